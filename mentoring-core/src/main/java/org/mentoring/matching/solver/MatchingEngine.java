@@ -1,0 +1,244 @@
+package org.mentoring.matching.solver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.mentoring.matching.domain.HardRule;
+import org.mentoring.matching.domain.MatchingSolution;
+import org.mentoring.matching.domain.MentorFact;
+import org.mentoring.matching.domain.PairFit;
+import org.mentoring.matching.domain.RequestAssignment;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Solves matching problems asynchronously through OptaPlanner's {@link SolverManager}: reports each new best score
+ * as it comes, can be cancelled while keeping the best so far, and answers with proposals and their explanations
+ * and the unmatched with their reasons. Knows nothing of storage or HTTP.
+ */
+public class MatchingEngine implements AutoCloseable {
+
+    public static final String SOLVER_CONFIG = "org/mentoring/matching/solver/matchingSolverConfig.xml";
+
+    private final SolverConfig baseConfig;
+    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+
+    public MatchingEngine() {
+        this(SolverConfig.createFromXmlResource(SOLVER_CONFIG));
+    }
+
+    /** With a solver configuration of one's own, for example from the benchmark. */
+    public MatchingEngine(SolverConfig baseConfig) {
+        this.baseConfig = baseConfig;
+    }
+
+    /** Callbacks of one run; each is called on the solver's thread. */
+    public interface Listener {
+        /** A new best solution. */
+        default void onBestSolution(ScoreUpdate update) {
+        }
+
+        /** The run ended, by its time limit or by {@link #cancel}; the result is the best found. */
+        void onFinished(MatchingResult result);
+
+        /** The run failed; nothing is solved. */
+        void onFailed(Throwable error);
+    }
+
+    /** The solver configuration for one problem: the base one with its time limit and seed. */
+    public SolverConfig solverConfig(MatchingProblem problem) {
+        SolverConfig config = new SolverConfig(baseConfig);
+        TerminationConfig termination = config.getTerminationConfig() == null
+                ? new TerminationConfig() : config.getTerminationConfig().copyConfig();
+        termination.setSpentLimit(problem.timeLimit());
+        config.setTerminationConfig(termination);
+        config.setRandomSeed(problem.seed());
+        return config;
+    }
+
+    /**
+     * Starts solving; returns at once. The problem's pairs are checked on the solver's thread, so even a large run
+     * starts without delay.
+     */
+    public void start(UUID runId, MatchingProblem problem, Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        SolverFactory<MatchingSolution> factory = SolverFactory.create(solverConfig(problem));
+        SolverManager<MatchingSolution, UUID> manager = SolverManager.create(factory, new SolverManagerConfig());
+        Job job = new Job(manager, factory, System.nanoTime());
+        if (jobs.putIfAbsent(runId, job) != null) {
+            manager.close();
+            throw new IllegalStateException("run " + runId + " is already solving");
+        }
+        Consumer<MatchingSolution> onBest = best -> {
+            HardMediumSoftLongScore score = best.getScore();
+            if (score != null && score.isSolutionInitialized()) {
+                listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
+                        countMatched(best)));
+            }
+        };
+        Consumer<MatchingSolution> onFinal = best -> {
+            try {
+                MatchingResult result = result(best, job.factory, job.elapsed(), job.cancelled.get());
+                listener.onFinished(result);
+            } catch (RuntimeException e) {
+                listener.onFailed(e);
+            } finally {
+                finish(runId);
+            }
+        };
+        manager.solveAndListen(runId, id -> MatchingProblemBuilder.build(problem), onBest, onFinal,
+                (id, error) -> {
+                    try {
+                        listener.onFailed(error);
+                    } finally {
+                        finish(runId);
+                    }
+                });
+    }
+
+    /** Stops a run early; it still finishes with the best solution so far. False if it is not solving here. */
+    public boolean cancel(UUID runId) {
+        Job job = jobs.get(runId);
+        if (job == null) {
+            return false;
+        }
+        job.cancelled.set(true);
+        job.manager.terminateEarly(runId);
+        return true;
+    }
+
+    /** Whether a run is solving in this engine. */
+    public boolean isSolving(UUID runId) {
+        return jobs.containsKey(runId);
+    }
+
+    private void finish(UUID runId) {
+        Job job = jobs.remove(runId);
+        if (job != null) {
+            // The manager's own thread is the caller; closing it from there is safe, it only stops the pool.
+            Thread closer = new Thread(job.manager::close, "matching-solver-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (UUID runId : List.copyOf(jobs.keySet())) {
+            cancel(runId);
+        }
+    }
+
+    /** Solves synchronously on the calling thread: for tests, the benchmark and small problems. */
+    public MatchingResult solve(MatchingProblem problem) {
+        SolverFactory<MatchingSolution> factory = SolverFactory.create(solverConfig(problem));
+        long start = System.nanoTime();
+        MatchingSolution best = factory.buildSolver().solve(MatchingProblemBuilder.build(problem));
+        return result(best, factory, Duration.ofNanos(System.nanoTime() - start), false);
+    }
+
+    static int countMatched(MatchingSolution solution) {
+        int matched = 0;
+        for (RequestAssignment a : solution.getAssignments()) {
+            if (!a.isPinned() && a.getMentor() != null) {
+                matched++;
+            }
+        }
+        return matched;
+    }
+
+    /** Turns a solved solution into proposals with explanations and the unmatched with reasons. */
+    public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
+            Duration solvingTime, boolean cancelled) {
+        SolutionManager<MatchingSolution, HardMediumSoftLongScore> solutionManager = SolutionManager.create(factory);
+        ScoreExplanation<MatchingSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
+        Map<String, List<String>> justifications = new HashMap<>();
+        for (Object justification : explanation.getJustificationList()) {
+            if (justification instanceof PairJustification pair && pair.mentorExternalId() != null) {
+                justifications.computeIfAbsent(pair.requestExternalId(), k -> new ArrayList<>()).add(pair.text());
+            }
+        }
+        Map<MentorFact, Integer> load = new HashMap<>();
+        for (RequestAssignment a : solution.getAssignments()) {
+            if (a.getMentor() != null) {
+                load.merge(a.getMentor(), 1, Integer::sum);
+            }
+        }
+        List<MatchingResult.Proposal> proposals = new ArrayList<>();
+        List<MatchingResult.Unmatched> unmatched = new ArrayList<>();
+        PairEvaluator evaluator = new PairEvaluator();
+        int requestCount = 0;
+        int settled = 0;
+        for (RequestAssignment a : solution.getAssignments()) {
+            if (a.isPinned()) {
+                settled++;
+                continue;
+            }
+            requestCount++;
+            MentorFact mentor = a.getMentor();
+            if (mentor == null) {
+                unmatched.add(new MatchingResult.Unmatched(a.getExternalId(),
+                        UnmatchedDiagnosis.reasons(a.getRequest(), solution.getMentors(), load, evaluator)));
+                continue;
+            }
+            PairFit fit = a.getFit();
+            Set<String> lines = new LinkedHashSet<>();
+            for (HardRule rule : fit.broken()) {
+                lines.add("Breaks a hard rule: " + Explanations.broken(rule, a.getRequest(), mentor.getMentor(), fit));
+            }
+            boolean overCapacity = load.get(mentor) > mentor.getCapacity();
+            if (overCapacity) {
+                lines.add("Breaks a hard rule: the mentor has more mentees than places");
+            }
+            lines.add(Explanations.domains(a.getRequest(), mentor.getMentor()));
+            lines.add(Explanations.time(a.getRequest(), mentor.getMentor(), fit.overlapMinutes()));
+            lines.add(Explanations.languages(a.getRequest(), mentor.getMentor()));
+            lines.addAll(justifications.getOrDefault(a.getExternalId(), List.of()));
+            proposals.add(new MatchingResult.Proposal(a.getExternalId(), mentor.getExternalId(),
+                    List.copyOf(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity));
+        }
+        HardMediumSoftLongScore score = solution.getScore();
+        return new MatchingResult(score == null ? null : score.toString(),
+                score != null && score.isFeasible(), requestCount, solution.getMentors().size(),
+                proposals.size(), settled, proposals, unmatched, solvingTime, cancelled);
+    }
+
+    private static final class Job {
+        final SolverManager<MatchingSolution, UUID> manager;
+        final SolverFactory<MatchingSolution> factory;
+        final long startNanos;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+
+        Job(SolverManager<MatchingSolution, UUID> manager, SolverFactory<MatchingSolution> factory, long startNanos) {
+            this.manager = manager;
+            this.factory = factory;
+            this.startNanos = startNanos;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+    }
+
+    static Map<String, String> pairs(MatchingResult result) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        result.proposals().forEach(p -> pairs.put(p.requestExternalId(), p.mentorExternalId()));
+        return pairs;
+    }
+}

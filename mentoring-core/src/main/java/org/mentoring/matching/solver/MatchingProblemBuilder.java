@@ -1,0 +1,87 @@
+package org.mentoring.matching.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.mentoring.matching.domain.MatchingConstraintConfiguration;
+import org.mentoring.matching.domain.MatchingSolution;
+import org.mentoring.matching.domain.MatchingWeights;
+import org.mentoring.matching.domain.MentorFact;
+import org.mentoring.matching.domain.PairFit;
+import org.mentoring.matching.domain.RequestAssignment;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+
+/**
+ * Builds a run's planning problem: checks every request against every mentor once, keeps in each request's value
+ * range only the mentors that pass the pair-wise hard rules, sorted best fit first under the run's weights, and
+ * pins the settled pairs.
+ */
+public final class MatchingProblemBuilder {
+
+    private MatchingProblemBuilder() {
+    }
+
+    public static MatchingSolution build(MatchingProblem problem) {
+        List<MentorFact> mentors = new ArrayList<>(problem.mentors().size());
+        Map<String, MentorFact> byExternalId = new HashMap<>();
+        for (Mentor mentor : problem.mentors()) {
+            MentorFact fact = new MentorFact(mentors.size(), mentor);
+            mentors.add(fact);
+            byExternalId.put(mentor.externalId(), fact);
+        }
+        List<MentorshipRequest> requests = new ArrayList<>(problem.settled().keySet());
+        requests.sort(Comparator.comparing(MentorshipRequest::externalId));
+        int settledCount = requests.size();
+        requests.addAll(problem.openRequests());
+        ThreadLocal<PairEvaluator> evaluators = ThreadLocal.withInitial(PairEvaluator::new);
+        MatchingWeights weights = problem.weights();
+        RequestAssignment[] assignments = new RequestAssignment[requests.size()];
+        IntStream.range(0, requests.size()).parallel().forEach(i -> {
+            MentorshipRequest request = requests.get(i);
+            PairEvaluator evaluator = evaluators.get();
+            Map<MentorFact, PairFit> fits = new HashMap<>();
+            List<MentorFact> feasible = new ArrayList<>();
+            for (MentorFact mentor : mentors) {
+                if (evaluator.allowed(request, mentor.getMentor())) {
+                    fits.put(mentor, evaluator.fit(request, mentor.getMentor()));
+                    feasible.add(mentor);
+                }
+            }
+            MentorFact settledMentor = null;
+            if (i < settledCount) {
+                String mentorId = problem.settled().get(request);
+                settledMentor = byExternalId.get(mentorId);
+                if (settledMentor == null) {
+                    throw new IllegalArgumentException("settled mentorship of request " + request.externalId()
+                            + " names mentor " + mentorId + ", who is not in the run");
+                }
+                fits.computeIfAbsent(settledMentor, m -> evaluator.fit(request, m.getMentor()));
+            }
+            feasible.sort(Comparator.comparingLong((MentorFact m) -> -pairValue(request, fits.get(m), weights))
+                    .thenComparingInt(MentorFact::getIndex));
+            RequestAssignment assignment = new RequestAssignment(i, request, List.copyOf(feasible), fits);
+            if (settledMentor != null) {
+                assignment.setMentor(settledMentor);
+                assignment.setPinned(true);
+            }
+            assignments[i] = assignment;
+        });
+        return new MatchingSolution(mentors, List.of(assignments), new MatchingConstraintConfiguration(weights));
+    }
+
+    /** The soft value of a pair on its own under the weights (without load balance), used to order candidates. */
+    public static long pairValue(MentorshipRequest request, PairFit fit, MatchingWeights weights) {
+        long extra = Math.max(0, Math.min(4, (fit.overlapMinutes() - request.minOverlapMinutes()) / 30));
+        return (long) weights.domainAffinity() * fit.affinity()
+                + (long) weights.goals() * fit.goalsMet()
+                + (fit.preferenceRank() >= 0 ? (long) weights.preferredMentor() * Math.max(1, 3 - fit.preferenceRank())
+                        : 0)
+                + (long) weights.extraOverlap() * extra
+                + (long) weights.crossInstitution()
+                        * ((fit.crossesInstitution() ? 1 : 0) + (fit.crossesCountry() ? 1 : 0));
+    }
+}

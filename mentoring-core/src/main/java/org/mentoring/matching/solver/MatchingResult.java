@@ -1,0 +1,40 @@
+package org.mentoring.matching.solver;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The answer of a run: every proposal with its explanation, every unmatched request with the reasons no mentor
+ * fits, and the score.
+ *
+ * @param score the OptaPlanner score, for example {@code 0hard/-3medium/1520soft}
+ * @param requestCount open requests the run placed or tried to place (settled ones not counted)
+ * @param matchedCount open requests that got a mentor
+ * @param settledCount accepted mentorships kept as they were
+ * @param cancelled the run was stopped early and this is the best found until then
+ */
+public record MatchingResult(
+        String score,
+        boolean feasible,
+        int requestCount,
+        int mentorCount,
+        int matchedCount,
+        int settledCount,
+        List<Proposal> proposals,
+        List<Unmatched> unmatched,
+        Duration solvingTime,
+        boolean cancelled) {
+
+    /**
+     * One proposed pair.
+     *
+     * @param valid false only if it breaks a hard rule, which a feasible run never shows
+     */
+    public record Proposal(String requestExternalId, String mentorExternalId, List<String> explanation,
+            int affinity, int overlapMinutes, boolean valid) {
+    }
+
+    /** One request left without a mentor, and why. */
+    public record Unmatched(String requestExternalId, List<String> reasons) {
+    }
+}

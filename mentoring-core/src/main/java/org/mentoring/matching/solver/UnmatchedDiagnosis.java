@@ -1,0 +1,132 @@
+package org.mentoring.matching.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mentoring.matching.domain.HardRule;
+import org.mentoring.matching.domain.MentorFact;
+import org.mentoring.matching.domain.PairFit;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.taxonomy.Taxonomy;
+
+/**
+ * Says in plain words why no mentor was placed with a request: which hard rule rules out which mentors, and
+ * whether those who fit are all at capacity.
+ */
+final class UnmatchedDiagnosis {
+
+    private UnmatchedDiagnosis() {
+    }
+
+    static List<String> reasons(MentorshipRequest request, List<MentorFact> mentors, Map<MentorFact, Integer> load,
+            PairEvaluator evaluator) {
+        if (mentors.isEmpty()) {
+            return List.of("There are no mentors in this run");
+        }
+        int noLanguage = 0;
+        int notAvailable = 0;
+        int conflict = 0;
+        int noTime = 0;
+        int full = 0;
+        int free = 0;
+        String firstDomain = request.domains().isEmpty() ? null : request.domains().get(0);
+        int inDomain = 0;
+        int inDomainFull = 0;
+        int inDomainNoTime = 0;
+        int inDomainOther = 0;
+        for (MentorFact fact : mentors) {
+            Mentor mentor = fact.getMentor();
+            PairFit fit = evaluator.fit(request, mentor);
+            boolean sharesDomain = firstDomain != null
+                    && Taxonomy.bestLevel(firstDomain, mentor.domains()) == Taxonomy.EXACT;
+            if (sharesDomain) {
+                inDomain++;
+            }
+            if (fit.breaks(HardRule.CONFLICT)) {
+                conflict++;
+                if (sharesDomain) {
+                    inDomainOther++;
+                }
+            } else if (fit.breaks(HardRule.LANGUAGE)) {
+                noLanguage++;
+                if (sharesDomain) {
+                    inDomainOther++;
+                }
+            } else if (fit.breaks(HardRule.DATES)) {
+                notAvailable++;
+                if (sharesDomain) {
+                    inDomainOther++;
+                }
+            } else if (fit.breaks(HardRule.TIME_TOGETHER)) {
+                noTime++;
+                if (sharesDomain) {
+                    inDomainNoTime++;
+                }
+            } else if (load.getOrDefault(fact, 0) >= mentor.capacity()) {
+                full++;
+                if (sharesDomain) {
+                    inDomainFull++;
+                }
+            } else {
+                free++;
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        int total = mentors.size();
+        if (noLanguage + conflict == total) {
+            reasons.add("No mentor shares a language with you (you speak "
+                    + String.join(", ", request.languages().stream().sorted().map(Explanations::languageName)
+                            .toList()) + ")");
+            return reasons;
+        }
+        if (firstDomain != null && inDomain > 0) {
+            List<String> parts = new ArrayList<>();
+            if (inDomainFull > 0) {
+                parts.add(count(inDomainFull, "is", "are") + " at capacity");
+            }
+            if (inDomainNoTime > 0) {
+                parts.add(count(inDomainNoTime, "has", "have") + " too little time overlapping yours");
+            }
+            if (inDomainOther > 0) {
+                parts.add(inDomainOther + " share no language with you, are not available on your start date "
+                        + "or are excluded");
+            }
+            if (!parts.isEmpty()) {
+                reasons.add(mentors(inDomain) + " share your first-choice domain "
+                        + Explanations.shortName(firstDomain) + ": " + String.join("; ", parts));
+            }
+        } else if (firstDomain != null) {
+            reasons.add("No mentor works in your first-choice domain " + Explanations.shortName(firstDomain));
+        }
+        if (full > 0) {
+            reasons.add("All " + mentors(full) + " who fit your languages, dates and time are at capacity");
+        }
+        if (noTime > 0) {
+            reasons.add(mentors(noTime) + " share a language and are available, but have less than "
+                    + Explanations.duration(request.minOverlapMinutes()) + " a week overlapping your availability");
+        }
+        if (noLanguage > 0) {
+            reasons.add(mentors(noLanguage) + " share no language with you");
+        }
+        if (notAvailable > 0) {
+            reasons.add(mentors(notAvailable) + " are not available on your start date " + request.startDate());
+        }
+        if (conflict > 0) {
+            reasons.add(mentors(conflict) + " are excluded as conflicts of interest");
+        }
+        if (free > 0) {
+            reasons.add(mentors(free) + " could still take you: the run ended before placing you; run again "
+                    + "with a longer time limit");
+        }
+        return reasons;
+    }
+
+    private static String mentors(int n) {
+        return n == 1 ? "1 mentor" : n + " mentors";
+    }
+
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,2 @@
+/** Researchers' mentorship requests, mentors' profiles and their weekly availability. */
+package org.mentoring.people;

@@ -1,0 +1,2 @@
+/** The hierarchical research-domain taxonomy and domain affinity on it. */
+package org.mentoring.taxonomy;
