@@ -19,6 +19,7 @@ import org.mentoring.people.input.PeopleInputValidator;
 import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.people.persistence.StoredKeys;
 import org.mentoring.people.persistence.UpsertCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +68,11 @@ public class PeopleImporter {
                 MentorshipRequest::email);
         requests.check(batch.requests());
 
-        mentors.rejectEmailsOwnedElsewhere(mentorService.ownersOfEmails(mentors.emails()));
-        requests.rejectEmailsOwnedElsewhere(requestService.ownersOfEmails(requests.emails()));
-        rejectUnknownMentors(requests, mentors.seenIds.keySet(), rejections);
+        StoredKeys storedMentors = mentorService.keys();
+        StoredKeys storedRequests = requestService.keys();
+        mentors.rejectEmailsOwnedElsewhere(storedMentors);
+        requests.rejectEmailsOwnedElsewhere(storedRequests);
+        rejectUnknownMentors(requests, mentors.seenIds.keySet(), storedMentors, rejections);
 
         if (!rejections.isEmpty()) {
             ImportReport report = report(dryRun, UpsertCounts.NONE, UpsertCounts.NONE, rejections);
@@ -79,8 +82,8 @@ public class PeopleImporter {
         UpsertCounts mentorCounts;
         UpsertCounts requestCounts;
         if (dryRun) {
-            mentorCounts = predicted(mentors.ids(), mentorService.existingExternalIds(mentors.ids()));
-            requestCounts = predicted(requests.ids(), requestService.existingExternalIds(requests.ids()));
+            mentorCounts = predicted(mentors.ids(), storedMentors);
+            requestCounts = predicted(requests.ids(), storedRequests);
         } else {
             mentorCounts = mentorService.upsertAll(mentors.validValues());
             requestCounts = requestService.upsertAll(requests.validValues());
@@ -90,18 +93,10 @@ public class PeopleImporter {
         return report(dryRun, mentorCounts, requestCounts, rejections);
     }
 
-    private void rejectUnknownMentors(Checker<RequestInput, MentorshipRequest> requests, Set<String> importedMentorIds,
-            List<Rejection> rejections) {
-        Set<String> named = new LinkedHashSet<>();
-        for (Valid<RequestInput, MentorshipRequest> valid : requests.valid) {
-            named.addAll(valid.value().preferredMentorIds());
-            named.addAll(valid.value().excludedMentorIds());
-        }
-        named.removeAll(importedMentorIds);
+    private static void rejectUnknownMentors(Checker<RequestInput, MentorshipRequest> requests,
+            Set<String> importedMentorIds, StoredKeys storedMentors, List<Rejection> rejections) {
         Set<String> known = new HashSet<>(importedMentorIds);
-        if (!named.isEmpty()) {
-            known.addAll(mentorService.existingExternalIds(named));
-        }
+        known.addAll(storedMentors.externalIds());
         for (Valid<RequestInput, MentorshipRequest> valid : requests.valid) {
             unknownMentors(valid, "preferredMentorIds", valid.entry().record().preferredMentorIds(), known,
                     rejections);
@@ -126,8 +121,9 @@ public class PeopleImporter {
         }
     }
 
-    private static UpsertCounts predicted(Set<String> ids, Set<String> existing) {
-        return new UpsertCounts(ids.size() - existing.size(), existing.size());
+    private static UpsertCounts predicted(Set<String> ids, StoredKeys stored) {
+        int existing = (int) ids.stream().filter(stored::contains).count();
+        return new UpsertCounts(ids.size() - existing, existing);
     }
 
     private static ImportReport report(boolean dryRun, UpsertCounts mentors, UpsertCounts requests,
@@ -218,9 +214,9 @@ public class PeopleImporter {
             return false;
         }
 
-        void rejectEmailsOwnedElsewhere(Map<String, String> owners) {
+        void rejectEmailsOwnedElsewhere(StoredKeys stored) {
             for (Valid<I, T> record : valid) {
-                String owner = owners.get(email.apply(record.value()));
+                String owner = stored.ownerOf(email.apply(record.value()));
                 if (owner != null && !owner.equals(id.apply(record.value()))) {
                     rejections.add(new Rejection(kind, id.apply(record.value()), record.entry().location(),
                             record.entry().field("email"), "email " + email.apply(record.value())
@@ -238,12 +234,6 @@ public class PeopleImporter {
             Set<String> ids = new LinkedHashSet<>();
             valid.forEach(record -> ids.add(id.apply(record.value())));
             return ids;
-        }
-
-        Set<String> emails() {
-            Set<String> emails = new LinkedHashSet<>();
-            valid.forEach(record -> emails.add(email.apply(record.value())));
-            return emails;
         }
 
         List<T> validValues() {

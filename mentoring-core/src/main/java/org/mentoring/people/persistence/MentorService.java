@@ -166,6 +166,15 @@ public class MentorService {
         return mongo.find(query, MentorDocument.class).stream().map(mapper::toMentor).toList();
     }
 
+    /** The externalId and email of every stored mentor, read in one pass. */
+    public StoredKeys keys() {
+        Query query = new Query();
+        query.fields().include("externalId", "email").exclude("_id");
+        return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorDocument.COLLECTION).stream()
+                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email")})
+                .toList());
+    }
+
     /** Which of these externalIds belong to a stored mentor. */
     public Set<String> existingExternalIds(Collection<String> externalIds) {
         Set<String> existing = new HashSet<>();
@@ -189,8 +198,8 @@ public class MentorService {
      * its version goes up. The caller has checked every mentor and that no email belongs to another one.
      */
     public UpsertCounts upsertAll(List<Mentor> mentors) {
-        return writes.upsertByExternalId(MentorDocument.class,
-                mentors.stream().map(mapper::toDocument).toList(), MentorDocument::getExternalId, Map.of());
+        return writes.upsertByExternalId(MentorDocument.class, mentors.stream().map(mapper::toDocument).toList(),
+                MentorDocument::getExternalId, keys().externalIds(), Map.of());
     }
 
     private void requireEmailFree(Mentor mentor) {

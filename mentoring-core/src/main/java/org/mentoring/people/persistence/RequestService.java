@@ -220,6 +220,15 @@ public class RequestService {
         return new Update().set("status", to).set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS)).inc("version", 1);
     }
 
+    /** The externalId and email of every stored request, read in one pass. */
+    public StoredKeys keys() {
+        Query query = new Query();
+        query.fields().include("externalId", "email").exclude("_id");
+        return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
+                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email")})
+                .toList());
+    }
+
     /** Which of these externalIds belong to a stored request. */
     public Set<String> existingExternalIds(Collection<String> externalIds) {
         Set<String> existing = new HashSet<>();
@@ -246,7 +255,7 @@ public class RequestService {
     public UpsertCounts upsertAll(List<MentorshipRequest> requests) {
         return writes.upsertByExternalId(MentorshipRequestDocument.class,
                 requests.stream().map(mapper::toDocument).toList(), MentorshipRequestDocument::getExternalId,
-                Map.of("status", RequestStatus.OPEN.name()));
+                keys().externalIds(), Map.of("status", RequestStatus.OPEN.name()));
     }
 
     private MentorshipRequest checked(RequestInput input) {

@@ -2,23 +2,23 @@ package org.mentoring.people.persistence;
 
 import com.mongodb.bulk.BulkWriteResult;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
 import org.mentoring.taxonomy.Domain;
 import org.mentoring.taxonomy.Taxonomy;
-import org.mentoring.common.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.util.Pair;
 
 /**
  * Writes and criteria shared by the mentor and request services. Every write touches one document atomically or is
@@ -26,9 +26,11 @@ import org.springframework.data.util.Pair;
  */
 final class StoreWrites {
 
-    /** Fields an upsert never copies from the converted document: the store keeps them itself. */
+    /** Fields an update never copies from the converted document: the store keeps them itself. */
     private static final Set<String> KEPT_BY_STORE = Set.of("_id", "_class", "version", "createdAt", "updatedAt",
             "status");
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -39,38 +41,65 @@ final class StoreWrites {
     }
 
     /**
-     * Inserts or replaces each document by its externalId in one ordered bulk write: a new document gets version 1,
-     * its creation time and {@code onInsert}; an existing one keeps its id, creation time and status, and its
-     * version goes up by one.
+     * Writes each document by its externalId in one ordered bulk write: a document whose externalId is not in
+     * {@code existing} is inserted at version 0 with its creation time and {@code onInsert}; an existing one has its
+     * fields replaced, keeps its id, creation time and status, and its version goes up by one. Writing the same
+     * documents twice leaves the same data.
+     *
+     * @throws ConflictException {@code duplicate-key} when another writer stored one of these externalIds or
+     *     emails meanwhile; the writes before it stay, and running the import again completes it
      */
     <D> UpsertCounts upsertByExternalId(Class<D> type, List<D> documents, Function<D, String> externalId,
-            Map<String, Object> onInsert) {
+            Set<String> existing, Map<String, Object> onInsert) {
         if (documents.isEmpty()) {
             return UpsertCounts.NONE;
         }
-        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Pair<Query, Update>> upserts = new ArrayList<>(documents.size());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String collection = mongo.getCollectionName(type);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        int inserts = 0;
+        int updates = 0;
         for (D document : documents) {
             org.bson.Document fields = new org.bson.Document();
             mongo.getConverter().write(document, fields);
-            Update update = new Update();
-            fields.forEach((key, value) -> {
-                if (!KEPT_BY_STORE.contains(key)) {
-                    update.set(key, value);
-                }
-            });
-            update.set("updatedAt", now).setOnInsert("createdAt", now).inc("version", 1);
-            onInsert.forEach(update::setOnInsert);
-            upserts.add(Pair.of(Query.query(Criteria.where("externalId").is(externalId.apply(document))), update));
+            fields.remove("_class");
+            if (existing.contains(externalId.apply(document))) {
+                Update update = new Update();
+                fields.forEach((key, value) -> {
+                    if (!KEPT_BY_STORE.contains(key)) {
+                        update.set(key, value);
+                    }
+                });
+                update.set("updatedAt", now).inc("version", 1);
+                bulk.updateOne(Query.query(Criteria.where("externalId").is(externalId.apply(document))), update);
+                updates++;
+            } else {
+                fields.remove("_id");
+                fields.putAll(onInsert);
+                fields.put("version", 0L);
+                fields.put("createdAt", now);
+                fields.put("updatedAt", now);
+                bulk.insert(fields);
+                inserts++;
+            }
         }
         try {
-            BulkWriteResult result = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type).upsert(upserts).execute();
-            return new UpsertCounts(result.getUpserts().size(), result.getMatchedCount());
+            BulkWriteResult result = bulk.execute();
+            return new UpsertCounts(result.getInsertedCount(), result.getMatchedCount());
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().noneMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw e;
+            }
+            throw raced(inserts + updates);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("duplicate-key", "Another record took one of these emails while the import "
-                    + "was written; the import stopped there. Import the same file again: records already written "
-                    + "are updated, not duplicated.");
+            throw raced(inserts + updates);
         }
+    }
+
+    private static ConflictException raced(int records) {
+        return new ConflictException("duplicate-key", "Another writer stored one of these externalIds or emails "
+                    + "while " + records + " records were being written; the write stopped there. "
+                + "Import the same records again: those already written are updated, not duplicated.");
     }
 
     /** Criteria on an array of taxonomy codes: the code itself or any code inside it. */
