@@ -127,7 +127,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         JsonParseException parse = cause(e, JsonParseException.class);
         if (parse != null) {
             problem.setDetail("The body is not valid JSON at line " + parse.getLocation().getLineNr()
-                    + ", column " + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage());
+                    + ", column " + parse.getLocation().getColumnNr() + ": "
+                    + withoutSource(parse.getOriginalMessage()));
         } else if (json instanceof JsonMappingException mapping) {
             String path = path(mapping);
             String message = mappingMessage(mapping, path);
@@ -319,7 +320,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return where + " is not " + describe(mismatch.getTargetType());
         }
-        return where + ": " + e.getOriginalMessage();
+        return where + ": " + withoutSource(e.getOriginalMessage());
+    }
+
+    /** Jackson's message without its "[Source: REDACTED ...; " note, keeping the line and column. */
+    private static String withoutSource(String message) {
+        return message == null ? "" : message.replaceAll("\\[Source: [^;]*; ", "[");
     }
 
     private static String describe(Class<?> type) {
