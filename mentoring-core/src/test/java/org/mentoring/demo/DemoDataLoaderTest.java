@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.PeopleComponents;
 import org.mentoring.people.RequestStatus;
@@ -52,7 +53,7 @@ class DemoDataLoaderTest {
             assertThat(zones).extracting(zone -> zone.getId().substring(0, zone.getId().indexOf('/')))
                     .contains("America", "Africa", "Asia", "Europe");
             assertThat(languages).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(mentors.find(org.mentoring.people.MentorFilter.ALL, PageRequest.of(0, 1)).getTotalElements())
+            assertThat(mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getTotalElements())
                     .isEqualTo(DemoDataLoader.MENTORS);
         });
     }

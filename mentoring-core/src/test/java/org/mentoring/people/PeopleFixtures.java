@@ -98,11 +98,4 @@ public final class PeopleFixtures {
                 r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), List.of(excluded),
                 r.priority());
     }
-
-    public static RequestInput withGoalsAndStart(RequestInput r, List<String> goals, String startDate) {
-        return new RequestInput(r.externalId(), r.name(), r.email(), r.institution(), r.country(), r.timeZone(),
-                r.careerStage(), r.languages(), r.domains(), goals, startDate, r.durationMonths(),
-                r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), r.excludedMentorIds(),
-                r.priority());
-    }
 }

@@ -2,7 +2,8 @@ package org.mentoring.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,9 +117,9 @@ class StoreAutoConfigurationTest {
     }
 
     private static boolean isListening(int port) {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return socket.isConnected();
+        } catch (IOException e) {
             return false;
         }
     }

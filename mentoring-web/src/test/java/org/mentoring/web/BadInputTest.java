@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +163,7 @@ class BadInputTest {
     void aBodyOverTheSizeLimit() {
         String before = store();
         byte[] body = new byte[21 * 1024 * 1024];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
 
         Http.Answer answer = http.post("/api/v1/import", "application/json", body);
 

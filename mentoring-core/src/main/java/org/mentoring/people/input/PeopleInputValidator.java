@@ -3,6 +3,7 @@ package org.mentoring.people.input;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -364,7 +365,7 @@ public class PeopleInputValidator {
                     error(path, path + " is empty");
                     continue;
                 }
-                java.time.DayOfWeek day = null;
+                DayOfWeek day = null;
                 String dayText = trimmed(slot.day());
                 if (dayText == null) {
                     error(path + ".day", path + ".day is required");

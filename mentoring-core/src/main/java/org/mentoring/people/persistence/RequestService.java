@@ -217,7 +217,9 @@ public class RequestService {
     }
 
     private Update statusUpdate(RequestStatus to) {
-        return new Update().set("status", to).set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS)).inc("version", 1);
+        return new Update().set("status", to)
+                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .inc("version", 1);
     }
 
     /** The externalId and email of every stored request, read in one pass. */

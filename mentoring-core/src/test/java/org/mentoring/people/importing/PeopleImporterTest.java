@@ -2,6 +2,7 @@ package org.mentoring.people.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mentoring.people.PeopleFixtures.mentor;
 import static org.mentoring.people.PeopleFixtures.request;
 import static org.mentoring.people.PeopleFixtures.withCapacity;
@@ -10,6 +11,7 @@ import static org.mentoring.people.PeopleFixtures.withEmail;
 import static org.mentoring.people.PeopleFixtures.withName;
 import static org.mentoring.people.PeopleFixtures.withTimeZone;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +111,9 @@ class PeopleImporterTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
                     assertThat(e.report().rejections()).extracting(Rejection::field, Rejection::reason)
                             .containsExactly(
-                                    org.assertj.core.groups.Tuple.tuple("mentors[1].externalId",
+                                    tuple("mentors[1].externalId",
                                             "externalId 'm-1' appears twice in this import: first at mentors[0]"),
-                                    org.assertj.core.groups.Tuple.tuple("mentors[2].email",
+                                    tuple("mentors[2].email",
                                             "email 'm-1@example.org' appears twice in this import: first at "
                                             + "mentors[0]"));
                     assertThat(e.report().rejected()).isEqualTo(2);
@@ -214,7 +216,7 @@ class PeopleImporterTest {
 
     @Test
     void aNullRecordIsRejected() {
-        List<MentorInput> withNull = new java.util.ArrayList<>();
+        List<MentorInput> withNull = new ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> importer.importPeople(ImportBatch.ofJson(withNull, null), false))
                 .isInstanceOfSatisfying(ImportRejectedException.class, e ->

@@ -177,9 +177,8 @@ class PeopleInputValidatorTest {
     void orThrowNamesEveryField() {
         assertThatThrownBy(() -> validator.mentor(withCapacity(withTimeZone(mentor("m-1"), "Nowhere"), "-2"))
                 .orThrow("mentor m-1"))
-                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("mentor m-1 has 2 invalid fields")
-                .extracting(e -> ((InvalidInputException) e).errors())
-                .asList().extracting("field").containsExactly("timeZone", "capacity");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("timeZone", "capacity"));
     }
 }

@@ -24,6 +24,7 @@ import org.mentoring.people.StoredMentor;
 import org.mentoring.people.input.PeopleInputValidator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -127,7 +128,7 @@ class MentorServiceTest {
 
         staleCopy.setName("Lost update");
         assertThatThrownBy(() -> repository.save(staleCopy))
-                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+                .isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(mentors.get("m-1").mentor().name()).isEqualTo("Changed meanwhile");
     }
 

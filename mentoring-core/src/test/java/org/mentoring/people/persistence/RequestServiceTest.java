@@ -6,6 +6,7 @@ import static org.mentoring.people.PeopleFixtures.AIR_POLLUTION;
 import static org.mentoring.people.PeopleFixtures.HEAT_HEALTH;
 import static org.mentoring.people.PeopleFixtures.mentor;
 import static org.mentoring.people.PeopleFixtures.request;
+import static org.mentoring.people.PeopleFixtures.withCapacity;
 import static org.mentoring.people.PeopleFixtures.withCountry;
 import static org.mentoring.people.PeopleFixtures.withDomains;
 import static org.mentoring.people.PeopleFixtures.withExcluded;
@@ -67,9 +68,9 @@ class RequestServiceTest {
         mentors.create(mentor("m-1"));
 
         assertThatThrownBy(() -> requests.create(withExcluded(request("r-1", "m-1", "m-404"), "m-405")))
-                .isInstanceOf(InvalidInputException.class)
-                .extracting(e -> ((InvalidInputException) e).errors())
-                .asList().extracting("field").containsExactly("preferredMentorIds[1]", "excludedMentorIds[0]");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field)
+                        .containsExactly("preferredMentorIds[1]", "excludedMentorIds[0]"));
         assertThat(requests.count()).isZero();
     }
 
@@ -148,7 +149,7 @@ class RequestServiceTest {
     @Test
     void aRunReadsMentorsWithCapacityAndOpenRequestsOnly() {
         mentors.create(mentor("m-1"));
-        mentors.create(org.mentoring.people.PeopleFixtures.withCapacity(mentor("m-0"), "0"));
+        mentors.create(withCapacity(mentor("m-0"), "0"));
         requests.create(request("r-open"));
         requests.create(request("r-matched"));
         requests.changeStatus("r-matched", RequestStatus.OPEN, RequestStatus.MATCHED);
