@@ -35,7 +35,9 @@ final class UnmatchedDiagnosis {
         int inDomain = 0;
         int inDomainFull = 0;
         int inDomainNoTime = 0;
-        int inDomainOther = 0;
+        int inDomainNoLanguage = 0;
+        int inDomainNotAvailable = 0;
+        int inDomainConflict = 0;
         for (MentorFact fact : mentors) {
             Mentor mentor = fact.getMentor();
             PairFit fit = evaluator.fit(request, mentor);
@@ -50,17 +52,17 @@ final class UnmatchedDiagnosis {
             if (fit.breaks(HardRule.CONFLICT)) {
                 conflict++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainConflict++;
                 }
             } else if (fit.breaks(HardRule.LANGUAGE)) {
                 noLanguage++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainNoLanguage++;
                 }
             } else if (fit.breaks(HardRule.DATES)) {
                 notAvailable++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainNotAvailable++;
                 }
             } else if (fit.breaks(HardRule.TIME_TOGETHER)) {
                 noTime++;
@@ -91,10 +93,15 @@ final class UnmatchedDiagnosis {
             if (inDomainNoTime > 0) {
                 parts.add(count(inDomainNoTime, "has", "have") + " too little time overlapping yours");
             }
-            if (inDomainOther > 0) {
-                parts.add(count(inDomainOther, "shares", "share") + " no language with you, "
-                        + verb(inDomainOther, "is", "are") + " not available on your start date or "
-                        + verb(inDomainOther, "is", "are") + " excluded");
+            if (inDomainNoLanguage > 0) {
+                parts.add(count(inDomainNoLanguage, "shares", "share") + " no language with you");
+            }
+            if (inDomainNotAvailable > 0) {
+                parts.add(count(inDomainNotAvailable, "is", "are") + " not available on your start date");
+            }
+            if (inDomainConflict > 0) {
+                parts.add(count(inDomainConflict, "is excluded as a conflict", "are excluded as conflicts")
+                        + " of interest");
             }
             if (!parts.isEmpty()) {
                 reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share") + " your first-choice domain "

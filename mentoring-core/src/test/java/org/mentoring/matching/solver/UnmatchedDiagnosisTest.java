@@ -26,8 +26,7 @@ class UnmatchedDiagnosisTest {
         MentorshipRequest request = request().excluded("m-1").build();
 
         assertThat(reasons(request)).containsExactly(
-                "1 mentor shares your first-choice domain heat-health: 1 shares no language with you, "
-                        + "is not available on your start date or is excluded",
+                "1 mentor shares your first-choice domain heat-health: 1 is excluded as a conflict of interest",
                 "1 mentor is excluded as a conflict of interest");
     }
 
@@ -113,6 +112,23 @@ class UnmatchedDiagnosisTest {
         MentorshipRequest excludesTwo = request().domains().excluded("m-5", "m-6").build();
         assertThat(reasons(excludesTwo)).containsExactly(
                 "1 mentor is not available on your start date 2026-02-02",
+                "2 mentors are excluded as conflicts of interest");
+    }
+
+    @Test
+    void mentorsInTheFirstChoiceDomainCountedByCause() {
+        LocalDate later = LocalDate.of(2026, 6, 1);
+        add(People.mentor("m-1").domains(HEAT).languages("fr").slots("TUE 09:00-11:00").build(), 0);
+        add(People.mentor("m-2").domains(HEAT).available(later, null).slots("TUE 09:00-11:00").build(), 0);
+        add(People.mentor("m-3").domains(HEAT).available(later, null).slots("TUE 09:00-11:00").build(), 0);
+        add(People.mentor("m-4").domains(HEAT).slots("TUE 09:00-11:00").build(), 0);
+        add(People.mentor("m-5").domains(HEAT).slots("TUE 09:00-11:00").build(), 0);
+
+        assertThat(reasons(request().excluded("m-4", "m-5").build())).containsExactly(
+                "5 mentors share your first-choice domain heat-health: 1 shares no language with you; "
+                        + "2 are not available on your start date; 2 are excluded as conflicts of interest",
+                "1 mentor shares no language with you",
+                "2 mentors are not available on your start date 2026-02-02",
                 "2 mentors are excluded as conflicts of interest");
     }
 
