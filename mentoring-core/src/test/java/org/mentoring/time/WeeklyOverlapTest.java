@@ -193,6 +193,9 @@ class WeeklyOverlapTest {
         assertThat(WeeklyOverlap.describe(8520, 8640, ZoneOffset.ofHours(9))).isEqualTo("Sun 07:00-09:00");
         // Sat 23:00 UTC to Sun 01:00 UTC seen from UTC crosses midnight.
         assertThat(WeeklyOverlap.describe(8580, 8700, ZoneOffset.UTC)).isEqualTo("Sat 23:00-Sun 01:00");
+        // Whole days merged: Sat 00:00 to Mon 00:00 UTC, 48 hours, ends two midnights later.
+        assertThat(WeeklyOverlap.describe(7200, 10080, ZoneOffset.UTC)).isEqualTo("Sat 00:00-Mon 00:00");
+        assertThat(WeeklyOverlap.describe(7200, 8640, ZoneOffset.UTC)).isEqualTo("Sat 00:00-24:00");
     }
 
     @Test
