@@ -1,0 +1,22 @@
+package org.mentoring.matching.run;
+
+import java.util.List;
+import java.util.Map;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+
+/**
+ * Where a matching run reads its people from: the store in the app, a fixed list in tests. Read once when a run
+ * starts; the snapshot is what the run solves.
+ */
+public interface MatchingInputs {
+
+    /** Every mentor who may take mentees (capacity above 0 or with settled mentees). */
+    List<Mentor> mentors();
+
+    /** Requests still waiting for a mentor. */
+    List<MentorshipRequest> openRequests();
+
+    /** Accepted (active) mentorships: each request with its mentor's externalId; they stay and use capacity. */
+    Map<MentorshipRequest, String> settled();
+}
