@@ -125,23 +125,39 @@ public final class PairEvaluator {
         return total;
     }
 
+    /** The same as {@link Taxonomy#bestLevel}, with each two domains' match level computed once. */
+    int bestLevel(String requested, List<String> offered) {
+        int id = id(requested);
+        int best = 0;
+        for (int code : ids(offered)) {
+            best = Math.max(best, level(id, code));
+            if (best == Taxonomy.EXACT) {
+                break;
+            }
+        }
+        return best;
+    }
+
     private int[] ids(List<String> domains) {
         int[] ids = domainIds.get(domains);
         if (ids == null) {
             ids = new int[domains.size()];
             for (int i = 0; i < ids.length; i++) {
-                String code = domains.get(i);
-                Integer id = codeIds.get(code);
-                if (id == null) {
-                    id = codes.size();
-                    codes.add(code);
-                    codeIds.put(code, id);
-                }
-                ids[i] = id;
+                ids[i] = id(domains.get(i));
             }
             domainIds.put(domains, ids);
         }
         return ids;
+    }
+
+    private int id(String code) {
+        Integer id = codeIds.get(code);
+        if (id == null) {
+            id = codes.size();
+            codes.add(code);
+            codeIds.put(code, id);
+        }
+        return id;
     }
 
     private int level(int requested, int offered) {
