@@ -88,6 +88,7 @@ public final class MatchingBenchmark {
                 optimum, -1, -1, -1, (System.nanoTime() - start) / 1_000_000, -1, -1, -1));
         print(rows);
 
+        // Let the collector take the pair graph before the engine's heap is measured.
         candidates = null;
         exact = null;
         greedy = null;

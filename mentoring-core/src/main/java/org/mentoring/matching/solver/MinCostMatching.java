@@ -173,7 +173,6 @@ final class MinCostMatching {
         }
     }
 
-
     /** The load-balance cost of a mentor's next place. */
     private long slotCost(int mentor) {
         return model.loadWeight * (2L * (model.settledLoad[mentor] + menteeCount[mentor]) + 1);
