@@ -44,7 +44,7 @@ final class LocalRun {
      * Starts the solver unless a cancel came first.
      *
      * @param start starts solving
-     * @param stop stops solving early, keeping the best so far
+     * @param stop asks the solver to stop early, keeping the best so far; must not block
      * @return false if a cancel came first and nothing was started
      */
     synchronized boolean startSolver(Runnable start, Runnable stop) {

@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
@@ -62,10 +65,11 @@ public class MatchingRunService {
     private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(2);
     /** How long a lock may name a run that is not saved yet before it counts as left over. */
     private static final Duration UNSAVED_RUN_GRACE = Duration.ofMinutes(1);
     /** How long after its time limit, or after a cancel, a run may take to report its end. */
-    private static final Duration END_GRACE = Duration.ofMinutes(5);
+    private static final Duration END_GRACE = Duration.ofMinutes(15);
 
     private final MatchingRunRepository runs;
     private final RunResultStore results;
@@ -80,6 +84,11 @@ public class MatchingRunService {
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemon("matching-run-prepare"));
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(daemon("matching-run-progress"));
+    /**
+     * Stopping a solver blocks until it has stopped (while a large problem is still being built, until solving
+     * starts), so it happens here, never on a caller's thread.
+     */
+    private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("matching-run-stop"));
     private volatile boolean stopping;
 
     public MatchingRunService(MatchingRunRepository runs, RunResultStore results, RunInputStore inputStore,
@@ -196,7 +205,7 @@ public class MatchingRunService {
             boolean started = local.startSolver(
                     () -> engine.start(solverId, problem, new RunListener(local, recorder)),
                     () -> {
-                        engine.cancel(solverId);
+                        stopper.execute(() -> engine.cancel(solverId));
                         watch(local, END_GRACE);
                     });
             if (!started) {
@@ -249,6 +258,7 @@ public class MatchingRunService {
 
     private void saveResult(LocalRun local, MatchingResult result) {
         String id = local.id();
+        long saveStart = System.nanoTime();
         try {
             results.save(id, result);
             RunStatus target = result.cancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
@@ -265,8 +275,9 @@ public class MatchingRunService {
                 update.set("reason", reason == null ? CANCELLED_REASON : reason);
             }
             if (runs.transition(id, target, update).isPresent()) {
-                log.info("Matching run {} {}: score {}, {} of {} requests matched", id, target, result.score(),
-                        result.matchedCount(), result.requestCount());
+                log.info("Matching run {} {}: score {}, {} of {} requests matched; result saved in {} ms", id,
+                        target, result.score(), result.matchedCount(), result.requestCount(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
             } else {
                 log.warn("Matching run {} ended elsewhere meanwhile; its result is dropped", id);
                 results.delete(id);
@@ -340,7 +351,7 @@ public class MatchingRunService {
             scheduler.schedule(() -> {
                 if (!local.isEnded()) {
                     log.error("Matching run {} did not report its end in time", local.id());
-                    engine.cancel(UUID.fromString(local.id()));
+                    stopper.execute(() -> engine.cancel(UUID.fromString(local.id())));
                     fail(local, LOST_REASON);
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -470,7 +481,8 @@ public class MatchingRunService {
 
     /**
      * Cancels the runs of this instance as the application shuts down, keeping their best solutions if they can be
-     * saved within a few seconds; any left unsaved are marked FAILED at the next start.
+     * saved within {@link #SHUTDOWN_WAIT}, then closes the engine; whatever is left unsaved is marked FAILED at the
+     * next start. Never blocks longer than that, even if a solver does not stop.
      */
     @PreDestroy
     public void shutDown() {
@@ -478,16 +490,34 @@ public class MatchingRunService {
         Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
         for (LocalRun local : List.copyOf(localRuns.values())) {
             try {
-                cancel(local.id(), SHUTDOWN_REASON, Duration.between(Instant.now(), deadline));
+                cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
             } catch (RuntimeException e) {
                 log.warn("Matching run {} could not be cancelled at shutdown", local.id(), e);
             }
         }
         for (LocalRun local : List.copyOf(localRuns.values())) {
-            local.awaitEnd(Duration.between(Instant.now(), deadline));
+            if (!local.awaitEnd(Duration.between(Instant.now(), deadline))) {
+                log.warn("Matching run {} did not save its result before shutdown; the next start marks it FAILED",
+                        local.id());
+            }
         }
+        closeEngine(Duration.between(Instant.now(), deadline).plus(ENGINE_CLOSE_WAIT));
         preparer.shutdownNow();
         scheduler.shutdownNow();
+        stopper.shutdownNow();
+    }
+
+    private void closeEngine(Duration wait) {
+        Future<?> closing = stopper.submit(engine::close);
+        try {
+            closing.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("The matching engine did not close within {} s; leaving it", wait.toSeconds());
+        } catch (ExecutionException e) {
+            log.warn("The matching engine did not close cleanly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private MatchingRunDocument find(String id) {

@@ -79,8 +79,6 @@ class MatchingRunServiceTest {
     @Autowired
     private RunInputStore inputStore;
     @Autowired
-    private MatchingEngine engine;
-    @Autowired
     private MatchingPersistenceMapper mapper;
     @Autowired
     private MongoTemplate mongo;
@@ -350,7 +348,8 @@ class MatchingRunServiceTest {
 
     @Test
     void shuttingDownCancelsTheRunAndKeepsItsBestSolution() {
-        MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs, engine, mapper);
+        MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs,
+                new MatchingEngine(), mapper);
         MatchingRun run = instance.start(RunSettings.withTimeLimit(120));
         await().atMost(PATIENCE).until(() -> !instance.get(run.id()).history().isEmpty());
 
