@@ -1,5 +1,6 @@
 package org.mentoring.api.matching;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -108,13 +109,17 @@ class MatchingRunController {
         return mapper.toResponse(service.proposals(id));
     }
 
-    @GetMapping(value = {"/{id}/proposals", "/{id}/proposals.csv"}, produces = TEXT_CSV)
+    @GetMapping(value = "/{id}/proposals.csv", produces = TEXT_CSV)
     @Operation(summary = "Proposals of a finished run as CSV",
             description = "One row per proposal, then one per unmatched request (outcome UNMATCHED, its reasons in"
                     + " the explanation column); explanation lines are joined by \" | \". Cells a spreadsheet"
                     + " would read as formulas start with a single quote.")
     @ApiResponse(responseCode = "200", description = "The CSV table.",
             content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No such run.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The run is still queued or solving, or it failed.",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> proposalsCsv(@PathVariable String id) throws IOException {
         StringBuilder csv = new StringBuilder();
         service.writeProposalsCsv(id, csv);
@@ -123,5 +128,12 @@ class MatchingRunController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("proposals-" + id + ".csv").build().toString())
                 .body(csv.toString());
+    }
+
+    /** The same CSV at the JSON address, for a client that asks for text/csv; documented with the JSON one. */
+    @Hidden
+    @GetMapping(value = "/{id}/proposals", produces = TEXT_CSV)
+    ResponseEntity<String> proposalsCsvByAccept(@PathVariable String id) throws IOException {
+        return proposalsCsv(id);
     }
 }

@@ -1,9 +1,10 @@
 package org.mentoring.api.matching;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -100,7 +101,7 @@ class MatchingRunControllerTest {
         mvc.perform(post("/api/v1/matching-runs").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"timeLimitSeconds\": 30}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(ID + " is SOLVING")));
+                .andExpect(jsonPath("$.detail").value(containsString(ID + " is SOLVING")));
     }
 
     @Test
