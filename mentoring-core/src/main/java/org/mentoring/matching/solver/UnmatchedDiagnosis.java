@@ -3,9 +3,7 @@ package org.mentoring.matching.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.MentorFact;
-import org.mentoring.matching.domain.PairFit;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.taxonomy.Taxonomy;
@@ -40,31 +38,31 @@ final class UnmatchedDiagnosis {
         int inDomainConflict = 0;
         for (MentorFact fact : mentors) {
             Mentor mentor = fact.getMentor();
-            PairFit fit = evaluator.fit(request, mentor);
-            if (!fit.breaks(HardRule.LANGUAGE)) {
+            boolean language = !PairEvaluator.sharesLanguage(request, mentor);
+            if (!language) {
                 speakers++;
             }
             boolean sharesDomain = firstDomain != null
-                    && Taxonomy.bestLevel(firstDomain, mentor.domains()) == Taxonomy.EXACT;
+                    && evaluator.bestLevel(firstDomain, mentor.domains()) == Taxonomy.EXACT;
             if (sharesDomain) {
                 inDomain++;
             }
-            if (fit.breaks(HardRule.CONFLICT)) {
+            if (PairEvaluator.isConflict(request, mentor)) {
                 conflict++;
                 if (sharesDomain) {
                     inDomainConflict++;
                 }
-            } else if (fit.breaks(HardRule.LANGUAGE)) {
+            } else if (language) {
                 noLanguage++;
                 if (sharesDomain) {
                     inDomainNoLanguage++;
                 }
-            } else if (fit.breaks(HardRule.DATES)) {
+            } else if (!mentor.isAvailableOn(request.startDate())) {
                 notAvailable++;
                 if (sharesDomain) {
                     inDomainNotAvailable++;
                 }
-            } else if (fit.breaks(HardRule.TIME_TOGETHER)) {
+            } else if (evaluator.overlapMinutes(request, mentor) < request.minOverlapMinutes()) {
                 noTime++;
                 if (sharesDomain) {
                     inDomainNoTime++;
