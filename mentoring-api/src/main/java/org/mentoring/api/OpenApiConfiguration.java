@@ -22,8 +22,8 @@ class OpenApiConfiguration {
 
                         Every error is an RFC 9457 problem detail (application/problem+json) with a type URI \
                         under https://mentoring.example.org/problems/, a title, a detail in words and, when \
-                        fields are wrong, errors: [{field, message}] naming each one. 400: the body or a \
-                        parameter cannot be read (malformed JSON says where). 404: no such record. 409: a \
+                        fields are wrong, errors: [{field, message}] naming each one. 400: the body cannot be \
+                        read or a parameter is wrong (malformed JSON says where). 404: no such record. 409: a \
                         conflict, with its code (stale-version when a record changed since it was read, \
                         duplicate-external-id, duplicate-email...). 413: a body over 20 MB. 415: a media type \
                         the endpoint does not take. 422: invalid input; an import's 422 also carries its report.

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -59,8 +60,10 @@ public class StoreAutoConfiguration {
         }
     }
 
+    /** Also stands aside when the application (or a test) defines its own MongoClient. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(OnNoMongoConfigured.class)
+    @ConditionalOnMissingBean(MongoClient.class)
     static class EmbeddedMongo {
 
         @Bean(destroyMethod = "close")

@@ -47,12 +47,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every error of the API into an RFC 9457 problem detail ({@code application/problem+json}) with a
  * {@code type} per error, a {@code title}, a {@code detail} in words and, when fields are wrong, {@code errors}
- * listing each one ({@code field}, {@code message}): malformed bodies and wrong parameters are 400, invalid input
- * 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
+ * listing each one ({@code field}, {@code message}): malformed bodies and wrong parameters (of a wrong type or
+ * out of range) are 400, invalid input 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
  * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405.
  */
 @RestControllerAdvice
-class ApiProblemHandler extends ResponseEntityExceptionHandler {
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
@@ -164,7 +164,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldProblem(name, name + " " + error.getDefaultMessage()));
             }
         });
-        return response(invalid(errors));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PARAMETER, "Invalid parameter",
+                String.join("; ", errors.stream().map(FieldProblem::message).toList()));
+        problem.setProperty("errors", errors);
+        return response(problem);
     }
 
     @Override

@@ -98,9 +98,9 @@ class MentorControllerTest {
     @Test
     void aPageSizeOutOfRangeIsNamed() throws Exception {
         mvc.perform(get("/api/v1/mentors").param("size", "0"))
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://mentoring.example.org/problems/invalid-input"))
+                .andExpect(jsonPath("$.type").value("https://mentoring.example.org/problems/invalid-parameter"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"))
                 .andExpect(jsonPath("$.errors[0].message").value("size must be 1 or more"));
         verifyNoInteractions(mentors);

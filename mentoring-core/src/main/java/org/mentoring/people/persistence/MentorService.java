@@ -154,9 +154,17 @@ public class MentorService {
         }
     }
 
-    /** Every mentor who can take a mentee now (capacity above 0), by externalId. */
+    /** Every mentor who can take a mentee (capacity above 0), by externalId. */
     public List<Mentor> withCapacity() {
-        Query query = Query.query(Criteria.where("capacity").gt(0)).with(Sort.by("externalId"));
+        return forMatching(Set.of());
+    }
+
+    /** Every mentor with capacity above 0 and the mentors named (whatever their capacity), by externalId. */
+    public List<Mentor> forMatching(Collection<String> alsoExternalIds) {
+        Criteria criteria = alsoExternalIds.isEmpty() ? Criteria.where("capacity").gt(0)
+                : new Criteria().orOperator(Criteria.where("capacity").gt(0),
+                        Criteria.where("externalId").in(alsoExternalIds));
+        Query query = Query.query(criteria).with(Sort.by("externalId"));
         return mongo.find(query, MentorDocument.class).stream().map(mapper::toMentor).toList();
     }
 

@@ -108,6 +108,15 @@ public class RequestService {
         return repository.countByStatus(status);
     }
 
+    /** Requests with these externalIds, by externalId. */
+    public List<MentorshipRequest> findAll(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("externalId").in(externalIds)).with(Sort.by("externalId"));
+        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest).toList();
+    }
+
     /** Requests with this status, by externalId. */
     public List<MentorshipRequest> withStatus(RequestStatus status) {
         return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();

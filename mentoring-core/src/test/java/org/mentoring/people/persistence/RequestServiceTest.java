@@ -6,18 +6,15 @@ import static org.mentoring.people.PeopleFixtures.AIR_POLLUTION;
 import static org.mentoring.people.PeopleFixtures.HEAT_HEALTH;
 import static org.mentoring.people.PeopleFixtures.mentor;
 import static org.mentoring.people.PeopleFixtures.request;
-import static org.mentoring.people.PeopleFixtures.withCapacity;
 import static org.mentoring.people.PeopleFixtures.withCountry;
 import static org.mentoring.people.PeopleFixtures.withDomains;
 import static org.mentoring.people.PeopleFixtures.withExcluded;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
-import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
@@ -40,9 +37,6 @@ class RequestServiceTest {
 
     @Autowired
     PeopleInputValidator validator;
-
-    @Autowired
-    MatchingInputs inputs;
 
     @Autowired
     MongoTemplate mongo;
@@ -144,20 +138,6 @@ class RequestServiceTest {
 
         assertThat(requests.upsertAll(List.of(request))).isEqualTo(new UpsertCounts(0, 1));
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.MATCHED);
-    }
-
-    @Test
-    void aRunReadsMentorsWithCapacityAndOpenRequestsOnly() {
-        mentors.create(mentor("m-1"));
-        mentors.create(withCapacity(mentor("m-0"), "0"));
-        requests.create(request("r-open"));
-        requests.create(request("r-matched"));
-        requests.changeStatus("r-matched", RequestStatus.OPEN, RequestStatus.MATCHED);
-
-        assertThat(inputs.mentors()).extracting("externalId").containsExactly("m-1");
-        assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-open");
-        assertThat(inputs.openRequests().get(0)).isEqualTo(validator.request(request("r-open")).orThrow("r"));
-        assertThat(inputs.settled()).isEqualTo(Map.of());
     }
 
     private List<String> ids(RequestFilter filter) {
