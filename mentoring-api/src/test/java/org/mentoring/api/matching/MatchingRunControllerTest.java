@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mentoring.api.TestProblemAdvice;
+import org.mentoring.api.problem.ApiProblemHandler;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.matching.domain.MatchingWeights;
@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest
 @ContextConfiguration(classes = {MatchingRunController.class, MatchingSettingsController.class,
-    MatchingRunApiMapperImpl.class, TestProblemAdvice.class})
+    MatchingRunApiMapperImpl.class, ApiProblemHandler.class})
 class MatchingRunControllerTest {
 
     private static final String ID = "6f1c2a9e-3b7d-4c1e-9a51-0e2b7d4c8f10";
