@@ -50,7 +50,7 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
     }
 
     /**
-     * Reads the CSV form {@code TUE 14:00-16:00} (day names in English, three letters or whole; "24:00" allowed
+     * Reads the CSV form {@code TUE 14:00-16:00} (day names in English, three letters or whole; "24:00" allowed only
      * as an end).
      *
      * @throws IllegalArgumentException naming what is wrong
@@ -60,6 +60,10 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
         if (!matcher.matches()) {
             throw new IllegalArgumentException(
                     "availability '" + text + "' is not written like 'TUE 14:00-16:00'");
+        }
+        if (matcher.group(2).equals("24:00")) {
+            throw new IllegalArgumentException("availability '" + text.trim()
+                    + "' starts at 24:00, the end of the day; write 00:00 of the next day");
         }
         return new WeeklySlot(parseDay(matcher.group(1)), parseTime(matcher.group(2)), parseTime(matcher.group(3)));
     }

@@ -122,8 +122,11 @@ public final class WeeklyOverlap {
         int start = Math.floorMod(startUtc + shift, MINUTES_PER_WEEK);
         int length = endUtc - startUtc;
         int end = start + length;
-        return dayTime(start) + "-" + (end / (24 * 60) == start / (24 * 60) || end % (24 * 60) == 0
-                ? time(end % (24 * 60) == 0 && end != start ? 24 * 60 : end % (24 * 60))
+        int day = 24 * 60;
+        boolean sameDay = end / day == start / day;
+        boolean toMidnight = end % day == 0 && end / day == start / day + 1;
+        return dayTime(start) + "-" + (sameDay || toMidnight
+                ? time(toMidnight ? day : end % day)
                 : dayTime(end % MINUTES_PER_WEEK));
     }
 

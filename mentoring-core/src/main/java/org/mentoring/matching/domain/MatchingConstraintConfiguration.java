@@ -31,12 +31,14 @@ public class MatchingConstraintConfiguration {
     private HardMediumSoftLongScore crossInstitution;
     @ConstraintWeight(LOAD_BALANCE)
     private HardMediumSoftLongScore loadBalance;
+    private MatchingWeights weights;
 
     public MatchingConstraintConfiguration() {
         this(MatchingWeights.defaults());
     }
 
     public MatchingConstraintConfiguration(MatchingWeights weights) {
+        this.weights = weights;
         domainAffinity = soft(weights.domainAffinity());
         goals = soft(weights.goals());
         preferredMentor = soft(weights.preferredMentor());
@@ -48,6 +50,11 @@ public class MatchingConstraintConfiguration {
 
     private static HardMediumSoftLongScore soft(int weight) {
         return HardMediumSoftLongScore.ofSoft(weight);
+    }
+
+    /** The weights this configuration was made from. */
+    public MatchingWeights weights() {
+        return weights;
     }
 
     public HardMediumSoftLongScore getDomainAffinity() {

@@ -54,6 +54,29 @@ public class RequestAssignment {
         }
     }
 
+    /**
+     * @param feasibleMentors the mentors this request may get, best fit first
+     * @param fitMentorIndexes the indexes of the mentors whose fit is known (every feasible one, and the pinned
+     *     mentor if any), ascending
+     * @param fits the fits of those mentors, at the same positions
+     */
+    public RequestAssignment(int index, MentorshipRequest request, List<MentorFact> feasibleMentors,
+            int[] fitMentorIndexes, PairFit[] fits) {
+        if (fitMentorIndexes.length != fits.length) {
+            throw new IllegalArgumentException("one fit per mentor index");
+        }
+        for (int i = 1; i < fitMentorIndexes.length; i++) {
+            if (fitMentorIndexes[i - 1] >= fitMentorIndexes[i]) {
+                throw new IllegalArgumentException("mentor indexes must be ascending");
+            }
+        }
+        this.index = index;
+        this.request = request;
+        this.feasibleMentors = feasibleMentors;
+        this.fitMentorIndexes = fitMentorIndexes;
+        this.fits = fits;
+    }
+
     @PlanningId
     public int getIndex() {
         return index;

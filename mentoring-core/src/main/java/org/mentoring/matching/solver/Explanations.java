@@ -2,6 +2,7 @@ package org.mentoring.matching.solver;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.mentoring.matching.domain.HardRule;
@@ -60,21 +61,40 @@ public final class Explanations {
         return time(a.getRequest(), a.getMentor().getMentor(), a.getFit().overlapMinutes());
     }
 
-    /** For example "2 h a week together: Tue 07:00-09:00 your time (Tue 17:00-19:00 in Africa/Nairobi)". */
+    /** For example "2 h a week together: Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)". */
     public static String time(MentorshipRequest request, Mentor mentor, int overlapMinutes) {
         ZoneOffset requestOffset = WeeklyOverlap.offsetOn(request.timeZone(), request.startDate());
         ZoneOffset mentorOffset = WeeklyOverlap.offsetOn(mentor.timeZone(), request.startDate());
         int[] common = WeeklyOverlap.intersectionIntervals(
                 WeeklyOverlap.toUtcWeek(request.weeklyAvailability(), requestOffset),
                 WeeklyOverlap.toUtcWeek(mentor.weeklyAvailability(), mentorOffset));
+        List<int[]> spans = windowsInLocalOrder(common, requestOffset);
         List<String> windows = new ArrayList<>();
-        for (int i = 0; i < common.length && windows.size() < 4; i += 2) {
-            windows.add(WeeklyOverlap.describe(common[i], common[i + 1], requestOffset) + " your time ("
-                    + WeeklyOverlap.describe(common[i], common[i + 1], mentorOffset) + " in " + mentor.timeZone()
-                    + ")");
+        for (int i = 0; i < spans.size() && windows.size() < 4; i++) {
+            int[] span = spans.get(i);
+            windows.add(WeeklyOverlap.describe(span[0], span[1], requestOffset) + " your time ("
+                    + WeeklyOverlap.describe(span[0], span[1], mentorOffset) + " in " + mentor.timeZone() + ")");
         }
-        String more = common.length / 2 > windows.size() ? " and more" : "";
+        String more = spans.size() > windows.size() ? " and more" : "";
         return duration(overlapMinutes) + " a week together: " + String.join(", ", windows) + more;
+    }
+
+    /**
+     * The windows of a packed UTC week as {@code [start, end]} pairs, a window across the end of the UTC week joined
+     * into one (starting before minute 0), in the order of the researcher's local week.
+     */
+    private static List<int[]> windowsInLocalOrder(int[] common, ZoneOffset offset) {
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i < common.length; i += 2) {
+            spans.add(new int[] {common[i], common[i + 1]});
+        }
+        int last = spans.size() - 1;
+        if (last > 0 && spans.get(0)[0] == 0 && spans.get(last)[1] == WeeklyOverlap.MINUTES_PER_WEEK) {
+            spans.get(0)[0] = spans.remove(last)[0] - WeeklyOverlap.MINUTES_PER_WEEK;
+        }
+        int shift = offset.getTotalSeconds() / 60;
+        spans.sort(Comparator.comparingInt(span -> Math.floorMod(span[0] + shift, WeeklyOverlap.MINUTES_PER_WEEK)));
+        return spans;
     }
 
     static String crossing(RequestAssignment a) {

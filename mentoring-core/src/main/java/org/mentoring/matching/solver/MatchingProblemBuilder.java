@@ -43,14 +43,6 @@ public final class MatchingProblemBuilder {
         IntStream.range(0, requests.size()).parallel().forEach(i -> {
             MentorshipRequest request = requests.get(i);
             PairEvaluator evaluator = evaluators.get();
-            Map<MentorFact, PairFit> fits = new HashMap<>();
-            List<MentorFact> feasible = new ArrayList<>();
-            for (MentorFact mentor : mentors) {
-                if (evaluator.allowed(request, mentor.getMentor())) {
-                    fits.put(mentor, evaluator.fit(request, mentor.getMentor()));
-                    feasible.add(mentor);
-                }
-            }
             MentorFact settledMentor = null;
             if (i < settledCount) {
                 String mentorId = problem.settled().get(request);
@@ -59,11 +51,39 @@ public final class MatchingProblemBuilder {
                     throw new IllegalArgumentException("settled mentorship of request " + request.externalId()
                             + " names mentor " + mentorId + ", who is not in the run");
                 }
-                fits.computeIfAbsent(settledMentor, m -> evaluator.fit(request, m.getMentor()));
             }
-            feasible.sort(Comparator.comparingLong((MentorFact m) -> -pairValue(request, fits.get(m), weights))
-                    .thenComparingInt(MentorFact::getIndex));
-            RequestAssignment assignment = new RequestAssignment(i, request, List.copyOf(feasible), fits);
+            // Mentors in index order, so that the fits come out sorted by mentor index.
+            int[] fitIndexes = new int[mentors.size()];
+            PairFit[] fits = new PairFit[mentors.size()];
+            int fitCount = 0;
+            int[] feasible = new int[mentors.size()];
+            long[] value = new long[mentors.size()];
+            int feasibleCount = 0;
+            for (MentorFact mentor : mentors) {
+                boolean allowed = evaluator.allowed(request, mentor.getMentor());
+                if (allowed || mentor == settledMentor) {
+                    PairFit fit = evaluator.fit(request, mentor.getMentor());
+                    if (allowed) {
+                        feasible[feasibleCount] = fitCount;
+                        value[feasibleCount++] = pairValue(request, fit, weights);
+                    }
+                    fitIndexes[fitCount] = mentor.getIndex();
+                    fits[fitCount++] = fit;
+                }
+            }
+            Integer[] order = new Integer[feasibleCount];
+            for (int k = 0; k < feasibleCount; k++) {
+                order[k] = k;
+            }
+            // Best value first, then the lower mentor index.
+            java.util.Arrays.sort(order, (a, b) -> value[a] != value[b] ? Long.compare(value[b], value[a])
+                    : Integer.compare(fitIndexes[feasible[a]], fitIndexes[feasible[b]]));
+            MentorFact[] best = new MentorFact[feasibleCount];
+            for (int k = 0; k < feasibleCount; k++) {
+                best[k] = mentors.get(fitIndexes[feasible[order[k]]]);
+            }
+            RequestAssignment assignment = new RequestAssignment(i, request, List.of(best),
+                    java.util.Arrays.copyOf(fitIndexes, fitCount), java.util.Arrays.copyOf(fits, fitCount));
             if (settledMentor != null) {
                 assignment.setMentor(settledMentor);
                 assignment.setPinned(true);

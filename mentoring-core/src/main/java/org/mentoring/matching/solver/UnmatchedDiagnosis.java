@@ -3,9 +3,7 @@ package org.mentoring.matching.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.MentorFact;
-import org.mentoring.matching.domain.PairFit;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.taxonomy.Taxonomy;
@@ -30,35 +28,41 @@ final class UnmatchedDiagnosis {
         int noTime = 0;
         int full = 0;
         int free = 0;
+        int speakers = 0;
         String firstDomain = request.domains().isEmpty() ? null : request.domains().get(0);
         int inDomain = 0;
         int inDomainFull = 0;
         int inDomainNoTime = 0;
-        int inDomainOther = 0;
+        int inDomainNoLanguage = 0;
+        int inDomainNotAvailable = 0;
+        int inDomainConflict = 0;
         for (MentorFact fact : mentors) {
             Mentor mentor = fact.getMentor();
-            PairFit fit = evaluator.fit(request, mentor);
+            boolean language = !PairEvaluator.sharesLanguage(request, mentor);
+            if (!language) {
+                speakers++;
+            }
             boolean sharesDomain = firstDomain != null
-                    && Taxonomy.bestLevel(firstDomain, mentor.domains()) == Taxonomy.EXACT;
+                    && evaluator.bestLevel(firstDomain, mentor.domains()) == Taxonomy.EXACT;
             if (sharesDomain) {
                 inDomain++;
             }
-            if (fit.breaks(HardRule.CONFLICT)) {
+            if (PairEvaluator.isConflict(request, mentor)) {
                 conflict++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainConflict++;
                 }
-            } else if (fit.breaks(HardRule.LANGUAGE)) {
+            } else if (language) {
                 noLanguage++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainNoLanguage++;
                 }
-            } else if (fit.breaks(HardRule.DATES)) {
+            } else if (!mentor.isAvailableOn(request.startDate())) {
                 notAvailable++;
                 if (sharesDomain) {
-                    inDomainOther++;
+                    inDomainNotAvailable++;
                 }
-            } else if (fit.breaks(HardRule.TIME_TOGETHER)) {
+            } else if (evaluator.overlapMinutes(request, mentor) < request.minOverlapMinutes()) {
                 noTime++;
                 if (sharesDomain) {
                     inDomainNoTime++;
@@ -73,8 +77,7 @@ final class UnmatchedDiagnosis {
             }
         }
         List<String> reasons = new ArrayList<>();
-        int total = mentors.size();
-        if (noLanguage + conflict == total) {
+        if (speakers == 0) {
             reasons.add("No mentor shares a language with you (you speak "
                     + String.join(", ", request.languages().stream().sorted().map(Explanations::languageName)
                             .toList()) + ")");
@@ -88,32 +91,47 @@ final class UnmatchedDiagnosis {
             if (inDomainNoTime > 0) {
                 parts.add(count(inDomainNoTime, "has", "have") + " too little time overlapping yours");
             }
-            if (inDomainOther > 0) {
-                parts.add(inDomainOther + " share no language with you, are not available on your start date "
-                        + "or are excluded");
+            if (inDomainNoLanguage > 0) {
+                parts.add(count(inDomainNoLanguage, "shares", "share") + " no language with you");
+            }
+            if (inDomainNotAvailable > 0) {
+                parts.add(count(inDomainNotAvailable, "is", "are") + " not available on your start date");
+            }
+            if (inDomainConflict > 0) {
+                parts.add(count(inDomainConflict, "is excluded as a conflict", "are excluded as conflicts")
+                        + " of interest");
             }
             if (!parts.isEmpty()) {
-                reasons.add(mentors(inDomain) + " share your first-choice domain "
+                reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share") + " your first-choice domain "
                         + Explanations.shortName(firstDomain) + ": " + String.join("; ", parts));
             }
         } else if (firstDomain != null) {
             reasons.add("No mentor works in your first-choice domain " + Explanations.shortName(firstDomain));
         }
         if (full > 0) {
-            reasons.add("All " + mentors(full) + " who fit your languages, dates and time are at capacity");
+            String who = " who " + verb(full, "fits", "fit") + " your languages, dates and time "
+                    + verb(full, "is", "are") + " at capacity";
+            if (free > 0) {
+                reasons.add(mentors(full) + who);
+            } else {
+                reasons.add((full == 1 ? "The only mentor" : "All " + mentors(full)) + who);
+            }
         }
         if (noTime > 0) {
-            reasons.add(mentors(noTime) + " share a language and are available, but have less than "
+            reasons.add(mentors(noTime) + verb(noTime, " shares a language and is available, but has less than ",
+                    " share a language and are available, but have less than ")
                     + Explanations.duration(request.minOverlapMinutes()) + " a week overlapping your availability");
         }
         if (noLanguage > 0) {
-            reasons.add(mentors(noLanguage) + " share no language with you");
+            reasons.add(mentors(noLanguage) + verb(noLanguage, " shares", " share") + " no language with you");
         }
         if (notAvailable > 0) {
-            reasons.add(mentors(notAvailable) + " are not available on your start date " + request.startDate());
+            reasons.add(mentors(notAvailable) + verb(notAvailable, " is", " are") + " not available on your start date "
+                    + request.startDate());
         }
         if (conflict > 0) {
-            reasons.add(mentors(conflict) + " are excluded as conflicts of interest");
+            reasons.add(mentors(conflict) + verb(conflict, " is excluded as a conflict", " are excluded as conflicts")
+                    + " of interest");
         }
         if (free > 0) {
             reasons.add(mentors(free) + " could still take you: the run ended before placing you; run again "
@@ -127,6 +145,10 @@ final class UnmatchedDiagnosis {
     }
 
     private static String count(int n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
+        return n + " " + verb(n, singular, plural);
+    }
+
+    private static String verb(int n, String singular, String plural) {
+        return n == 1 ? singular : plural;
     }
 }

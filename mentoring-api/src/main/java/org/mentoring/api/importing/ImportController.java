@@ -1,0 +1,160 @@
+package org.mentoring.api.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.mentoring.api.people.PeopleApiMapper;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.people.importing.CsvPeopleReader;
+import org.mentoring.people.importing.ImportBatch;
+import org.mentoring.people.importing.PeopleImporter;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping(path = "/api/v1/import", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Import", description = """
+        Imports mentors and mentorship requests, upserting each by externalId. All or nothing: every record is \
+        checked first (required fields, IANA time zone, ISO 639-1 languages, taxonomy codes, slots ending after \
+        they start, capacity of 0 or more, dates yyyy-MM-dd, minOverlapMinutes 0 to 10080, no externalId or email \
+        twice, preferred and excluded mentors that exist in the import or the store); if any record is rejected \
+        nothing is written and the answer is 422 with the report. dryRun=true checks and reports without writing.
+
+        CSV: a header row naming the columns (the JSON field names, any order, any case), one record a row, \
+        UTF-8 unless the Content-Type names another charset. List fields are separated by ';' and weekly \
+        availability is written like 'TUE 14:00-16:00;THU 09:00-10:30'. Mentor columns: externalId, name, \
+        email, institution, country, timeZone, languages, domains, topics, capacity, availableFrom, \
+        availableUntil, weeklyAvailability (institution, topics, availableUntil may be left out). Request \
+        columns: externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals, \
+        startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds, excludedMentorIds, \
+        priority (institution, goals, minOverlapMinutes, preferredMentorIds, excludedMentorIds, priority may be \
+        left out). Send both files in one multipart request (parts 'mentors' and 'requests') so that requests \
+        may name mentors of the same import, or one file as a text/csv body.
+
+        Bodies and uploads are limited to 20 MB (413 above).""")
+class ImportController {
+
+    private static final String TEXT_CSV = "text/csv";
+
+    private final PeopleImporter importer;
+    private final PeopleApiMapper mapper;
+
+    ImportController(PeopleImporter importer, PeopleApiMapper mapper) {
+        this.importer = importer;
+        this.mapper = mapper;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import mentors and requests from JSON",
+            description = "Upserts by externalId, all or nothing; the report counts created, updated and "
+                    + "rejected records.")
+    @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
+    @ApiResponse(responseCode = "400", description = "The body is not JSON of this form; detail says where",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Records rejected, nothing written; errors lists each wrong "
+            + "field and report the whole report", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    ImportReportResponse importJson(@RequestBody ImportRequest body,
+            @Parameter(description = "Only check and report; write nothing")
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        ImportBatch batch = ImportBatch.ofJson(
+                body.mentors() == null ? null : body.mentors().stream()
+                        .map(mentor -> mentor == null ? null : mapper.toInput(mentor)).toList(),
+                body.requests() == null ? null : body.requests().stream()
+                        .map(request -> request == null ? null : mapper.toInput(request)).toList());
+        return ImportReportResponse.of(importer.importPeople(batch, dryRun));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import mentors and requests from CSV files",
+            description = "A multipart upload with a part 'mentors' (mentors.csv), a part 'requests' "
+                    + "(requests.csv), or both; imported together, all or nothing. Rejections name the file and "
+                    + "line.")
+    @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
+    @ApiResponse(responseCode = "413", description = "An upload over 20 MB")
+    @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
+    ImportReportResponse importFiles(
+            @Parameter(description = "CSV of mentors") @RequestPart(name = "mentors", required = false)
+            MultipartFile mentors,
+            @Parameter(description = "CSV of mentorship requests") @RequestPart(name = "requests", required = false)
+            MultipartFile requests,
+            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if ((mentors == null || mentors.isEmpty()) && (requests == null || requests.isEmpty())) {
+            throw new InvalidInputException("mentors", "send a CSV file in a part named 'mentors', 'requests' or "
+                    + "both");
+        }
+        ImportBatch batch = ImportBatch.EMPTY;
+        if (mentors != null && !mentors.isEmpty()) {
+            batch = batch.plus(CsvPeopleReader.mentors(text(mentors.getBytes(), mentors.getContentType()),
+                    fileName(mentors, "mentors.csv")));
+        }
+        if (requests != null && !requests.isEmpty()) {
+            batch = batch.plus(CsvPeopleReader.requests(text(requests.getBytes(), requests.getContentType()),
+                    fileName(requests, "requests.csv")));
+        }
+        return ImportReportResponse.of(importer.importPeople(batch, dryRun));
+    }
+
+    @PostMapping(path = "/mentors.csv", consumes = TEXT_CSV)
+    @Operation(summary = "Import mentors from a CSV body", description = "The body is mentors.csv; rejections name "
+            + "its lines.")
+    @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
+    @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
+    ImportReportResponse importMentorsCsv(HttpEntity<byte[]> body,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        return ImportReportResponse.of(importer.importPeople(CsvPeopleReader.mentors(text(body), "mentors.csv"),
+                dryRun));
+    }
+
+    @PostMapping(path = "/requests.csv", consumes = TEXT_CSV)
+    @Operation(summary = "Import mentorship requests from a CSV body", description = "The body is requests.csv; "
+            + "preferred and excluded mentors must already be stored.")
+    @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
+    @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
+    ImportReportResponse importRequestsCsv(HttpEntity<byte[]> body,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        return ImportReportResponse.of(importer.importPeople(CsvPeopleReader.requests(text(body), "requests.csv"),
+                dryRun));
+    }
+
+    private static String text(HttpEntity<byte[]> body) {
+        MediaType type = body.getHeaders().getContentType();
+        return text(body.getBody(), type == null ? null : type.toString());
+    }
+
+    private static String text(byte[] bytes, String contentType) {
+        Charset charset = StandardCharsets.UTF_8;
+        if (contentType != null) {
+            try {
+                Charset named = MediaType.parseMediaType(contentType).getCharset();
+                if (named != null) {
+                    charset = named;
+                }
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("Content-Type", "Content-Type '" + contentType
+                        + "' names no charset this server knows");
+            }
+        }
+        return bytes == null ? "" : new String(bytes, charset);
+    }
+
+    private static String fileName(MultipartFile file, String fallback) {
+        String name = file.getOriginalFilename();
+        return name == null || name.isBlank() ? fallback : name;
+    }
+}

@@ -1,0 +1,17 @@
+package org.mentoring.api.matching;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The body of {@code POST /api/v1/matching-runs}. */
+@Schema(description = "Settings of a new matching run; every part is optional.")
+record StartRunRequest(
+        @Schema(description = "How long the solver works, in seconds, from 1 to 3600; 30 when left out.",
+                example = "30", minimum = "1", maximum = "3600")
+        Integer timeLimitSeconds,
+        @Schema(description = "Weights to change from their defaults, any subset; the others keep their defaults"
+                + " (GET /api/v1/matching-settings/defaults lists them).")
+        WeightsRequest weights,
+        @Schema(description = "The solver's random seed: the same inputs, settings and seed give the same result."
+                + " A random one is chosen, and shown on the run, when left out.", example = "42")
+        Long seed) {
+}

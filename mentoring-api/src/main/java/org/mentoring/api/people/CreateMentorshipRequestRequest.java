@@ -1,0 +1,61 @@
+package org.mentoring.api.people;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A researcher's new request for a mentor; also one request of an import. */
+@Schema(description = "A researcher's request for a mentor, with the researcher's details")
+public record CreateMentorshipRequestRequest(
+        @Schema(description = "The programme's id for this request, unique", example = "r-104")
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}", message = "must be 1 to 64 letters, digits, '.', "
+                + "'_', ':' or '-', starting with a letter or digit")
+        String externalId,
+        @Schema(example = "J. Singh") @NotBlank(message = "is required") @Size(max = 200) String name,
+        @Schema(description = "Unique among requests", example = "j.singh@example.org")
+        @NotBlank(message = "is required") @Email(message = "must be a valid email address") String email,
+        @Schema(example = "University of British Columbia") @Size(max = 200) String institution,
+        @Schema(description = "ISO 3166-1 alpha-2 code", example = "CA")
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter ISO 3166-1 code") String country,
+        @Schema(description = "IANA time zone of the weekly availability", example = "America/Vancouver")
+        @NotBlank(message = "is required") String timeZone,
+        @Schema(description = "STUDENT, PHD_CANDIDATE, POSTDOC, EARLY_CAREER_FACULTY or PRACTITIONER",
+                example = "POSTDOC")
+        @NotBlank(message = "is required") String careerStage,
+        @Schema(description = "ISO 639-1 codes", example = "[\"en\"]")
+        @NotEmpty(message = "needs at least one language") List<String> languages,
+        @Schema(description = "Taxonomy codes, most wanted first",
+                example = "[\"planetary-health/climate-health/heat-health\", \"methods/epidemiology\"]")
+        @NotEmpty(message = "needs at least one taxonomy code") List<String> domains,
+        @Schema(description = "What they want help with, matched against mentors' topics",
+                example = "[\"grant-writing\"]")
+        List<String> goals,
+        @Schema(description = "When the mentorship would start, yyyy-MM-dd", format = "date",
+                example = "2026-02-01")
+        @NotBlank(message = "is required") String startDate,
+        @Schema(description = "Length in months, 1 to 60", example = "6")
+        @NotNull(message = "is required") @Min(value = 1, message = "must be 1 or more")
+        @Max(value = 60, message = "must be 60 or less") Integer durationMonths,
+        @Schema(description = "Least weekly time together, 0 to 10080 minutes; 60 when absent", example = "60")
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 10080, message = "must fit in a week (10080)")
+        Integer minOverlapMinutes,
+        @Schema(description = "Weekly availability in their time zone")
+        @NotEmpty(message = "needs at least one weekly slot") List<@Valid WeeklySlotDto> weeklyAvailability,
+        @Schema(description = "Mentors' externalIds, most wanted first; each must exist", example = "[\"m-017\"]")
+        List<String> preferredMentorIds,
+        @Schema(description = "Mentors' externalIds never to propose (conflicts of interest); each must exist",
+                example = "[]")
+        List<String> excludedMentorIds,
+        @Schema(description = "Flagged by the programme for equity priority", example = "false")
+        Boolean priority) {
+}

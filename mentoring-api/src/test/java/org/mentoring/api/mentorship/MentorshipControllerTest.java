@@ -1,0 +1,50 @@
+package org.mentoring.api.mentorship;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mentoring.mentorship.Mentorship;
+import org.mentoring.mentorship.MentorshipService;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest
+@ContextConfiguration(classes = {MentorshipController.class, MentorshipApiMapperImpl.class})
+class MentorshipControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+    @MockitoBean
+    private MentorshipService service;
+
+    @Test
+    void mentorshipsAreListedWithTheContractFieldsAndFiltered() throws Exception {
+        Mentorship mentorship = new Mentorship("ms-1", "r-104", "m-017", MentorshipStatus.ACTIVE,
+                LocalDate.of(2026, 2, 1), null, "run-000001");
+        given(service.list(eq("r-104"), isNull(), eq(MentorshipStatus.ACTIVE), any()))
+                .willReturn(new PageImpl<>(List.of(mentorship), PageRequest.of(0, 50), 1));
+
+        mvc.perform(get("/api/v1/mentorships").param("requestExternalId", "r-104").param("status", "ACTIVE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].requestExternalId").value("r-104"))
+                .andExpect(jsonPath("$.content[0].mentorExternalId").value("m-017"))
+                .andExpect(jsonPath("$.content[0].status").value("ACTIVE"))
+                .andExpect(jsonPath("$.content[0].startDate").value("2026-02-01"))
+                .andExpect(jsonPath("$.content[0].proposalId").value("run-000001"))
+                .andExpect(jsonPath("$.totalElements").value(1));
+    }
+}

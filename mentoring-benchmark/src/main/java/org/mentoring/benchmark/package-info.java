@@ -1,0 +1,2 @@
+/** The matching benchmark: the engine against the exact optimum and a greedy baseline on generated communities. */
+package org.mentoring.benchmark;

@@ -1,0 +1,58 @@
+package org.mentoring.demo;
+
+import org.mentoring.people.importing.ImportBatch;
+import org.mentoring.people.importing.ImportReport;
+import org.mentoring.people.importing.PeopleImporter;
+import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.RequestInput;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.mentoring.taxonomy.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo Community of Practice into an empty store at start (MENTORING_DEMO_DATA, on by default), through
+ * the same import as an admin's file, so that a newcomer can run a matching at once. A store with any mentor or
+ * request is left alone.
+ */
+@Component
+@ConditionalOnProperty(name = "mentoring.demo-data", havingValue = "true", matchIfMissing = true)
+class DemoDataLoader implements ApplicationRunner {
+
+    static final long SEED = 2026;
+    static final int REQUESTS = 180;
+    static final int MENTORS = 48;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final PeopleImporter importer;
+    private final MentorService mentors;
+    private final RequestService requests;
+    private final Taxonomy taxonomy;
+
+    DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, Taxonomy taxonomy) {
+        this.importer = importer;
+        this.mentors = mentors;
+        this.requests = requests;
+        this.taxonomy = taxonomy;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (mentors.count() > 0 || requests.count() > 0) {
+            log.info("The store holds people already: no demo data loaded");
+            return;
+        }
+        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy).generate(REQUESTS, MENTORS);
+        ImportReport report = importer.importPeople(ImportBatch.ofJson(
+                community.mentors().stream().map(MentorInput::of).toList(),
+                community.requests().stream().map(RequestInput::of).toList()), false);
+        log.info("Loaded the demo community: {} mentors and {} requests (MENTORING_DEMO_DATA=false turns this off)",
+                report.mentors().created(), report.requests().created());
+    }
+}

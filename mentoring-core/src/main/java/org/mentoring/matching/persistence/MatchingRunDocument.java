@@ -1,0 +1,51 @@
+package org.mentoring.matching.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import org.mentoring.matching.run.RunStatus;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One matching run: its settings, status, live score history and final score. Its status changes only through
+ * conditional atomic updates ({@link MatchingRunOperations#transition}); its inputs are in
+ * {@link RunInputsDocument}s and its result in {@link ProposalDocument}s and {@link UnmatchedDocument}s.
+ *
+ * @param solverVersion OptaPlanner's version and the solver configuration's name
+ * @param requestCount open requests read as input; null until the inputs are read
+ * @param score the best score so far, then the final one; null until the solver has a first solution
+ * @param history each recorded best score, in order
+ * @param reason why it failed or was cancelled
+ */
+@Document(MatchingRunDocument.COLLECTION)
+public record MatchingRunDocument(
+        @Id String id,
+        @Indexed RunStatus status,
+        int timeLimitSeconds,
+        WeightsDocument weights,
+        long seed,
+        String solverVersion,
+        String score,
+        Boolean feasible,
+        Integer requestCount,
+        Integer mentorCount,
+        Integer settledCount,
+        Integer matchedCount,
+        List<ScorePointDocument> history,
+        @Indexed Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        String reason,
+        @Version Long version) {
+
+    public static final String COLLECTION = "matchingRuns";
+
+    /** A new run, waiting for its inputs. */
+    public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, Instant createdAt) {
+        return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.mentoring.matching.persistence;
+
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Part of what a run read when it started: up to {@link RunInputStore#PART_SIZE} mentors, open requests or settled
+ * pairs, each the full record as it was. Ids follow {@link RunChildIds}, numbered kind by kind.
+ *
+ * @param records each a mentor or request as JSON-like fields; a settled pair is {@code {request, mentorExternalId}}
+ */
+@Document(RunInputsDocument.COLLECTION)
+public record RunInputsDocument(
+        @Id String id,
+        @Indexed String runId,
+        Kind kind,
+        int part,
+        List<org.bson.Document> records) {
+
+    public static final String COLLECTION = "matchingRunInputs";
+
+    /** What the records of a part are. */
+    public enum Kind {
+        MENTORS, OPEN_REQUESTS, SETTLED
+    }
+}

@@ -1,0 +1,65 @@
+package org.mentoring.matching.persistence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.mentoring.matching.solver.MatchingResult;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Saves and reads a run's result: its proposals and its unmatched requests, found by their ids ({@link RunChildIds}).
+ */
+@Component
+public class RunResultStore {
+
+    private final MongoTemplate mongo;
+
+    public RunResultStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Replaces the result of a run with {@code result}: proposals and unmatched ordered by request, inserted in
+     * bulk. Running it again for the same run leaves one copy.
+     */
+    public void save(String runId, MatchingResult result) {
+        delete(runId);
+        List<MatchingResult.Proposal> sortedProposals = new ArrayList<>(result.proposals());
+        sortedProposals.sort(Comparator.comparing(MatchingResult.Proposal::requestExternalId));
+        List<ProposalDocument> proposals = new ArrayList<>(sortedProposals.size());
+        for (MatchingResult.Proposal p : sortedProposals) {
+            proposals.add(new ProposalDocument(RunChildIds.of(runId, proposals.size() + 1), runId, p.requestExternalId(),
+                    p.mentorExternalId(), p.explanation(), p.affinity(), p.overlapMinutes(), p.valid(), null));
+        }
+        List<MatchingResult.Unmatched> sortedUnmatched = new ArrayList<>(result.unmatched());
+        sortedUnmatched.sort(Comparator.comparing(MatchingResult.Unmatched::requestExternalId));
+        List<UnmatchedDocument> unmatched = new ArrayList<>(sortedUnmatched.size());
+        for (MatchingResult.Unmatched u : sortedUnmatched) {
+            unmatched.add(new UnmatchedDocument(RunChildIds.of(runId, unmatched.size() + 1), runId, u.requestExternalId(),
+                    u.reasons()));
+        }
+        if (!proposals.isEmpty()) {
+            mongo.insert(proposals, ProposalDocument.class);
+        }
+        if (!unmatched.isEmpty()) {
+            mongo.insert(unmatched, UnmatchedDocument.class);
+        }
+    }
+
+    /** A run's proposals, ordered by request. */
+    public List<ProposalDocument> proposals(String runId) {
+        return mongo.find(RunChildIds.ofRun(runId), ProposalDocument.class);
+    }
+
+    /** A run's unmatched requests, ordered by request. */
+    public List<UnmatchedDocument> unmatched(String runId) {
+        return mongo.find(RunChildIds.ofRun(runId), UnmatchedDocument.class);
+    }
+
+    /** Removes a run's result, if any. */
+    public void delete(String runId) {
+        mongo.remove(RunChildIds.ofRun(runId), ProposalDocument.class);
+        mongo.remove(RunChildIds.ofRun(runId), UnmatchedDocument.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** How matching runs, their proposals, inputs and the accepted mentorships are kept in MongoDB. */
+package org.mentoring.matching.persistence;

@@ -1,0 +1,44 @@
+package org.mentoring.matching.run;
+
+import java.time.Instant;
+import java.util.List;
+import org.mentoring.matching.domain.MatchingWeights;
+
+/**
+ * A matching run as an admin sees it: its settings, where it is, how good its best solution is, and how the score
+ * went while it solved. The counts and score are null until known (the counts once the inputs are read, the score
+ * once the solver has a first solution).
+ *
+ * @param seed the solver's random seed: the same inputs, settings and seed repeat the run
+ * @param solverVersion OptaPlanner's version and the solver configuration used
+ * @param requestCount open requests the run places or tries to place
+ * @param settledCount accepted mentorships kept as they are
+ * @param matchedCount open requests its best solution places
+ * @param history every recorded best score in order (left out, empty, where runs are listed)
+ * @param elapsedMillis solving time so far, or in all once it ended; 0 before it starts
+ * @param reason why it failed or was cancelled; null otherwise
+ */
+public record MatchingRun(
+        String id,
+        RunStatus status,
+        int timeLimitSeconds,
+        MatchingWeights weights,
+        long seed,
+        String solverVersion,
+        String score,
+        Boolean feasible,
+        Integer requestCount,
+        Integer mentorCount,
+        Integer settledCount,
+        Integer matchedCount,
+        List<ScorePoint> history,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        long elapsedMillis,
+        String reason) {
+
+    public MatchingRun {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+}

@@ -1,0 +1,548 @@
+package org.mentoring.matching.run;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.persistence.MatchingPersistenceMapper;
+import org.mentoring.matching.persistence.MatchingRunDocument;
+import org.mentoring.matching.persistence.MatchingRunLock;
+import org.mentoring.matching.persistence.MatchingRunRepository;
+import org.mentoring.matching.persistence.RunInputStore;
+import org.mentoring.matching.persistence.RunResultStore;
+import org.mentoring.matching.solver.MatchingEngine;
+import org.mentoring.matching.solver.MatchingProblem;
+import org.mentoring.matching.solver.MatchingResult;
+import org.mentoring.matching.solver.ScoreUpdate;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts matching runs and keeps their record: one run at a time, solved in the background, its status saved at
+ * each step of the state machine ({@link RunStatus}), its score history as it improves, and its best solution when
+ * it ends, completed or cancelled. Nothing here needs a transaction: every change of a run is one conditional
+ * atomic update, and the one-run-at-a-time rule is a lock document ({@link MatchingRunLock}).
+ *
+ * <p>A run that was queued or solving when the application stopped is marked FAILED at the next start
+ * ({@link #recoverInterruptedRuns}); a run solving when the application shuts down cleanly is cancelled and keeps
+ * its best solution if it can be saved in time.
+ */
+@Service
+public class MatchingRunService {
+
+    static final String STOPPED_REASON = "the application stopped while this run was solving; start a new run";
+    static final String SHUTDOWN_REASON = "the application shut down";
+    static final String CANCELLED_REASON = "cancelled by an admin; the best result found until then is kept";
+    static final String CANCELLED_BEFORE_SOLVING_REASON = "cancelled by an admin before solving began";
+    static final String ORPHAN_CANCELLED_REASON =
+            "cancelled; no solver in this application was working on it, so no result was kept";
+    static final String LOST_REASON = "the solver did not report the end of this run; start a new run";
+
+    /** Random seeds stay below 2^53, so that they survive a round trip through JavaScript numbers. */
+    private static final long MAX_RANDOM_SEED = 1L << 53;
+    private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(2);
+    /** How long a lock may name a run that is not saved yet before it counts as left over. */
+    private static final Duration UNSAVED_RUN_GRACE = Duration.ofMinutes(1);
+    /** How long after its time limit, or after a cancel, a run may take to report its end. */
+    private static final Duration END_GRACE = Duration.ofMinutes(15);
+
+    private final MatchingRunRepository runs;
+    private final RunResultStore results;
+    private final RunInputStore inputStore;
+    private final MatchingRunLock lock;
+    private final MatchingInputs inputs;
+    private final MatchingEngine engine;
+    private final MatchingPersistenceMapper mapper;
+    private final String solverVersion;
+    private final Instant bootedAt = Instant.now();
+    private final Map<String, LocalRun> localRuns = new ConcurrentHashMap<>();
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemon("matching-run-prepare"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(daemon("matching-run-progress"));
+    /**
+     * Stopping a solver blocks until it has stopped (while a large problem is still being built, until solving
+     * starts), so it happens here, never on a caller's thread.
+     */
+    private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("matching-run-stop"));
+    private volatile boolean stopping;
+
+    public MatchingRunService(MatchingRunRepository runs, RunResultStore results, RunInputStore inputStore,
+            MatchingRunLock lock, MatchingInputs inputs, MatchingEngine engine, MatchingPersistenceMapper mapper) {
+        this.runs = runs;
+        this.results = results;
+        this.inputStore = inputStore;
+        this.lock = lock;
+        this.inputs = inputs;
+        this.engine = engine;
+        this.mapper = mapper;
+        this.solverVersion = solverVersion();
+    }
+
+    /** OptaPlanner's version and the solver configuration's file name. */
+    static String solverVersion() {
+        String config = MatchingEngine.SOLVER_CONFIG.substring(MatchingEngine.SOLVER_CONFIG.lastIndexOf('/') + 1);
+        String version = SolverFactory.class.getPackage().getImplementationVersion();
+        return "OptaPlanner " + (version == null ? "(unknown version)" : version) + " with " + config;
+    }
+
+    /**
+     * Starts a run in the background and answers at once with it, QUEUED. The run then reads its inputs, solves
+     * for its time limit and saves its best solution.
+     *
+     * @throws org.mentoring.common.InvalidInputException naming each wrong setting (a time limit outside 1 to 3600
+     *     seconds, a weight outside 0 to 1000)
+     * @throws ConflictException {@code run-already-active} while another run is queued or solving, naming it
+     */
+    public MatchingRun start(RunSettings settings) {
+        RunSettings.Resolved resolved = (settings == null ? new RunSettings(null, null, null) : settings)
+                .resolve(ThreadLocalRandom.current().nextLong(MAX_RANDOM_SEED));
+        if (stopping) {
+            throw new ConflictException("application-stopping",
+                    "The application is shutting down; start the run once it is back");
+        }
+        String id = UUID.randomUUID().toString();
+        acquireLock(id);
+        MatchingRunDocument queued;
+        try {
+            queued = runs.insert(MatchingRunDocument.queued(id, resolved.timeLimitSeconds(),
+                    mapper.toDocument(resolved.weights()), resolved.seed(), solverVersion, Instant.now()));
+        } catch (RuntimeException e) {
+            lock.release(id);
+            throw e;
+        }
+        LocalRun local = new LocalRun(id);
+        localRuns.put(id, local);
+        try {
+            preparer.execute(() -> prepareAndSolve(local, resolved));
+        } catch (RejectedExecutionException e) {
+            fail(local, SHUTDOWN_REASON);
+        }
+        log.info("Matching run {} queued: time limit {} s, seed {}", id, resolved.timeLimitSeconds(),
+                resolved.seed());
+        return toRun(queued);
+    }
+
+    /**
+     * Takes the run lock, or says which run holds it. Reads the lock first, so that the usual refusal costs no
+     * failed write; the atomic upsert still decides when two starts race.
+     */
+    private void acquireLock(String id) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<MatchingRunLock.Holder> holder = lock.holder();
+            if (holder.isEmpty()) {
+                if (lock.tryAcquire(id, Instant.now())) {
+                    return;
+                }
+                continue;
+            }
+            String holderId = holder.get().runId();
+            Optional<MatchingRunDocument> held = runs.findById(holderId);
+            if (held.isPresent() && held.get().status().isActive()) {
+                throw new ConflictException("run-already-active", "Another matching run is active: run " + holderId
+                        + " is " + held.get().status() + "; wait for it to end or cancel it");
+            }
+            Instant acquiredAt = holder.get().acquiredAt();
+            if (held.isEmpty() && acquiredAt != null && acquiredAt.isAfter(Instant.now().minus(UNSAVED_RUN_GRACE))) {
+                throw new ConflictException("run-already-active", "Another matching run is active: run " + holderId
+                        + " is starting; wait for it to end or cancel it");
+            }
+            log.warn("Freeing the run lock left by run {}, which is no longer active", holderId);
+            lock.release(holderId);
+        }
+        throw new ConflictException("run-already-active", "Another matching run is starting; try again");
+    }
+
+    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings) {
+        String id = local.id();
+        try {
+            InputSnapshot snapshot = InputSnapshot.of(inputs);
+            inputStore.save(id, snapshot);
+            if (!runs.recordInputCounts(id, snapshot.openRequests().size(), snapshot.mentors().size(),
+                    snapshot.settled().size())) {
+                endLocally(local);
+                return;
+            }
+            if (local.cancelReason() != null) {
+                cancelWithoutResult(local, RunStatus.QUEUED);
+                return;
+            }
+            MatchingProblem problem = new MatchingProblem(snapshot.openRequests(), snapshot.mentors(),
+                    snapshot.settled(), settings.weights(), Duration.ofSeconds(settings.timeLimitSeconds()),
+                    settings.seed());
+            if (runs.transition(id, RunStatus.SOLVING, new Update().set("startedAt", Instant.now())).isEmpty()) {
+                endLocally(local);
+                return;
+            }
+            ScoreHistoryRecorder recorder = new ScoreHistoryRecorder(
+                    point -> runs.recordProgress(id, mapper.toDocument(point)), scheduler,
+                    () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+            UUID solverId = UUID.fromString(id);
+            boolean started = local.startSolver(
+                    () -> engine.start(solverId, problem, new RunListener(local, recorder)),
+                    () -> {
+                        stopper.execute(() -> engine.cancel(solverId));
+                        watch(local, END_GRACE);
+                    });
+            if (!started) {
+                cancelWithoutResult(local, RunStatus.SOLVING);
+                return;
+            }
+            watch(local, Duration.ofSeconds(settings.timeLimitSeconds()).plus(END_GRACE));
+            log.info("Matching run {} solving {} open requests with {} mentors ({} settled pairs kept)", id,
+                    snapshot.openRequests().size(), snapshot.mentors().size(), snapshot.settled().size());
+        } catch (RuntimeException e) {
+            log.error("Matching run {} could not start", id, e);
+            fail(local, "the run could not start: " + describe(e));
+        }
+    }
+
+    /** Called on the solver's threads. */
+    private final class RunListener implements MatchingEngine.Listener {
+
+        private final LocalRun local;
+        private final ScoreHistoryRecorder recorder;
+
+        RunListener(LocalRun local, ScoreHistoryRecorder recorder) {
+            this.local = local;
+            this.recorder = recorder;
+        }
+
+        @Override
+        public void onBestSolution(ScoreUpdate update) {
+            try {
+                recorder.offer(new ScorePoint(update.elapsed().toMillis(), update.score(), update.feasible(),
+                        update.matchedCount()));
+            } catch (RuntimeException e) {
+                log.warn("Matching run {}: a new best score could not be saved", local.id(), e);
+            }
+        }
+
+        @Override
+        public void onFinished(MatchingResult result) {
+            closeQuietly(recorder, local);
+            saveResult(local, result);
+        }
+
+        @Override
+        public void onFailed(Throwable error) {
+            closeQuietly(recorder, local);
+            log.error("Matching run {} failed", local.id(), error);
+            fail(local, "the solver failed: " + describe(error));
+        }
+    }
+
+    private void saveResult(LocalRun local, MatchingResult result) {
+        String id = local.id();
+        long saveStart = System.nanoTime();
+        try {
+            results.save(id, result);
+            RunStatus target = result.cancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+            Update update = new Update()
+                    .set("score", result.score())
+                    .set("feasible", result.feasible())
+                    .set("requestCount", result.requestCount())
+                    .set("mentorCount", result.mentorCount())
+                    .set("settledCount", result.settledCount())
+                    .set("matchedCount", result.matchedCount())
+                    .set("endedAt", Instant.now());
+            if (target == RunStatus.CANCELLED) {
+                String reason = local.cancelReason();
+                update.set("reason", reason == null ? CANCELLED_REASON : reason);
+            }
+            if (runs.transition(id, target, update).isPresent()) {
+                log.info("Matching run {} {}: score {}, {} of {} requests matched; result saved in {} ms", id,
+                        target, result.score(), result.matchedCount(), result.requestCount(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
+            } else {
+                log.warn("Matching run {} ended elsewhere meanwhile; its result is dropped", id);
+                results.delete(id);
+            }
+        } catch (RuntimeException e) {
+            log.error("Matching run {}: the result could not be saved", id, e);
+            failQuietly(id, "the result could not be saved: " + describe(e));
+        } finally {
+            releaseQuietly(id);
+            endLocally(local);
+        }
+    }
+
+    private void cancelWithoutResult(LocalRun local, RunStatus from) {
+        String reason = CANCELLED_REASON.equals(local.cancelReason())
+                ? CANCELLED_BEFORE_SOLVING_REASON : local.cancelReason();
+        try {
+            runs.transition(local.id(), RunStatus.CANCELLED,
+                    new Update().set("reason", reason).set("endedAt", Instant.now()));
+            log.info("Matching run {} cancelled while {}", local.id(), from);
+        } finally {
+            releaseQuietly(local.id());
+            endLocally(local);
+        }
+    }
+
+    private void fail(LocalRun local, String reason) {
+        try {
+            failQuietly(local.id(), reason);
+        } finally {
+            releaseQuietly(local.id());
+            endLocally(local);
+        }
+    }
+
+    private void failQuietly(String id, String reason) {
+        try {
+            runs.transition(id, RunStatus.FAILED, new Update().set("reason", reason).set("endedAt", Instant.now()));
+        } catch (RuntimeException e) {
+            log.error("Matching run {} could not be marked FAILED; the next start will", id, e);
+        }
+    }
+
+    private void releaseQuietly(String id) {
+        try {
+            lock.release(id);
+        } catch (RuntimeException e) {
+            log.error("The run lock of run {} could not be freed; the next start frees it", id, e);
+        }
+    }
+
+    private void endLocally(LocalRun local) {
+        localRuns.remove(local.id(), local);
+        local.markEnded();
+    }
+
+    private static void closeQuietly(ScoreHistoryRecorder recorder, LocalRun local) {
+        try {
+            recorder.close();
+        } catch (RuntimeException e) {
+            log.warn("Matching run {}: the last best score could not be saved", local.id(), e);
+        }
+    }
+
+    /**
+     * Fails a run that has not reported its end after {@code timeout}: a solver that never calls back must not
+     * hold the one-run-at-a-time lock forever.
+     */
+    private void watch(LocalRun local, Duration timeout) {
+        try {
+            scheduler.schedule(() -> {
+                if (!local.isEnded()) {
+                    log.error("Matching run {} did not report its end in time", local.id());
+                    stopper.execute(() -> engine.cancel(UUID.fromString(local.id())));
+                    fail(local, LOST_REASON);
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not watching run {}: the application is stopping", local.id());
+        }
+    }
+
+    /** One run with its score history. */
+    public MatchingRun get(String id) {
+        return toRun(find(id));
+    }
+
+    /** A page of runs, newest first unless {@code pageable} sorts otherwise, without their score histories. */
+    public Page<MatchingRun> list(Pageable pageable) {
+        return runs.findPageWithoutHistory(pageable).map(this::toRun);
+    }
+
+    /**
+     * Stops a run early. A solving run stops within moments and keeps the best solution found until then, CANCELLED;
+     * this waits a few seconds for that and answers with the run as it then is. A queued run is cancelled at once.
+     *
+     * @throws NotFoundException if there is no such run
+     * @throws ConflictException {@code run-already-ended} if the run has ended
+     */
+    public MatchingRun cancel(String id) {
+        return cancel(id, CANCELLED_REASON, CANCEL_WAIT);
+    }
+
+    private MatchingRun cancel(String id, String reason, Duration wait) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            MatchingRunDocument run = find(id);
+            LocalRun local = localRuns.get(id);
+            switch (run.status()) {
+                case QUEUED -> {
+                    if (local != null) {
+                        local.requestCancel(reason);
+                    }
+                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
+                            .set("reason", reason.equals(CANCELLED_REASON) ? CANCELLED_BEFORE_SOLVING_REASON : reason)
+                            .set("endedAt", Instant.now())).isPresent()) {
+                        releaseQuietly(id);
+                        return get(id);
+                    }
+                }
+                case SOLVING -> {
+                    if (local != null) {
+                        local.requestCancel(reason);
+                        local.awaitEnd(wait);
+                        return get(id);
+                    }
+                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
+                            .set("reason", ORPHAN_CANCELLED_REASON).set("endedAt", Instant.now())).isPresent()) {
+                        releaseQuietly(id);
+                        return get(id);
+                    }
+                }
+                case COMPLETED, CANCELLED, FAILED -> throw new ConflictException("run-already-ended",
+                        "Run " + id + " is " + run.status() + " already; only a QUEUED or SOLVING run can be cancelled");
+            }
+        }
+        return get(id);
+    }
+
+    /**
+     * What a finished run proposes: its proposals with explanations and its unmatched requests with reasons.
+     *
+     * @throws NotFoundException if there is no such run
+     * @throws ConflictException {@code run-not-finished} while it is queued or solving, {@code run-failed} if it
+     *     failed
+     */
+    public RunProposals proposals(String id) {
+        MatchingRunDocument run = find(id);
+        switch (run.status()) {
+            case QUEUED, SOLVING -> throw new ConflictException("run-not-finished",
+                    "Run " + id + " is " + run.status() + "; its proposals are saved when it ends");
+            case FAILED -> throw new ConflictException("run-failed",
+                    "Run " + id + " FAILED (" + run.reason() + "); it has no proposals");
+            case COMPLETED, CANCELLED -> {
+                return new RunProposals(results.proposals(id).stream().map(mapper::toProposal).toList(),
+                        results.unmatched(id).stream().map(mapper::toUnmatched).toList());
+            }
+        }
+        throw new IllegalStateException("unknown status " + run.status());
+    }
+
+    /**
+     * Writes {@link #proposals} as CSV: a header row, a row per proposal, then a row per unmatched request, with
+     * explanation lines joined by {@code " | "}; cells a spreadsheet would take for formulas are quoted.
+     */
+    public void writeProposalsCsv(String id, Appendable out) throws IOException {
+        ProposalsCsv.write(proposals(id), out);
+    }
+
+    /** The inputs a run read when it started: the people exactly as they were then. */
+    public InputSnapshot inputs(String id) {
+        find(id);
+        return inputStore.load(id);
+    }
+
+    /**
+     * Marks FAILED every run that was queued or solving before this application started (it stopped mid-run), and
+     * frees the lock such a run held. Called once the application is ready; runs started since are left alone.
+     *
+     * @return how many runs were marked FAILED
+     */
+    public int recoverInterruptedRuns() {
+        int recovered = 0;
+        List<MatchingRunDocument> interrupted = runs.findActiveCreatedBefore(bootedAt);
+        for (MatchingRunDocument run : interrupted) {
+            if (runs.transition(run.id(), RunStatus.FAILED,
+                    new Update().set("reason", STOPPED_REASON).set("endedAt", Instant.now())).isPresent()) {
+                recovered++;
+                log.warn("Matching run {} was {} when the application stopped; marked FAILED", run.id(),
+                        run.status());
+            }
+            lock.release(run.id());
+        }
+        lock.holder().filter(h -> h.acquiredAt() == null || h.acquiredAt().isBefore(bootedAt)).ifPresent(h -> {
+            Optional<MatchingRunDocument> held = runs.findById(h.runId());
+            if (held.isEmpty() || !held.get().status().isActive()) {
+                lock.release(h.runId());
+            }
+        });
+        return recovered;
+    }
+
+    /**
+     * Cancels the runs of this instance as the application shuts down, keeping their best solutions if they can be
+     * saved within {@link #SHUTDOWN_WAIT}, then closes the engine; whatever is left unsaved is marked FAILED at the
+     * next start. Never blocks longer than that, even if a solver does not stop.
+     */
+    @PreDestroy
+    public void shutDown() {
+        stopping = true;
+        Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
+        for (LocalRun local : List.copyOf(localRuns.values())) {
+            try {
+                cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
+            } catch (RuntimeException e) {
+                log.warn("Matching run {} could not be cancelled at shutdown", local.id(), e);
+            }
+        }
+        for (LocalRun local : List.copyOf(localRuns.values())) {
+            if (!local.awaitEnd(Duration.between(Instant.now(), deadline))) {
+                log.warn("Matching run {} did not save its result before shutdown; the next start marks it FAILED",
+                        local.id());
+            }
+        }
+        closeEngine(Duration.between(Instant.now(), deadline).plus(ENGINE_CLOSE_WAIT));
+        preparer.shutdownNow();
+        scheduler.shutdownNow();
+        stopper.shutdownNow();
+    }
+
+    private void closeEngine(Duration wait) {
+        Future<?> closing = stopper.submit(engine::close);
+        try {
+            closing.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("The matching engine did not close within {} s; leaving it", wait.toSeconds());
+        } catch (ExecutionException e) {
+            log.warn("The matching engine did not close cleanly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private MatchingRunDocument find(String id) {
+        return runs.findById(id).orElseThrow(() -> new NotFoundException("matching run", id));
+    }
+
+    private MatchingRun toRun(MatchingRunDocument run) {
+        long elapsed = 0;
+        if (run.startedAt() != null) {
+            Instant end = run.endedAt() != null ? run.endedAt() : Instant.now();
+            elapsed = Math.max(0, Duration.between(run.startedAt(), end).toMillis());
+        }
+        return mapper.toRun(run, elapsed);
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package org.mentoring.matching.run;
+
+import java.util.List;
+
+/**
+ * A mentor a run proposes for a request, with why in plain words.
+ *
+ * @param affinity the research-domain affinity points of the pair
+ * @param overlapMinutes weekly minutes the two are both available
+ * @param valid false only if the pair breaks a hard rule, which a feasible run never shows
+ */
+public record Proposal(
+        String id,
+        String runId,
+        String requestExternalId,
+        String mentorExternalId,
+        List<String> explanation,
+        int affinity,
+        int overlapMinutes,
+        boolean valid) {
+
+    public Proposal {
+        explanation = List.copyOf(explanation);
+    }
+}

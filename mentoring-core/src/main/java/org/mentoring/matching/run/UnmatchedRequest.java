@@ -1,0 +1,11 @@
+package org.mentoring.matching.run;
+
+import java.util.List;
+
+/** A request a run left without a mentor, with the reasons no mentor fits. */
+public record UnmatchedRequest(String requestExternalId, List<String> reasons) {
+
+    public UnmatchedRequest {
+        reasons = List.copyOf(reasons);
+    }
+}

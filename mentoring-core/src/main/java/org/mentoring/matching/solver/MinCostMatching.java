@@ -1,0 +1,408 @@
+package org.mentoring.matching.solver;
+
+import java.util.Arrays;
+
+/**
+ * The best assignment of a {@link MatchingModel}, found as a min-cost flow: the source gives one unit to each open
+ * request, a request passes it to one of its allowed mentors at a cost of minus (BIG plus the pair's value), and a
+ * mentor passes it to the sink through one arc per place left, each at the load-balance cost of that place (1, 3,
+ * 5, ... times the weight: the squares' increments, so the cost is convex). BIG exceeds any total value, so the
+ * cheapest flow matches as many requests as the hard rules allow, and among those has the most value.
+ *
+ * <p>Solved by successive shortest paths, the primal-dual way: a Dijkstra search on costs reduced by node
+ * potentials finds the next shortest distance to the sink, then every augmenting path of that length is followed
+ * (an unmatched request takes a mentor, whose mentee moves to another mentor, ... up to a mentor with room). It
+ * stops when the next path would gain nothing. Every mentor stays within capacity throughout.
+ */
+final class MinCostMatching {
+
+    /** Longer zero-cost paths are left to the shortest-path tree, so that the search's recursion stays shallow. */
+    private static final int MAX_PATH = 1_000;
+
+    private final MatchingModel model;
+    /** The pair position of each request's mentor, or -1. */
+    private final int[] pairOf;
+    private final int[][] mentees;
+    private final int[] menteeCount;
+    private int matched;
+    private long big;
+    /** Node potentials: requests, then mentors, then the source and the sink. */
+    private long[] potential;
+    private boolean[] dead;
+    private boolean[] onPath;
+
+    MinCostMatching(MatchingModel model) {
+        this.model = model;
+        this.pairOf = new int[model.requestCount()];
+        Arrays.fill(pairOf, -1);
+        this.mentees = new int[model.mentorCount()][];
+        for (int m = 0; m < mentees.length; m++) {
+            mentees[m] = new int[model.room[m]];
+        }
+        this.menteeCount = new int[model.mentorCount()];
+    }
+
+    int mentorOf(int request) {
+        return pairOf[request] < 0 ? -1 : model.pairMentor[pairOf[request]];
+    }
+
+    int matchedCount() {
+        return matched;
+    }
+
+    private boolean hasRoom(int mentor) {
+        return menteeCount[mentor] < mentees[mentor].length;
+    }
+
+    /** The objective without the matched count: pair values less the load-balance cost. */
+    long objectiveValue() {
+        long value = 0;
+        for (int r = 0; r < pairOf.length; r++) {
+            if (pairOf[r] >= 0) {
+                value += model.pairValue[pairOf[r]];
+            }
+        }
+        for (int m = 0; m < menteeCount.length; m++) {
+            long load = menteeCount[m] + model.settledLoad[m];
+            value -= model.loadWeight * load * load;
+        }
+        return value;
+    }
+
+    private void unassign(int request) {
+        int pair = pairOf[request];
+        if (pair < 0) {
+            return;
+        }
+        int mentor = model.pairMentor[pair];
+        int[] list = mentees[mentor];
+        for (int i = 0; i < menteeCount[mentor]; i++) {
+            if (list[i] == request) {
+                list[i] = list[--menteeCount[mentor]];
+                break;
+            }
+        }
+        pairOf[request] = -1;
+        matched--;
+    }
+
+    /** Gives a request the pair at {@code pair}; its mentor must have room once the request left its own. */
+    private void assign(int request, int pair) {
+        unassign(request);
+        int mentor = model.pairMentor[pair];
+        if (!hasRoom(mentor)) {
+            throw new IllegalStateException("mentor " + mentor + " is full");
+        }
+        mentees[mentor][menteeCount[mentor]++] = request;
+        pairOf[request] = pair;
+        matched++;
+    }
+
+    /** Finds the best assignment, starting from none. */
+    void solve() {
+        int n = model.requestCount();
+        int m = model.mentorCount();
+        int source = n + m;
+        int sink = source + 1;
+        int nodes = sink + 1;
+        long big = 1;
+        for (int r = 0; r < n; r++) {
+            long best = 0;
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                best = Math.max(best, Math.abs(model.pairValue[p]));
+            }
+            big += best;
+        }
+        for (int j = 0; j < m; j++) {
+            long most = (long) model.settledLoad[j] + model.room[j];
+            big += model.loadWeight * most * most;
+        }
+        this.big = big;
+        potential = new long[nodes];
+        // The first potentials: shortest distances on the graph without flow, which is acyclic.
+        long[] mentorPotential = new long[m];
+        Arrays.fill(mentorPotential, Long.MAX_VALUE);
+        for (int r = 0; r < n; r++) {
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                int j = model.pairMentor[p];
+                mentorPotential[j] = Math.min(mentorPotential[j], -(big + model.pairValue[p]));
+            }
+        }
+        long sinkPotential = Long.MAX_VALUE;
+        for (int j = 0; j < m; j++) {
+            if (mentorPotential[j] == Long.MAX_VALUE) {
+                mentorPotential[j] = 0;
+            }
+            potential[n + j] = mentorPotential[j];
+            if (model.room[j] > 0) {
+                sinkPotential = Math.min(sinkPotential, mentorPotential[j] + slotCost(j));
+            }
+        }
+        potential[sink] = sinkPotential == Long.MAX_VALUE ? 0 : sinkPotential;
+        if (sinkPotential == Long.MAX_VALUE) {
+            return;
+        }
+        long[] dist = new long[nodes];
+        int[] parent = new int[nodes];
+        int[] parentPair = new int[nodes];
+        NodeHeap heap = new NodeHeap(nodes);
+        dead = new boolean[nodes];
+        onPath = new boolean[nodes];
+        while (true) {
+            long reach = shortestDistances(source, sink, dist, parent, parentPair, heap);
+            if (reach == Long.MAX_VALUE) {
+                return;
+            }
+            for (int v = 0; v < nodes; v++) {
+                potential[v] += Math.min(dist[v], reach);
+            }
+            if (potential[sink] - potential[source] >= 0) {
+                return;
+            }
+            Arrays.fill(dead, false);
+            int augmented = 0;
+            for (int r = 0; r < n; r++) {
+                if (pairOf[r] < 0 && model.candidateCount(r) > 0 && potential[source] == potential[r]
+                        && pushFromRequest(r, 0)) {
+                    augmented++;
+                }
+            }
+            if (augmented == 0) {
+                augmentAlong(source, sink, parent, parentPair, n);
+            }
+        }
+    }
+
+    /** The load-balance cost of a mentor's next place. */
+    private long slotCost(int mentor) {
+        return model.loadWeight * (2L * (model.settledLoad[mentor] + menteeCount[mentor]) + 1);
+    }
+
+    private long forwardReduced(int r, int p) {
+        return -(big + model.pairValue[p]) + potential[r] - potential[model.requestCount() + model.pairMentor[p]];
+    }
+
+    private long backwardReduced(int mentor, int r) {
+        return big + model.pairValue[pairOf[r]] + potential[model.requestCount() + mentor] - potential[r];
+    }
+
+    private long sinkReduced(int mentor) {
+        int n = model.requestCount();
+        return slotCost(mentor) + potential[n + mentor] - potential[n + model.mentorCount() + 1];
+    }
+
+    /** Dijkstra on reduced costs from the source until the sink is settled; the sink's distance, or MAX_VALUE. */
+    private long shortestDistances(int source, int sink, long[] dist, int[] parent, int[] parentPair,
+            NodeHeap heap) {
+        int n = model.requestCount();
+        Arrays.fill(dist, Long.MAX_VALUE);
+        heap.clear();
+        dist[source] = 0;
+        for (int r = 0; r < n; r++) {
+            if (pairOf[r] < 0 && model.candidateCount(r) > 0) {
+                long d = potential[source] - potential[r];
+                if (d < dist[r]) {
+                    dist[r] = d;
+                    parent[r] = source;
+                    heap.update(r, d);
+                }
+            }
+        }
+        while (!heap.isEmpty()) {
+            int u = heap.poll();
+            long du = dist[u];
+            if (u == sink) {
+                return du;
+            }
+            if (u < n) {
+                int own = mentorOf(u);
+                for (int p = model.start[u]; p < model.start[u + 1]; p++) {
+                    int j = model.pairMentor[p];
+                    if (j == own) {
+                        continue;
+                    }
+                    long d = du + forwardReduced(u, p);
+                    int v = n + j;
+                    if (d < dist[v]) {
+                        dist[v] = d;
+                        parent[v] = u;
+                        parentPair[v] = p;
+                        heap.update(v, d);
+                    }
+                }
+            } else {
+                int j = u - n;
+                for (int i = 0; i < menteeCount[j]; i++) {
+                    int r = mentees[j][i];
+                    long d = du + backwardReduced(j, r);
+                    if (d < dist[r]) {
+                        dist[r] = d;
+                        parent[r] = u;
+                        heap.update(r, d);
+                    }
+                }
+                if (hasRoom(j)) {
+                    long d = du + sinkReduced(j);
+                    if (d < dist[sink]) {
+                        dist[sink] = d;
+                        parent[sink] = u;
+                        heap.update(sink, d);
+                    }
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Pushes one unit from an unmatched request to the sink along arcs of reduced cost 0. */
+    private boolean pushFromRequest(int r, int depth) {
+        if (dead[r] || onPath[r] || depth > MAX_PATH) {
+            return false;
+        }
+        onPath[r] = true;
+        int n = model.requestCount();
+        int own = mentorOf(r);
+        try {
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                int j = model.pairMentor[p];
+                if (j == own || forwardReduced(r, p) != 0) {
+                    continue;
+                }
+                if (pushFromMentor(j, depth + 1)) {
+                    assign(r, p);
+                    return true;
+                }
+            }
+            dead[r] = true;
+            return false;
+        } finally {
+            onPath[r] = false;
+        }
+    }
+
+    private boolean pushFromMentor(int j, int depth) {
+        int node = model.requestCount() + j;
+        if (dead[node] || onPath[node]) {
+            return false;
+        }
+        if (hasRoom(j) && sinkReduced(j) == 0) {
+            return true;
+        }
+        onPath[node] = true;
+        try {
+            int[] snapshot = Arrays.copyOf(mentees[j], menteeCount[j]);
+            for (int r : snapshot) {
+                if (backwardReduced(j, r) == 0 && pushFromRequest(r, depth + 1)) {
+                    if (hasRoom(j)) {
+                        return true;
+                    }
+                }
+            }
+            dead[node] = true;
+            return false;
+        } finally {
+            onPath[node] = false;
+        }
+    }
+
+    /** Follows the shortest-path tree back from the sink: one augmentation that is sure to exist. */
+    private void augmentAlong(int source, int sink, int[] parent, int[] parentPair, int n) {
+        int v = parent[sink];
+        while (true) {
+            int j = v - n;
+            int r = parent[v];
+            int p = parentPair[v];
+            int previous = parent[r];
+            assign(r, p);
+            if (previous == source) {
+                return;
+            }
+            v = previous;
+        }
+    }
+
+    /** A binary min-heap of node ids keyed by distance, with decrease-key. */
+    private static final class NodeHeap {
+        private final int[] heap;
+        private final int[] position;
+        private final long[] key;
+        private int size;
+
+        NodeHeap(int nodes) {
+            heap = new int[nodes];
+            position = new int[nodes];
+            key = new long[nodes];
+            Arrays.fill(position, -1);
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                position[heap[i]] = -1;
+            }
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void update(int node, long value) {
+            key[node] = value;
+            int i = position[node];
+            if (i < 0) {
+                i = size++;
+                heap[i] = node;
+                position[node] = i;
+            }
+            siftUp(i);
+        }
+
+        int poll() {
+            int top = heap[0];
+            position[top] = -1;
+            size--;
+            if (size > 0) {
+                heap[0] = heap[size];
+                position[heap[0]] = 0;
+                siftDown(0);
+            }
+            return top;
+        }
+
+        private void siftUp(int i) {
+            int node = heap[i];
+            while (i > 0) {
+                int up = (i - 1) >>> 1;
+                if (key[heap[up]] <= key[node]) {
+                    break;
+                }
+                heap[i] = heap[up];
+                position[heap[i]] = i;
+                i = up;
+            }
+            heap[i] = node;
+            position[node] = i;
+        }
+
+        private void siftDown(int i) {
+            int node = heap[i];
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && key[heap[child + 1]] < key[heap[child]]) {
+                    child++;
+                }
+                if (key[heap[child]] >= key[node]) {
+                    break;
+                }
+                heap[i] = heap[child];
+                position[heap[i]] = i;
+                i = child;
+            }
+            heap[i] = node;
+            position[node] = i;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.mentoring.people.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.input.Checked;
+import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.PeopleInputValidator;
+import org.mentoring.people.input.RequestInput;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.mentoring.people.persistence.StoredKeys;
+import org.mentoring.people.persistence.UpsertCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports mentors and requests, upserting each by externalId. All or nothing: every record is checked first (its
+ * fields, duplicates of externalId or email within the import, emails that belong to another stored record,
+ * preferred and excluded mentors that exist in the import or the store); if any record is rejected nothing is
+ * written and an {@link ImportRejectedException} carries the report. Otherwise mentors are written, then requests,
+ * each kind in one bulk upsert. A dry run checks and reports without writing.
+ */
+@Service
+public class PeopleImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleImporter.class);
+
+    private final PeopleInputValidator validator;
+    private final MentorService mentorService;
+    private final RequestService requestService;
+
+    public PeopleImporter(PeopleInputValidator validator, MentorService mentorService,
+            RequestService requestService) {
+        this.validator = validator;
+        this.mentorService = mentorService;
+        this.requestService = requestService;
+    }
+
+    /**
+     * Checks the batch and, unless it is a dry run, writes it.
+     *
+     * @return the report: records created and updated (or that would be, on a dry run)
+     * @throws ImportRejectedException when any record is rejected; nothing was written
+     * @throws InvalidInputException when the batch has no records at all
+     */
+    public ImportReport importPeople(ImportBatch batch, boolean dryRun) {
+        if (batch.isEmpty()) {
+            throw new InvalidInputException("mentors", "The import has no mentors and no requests");
+        }
+        List<Rejection> rejections = new ArrayList<>(batch.unreadable());
+        Checker<MentorInput, Mentor> mentors = new Checker<>("mentor", rejections, MentorInput::externalId,
+                MentorInput::email, validator::mentor, Mentor::externalId, Mentor::email);
+        mentors.check(batch.mentors());
+        Checker<RequestInput, MentorshipRequest> requests = new Checker<>("request", rejections,
+                RequestInput::externalId, RequestInput::email, validator::request, MentorshipRequest::externalId,
+                MentorshipRequest::email);
+        requests.check(batch.requests());
+
+        StoredKeys storedMentors = mentorService.keys();
+        StoredKeys storedRequests = requestService.keys();
+        mentors.rejectEmailsOwnedElsewhere(storedMentors);
+        requests.rejectEmailsOwnedElsewhere(storedRequests);
+        rejectUnknownMentors(requests, mentors.seenIds.keySet(), storedMentors, rejections);
+
+        if (!rejections.isEmpty()) {
+            ImportReport report = report(dryRun, UpsertCounts.NONE, UpsertCounts.NONE, rejections);
+            log.info("Import rejected: {}", report.rejections().get(0).message());
+            throw new ImportRejectedException(report);
+        }
+        UpsertCounts mentorCounts;
+        UpsertCounts requestCounts;
+        if (dryRun) {
+            mentorCounts = predicted(mentors.ids(), storedMentors);
+            requestCounts = predicted(requests.ids(), storedRequests);
+        } else {
+            mentorCounts = mentorService.upsertAll(mentors.validValues());
+            requestCounts = requestService.upsertAll(requests.validValues());
+            log.info("Imported {} mentors ({} new) and {} requests ({} new)",
+                    mentors.valid.size(), mentorCounts.created(), requests.valid.size(), requestCounts.created());
+        }
+        return report(dryRun, mentorCounts, requestCounts, rejections);
+    }
+
+    private static void rejectUnknownMentors(Checker<RequestInput, MentorshipRequest> requests,
+            Set<String> importedMentorIds, StoredKeys storedMentors, List<Rejection> rejections) {
+        Set<String> known = new HashSet<>(importedMentorIds);
+        known.addAll(storedMentors.externalIds());
+        for (Valid<RequestInput, MentorshipRequest> valid : requests.valid) {
+            unknownMentors(valid, "preferredMentorIds", valid.entry().record().preferredMentorIds(), known,
+                    rejections);
+            unknownMentors(valid, "excludedMentorIds", valid.entry().record().excludedMentorIds(), known,
+                    rejections);
+        }
+    }
+
+    private static void unknownMentors(Valid<RequestInput, MentorshipRequest> valid, String field,
+            List<String> ids, Set<String> known, List<Rejection> rejections) {
+        if (ids == null) {
+            return;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i) == null ? null : ids.get(i).strip();
+            if (id != null && !known.contains(id)) {
+                String path = field + "[" + i + "]";
+                rejections.add(new Rejection("request", valid.value().externalId(), valid.entry().location(),
+                        valid.entry().field(path), path + ": no mentor has externalId " + id
+                        + ", in this import or in the store"));
+            }
+        }
+    }
+
+    private static UpsertCounts predicted(Set<String> ids, StoredKeys stored) {
+        int existing = (int) ids.stream().filter(stored::contains).count();
+        return new UpsertCounts(ids.size() - existing, existing);
+    }
+
+    private static ImportReport report(boolean dryRun, UpsertCounts mentors, UpsertCounts requests,
+            List<Rejection> rejections) {
+        int rejectedMentors = rejectedRecords(rejections, "mentor");
+        int rejectedRequests = rejectedRecords(rejections, "request");
+        return new ImportReport(dryRun, mentors.created() + requests.created(), mentors.updated() + requests.updated(),
+                rejectedMentors + rejectedRequests,
+                new ImportReport.Counts(mentors.created(), mentors.updated(), rejectedMentors),
+                new ImportReport.Counts(requests.created(), requests.updated(), rejectedRequests),
+                rejections);
+    }
+
+    private static int rejectedRecords(List<Rejection> rejections, String kind) {
+        return (int) rejections.stream()
+                .filter(rejection -> rejection.kind().equals(kind))
+                .map(Rejection::location)
+                .distinct()
+                .count();
+    }
+
+    /** A record that passed its own checks. */
+    private record Valid<I, T>(ImportEntry<I> entry, T value) {
+    }
+
+    /** Checks the records of one kind and the duplicates among them. */
+    private static final class Checker<I, T> {
+
+        private final String kind;
+        private final List<Rejection> rejections;
+        private final Function<I, String> inputId;
+        private final Function<I, String> inputEmail;
+        private final Function<I, Checked<T>> check;
+        private final Function<T, String> id;
+        private final Function<T, String> email;
+        private final Map<String, String> seenIds = new HashMap<>();
+        private final Map<String, String> seenEmails = new HashMap<>();
+        private final List<Valid<I, T>> valid = new ArrayList<>();
+
+        Checker(String kind, List<Rejection> rejections, Function<I, String> inputId, Function<I, String> inputEmail,
+                Function<I, Checked<T>> check, Function<T, String> id, Function<T, String> email) {
+            this.kind = kind;
+            this.rejections = rejections;
+            this.inputId = inputId;
+            this.inputEmail = inputEmail;
+            this.check = check;
+            this.id = id;
+            this.email = email;
+        }
+
+        void check(List<ImportEntry<I>> entries) {
+            for (ImportEntry<I> entry : entries) {
+                if (entry.record() == null) {
+                    rejections.add(new Rejection(kind, null, entry.location(), entry.location(),
+                            "the record is empty"));
+                    continue;
+                }
+                String externalId = stripped(inputId.apply(entry.record()));
+                int before = rejections.size();
+                for (FieldError error : entry.readErrors()) {
+                    reject(entry, externalId, error);
+                }
+                Checked<T> checked = check.apply(entry.record());
+                for (FieldError error : checked.errors()) {
+                    reject(entry, externalId, error);
+                }
+                boolean unique = firstTime(entry, externalId, "externalId", seenIds, externalId);
+                String emailText = stripped(inputEmail.apply(entry.record()));
+                unique &= firstTime(entry, externalId, "email", seenEmails,
+                        emailText == null ? null : emailText.toLowerCase(Locale.ROOT));
+                if (unique && rejections.size() == before && checked.valid()) {
+                    valid.add(new Valid<>(entry, checked.value()));
+                }
+            }
+        }
+
+        private boolean firstTime(ImportEntry<I> entry, String externalId, String field, Map<String, String> seen,
+                String value) {
+            if (value == null) {
+                return true;
+            }
+            String first = seen.putIfAbsent(value, entry.location());
+            if (first == null) {
+                return true;
+            }
+            rejections.add(new Rejection(kind, externalId, entry.location(), entry.field(field),
+                    field + " '" + value + "' appears twice in this import: first at " + first));
+            return false;
+        }
+
+        void rejectEmailsOwnedElsewhere(StoredKeys stored) {
+            for (Valid<I, T> record : valid) {
+                String owner = stored.ownerOf(email.apply(record.value()));
+                if (owner != null && !owner.equals(id.apply(record.value()))) {
+                    rejections.add(new Rejection(kind, id.apply(record.value()), record.entry().location(),
+                            record.entry().field("email"), "email " + email.apply(record.value())
+                            + " already belongs to " + kind + " " + owner + " in the store"));
+                }
+            }
+        }
+
+        private void reject(ImportEntry<I> entry, String externalId, FieldError error) {
+            rejections.add(new Rejection(kind, externalId, entry.location(), entry.field(error.field()),
+                    error.message()));
+        }
+
+        Set<String> ids() {
+            Set<String> ids = new LinkedHashSet<>();
+            valid.forEach(record -> ids.add(id.apply(record.value())));
+            return ids;
+        }
+
+        List<T> validValues() {
+            return valid.stream().map(Valid::value).toList();
+        }
+
+        private static String stripped(String value) {
+            if (value == null) {
+                return null;
+            }
+            String stripped = value.strip();
+            return stripped.isEmpty() ? null : stripped;
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package org.mentoring.people.input;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.people.CareerStage;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.WeeklySlot;
+import org.mentoring.taxonomy.Taxonomy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks one mentor or request as written and turns it into the domain record, naming every wrong field: required
+ * fields, an externalId usable in a URL, a valid email, an ISO country code, a known IANA time zone, ISO 639-1
+ * languages, domain codes known to the taxonomy, a capacity of 0 or more, dates written {@code yyyy-MM-dd}, slots
+ * that end after they start, and a minimum overlap within a week. Checks that need other records (duplicates,
+ * mentor ids that exist) belong to the caller. Text is trimmed; emails, languages and country codes are normalised.
+ */
+@Component
+public class PeopleInputValidator {
+
+    public static final int MAX_TEXT_LENGTH = 200;
+    public static final int MAX_CAPACITY = 100;
+    public static final int MAX_DURATION_MONTHS = 60;
+    public static final int MINUTES_PER_WEEK = 7 * 24 * 60;
+    public static final int MAX_SLOTS = 50;
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    private final Taxonomy taxonomy;
+    private final Validator beanValidator;
+
+    public PeopleInputValidator(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        this.beanValidator = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    /** The mentor, or every wrong field of the input. */
+    public Checked<Mentor> mentor(MentorInput input) {
+        Fields fields = new Fields();
+        String externalId = fields.externalId("externalId", input.externalId());
+        String name = fields.requiredText("name", input.name());
+        String email = fields.email("email", input.email());
+        String institution = fields.optionalText("institution", input.institution());
+        String country = fields.country("country", input.country());
+        ZoneId timeZone = fields.timeZone("timeZone", input.timeZone());
+        Set<String> languages = fields.languages("languages", input.languages());
+        List<String> domains = fields.domains("domains", input.domains());
+        Set<String> topics = new LinkedHashSet<>(fields.labels("topics", input.topics()));
+        Integer capacity = fields.integer("capacity", input.capacity(), 0, MAX_CAPACITY, true);
+        LocalDate availableFrom = fields.date("availableFrom", input.availableFrom(), true);
+        LocalDate availableUntil = fields.date("availableUntil", input.availableUntil(), false);
+        if (availableFrom != null && availableUntil != null && availableUntil.isBefore(availableFrom)) {
+            fields.error("availableUntil", "availableUntil " + availableUntil + " is before availableFrom "
+                    + availableFrom);
+        }
+        List<WeeklySlot> slots = fields.slots("weeklyAvailability", input.weeklyAvailability());
+        if (!fields.errors.isEmpty()) {
+            return new Checked<>(null, fields.errors);
+        }
+        return new Checked<>(new Mentor(externalId, name, email, institution, country, timeZone, languages, domains,
+                topics, capacity, availableFrom, availableUntil, slots), List.of());
+    }
+
+    /** The request, or every wrong field of the input. Absent minOverlapMinutes is 60, absent priority false. */
+    public Checked<MentorshipRequest> request(RequestInput input) {
+        Fields fields = new Fields();
+        String externalId = fields.externalId("externalId", input.externalId());
+        String name = fields.requiredText("name", input.name());
+        String email = fields.email("email", input.email());
+        String institution = fields.optionalText("institution", input.institution());
+        String country = fields.country("country", input.country());
+        ZoneId timeZone = fields.timeZone("timeZone", input.timeZone());
+        CareerStage careerStage = fields.careerStage("careerStage", input.careerStage());
+        Set<String> languages = fields.languages("languages", input.languages());
+        List<String> domains = fields.domains("domains", input.domains());
+        Set<String> goals = new LinkedHashSet<>(fields.labels("goals", input.goals()));
+        LocalDate startDate = fields.date("startDate", input.startDate(), true);
+        Integer durationMonths = fields.integer("durationMonths", input.durationMonths(), 1, MAX_DURATION_MONTHS,
+                true);
+        Integer minOverlap = fields.integer("minOverlapMinutes", input.minOverlapMinutes(), 0, MINUTES_PER_WEEK,
+                false);
+        List<WeeklySlot> slots = fields.slots("weeklyAvailability", input.weeklyAvailability());
+        List<String> preferred = fields.mentorIds("preferredMentorIds", input.preferredMentorIds());
+        List<String> excluded = fields.mentorIds("excludedMentorIds", input.excludedMentorIds());
+        for (String id : preferred) {
+            if (excluded.contains(id)) {
+                fields.error("excludedMentorIds", "mentor " + id + " is both preferred and excluded");
+            }
+        }
+        Boolean priority = fields.bool("priority", input.priority());
+        if (!fields.errors.isEmpty()) {
+            return new Checked<>(null, fields.errors);
+        }
+        return new Checked<>(new MentorshipRequest(externalId, name, email, institution, country, timeZone,
+                careerStage, languages, domains, goals, startDate, durationMonths,
+                minOverlap == null ? MentorshipRequest.DEFAULT_MIN_OVERLAP_MINUTES : minOverlap, slots, preferred,
+                new LinkedHashSet<>(excluded), priority != null && priority), List.of());
+    }
+
+    /** The domain codes of the taxonomy this validator knows. */
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Holder for the Bean Validation email rule, so that the library's well-tested check is the one used. */
+    static final class EmailValue {
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+        String email;
+    }
+
+    /** Collects errors field by field while reading values. */
+    private final class Fields {
+
+        private final List<FieldError> errors = new ArrayList<>();
+
+        void error(String field, String message) {
+            errors.add(new FieldError(field, message));
+        }
+
+        private String trimmed(String value) {
+            if (value == null) {
+                return null;
+            }
+            String trimmed = value.strip();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+
+        String requiredText(String field, String value) {
+            String text = trimmed(value);
+            if (text == null) {
+                error(field, field + " is required");
+            } else if (text.length() > MAX_TEXT_LENGTH) {
+                error(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+            }
+            return text;
+        }
+
+        String optionalText(String field, String value) {
+            String text = trimmed(value);
+            if (text != null && text.length() > MAX_TEXT_LENGTH) {
+                error(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+            }
+            return text;
+        }
+
+        String externalId(String field, String value) {
+            String id = trimmed(value);
+            if (id == null) {
+                error(field, field + " is required");
+            } else if (!EXTERNAL_ID.matcher(id).matches()) {
+                error(field, field + " '" + id + "' must be 1 to 64 letters, digits, '.', '_', ':' or '-', "
+                        + "starting with a letter or digit");
+            }
+            return id;
+        }
+
+        String email(String field, String value) {
+            String email = trimmed(value);
+            if (email == null) {
+                error(field, field + " is required");
+                return null;
+            }
+            if (email.length() > MAX_TEXT_LENGTH
+                    || !beanValidator.validateValue(EmailValue.class, "email", email).isEmpty()) {
+                error(field, field + " '" + email + "' is not a valid email address");
+            }
+            return email.toLowerCase(Locale.ROOT);
+        }
+
+        String country(String field, String value) {
+            String country = trimmed(value);
+            if (country == null) {
+                error(field, field + " is required");
+                return null;
+            }
+            String upper = country.toUpperCase(Locale.ROOT);
+            if (!COUNTRIES.contains(upper)) {
+                error(field, field + " '" + country + "' is not an ISO 3166-1 alpha-2 country code such as KE");
+            }
+            return upper;
+        }
+
+        ZoneId timeZone(String field, String value) {
+            String zone = trimmed(value);
+            if (zone == null) {
+                error(field, field + " is required");
+                return null;
+            }
+            if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+                error(field, field + " '" + zone + "' is not an IANA time zone such as Africa/Nairobi");
+                return null;
+            }
+            return ZoneId.of(zone);
+        }
+
+        Set<String> languages(String field, List<String> values) {
+            Set<String> languages = new LinkedHashSet<>();
+            List<String> given = values == null ? List.of() : values;
+            for (int i = 0; i < given.size(); i++) {
+                String language = trimmed(given.get(i));
+                if (language == null) {
+                    error(field + "[" + i + "]", field + "[" + i + "] is empty");
+                    continue;
+                }
+                String lower = language.toLowerCase(Locale.ROOT);
+                if (lower.length() != 2 || !LANGUAGES.contains(lower)) {
+                    error(field + "[" + i + "]", field + "[" + i + "] '" + language
+                            + "' is not an ISO 639-1 language code such as en");
+                } else {
+                    languages.add(lower);
+                }
+            }
+            if (given.isEmpty()) {
+                error(field, field + " needs at least one language");
+            }
+            return languages;
+        }
+
+        List<String> domains(String field, List<String> values) {
+            Set<String> domains = new LinkedHashSet<>();
+            List<String> given = values == null ? List.of() : values;
+            for (int i = 0; i < given.size(); i++) {
+                String code = trimmed(given.get(i));
+                if (code == null) {
+                    error(field + "[" + i + "]", field + "[" + i + "] is empty");
+                } else if (!taxonomy.contains(code)) {
+                    error(field + "[" + i + "]", field + "[" + i + "] '" + code
+                            + "' is not in the taxonomy (GET /api/v1/taxonomy lists the codes)");
+                } else {
+                    domains.add(code);
+                }
+            }
+            if (given.isEmpty()) {
+                error(field, field + " needs at least one taxonomy code");
+            }
+            return List.copyOf(domains);
+        }
+
+        List<String> labels(String field, List<String> values) {
+            Set<String> labels = new LinkedHashSet<>();
+            List<String> given = values == null ? List.of() : values;
+            for (int i = 0; i < given.size(); i++) {
+                String label = trimmed(given.get(i));
+                if (label == null) {
+                    error(field + "[" + i + "]", field + "[" + i + "] is empty");
+                } else if (label.length() > MAX_TEXT_LENGTH) {
+                    error(field + "[" + i + "]", field + "[" + i + "] is longer than " + MAX_TEXT_LENGTH
+                            + " characters");
+                } else {
+                    labels.add(label);
+                }
+            }
+            return List.copyOf(labels);
+        }
+
+        List<String> mentorIds(String field, List<String> values) {
+            Set<String> ids = new LinkedHashSet<>();
+            List<String> given = values == null ? List.of() : values;
+            for (int i = 0; i < given.size(); i++) {
+                String id = trimmed(given.get(i));
+                if (id == null) {
+                    error(field + "[" + i + "]", field + "[" + i + "] is empty");
+                } else if (!EXTERNAL_ID.matcher(id).matches()) {
+                    error(field + "[" + i + "]", field + "[" + i + "] '" + id + "' is not a mentor externalId");
+                } else {
+                    ids.add(id);
+                }
+            }
+            return List.copyOf(ids);
+        }
+
+        Integer integer(String field, String value, int min, int max, boolean required) {
+            String text = trimmed(value);
+            if (text == null) {
+                if (required) {
+                    error(field, field + " is required");
+                }
+                return null;
+            }
+            int number;
+            try {
+                number = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                error(field, field + " '" + text + "' is not a whole number");
+                return null;
+            }
+            if (number < min || number > max) {
+                error(field, field + " must be between " + min + " and " + max + ", not " + number);
+                return null;
+            }
+            return number;
+        }
+
+        Boolean bool(String field, String value) {
+            String text = trimmed(value);
+            if (text == null) {
+                return null;
+            }
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            error(field, field + " '" + text + "' is neither true nor false");
+            return null;
+        }
+
+        LocalDate date(String field, String value, boolean required) {
+            String text = trimmed(value);
+            if (text == null) {
+                if (required) {
+                    error(field, field + " is required");
+                }
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                error(field, field + " '" + text + "' is not a date written yyyy-MM-dd");
+                return null;
+            }
+        }
+
+        CareerStage careerStage(String field, String value) {
+            String text = trimmed(value);
+            if (text == null) {
+                error(field, field + " is required");
+                return null;
+            }
+            try {
+                return CareerStage.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            } catch (IllegalArgumentException e) {
+                error(field, field + " '" + text + "' is not one of " + List.of(CareerStage.values()));
+                return null;
+            }
+        }
+
+        List<WeeklySlot> slots(String field, List<SlotInput> values) {
+            List<WeeklySlot> slots = new ArrayList<>();
+            List<SlotInput> given = values == null ? List.of() : values;
+            if (given.isEmpty()) {
+                error(field, field + " needs at least one weekly slot");
+            } else if (given.size() > MAX_SLOTS) {
+                error(field, field + " has more than " + MAX_SLOTS + " slots");
+            }
+            for (int i = 0; i < given.size(); i++) {
+                String path = field + "[" + i + "]";
+                SlotInput slot = given.get(i);
+                if (slot == null) {
+                    error(path, path + " is empty");
+                    continue;
+                }
+                DayOfWeek day = null;
+                String dayText = trimmed(slot.day());
+                if (dayText == null) {
+                    error(path + ".day", path + ".day is required");
+                } else {
+                    try {
+                        day = WeeklySlot.parseDay(dayText);
+                    } catch (IllegalArgumentException e) {
+                        error(path + ".day", path + ".day " + e.getMessage());
+                    }
+                }
+                LocalTime start = time(path + ".start", slot.start());
+                LocalTime end = time(path + ".end", slot.end());
+                if (day != null && start != null && end != null) {
+                    try {
+                        slots.add(new WeeklySlot(day, start, end));
+                    } catch (IllegalArgumentException e) {
+                        error(path, path + ": " + e.getMessage());
+                    }
+                }
+            }
+            return slots;
+        }
+
+        private LocalTime time(String field, String value) {
+            String text = trimmed(value);
+            if (text == null) {
+                error(field, field + " is required");
+                return null;
+            }
+            if (!TIME.matcher(text).matches()) {
+                error(field, field + " '" + text + "' is not a time written HH:mm");
+                return null;
+            }
+            try {
+                return WeeklySlot.parseTime(text);
+            } catch (IllegalArgumentException e) {
+                error(field, field + " " + e.getMessage());
+                return null;
+            }
+        }
+    }
+}

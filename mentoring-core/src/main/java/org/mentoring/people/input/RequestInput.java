@@ -1,0 +1,40 @@
+package org.mentoring.people.input;
+
+import java.util.List;
+import org.mentoring.people.MentorshipRequest;
+
+/**
+ * A mentorship request as written in an import or a form, every scalar as text so that a wrong value is reported
+ * with its field. {@link PeopleInputValidator#request} checks it.
+ */
+public record RequestInput(
+        String externalId,
+        String name,
+        String email,
+        String institution,
+        String country,
+        String timeZone,
+        String careerStage,
+        List<String> languages,
+        List<String> domains,
+        List<String> goals,
+        String startDate,
+        String durationMonths,
+        String minOverlapMinutes,
+        List<SlotInput> weeklyAvailability,
+        List<String> preferredMentorIds,
+        List<String> excludedMentorIds,
+        String priority) {
+
+    /** The input that reads back as this request, for example to import generated people. */
+    public static RequestInput of(MentorshipRequest request) {
+        return new RequestInput(request.externalId(), request.name(), request.email(), request.institution(),
+                request.country(), request.timeZone().getId(),
+                request.careerStage() == null ? null : request.careerStage().name(),
+                request.languages().stream().sorted().toList(), request.domains(),
+                request.goals().stream().sorted().toList(), request.startDate().toString(),
+                Integer.toString(request.durationMonths()), Integer.toString(request.minOverlapMinutes()),
+                request.weeklyAvailability().stream().map(SlotInput::of).toList(), request.preferredMentorIds(),
+                request.excludedMentorIds().stream().sorted().toList(), Boolean.toString(request.priority()));
+    }
+}

@@ -1,0 +1,228 @@
+package org.mentoring.people.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.mentoring.people.CareerStage;
+import org.mentoring.people.RequestStatus;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A mentorship request in the {@code requests} collection, with its status. */
+@Document("requests")
+class MentorshipRequestDocument {
+
+    static final String COLLECTION = "requests";
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String externalId;
+    private String name;
+    @Indexed(unique = true)
+    private String email;
+    private String institution;
+    @Indexed
+    private String country;
+    private String timeZone;
+    private CareerStage careerStage;
+    private List<String> languages;
+    @Indexed
+    private List<String> domains;
+    private List<String> goals;
+    private LocalDate startDate;
+    private int durationMonths;
+    private int minOverlapMinutes;
+    private List<SlotDocument> weeklyAvailability;
+    private List<String> preferredMentorIds;
+    private List<String> excludedMentorIds;
+    private boolean priority;
+    @Indexed
+    private RequestStatus status;
+    @Version
+    private Long version;
+    @CreatedDate
+    private Instant createdAt;
+    @LastModifiedDate
+    private Instant updatedAt;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getInstitution() {
+        return institution;
+    }
+
+    public void setInstitution(String institution) {
+        this.institution = institution;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public CareerStage getCareerStage() {
+        return careerStage;
+    }
+
+    public void setCareerStage(CareerStage careerStage) {
+        this.careerStage = careerStage;
+    }
+
+    public List<String> getLanguages() {
+        return languages;
+    }
+
+    public void setLanguages(List<String> languages) {
+        this.languages = languages;
+    }
+
+    public List<String> getDomains() {
+        return domains;
+    }
+
+    public void setDomains(List<String> domains) {
+        this.domains = domains;
+    }
+
+    public List<String> getGoals() {
+        return goals;
+    }
+
+    public void setGoals(List<String> goals) {
+        this.goals = goals;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(LocalDate startDate) {
+        this.startDate = startDate;
+    }
+
+    public int getDurationMonths() {
+        return durationMonths;
+    }
+
+    public void setDurationMonths(int durationMonths) {
+        this.durationMonths = durationMonths;
+    }
+
+    public int getMinOverlapMinutes() {
+        return minOverlapMinutes;
+    }
+
+    public void setMinOverlapMinutes(int minOverlapMinutes) {
+        this.minOverlapMinutes = minOverlapMinutes;
+    }
+
+    public List<SlotDocument> getWeeklyAvailability() {
+        return weeklyAvailability;
+    }
+
+    public void setWeeklyAvailability(List<SlotDocument> weeklyAvailability) {
+        this.weeklyAvailability = weeklyAvailability;
+    }
+
+    public List<String> getPreferredMentorIds() {
+        return preferredMentorIds;
+    }
+
+    public void setPreferredMentorIds(List<String> preferredMentorIds) {
+        this.preferredMentorIds = preferredMentorIds;
+    }
+
+    public List<String> getExcludedMentorIds() {
+        return excludedMentorIds;
+    }
+
+    public void setExcludedMentorIds(List<String> excludedMentorIds) {
+        this.excludedMentorIds = excludedMentorIds;
+    }
+
+    public boolean isPriority() {
+        return priority;
+    }
+
+    public void setPriority(boolean priority) {
+        this.priority = priority;
+    }
+
+    public RequestStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RequestStatus status) {
+        this.status = status;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}

@@ -1,0 +1,321 @@
+package org.mentoring.people.persistence;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.common.NotFoundException;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFilter;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.StoredRequest;
+import org.mentoring.people.input.PeopleInputValidator;
+import org.mentoring.people.input.RequestInput;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mentorship requests in the store: list with filters, read, create, update with the version last read, delete,
+ * status changes (each one atomic on one document, so two admins or a run and an admin cannot both win), and the
+ * bulk upsert the import uses. Throws {@link NotFoundException}, {@link ConflictException} and
+ * {@link InvalidInputException} like {@link MentorService}.
+ */
+@Service
+public class RequestService {
+
+    private final MentorshipRequestRepository repository;
+    private final MentorService mentors;
+    private final PeopleDocumentMapper mapper;
+    private final PeopleInputValidator validator;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final StoreWrites writes;
+
+    RequestService(MentorshipRequestRepository repository, MentorService mentors, PeopleDocumentMapper mapper,
+            PeopleInputValidator validator, MongoTemplate mongo, Optional<Clock> clock) {
+        this.repository = repository;
+        this.mentors = mentors;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.mongo = mongo;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.writes = new StoreWrites(mongo, this.clock);
+    }
+
+    /** A page of requests matching the filter, by externalId unless the page asks for another order. */
+    public Page<StoredRequest> find(RequestFilter filter, Pageable pageable) {
+        Query query = new Query(criteria(filter));
+        Pageable ordered = pageable.getSort().isSorted() ? pageable
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("externalId"));
+        List<StoredRequest> content = mongo.find(Query.of(query).with(ordered), MentorshipRequestDocument.class)
+                .stream()
+                .map(mapper::toStored)
+                .toList();
+        return PageableExecutionUtils.getPage(content, ordered,
+                () -> mongo.count(Query.of(query), MentorshipRequestDocument.class));
+    }
+
+    private Criteria criteria(RequestFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.domain() != null && !filter.domain().isBlank()) {
+            all.add(StoreWrites.domainCriteria("domains", filter.domain().strip(), validator.taxonomy()));
+        }
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status()));
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            all.add(Criteria.where("country").is(filter.country().strip().toUpperCase(Locale.ROOT)));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+    }
+
+    public Optional<StoredRequest> find(String externalId) {
+        return repository.findByExternalId(externalId).map(mapper::toStored);
+    }
+
+    /** @throws NotFoundException when no request has this externalId */
+    public StoredRequest get(String externalId) {
+        return find(externalId).orElseThrow(() -> new NotFoundException("request", externalId));
+    }
+
+    public long count() {
+        return repository.count();
+    }
+
+    public long count(RequestStatus status) {
+        return repository.countByStatus(status);
+    }
+
+    /** Requests with these externalIds, by externalId. */
+    public List<MentorshipRequest> findAll(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("externalId").in(externalIds)).with(Sort.by("externalId"));
+        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest).toList();
+    }
+
+    /** Requests with this status, by externalId. */
+    public List<MentorshipRequest> withStatus(RequestStatus status) {
+        return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();
+    }
+
+    /**
+     * Stores a new OPEN request.
+     *
+     * @throws InvalidInputException naming every invalid field, including preferred or excluded mentors that do
+     *     not exist
+     * @throws ConflictException {@code duplicate-external-id} or {@code duplicate-email}
+     */
+    public StoredRequest create(RequestInput input) {
+        MentorshipRequest request = checked(input);
+        if (repository.existsByExternalId(request.externalId())) {
+            throw new ConflictException("duplicate-external-id",
+                    "A request with externalId " + request.externalId() + " already exists");
+        }
+        requireEmailFree(request);
+        MentorshipRequestDocument document = mapper.toDocument(request);
+        document.setStatus(RequestStatus.OPEN);
+        try {
+            return mapper.toStored(repository.insert(document));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(request);
+        }
+    }
+
+    /**
+     * Replaces a request's fields, keeping its status, if it is still at {@code expectedVersion}.
+     *
+     * @throws NotFoundException when no request has this externalId
+     * @throws ConflictException {@code stale-version} or {@code duplicate-email}
+     */
+    public StoredRequest update(String externalId, RequestInput input, long expectedVersion) {
+        MentorshipRequestDocument document = repository.findByExternalId(externalId)
+                .orElseThrow(() -> new NotFoundException("request", externalId));
+        long current = document.getVersion() == null ? 0 : document.getVersion();
+        if (current != expectedVersion) {
+            throw new ConflictException("stale-version", "Request " + externalId + " is at version " + current
+                    + ", not " + expectedVersion + ": someone changed it since you read it. Read it again and "
+                    + "reapply your change.");
+        }
+        MentorshipRequest request = checked(withExternalId(input, externalId));
+        requireEmailFree(request);
+        mapper.update(request, document);
+        try {
+            return mapper.toStored(repository.save(document));
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(externalId, expectedVersion);
+        } catch (DuplicateKeyException e) {
+            throw duplicate(request);
+        }
+    }
+
+    /**
+     * Deletes a request; with an expected version, only if it is still at that version.
+     *
+     * @throws NotFoundException when no request has this externalId
+     * @throws ConflictException {@code stale-version}
+     */
+    public void delete(String externalId, Long expectedVersion) {
+        Criteria criteria = Criteria.where("externalId").is(externalId);
+        if (expectedVersion != null) {
+            criteria = criteria.and("version").is(expectedVersion);
+        }
+        if (mongo.remove(Query.query(criteria), MentorshipRequestDocument.class).getDeletedCount() == 0) {
+            if (repository.existsByExternalId(externalId)) {
+                throw stale(externalId, expectedVersion);
+            }
+            throw new NotFoundException("request", externalId);
+        }
+    }
+
+    /**
+     * Moves one request from one status to another in a single atomic update: it happens only if the request is
+     * still in {@code from}, so of two concurrent callers exactly one succeeds.
+     *
+     * @throws NotFoundException when no request has this externalId
+     * @throws ConflictException {@code request-status-changed} when it is no longer in {@code from}
+     */
+    public StoredRequest changeStatus(String externalId, RequestStatus from, RequestStatus to) {
+        MentorshipRequestDocument changed = mongo.findAndModify(
+                Query.query(Criteria.where("externalId").is(externalId).and("status").is(from)),
+                statusUpdate(to), FindAndModifyOptions.options().returnNew(true), MentorshipRequestDocument.class);
+        if (changed != null) {
+            return mapper.toStored(changed);
+        }
+        StoredRequest current = get(externalId);
+        throw new ConflictException("request-status-changed", "Request " + externalId + " is " + current.status()
+                + ", not " + from + ", so it cannot become " + to);
+    }
+
+    /**
+     * Moves every listed request that is in {@code from} to {@code to}, each in its own atomic update; requests
+     * in another status are left as they are.
+     *
+     * @return how many requests changed
+     */
+    public long changeStatus(Collection<String> externalIds, RequestStatus from, RequestStatus to) {
+        if (externalIds.isEmpty()) {
+            return 0;
+        }
+        return mongo.updateMulti(
+                Query.query(Criteria.where("externalId").in(externalIds).and("status").is(from)),
+                statusUpdate(to), MentorshipRequestDocument.class).getModifiedCount();
+    }
+
+    private Update statusUpdate(RequestStatus to) {
+        return new Update().set("status", to)
+                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .inc("version", 1);
+    }
+
+    /** The externalId and email of every stored request, read in one pass. */
+    public StoredKeys keys() {
+        Query query = new Query();
+        query.fields().include("externalId", "email").exclude("_id");
+        return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
+                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email")})
+                .toList());
+    }
+
+    /** Which of these externalIds belong to a stored request. */
+    public Set<String> existingExternalIds(Collection<String> externalIds) {
+        Set<String> existing = new HashSet<>();
+        for (MentorshipRequestDocument keys : repository.findKeysByExternalIdIn(externalIds)) {
+            existing.add(keys.getExternalId());
+        }
+        return existing;
+    }
+
+    /** For each of these emails that a stored request has, that request's externalId. */
+    public Map<String, String> ownersOfEmails(Collection<String> emails) {
+        Map<String, String> owners = new HashMap<>();
+        for (MentorshipRequestDocument keys : repository.findKeysByEmailIn(emails)) {
+            owners.put(keys.getEmail(), keys.getExternalId());
+        }
+        return owners;
+    }
+
+    /**
+     * Inserts or replaces requests by externalId in one bulk write: a new request is OPEN; an existing one keeps
+     * its status and creation time and its version goes up. The caller has checked every request, that each named
+     * mentor exists and that no email belongs to another request.
+     */
+    public UpsertCounts upsertAll(List<MentorshipRequest> requests) {
+        return writes.upsertByExternalId(MentorshipRequestDocument.class,
+                requests.stream().map(mapper::toDocument).toList(), MentorshipRequestDocument::getExternalId,
+                keys().externalIds(), Map.of("status", RequestStatus.OPEN.name()));
+    }
+
+    private MentorshipRequest checked(RequestInput input) {
+        MentorshipRequest request = validator.request(input).orThrow("request " + input.externalId());
+        Set<String> named = new LinkedHashSet<>(request.preferredMentorIds());
+        named.addAll(request.excludedMentorIds());
+        Set<String> existing = mentors.existingExternalIds(named);
+        List<FieldError> errors = new ArrayList<>();
+        unknownMentors("preferredMentorIds", request.preferredMentorIds(), existing, errors);
+        unknownMentors("excludedMentorIds", List.copyOf(request.excludedMentorIds()), existing, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("request " + request.externalId() + " names mentors that do not exist",
+                    errors);
+        }
+        return request;
+    }
+
+    private static void unknownMentors(String field, List<String> ids, Set<String> existing,
+            List<FieldError> errors) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!existing.contains(ids.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "]: no mentor has externalId "
+                        + ids.get(i)));
+            }
+        }
+    }
+
+    private void requireEmailFree(MentorshipRequest request) {
+        String owner = ownersOfEmails(List.of(request.email())).get(request.email());
+        if (owner != null && !owner.equals(request.externalId())) {
+            throw new ConflictException("duplicate-email",
+                    "Request " + owner + " already has the email " + request.email());
+        }
+    }
+
+    private static ConflictException stale(String externalId, Long expectedVersion) {
+        return new ConflictException("stale-version", "Request " + externalId + " is no longer at version "
+                + expectedVersion + ": someone changed it since you read it. Read it again and reapply your change.");
+    }
+
+    private static ConflictException duplicate(MentorshipRequest request) {
+        return new ConflictException("duplicate-key", "Another request already has the externalId "
+                + request.externalId() + " or the email " + request.email());
+    }
+
+    private static RequestInput withExternalId(RequestInput input, String externalId) {
+        return new RequestInput(externalId, input.name(), input.email(), input.institution(), input.country(),
+                input.timeZone(), input.careerStage(), input.languages(), input.domains(), input.goals(),
+                input.startDate(), input.durationMonths(), input.minOverlapMinutes(), input.weeklyAvailability(),
+                input.preferredMentorIds(), input.excludedMentorIds(), input.priority());
+    }
+}

@@ -1,0 +1,72 @@
+package org.mentoring.people.persistence;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mentoring.matching.run.MatchingInputs;
+import org.mentoring.mentorship.Mentorship;
+import org.mentoring.mentorship.MentorshipService;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestStatus;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships whose request and mentor are
+ * both stored; their mentors are read even at capacity 0, and their requests are never read as open again, whatever
+ * their status says.
+ */
+@Component
+class StoreMatchingInputs implements MatchingInputs {
+
+    private final MentorService mentors;
+    private final RequestService requests;
+    private final MentorshipService mentorships;
+
+    StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships) {
+        this.mentors = mentors;
+        this.requests = requests;
+        this.mentorships = mentorships;
+    }
+
+    /** Mentors with capacity above 0, and those of active mentorships. */
+    @Override
+    public List<Mentor> mentors() {
+        return mentors.forMatching(Set.copyOf(activePairs().values()));
+    }
+
+    /** OPEN requests without an active mentorship. */
+    @Override
+    public List<MentorshipRequest> openRequests() {
+        Set<String> settled = activePairs().keySet();
+        return requests.withStatus(RequestStatus.OPEN).stream()
+                .filter(request -> !settled.contains(request.externalId()))
+                .toList();
+    }
+
+    @Override
+    public Map<MentorshipRequest, String> settled() {
+        Map<String, String> pairs = activePairs();
+        Set<String> storedMentors = mentors.existingExternalIds(pairs.values());
+        Map<MentorshipRequest, String> settled = new HashMap<>();
+        for (MentorshipRequest request : requests.findAll(pairs.keySet())) {
+            String mentor = pairs.get(request.externalId());
+            if (storedMentors.contains(mentor)) {
+                settled.put(request, mentor);
+            }
+        }
+        return settled;
+    }
+
+    /** Request externalId to mentor externalId of every active mentorship. */
+    private Map<String, String> activePairs() {
+        Map<String, String> pairs = new HashMap<>();
+        for (Mentorship mentorship : mentorships.list(null, null, MentorshipStatus.ACTIVE, Pageable.unpaged())) {
+            pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
+        }
+        return pairs;
+    }
+}

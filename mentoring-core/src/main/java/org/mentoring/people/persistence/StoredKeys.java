@@ -1,0 +1,44 @@
+package org.mentoring.people.persistence;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The externalIds and emails of every stored mentor, or of every stored request, read in one pass so that an
+ * import of thousands of records checks them in memory.
+ */
+public record StoredKeys(Map<String, String> emailByExternalId, Map<String, String> externalIdByEmail) {
+
+    public StoredKeys {
+        emailByExternalId = Map.copyOf(emailByExternalId);
+        externalIdByEmail = Map.copyOf(externalIdByEmail);
+    }
+
+    static StoredKeys of(Iterable<? extends Object[]> pairs) {
+        Map<String, String> emails = new HashMap<>();
+        Map<String, String> ids = new HashMap<>();
+        for (Object[] pair : pairs) {
+            String externalId = (String) pair[0];
+            String email = (String) pair[1];
+            emails.put(externalId, email);
+            if (email != null) {
+                ids.put(email, externalId);
+            }
+        }
+        return new StoredKeys(emails, ids);
+    }
+
+    public Set<String> externalIds() {
+        return emailByExternalId.keySet();
+    }
+
+    public boolean contains(String externalId) {
+        return emailByExternalId.containsKey(externalId);
+    }
+
+    /** The externalId of the record with this email, or null. */
+    public String ownerOf(String email) {
+        return externalIdByEmail.get(email);
+    }
+}

@@ -1,0 +1,101 @@
+package org.mentoring.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process MongoDB (mongo-java-server) listening on 127.0.0.1 on a free port, keeping its data in one H2
+ * MVStore file, so the app talks to it through the ordinary MongoDB driver exactly as it would to a real server.
+ * {@link #close()} stops it and closes the file, which writes what is still buffered.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    /** The database file inside the data folder. */
+    public static final String FILE_NAME = "mentoring.mv.db";
+
+    /** Read cache of the file (H2's default is 16 MB): a community of 12,000 people fits. */
+    private static final int CACHE_MB = 64;
+    /** Changes held in memory before a background write (H2's default is 1 MB). */
+    private static final int WRITE_BUFFER_KB = 8 * 1024;
+    /**
+     * Longest time a change waits in memory before it is written to the file (H2's default is a second): what a
+     * crash of the process can lose. Stopping the app writes everything.
+     */
+    private static final int COMMIT_DELAY_MS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final Path file;
+    private boolean closed;
+
+    private EmbeddedMongoServer(MongoBackend backend, Path file) {
+        this.server = new MongoServer(backend);
+        this.file = file;
+        try {
+            server.bind("127.0.0.1", 0);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        this.address = server.getLocalAddress();
+    }
+
+    /** Starts a server on the database file in {@code dataDir}, creating the folder and the file if missing. */
+    public static EmbeddedMongoServer onDisk(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
+        }
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(CACHE_MB)
+                .autoCommitBufferSize(WRITE_BUFFER_KB)
+                .open();
+        store.setAutoCommitDelay(COMMIT_DELAY_MS);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(store), file);
+        log.info("Embedded MongoDB on {} keeps its data in {}", server.address, file);
+        return server;
+    }
+
+    /** Starts a server whose data lives in memory only, for tests. */
+    public static EmbeddedMongoServer inMemory() {
+        return new EmbeddedMongoServer(new MemoryBackend(), null);
+    }
+
+    /** A connection string to this server's database. */
+    public String connectionString(String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The database file, or null when in memory. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.shutdown();
+            log.info("Embedded MongoDB stopped{}", file == null ? "" : ", data written to " + file);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.mentoring.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorFilter;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.PeopleComponents;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.mentoring.store.StoreAutoConfiguration;
+import org.mentoring.taxonomy.TaxonomyAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.domain.PageRequest;
+
+class DemoDataLoaderTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(StoreAutoConfiguration.class, MongoAutoConfiguration.class,
+                    MongoDataAutoConfiguration.class, TaxonomyAutoConfiguration.class))
+            .withUserConfiguration(PeopleComponents.class, DemoDataLoader.class)
+            .withPropertyValues("mentoring.embedded-in-memory=true", "spring.data.mongodb.auto-index-creation=true");
+
+    @Test
+    void anEmptyStoreGetsARealisticCommunityOfPractice() {
+        runner.run(context -> {
+            context.getBean(DemoDataLoader.class).run(null);
+
+            MentorService mentors = context.getBean(MentorService.class);
+            RequestService requests = context.getBean(RequestService.class);
+            assertThat(mentors.count()).isEqualTo(DemoDataLoader.MENTORS).isGreaterThanOrEqualTo(40);
+            assertThat(requests.count(RequestStatus.OPEN)).isEqualTo(DemoDataLoader.REQUESTS)
+                    .isGreaterThanOrEqualTo(150);
+            List<Mentor> allMentors = mentors.withCapacity();
+            List<MentorshipRequest> allRequests = requests.withStatus(RequestStatus.OPEN);
+            Set<ZoneId> zones = new HashSet<>();
+            Set<String> languages = new HashSet<>();
+            Stream.concat(allMentors.stream().map(Mentor::timeZone), allRequests.stream()
+                    .map(MentorshipRequest::timeZone)).forEach(zones::add);
+            allMentors.forEach(mentor -> languages.addAll(mentor.languages()));
+            allRequests.forEach(request -> languages.addAll(request.languages()));
+            assertThat(zones).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(zones).extracting(zone -> zone.getId().substring(0, zone.getId().indexOf('/')))
+                    .contains("America", "Africa", "Asia", "Europe");
+            assertThat(languages).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getTotalElements())
+                    .isEqualTo(DemoDataLoader.MENTORS);
+        });
+    }
+
+    @Test
+    void aStoreWithPeopleIsLeftAlone() {
+        runner.run(context -> {
+            DemoDataLoader loader = context.getBean(DemoDataLoader.class);
+            loader.run(null);
+            MentorService mentors = context.getBean(MentorService.class);
+            mentors.delete("m-0001", null);
+
+            loader.run(null);
+
+            assertThat(mentors.count()).isEqualTo(DemoDataLoader.MENTORS - 1);
+        });
+    }
+
+    @Test
+    void mentoringDemoDataFalseTurnsTheLoaderOff() {
+        runner.withPropertyValues("mentoring.demo-data=false")
+                .run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
+    }
+}

@@ -1,0 +1,402 @@
+package org.mentoring.matching.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.EmbeddedMongoTestConfiguration;
+import org.mentoring.matching.domain.MatchingWeights;
+import org.mentoring.matching.persistence.MatchingPersistenceMapper;
+import org.mentoring.matching.persistence.MatchingPersistenceMapperImpl;
+import org.mentoring.matching.persistence.MatchingRunDocument;
+import org.mentoring.matching.persistence.MatchingRunLock;
+import org.mentoring.matching.persistence.MatchingRunRepository;
+import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.RunInputStore;
+import org.mentoring.matching.persistence.RunInputsDocument;
+import org.mentoring.matching.persistence.RunResultStore;
+import org.mentoring.matching.persistence.UnmatchedDocument;
+import org.mentoring.matching.persistence.WeightsDocument;
+import org.mentoring.matching.solver.MatchingEngine;
+import org.mentoring.people.MentorshipRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.mongo.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+@DataMongoTest(properties = "spring.data.mongodb.auto-index-creation=true")
+@Import({EmbeddedMongoTestConfiguration.class, MatchingRunServiceTest.Beans.class, MatchingRunService.class,
+    MatchingRunConfiguration.class, MatchingRunLock.class, RunResultStore.class, RunInputStore.class,
+    MatchingPersistenceMapperImpl.class})
+class MatchingRunServiceTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+        @Bean
+        FakeMatchingInputs matchingInputs() {
+            return new FakeMatchingInputs();
+        }
+    }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    private MatchingRunService service;
+    @Autowired
+    private FakeMatchingInputs inputs;
+    @Autowired
+    private MatchingRunRepository runs;
+    @Autowired
+    private MatchingRunLock lock;
+    @Autowired
+    private RunResultStore results;
+    @Autowired
+    private RunInputStore inputStore;
+    @Autowired
+    private MatchingPersistenceMapper mapper;
+    @Autowired
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void emptyStore() {
+        inputs.use(60, 15);
+        for (Class<?> type : List.of(MatchingRunDocument.class, ProposalDocument.class, UnmatchedDocument.class,
+                RunInputsDocument.class)) {
+            mongo.remove(new Query(), type);
+        }
+        mongo.remove(new Query(), "matchingRunLock");
+    }
+
+    @AfterEach
+    void endActiveRuns() {
+        for (MatchingRunDocument run : runs.findAll()) {
+            if (run.status().isActive()) {
+                try {
+                    service.cancel(run.id());
+                } catch (ConflictException ended) {
+                    // it ended on its own meanwhile
+                }
+                await().atMost(PATIENCE).until(() -> !service.get(run.id()).status().isActive());
+            }
+        }
+    }
+
+    private MatchingRun awaitStatus(String id, RunStatus status) {
+        await().atMost(PATIENCE).until(() -> service.get(id).status() == status);
+        return service.get(id);
+    }
+
+    private MatchingRun awaitFirstScore(String id) {
+        await().atMost(PATIENCE).until(() -> !service.get(id).history().isEmpty());
+        return service.get(id);
+    }
+
+    @Test
+    void aRunSolvesAndSavesItsProposalsHistoryAndCounts() {
+        MatchingRun queued = service.start(new RunSettings(2, null, 11L));
+
+        assertThat(queued.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(queued.timeLimitSeconds()).isEqualTo(2);
+        assertThat(queued.seed()).isEqualTo(11);
+        assertThat(queued.weights()).isEqualTo(MatchingWeights.defaults());
+        assertThat(queued.solverVersion()).startsWith("OptaPlanner 10.").contains("matchingSolverConfig.xml");
+
+        MatchingRun solving = awaitFirstScore(queued.id());
+        assertThat(solving.status()).isIn(RunStatus.SOLVING, RunStatus.COMPLETED);
+        assertThat(solving.requestCount()).isEqualTo(60);
+        assertThat(solving.mentorCount()).isEqualTo(15);
+
+        MatchingRun done = awaitStatus(queued.id(), RunStatus.COMPLETED);
+        assertThat(done.score()).isNotBlank();
+        assertThat(done.feasible()).isTrue();
+        assertThat(done.matchedCount()).isPositive().isLessThanOrEqualTo(60);
+        assertThat(done.history()).isNotEmpty();
+        assertThat(done.history().get(done.history().size() - 1).matchedCount()).isEqualTo(done.matchedCount());
+        assertThat(done.history()).extracting(ScorePoint::elapsedMillis).isSorted();
+        assertThat(done.startedAt()).isNotNull();
+        assertThat(done.endedAt()).isAfterOrEqualTo(done.startedAt());
+        assertThat(done.elapsedMillis()).isPositive();
+        assertThat(done.reason()).isNull();
+
+        RunProposals proposals = service.proposals(queued.id());
+        assertThat(proposals.proposals()).hasSize(done.matchedCount());
+        assertThat(proposals.proposals().size() + proposals.unmatched().size()).isEqualTo(60);
+        assertThat(proposals.proposals()).extracting(Proposal::requestExternalId).isSorted().doesNotHaveDuplicates();
+        assertThat(proposals.proposals()).allSatisfy(p -> {
+            assertThat(p.id()).startsWith(queued.id() + "-");
+            assertThat(p.runId()).isEqualTo(queued.id());
+            assertThat(p.mentorExternalId()).startsWith("m-");
+            assertThat(p.explanation()).isNotEmpty();
+            assertThat(p.valid()).isTrue();
+        });
+        assertThat(proposals.unmatched()).allSatisfy(u -> assertThat(u.reasons()).isNotEmpty());
+        assertThat(lock.holder()).as("the lock is free once the run ends").isEmpty();
+    }
+
+    @Test
+    void aRunKeepsTheInputsItReadWhateverChangesLater() {
+        CommunitySnapshot before = CommunitySnapshot.of(inputs);
+        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+        awaitStatus(run.id(), RunStatus.COMPLETED);
+        inputs.use(10, 3);
+
+        InputSnapshot kept = service.inputs(run.id());
+
+        assertThat(kept.mentors()).isEqualTo(before.snapshot().mentors());
+        assertThat(kept.openRequests()).isEqualTo(before.snapshot().openRequests());
+        assertThat(kept.settled()).isEmpty();
+    }
+
+    private record CommunitySnapshot(InputSnapshot snapshot) {
+        static CommunitySnapshot of(MatchingInputs inputs) {
+            return new CommunitySnapshot(InputSnapshot.of(inputs));
+        }
+    }
+
+    @Test
+    void settledPairsAreKeptAndNotProposedAgain() {
+        InputSnapshot community = InputSnapshot.of(inputs);
+        MentorshipRequest settledRequest = community.openRequests().get(0);
+        String mentorId = community.mentors().get(0).externalId();
+        Map<MentorshipRequest, String> settled = new HashMap<>();
+        settled.put(settledRequest, mentorId);
+        inputs.use(new InputSnapshot(community.mentors(),
+                community.openRequests().subList(1, community.openRequests().size()), settled));
+
+        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+        MatchingRun done = awaitStatus(run.id(), RunStatus.COMPLETED);
+
+        assertThat(done.requestCount()).isEqualTo(59);
+        assertThat(done.settledCount()).isEqualTo(1);
+        RunProposals proposals = service.proposals(run.id());
+        assertThat(proposals.proposals()).extracting(Proposal::requestExternalId)
+                .doesNotContain(settledRequest.externalId());
+        assertThat(service.inputs(run.id()).settled()).containsEntry(settledRequest, mentorId);
+    }
+
+    @Test
+    void aSecondStartWhileOneIsActiveIsRefusedNamingTheActiveRun() {
+        MatchingRun first = service.start(RunSettings.withTimeLimit(60));
+
+        assertThatThrownBy(() -> service.start(RunSettings.withTimeLimit(60)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("run-already-active");
+                    assertThat(e.getMessage()).contains(first.id()).containsAnyOf("QUEUED", "SOLVING");
+                });
+        awaitFirstScore(first.id());
+        assertThatThrownBy(() -> service.start(RunSettings.withTimeLimit(60)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.getMessage()).contains("run " + first.id() + " is SOLVING"));
+        assertThat(runs.count()).as("nothing saved for the refused starts").isEqualTo(1);
+    }
+
+    @Test
+    void twoAdminsStartingAtOnceGetOneRun() throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(() -> {
+                    try {
+                        return service.start(RunSettings.withTimeLimit(60)).id();
+                    } catch (ConflictException refused) {
+                        return null;
+                    }
+                });
+            }
+            List<String> started = new ArrayList<>();
+            for (Future<String> result : admins.invokeAll(starts)) {
+                if (result.get() != null) {
+                    started.add(result.get());
+                }
+            }
+
+            assertThat(started).hasSize(1);
+            assertThat(runs.count()).isEqualTo(1);
+        } finally {
+            admins.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingKeepsTheBestSolutionSoFar() {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(120));
+        awaitFirstScore(run.id());
+
+        service.cancel(run.id());
+
+        MatchingRun cancelled = awaitStatus(run.id(), RunStatus.CANCELLED);
+        assertThat(cancelled.reason()).isEqualTo(MatchingRunService.CANCELLED_REASON);
+        assertThat(cancelled.matchedCount()).isPositive();
+        assertThat(cancelled.elapsedMillis()).isLessThan(120_000);
+        assertThat(service.proposals(run.id()).proposals()).hasSize(cancelled.matchedCount());
+        assertThat(lock.holder()).isEmpty();
+        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
+    void cancellingAnEndedRunIsAConflict() {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+        awaitStatus(run.id(), RunStatus.COMPLETED);
+
+        assertThatThrownBy(() -> service.cancel(run.id()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("run-already-ended");
+                    assertThat(e.getMessage()).contains("COMPLETED");
+                });
+        assertThat(service.get(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void proposalsOfARunStillSolvingAreAConflict() {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(60));
+
+        assertThatThrownBy(() -> service.proposals(run.id()))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("run-not-finished"));
+    }
+
+    @Test
+    void anUnknownRunIsNotFound() {
+        assertThatThrownBy(() -> service.get("no-such-run")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.cancel("no-such-run")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.proposals("no-such-run")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aTimeLimitOfZeroOrADayIsRefusedNamingTheFieldAndNothingIsSaved() {
+        for (int seconds : new int[] {0, 86_400}) {
+            assertThatThrownBy(() -> service.start(RunSettings.withTimeLimit(seconds)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("timeLimitSeconds"));
+        }
+        assertThat(runs.count()).isZero();
+        assertThat(lock.holder()).isEmpty();
+    }
+
+    @Test
+    void startupRecoveryFailsRunsLeftSolvingAndFreesTheirLock() {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        MatchingRunDocument leftOver = new MatchingRunDocument("left-over", RunStatus.SOLVING, 30,
+                new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", "0hard/-5medium/100soft", true, 60, 15,
+                0, 55, List.of(), anHourAgo, anHourAgo, null, null, null);
+        runs.insert(leftOver);
+        assertThat(lock.tryAcquire("left-over", anHourAgo)).isTrue();
+
+        int recovered = service.recoverInterruptedRuns();
+
+        assertThat(recovered).isEqualTo(1);
+        MatchingRun failed = service.get("left-over");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.reason()).isEqualTo(
+                "the application stopped while this run was solving; start a new run");
+        assertThat(failed.endedAt()).isNotNull();
+        assertThat(lock.holder()).isEmpty();
+        assertThatThrownBy(() -> service.proposals("left-over")).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("run-failed"));
+    }
+
+    @Test
+    void startupRecoveryLeavesRunsStartedSinceAlone() {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(60));
+
+        assertThat(service.recoverInterruptedRuns()).isZero();
+
+        assertThat(service.get(run.id()).status().isActive()).isTrue();
+        assertThat(lock.holder()).get().extracting(MatchingRunLock.Holder::runId).isEqualTo(run.id());
+    }
+
+    @Test
+    void aLockLeftByARunThatEndedIsFreedByTheNextStart() {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        runs.insert(new MatchingRunDocument("ended", RunStatus.COMPLETED, 30,
+                new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, null, null, null, null,
+                List.of(), anHourAgo, anHourAgo, anHourAgo, null, null));
+        lock.tryAcquire("ended", anHourAgo);
+
+        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+
+        assertThat(awaitStatus(run.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
+    void shuttingDownCancelsTheRunAndKeepsItsBestSolution() {
+        MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs,
+                new MatchingEngine(), mapper);
+        MatchingRun run = instance.start(RunSettings.withTimeLimit(120));
+        await().atMost(PATIENCE).until(() -> !instance.get(run.id()).history().isEmpty());
+
+        instance.shutDown();
+
+        MatchingRun ended = service.get(run.id());
+        assertThat(ended.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(ended.reason()).isEqualTo("the application shut down");
+        assertThat(service.proposals(run.id()).proposals()).hasSize(ended.matchedCount());
+        assertThat(lock.holder()).isEmpty();
+        assertThatThrownBy(() -> instance.start(RunSettings.withTimeLimit(1)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("application-stopping"));
+    }
+
+    @Test
+    void runsAreListedNewestFirstWithoutTheirHistories() {
+        MatchingRun first = service.start(RunSettings.withTimeLimit(1));
+        awaitStatus(first.id(), RunStatus.COMPLETED);
+        MatchingRun second = service.start(RunSettings.withTimeLimit(1));
+        awaitStatus(second.id(), RunStatus.COMPLETED);
+
+        Page<MatchingRun> page = service.list(PageRequest.of(0, 1));
+
+        assertThat(page.getTotalElements()).isEqualTo(2);
+        assertThat(page.getContent()).extracting(MatchingRun::id).containsExactly(second.id());
+        assertThat(page.getContent().get(0).history()).isEmpty();
+        assertThat(page.getContent().get(0).score()).isNotBlank();
+        assertThat(service.list(PageRequest.of(1, 1)).getContent()).extracting(MatchingRun::id)
+                .containsExactly(first.id());
+    }
+
+    @Test
+    void proposalsAsCsvHaveARowPerRequest() throws IOException {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+        awaitStatus(run.id(), RunStatus.COMPLETED);
+        StringBuilder csv = new StringBuilder();
+
+        service.writeProposalsCsv(run.id(), csv);
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.toString())).getRecords();
+        assertThat(rows).hasSize(60);
+        assertThat(rows).extracting(r -> r.get("requestExternalId")).doesNotHaveDuplicates();
+        RunProposals proposals = service.proposals(run.id());
+        assertThat(rows).filteredOn(r -> r.get("outcome").equals("PROPOSED"))
+                .extracting(r -> r.get("mentorExternalId"))
+                .containsExactlyElementsOf(proposals.proposals().stream().map(Proposal::mentorExternalId).toList());
+    }
+}

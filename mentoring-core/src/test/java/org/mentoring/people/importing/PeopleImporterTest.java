@@ -1,0 +1,230 @@
+package org.mentoring.people.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mentoring.people.PeopleFixtures.mentor;
+import static org.mentoring.people.PeopleFixtures.request;
+import static org.mentoring.people.PeopleFixtures.withCapacity;
+import static org.mentoring.people.PeopleFixtures.withDomains;
+import static org.mentoring.people.PeopleFixtures.withEmail;
+import static org.mentoring.people.PeopleFixtures.withName;
+import static org.mentoring.people.PeopleFixtures.withTimeZone;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.people.StoreTest;
+import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.RequestInput;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+@StoreTest
+class PeopleImporterTest {
+
+    @Autowired
+    PeopleImporter importer;
+
+    @Autowired
+    MentorService mentors;
+
+    @Autowired
+    RequestService requests;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void emptyStore() {
+        mongo.remove(new Query(), "mentors");
+        mongo.remove(new Query(), "requests");
+    }
+
+    @Test
+    void aValidImportCreatesEveryRecordAndReportsTheCounts() {
+        ImportReport report = importer.importPeople(json(List.of(mentor("m-017"), mentor("m-018")),
+                List.of(request("r-104", "m-017"))), false);
+
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(report.updated()).isZero();
+        assertThat(report.rejected()).isZero();
+        assertThat(report.mentors()).isEqualTo(new ImportReport.Counts(2, 0, 0));
+        assertThat(report.requests()).isEqualTo(new ImportReport.Counts(1, 0, 0));
+        assertThat(mentors.get("m-018").mentor().email()).isEqualTo("m-018@example.org");
+        assertThat(requests.get("r-104").request().preferredMentorIds()).containsExactly("m-017");
+    }
+
+    @Test
+    void importingAgainUpdatesByExternalId() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of(request("r-1"))), false);
+
+        ImportReport report = importer.importPeople(json(List.of(withName(mentor("m-1"), "Renamed"),
+                mentor("m-2")), List.of(request("r-1"))), false);
+
+        assertThat(report.mentors()).isEqualTo(new ImportReport.Counts(1, 1, 0));
+        assertThat(report.requests()).isEqualTo(new ImportReport.Counts(0, 1, 0));
+        assertThat(mentors.get("m-1").mentor().name()).isEqualTo("Renamed");
+        assertThat(mentors.count()).isEqualTo(2);
+    }
+
+    @Test
+    void oneRejectedRecordMeansNothingIsWrittenAndTheReportNamesItsFields() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of()), false);
+
+        ImportBatch batch = json(List.of(withName(mentor("m-1"), "Must not be written"), mentor("m-2"),
+                withCapacity(withTimeZone(mentor("m-3"), "Mars/Olympus"), "-1")), List.of(request("r-1")));
+
+        assertThatThrownBy(() -> importer.importPeople(batch, false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                    ImportReport report = e.report();
+                    assertThat(report.created()).isZero();
+                    assertThat(report.updated()).isZero();
+                    assertThat(report.rejected()).isEqualTo(1);
+                    assertThat(report.rejections()).extracting(Rejection::field)
+                            .containsExactly("mentors[2].timeZone", "mentors[2].capacity");
+                    assertThat(report.rejections()).allSatisfy(rejection -> {
+                        assertThat(rejection.externalId()).isEqualTo("m-3");
+                        assertThat(rejection.location()).isEqualTo("mentors[2]");
+                    });
+                    assertThat(report.rejections().get(0).message()).isEqualTo("mentor m-3 (mentors[2]): "
+                            + "timeZone 'Mars/Olympus' is not an IANA time zone such as Africa/Nairobi");
+                    assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
+                            .containsExactly("mentors[2].timeZone", "mentors[2].capacity");
+                });
+        assertThat(mentors.count()).isEqualTo(1);
+        assertThat(mentors.get("m-1").mentor().name()).isEqualTo("Dr. A. Mwangi");
+        assertThat(requests.count()).isZero();
+    }
+
+    @Test
+    void duplicateExternalIdsAndEmailsInOneImportAreRejected() {
+        ImportBatch batch = json(List.of(mentor("m-1"), withEmail(mentor("m-1"), "other@example.org"),
+                withEmail(mentor("m-2"), "M-1@example.org")), List.of());
+
+        assertThatThrownBy(() -> importer.importPeople(batch, false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                    assertThat(e.report().rejections()).extracting(Rejection::field, Rejection::reason)
+                            .containsExactly(
+                                    tuple("mentors[1].externalId",
+                                            "externalId 'm-1' appears twice in this import: first at mentors[0]"),
+                                    tuple("mentors[2].email",
+                                            "email 'm-1@example.org' appears twice in this import: first at "
+                                            + "mentors[0]"));
+                    assertThat(e.report().rejected()).isEqualTo(2);
+                });
+        assertThat(mentors.count()).isZero();
+    }
+
+    @Test
+    void anUnknownDomainCodeIsRejected() {
+        assertThatThrownBy(() -> importer.importPeople(json(List.of(withDomains(mentor("m-1"), "astrology")),
+                List.of()), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e ->
+                        assertThat(e.report().rejections()).extracting(Rejection::field)
+                                .containsExactly("mentors[0].domains[0]"));
+        assertThat(mentors.count()).isZero();
+    }
+
+    @Test
+    void preferredMentorsMayBeInTheImportOrTheStoreButMustExist() {
+        importer.importPeople(json(List.of(mentor("m-stored")), List.of()), false);
+
+        ImportReport accepted = importer.importPeople(json(List.of(mentor("m-new")),
+                List.of(request("r-1", "m-stored", "m-new"))), false);
+        assertThat(accepted.requests().created()).isEqualTo(1);
+
+        assertThatThrownBy(() -> importer.importPeople(json(List.of(), List.of(request("r-2", "m-stored",
+                "m-ghost"))), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e ->
+                        assertThat(e.report().rejections()).singleElement().satisfies(rejection -> {
+                            assertThat(rejection.field()).isEqualTo("requests[0].preferredMentorIds[1]");
+                            assertThat(rejection.reason()).contains("no mentor has externalId m-ghost");
+                        }));
+        assertThat(requests.find("r-2")).isEmpty();
+    }
+
+    @Test
+    void anEmailOfAnotherStoredMentorIsRejected() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of()), false);
+
+        assertThatThrownBy(() -> importer.importPeople(json(List.of(withEmail(mentor("m-2"), "m-1@example.org")),
+                List.of()), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e ->
+                        assertThat(e.report().rejections()).extracting(Rejection::reason).containsExactly(
+                                "email m-1@example.org already belongs to mentor m-1 in the store"));
+        assertThat(mentors.find("m-2")).isEmpty();
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldHappenAndWritesNothing() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of()), false);
+
+        ImportReport report = importer.importPeople(json(List.of(withName(mentor("m-1"), "Dry"), mentor("m-2")),
+                List.of(request("r-1", "m-2"))), true);
+
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.mentors()).isEqualTo(new ImportReport.Counts(1, 1, 0));
+        assertThat(report.requests()).isEqualTo(new ImportReport.Counts(1, 0, 0));
+        assertThat(mentors.count()).isEqualTo(1);
+        assertThat(mentors.get("m-1").mentor().name()).isEqualTo("Dr. A. Mwangi");
+        assertThat(requests.count()).isZero();
+    }
+
+    @Test
+    void aCsvWithOneBrokenRowAmongGoodOnesWritesNothingAndNamesTheLine() {
+        String csv = CsvPeopleReaderTest.MENTORS + "m-019,Dr. C. Diop,c.diop@example.org,UCAD,SN,Africa/Dakar,fr,"
+                + "methods/epidemiology,,2,2026-01-01,,TUE 16:00-14:00\n";
+
+        assertThatThrownBy(() -> importer.importPeople(CsvPeopleReader.mentors(csv, "mentors.csv"), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                    assertThat(e.report().rejections()).singleElement().satisfies(rejection -> {
+                        assertThat(rejection.location()).isEqualTo("mentors.csv line 4");
+                        assertThat(rejection.field()).isEqualTo("mentors.csv line 4: weeklyAvailability[0]");
+                        assertThat(rejection.message()).contains("m-019", "ends at 14:00, not after its start 16:00");
+                    });
+                    assertThat(e.getMessage()).startsWith("1 record was rejected, so nothing was imported.");
+                });
+        assertThat(mentors.count()).isZero();
+    }
+
+    @Test
+    void mentorsAndRequestsFromTwoCsvFilesImportTogether() {
+        String requestsCsv = """
+                externalId,name,email,country,timeZone,careerStage,languages,domains,startDate,durationMonths,weeklyAvailability,preferredMentorIds
+                r-104,J. Singh,j.singh@example.org,CA,America/Vancouver,POSTDOC,en,methods/epidemiology,2026-02-01,6,TUE 07:00-09:00,m-018
+                """;
+
+        ImportReport report = importer.importPeople(CsvPeopleReader.mentors(CsvPeopleReaderTest.MENTORS,
+                "mentors.csv").plus(CsvPeopleReader.requests(requestsCsv, "requests.csv")), false);
+
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(requests.get("r-104").request().minOverlapMinutes()).isEqualTo(60);
+    }
+
+    @Test
+    void anEmptyImportIsInvalid() {
+        assertThatThrownBy(() -> importer.importPeople(ImportBatch.EMPTY, false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The import has no mentors and no requests");
+    }
+
+    @Test
+    void aNullRecordIsRejected() {
+        List<MentorInput> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> importer.importPeople(ImportBatch.ofJson(withNull, null), false))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e ->
+                        assertThat(e.report().rejections()).extracting(Rejection::location)
+                                .containsExactly("mentors[0]"));
+    }
+
+    private static ImportBatch json(List<MentorInput> mentors, List<RequestInput> requests) {
+        return ImportBatch.ofJson(mentors, requests);
+    }
+}

@@ -1,0 +1,184 @@
+package org.mentoring.people.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mentoring.people.PeopleFixtures.mentor;
+import static org.mentoring.people.PeopleFixtures.request;
+import static org.mentoring.people.PeopleFixtures.withCapacity;
+import static org.mentoring.people.PeopleFixtures.withDomains;
+import static org.mentoring.people.PeopleFixtures.withEmail;
+import static org.mentoring.people.PeopleFixtures.withExcluded;
+import static org.mentoring.people.PeopleFixtures.withMinOverlap;
+import static org.mentoring.people.PeopleFixtures.withSlots;
+import static org.mentoring.people.PeopleFixtures.withTimeZone;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.people.CareerStage;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.PeopleFixtures;
+import org.mentoring.people.WeeklySlot;
+import org.mentoring.taxonomy.Taxonomy;
+
+class PeopleInputValidatorTest {
+
+    private final PeopleInputValidator validator = new PeopleInputValidator(Taxonomy.planetaryHealth());
+
+    @Test
+    void aValidMentorBecomesTheDomainRecord() {
+        Mentor mentor = validator.mentor(mentor("m-017")).orThrow("mentor");
+
+        assertThat(mentor.externalId()).isEqualTo("m-017");
+        assertThat(mentor.timeZone()).isEqualTo(ZoneId.of("Africa/Nairobi"));
+        assertThat(mentor.languages()).containsExactlyInAnyOrder("en", "sw");
+        assertThat(mentor.capacity()).isEqualTo(3);
+        assertThat(mentor.availableUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(mentor.weeklyAvailability())
+                .containsExactly(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(14, 0), LocalTime.of(16, 0)));
+    }
+
+    @Test
+    void aValidRequestBecomesTheDomainRecordWithDefaults() {
+        RequestInput input = new RequestInput("r-1", "J. Singh", " J.Singh@Example.org ", null, "ca",
+                "America/Vancouver", "postdoc", List.of("EN"), List.of(PeopleFixtures.HEAT_HEALTH), null,
+                "2026-02-01", "6", null, List.of(new SlotInput("TUE", "07:00", "09:00")), null, null, null);
+
+        MentorshipRequest request = validator.request(input).orThrow("request");
+
+        assertThat(request.email()).isEqualTo("j.singh@example.org");
+        assertThat(request.country()).isEqualTo("CA");
+        assertThat(request.languages()).containsExactly("en");
+        assertThat(request.careerStage()).isEqualTo(CareerStage.POSTDOC);
+        assertThat(request.minOverlapMinutes()).isEqualTo(60);
+        assertThat(request.priority()).isFalse();
+        assertThat(request.goals()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTimeZoneIsNamed() {
+        assertThat(validator.mentor(withTimeZone(mentor("m-1"), "Mars/Olympus")).errors())
+                .containsExactly(new FieldError("timeZone",
+                        "timeZone 'Mars/Olympus' is not an IANA time zone such as Africa/Nairobi"));
+    }
+
+    @Test
+    void aSlotEndingBeforeItStartsIsNamed() {
+        Checked<Mentor> checked = validator.mentor(withSlots(mentor("m-1"),
+                new SlotInput("MON", "09:00", "10:00"), new SlotInput("TUESDAY", "16:00", "14:00")));
+
+        assertThat(checked.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("weeklyAvailability[1]");
+            assertThat(error.message()).contains("ends at 14:00, not after its start 16:00");
+        });
+    }
+
+    @Test
+    void aSlotWithAnUnknownDayOrABadTimeIsNamed() {
+        Checked<Mentor> checked = validator.mentor(withSlots(mentor("m-1"),
+                new SlotInput("Funday", "9am", "25:00")));
+
+        assertThat(checked.errors()).extracting(FieldError::field).containsExactly(
+                "weeklyAvailability[0].day", "weeklyAvailability[0].start", "weeklyAvailability[0].end");
+    }
+
+    @Test
+    void aNegativeCapacityIsNamed() {
+        assertThat(validator.mentor(withCapacity(mentor("m-1"), "-1")).errors())
+                .containsExactly(new FieldError("capacity", "capacity must be between 0 and 100, not -1"));
+        assertThat(validator.mentor(withCapacity(mentor("m-1"), "0")).valid()).isTrue();
+        assertThat(validator.mentor(withCapacity(mentor("m-1"), "three")).errors())
+                .extracting(FieldError::message).containsExactly("capacity 'three' is not a whole number");
+    }
+
+    @Test
+    void anUnknownDomainCodeIsNamedWithItsPosition() {
+        assertThat(validator.mentor(withDomains(mentor("m-1"), PeopleFixtures.HEAT_HEALTH, "astrology")).errors())
+                .extracting(FieldError::field).containsExactly("domains[1]");
+    }
+
+    @Test
+    void aBranchOfTheTaxonomyIsAValidDomain() {
+        assertThat(validator.mentor(withDomains(mentor("m-1"), PeopleFixtures.CLIMATE_HEALTH)).valid()).isTrue();
+    }
+
+    @Test
+    void anInvalidEmailIsNamed() {
+        assertThat(validator.mentor(withEmail(mentor("m-1"), "not-an-email")).errors())
+                .extracting(FieldError::field).containsExactly("email");
+        assertThat(validator.mentor(withEmail(mentor("m-1"), "a@b")).errors())
+                .extracting(FieldError::field).containsExactly("email");
+    }
+
+    @Test
+    void languagesMustBeIso6391Codes() {
+        MentorInput input = mentor("m-1");
+        MentorInput english = new MentorInput(input.externalId(), input.name(), input.email(), input.institution(),
+                input.country(), input.timeZone(), List.of("en", "english", "xx"), input.domains(), input.topics(),
+                input.capacity(), input.availableFrom(), input.availableUntil(), input.weeklyAvailability());
+
+        assertThat(validator.mentor(english).errors()).extracting(FieldError::field)
+                .containsExactly("languages[1]", "languages[2]");
+    }
+
+    @Test
+    void datesMustBeIsoAndAvailabilityMustNotEndBeforeItStarts() {
+        MentorInput input = mentor("m-1");
+        MentorInput badDates = new MentorInput(input.externalId(), input.name(), input.email(), input.institution(),
+                input.country(), input.timeZone(), input.languages(), input.domains(), input.topics(),
+                input.capacity(), "01/02/2026", input.availableUntil(), input.weeklyAvailability());
+        MentorInput backwards = new MentorInput(input.externalId(), input.name(), input.email(),
+                input.institution(), input.country(), input.timeZone(), input.languages(), input.domains(),
+                input.topics(), input.capacity(), "2026-06-01", "2026-01-01", input.weeklyAvailability());
+
+        assertThat(validator.mentor(badDates).errors()).extracting(FieldError::message)
+                .containsExactly("availableFrom '01/02/2026' is not a date written yyyy-MM-dd");
+        assertThat(validator.mentor(backwards).errors()).extracting(FieldError::field)
+                .containsExactly("availableUntil");
+    }
+
+    @Test
+    void everyMissingRequiredFieldIsNamedAtOnce() {
+        Checked<Mentor> checked = validator.mentor(new MentorInput(null, " ", null, null, null, null, null, null,
+                null, null, null, null, null));
+
+        assertThat(checked.errors()).extracting(FieldError::field).containsExactly("externalId", "name", "email",
+                "country", "timeZone", "languages", "domains", "capacity", "availableFrom", "weeklyAvailability");
+    }
+
+    @Test
+    void minOverlapMustFitInAWeek() {
+        assertThat(validator.request(withMinOverlap(request("r-1"), "10081")).errors())
+                .extracting(FieldError::field).containsExactly("minOverlapMinutes");
+        assertThat(validator.request(withMinOverlap(request("r-1"), "10080")).valid()).isTrue();
+        assertThat(validator.request(withMinOverlap(request("r-1"), "-5")).errors())
+                .extracting(FieldError::field).containsExactly("minOverlapMinutes");
+    }
+
+    @Test
+    void aMentorCannotBeBothPreferredAndExcluded() {
+        assertThat(validator.request(withExcluded(request("r-1", "m-1"), "m-1")).errors())
+                .extracting(FieldError::message).containsExactly("mentor m-1 is both preferred and excluded");
+    }
+
+    @Test
+    void anExternalIdMustBeUsableInAUrl() {
+        assertThat(validator.mentor(withEmail(mentor("m 1/2"), "m12@example.org")).errors())
+                .extracting(FieldError::field).containsExactly("externalId");
+    }
+
+    @Test
+    void orThrowNamesEveryField() {
+        assertThatThrownBy(() -> validator.mentor(withCapacity(withTimeZone(mentor("m-1"), "Nowhere"), "-2"))
+                .orThrow("mentor m-1"))
+                .hasMessage("mentor m-1 has 2 invalid fields")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("timeZone", "capacity"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.mentoring.people.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentoring.people.PeopleFixtures.mentor;
+import static org.mentoring.people.PeopleFixtures.request;
+import static org.mentoring.people.PeopleFixtures.withCapacity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.MentorshipRepository;
+import org.mentoring.matching.run.MatchingInputs;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.StoreTest;
+import org.mentoring.people.input.PeopleInputValidator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+@StoreTest
+class StoreMatchingInputsTest {
+
+    @Autowired
+    MatchingInputs inputs;
+
+    @Autowired
+    MentorService mentors;
+
+    @Autowired
+    RequestService requests;
+
+    @Autowired
+    MentorshipRepository mentorships;
+
+    @Autowired
+    PeopleInputValidator validator;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeEach
+    void emptyStore() {
+        mongo.remove(new Query(), MentorshipRequestDocument.class);
+        mongo.remove(new Query(), MentorDocument.class);
+        mongo.remove(new Query(), MentorshipDocument.class);
+    }
+
+    @Test
+    void aRunReadsMentorsWithCapacityAndOpenRequestsOnly() {
+        mentors.create(mentor("m-1"));
+        mentors.create(withCapacity(mentor("m-0"), "0"));
+        requests.create(request("r-open"));
+        requests.create(request("r-withdrawn"));
+        requests.changeStatus("r-withdrawn", RequestStatus.OPEN, RequestStatus.WITHDRAWN);
+
+        assertThat(inputs.mentors()).extracting(Mentor::externalId).containsExactly("m-1");
+        assertThat(inputs.openRequests()).containsExactly(validator.request(request("r-open")).orThrow("r"));
+        assertThat(inputs.settled()).isEmpty();
+    }
+
+    @Test
+    void activeMentorshipsAreSettledPairsAndTheirMentorsAreReadEvenWhenFull() {
+        mentors.create(withCapacity(mentor("m-full"), "0"));
+        mentors.create(mentor("m-open"));
+        requests.create(request("r-settled"));
+        requests.changeStatus("r-settled", RequestStatus.OPEN, RequestStatus.MATCHED);
+        requests.create(request("r-accepted-but-open"));
+        requests.create(request("r-ended"));
+        requests.create(request("r-open"));
+        mentorships.insert(mentorship("ms-1", "r-settled", "m-full", MentorshipStatus.ACTIVE));
+        mentorships.insert(mentorship("ms-2", "r-accepted-but-open", "m-open", MentorshipStatus.ACTIVE));
+        mentorships.insert(mentorship("ms-3", "r-ended", "m-open", MentorshipStatus.ENDED));
+
+        assertThat(inputs.mentors()).extracting(Mentor::externalId).containsExactly("m-full", "m-open");
+        assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId)
+                .containsExactly("r-ended", "r-open");
+        assertThat(inputs.settled()).isEqualTo(Map.of(
+                validator.request(request("r-settled")).orThrow("r"), "m-full",
+                validator.request(request("r-accepted-but-open")).orThrow("r"), "m-open"));
+    }
+
+    @Test
+    void aMentorshipOfADeletedMentorIsNotSettled() {
+        mentors.create(mentor("m-gone"));
+        requests.create(request("r-1"));
+        mentorships.insert(mentorship("ms-1", "r-1", "m-gone", MentorshipStatus.ACTIVE));
+        mentors.delete("m-gone", null);
+
+        assertThat(inputs.settled()).isEmpty();
+        assertThat(inputs.mentors()).isEmpty();
+    }
+
+    private static MentorshipDocument mentorship(String id, String request, String mentor, MentorshipStatus status) {
+        return new MentorshipDocument(id, request, mentor, status, LocalDate.of(2026, 2, 1), null, null,
+                Instant.parse("2026-01-20T10:00:00Z"), null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The app as a newcomer starts it: the demo community on the embedded store, health, the API described. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mentoring.embedded-in-memory=true")
+class MentoringApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anEmptyStoreStartsWithTheDemoCommunity() {
+        Http http = new Http(port);
+
+        JsonNode requests = http.get("/api/v1/requests?status=OPEN&size=500").json();
+        JsonNode mentors = http.get("/api/v1/mentors?size=500").json();
+
+        assertThat(requests.get("totalElements").asInt()).isGreaterThanOrEqualTo(150);
+        assertThat(mentors.get("totalElements").asInt()).isGreaterThanOrEqualTo(40);
+        Set<String> zones = new HashSet<>();
+        Set<String> languages = new HashSet<>();
+        for (JsonNode page : new JsonNode[] {requests, mentors}) {
+            page.get("content").forEach(person -> {
+                zones.add(person.get("timeZone").asText());
+                person.get("languages").forEach(language -> languages.add(language.asText()));
+            });
+        }
+        assertThat(zones).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(zones.stream().map(zone -> zone.substring(0, zone.indexOf('/'))))
+                .contains("America", "Africa", "Asia", "Europe");
+        assertThat(languages).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void healthIsUpAndOnlyHealthAndInfoAreExposed() {
+        Http http = new Http(port);
+
+        Http.Answer health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(http.get("/actuator/info").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/env").status()).isEqualTo(404);
+        assertThat(http.get("/actuator/beans").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theApiIsDescribed() {
+        Http http = new Http(port);
+
+        JsonNode docs = http.get("/v3/api-docs").json();
+        assertThat(docs.get("info").get("title").asText()).isEqualTo("Mentoring API");
+        assertThat(docs.get("paths").has("/api/v1/import")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/import/mentors.csv")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/mentors/{externalId}")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/requests")).isTrue();
+        assertThat(docs.get("paths").has("/api/v1/taxonomy")).isTrue();
+        assertThat(docs.get("paths").get("/api/v1/import").get("post").get("summary").asText()).isNotBlank();
+        Http.Answer swagger = http.get("/swagger-ui.html");
+        assertThat(swagger.status()).isEqualTo(200);
+        assertThat(swagger.body()).contains("swagger-ui");
+    }
+
+    @Test
+    void theIndexPageLinksToTheApi() {
+        Http.Answer index = new Http(port).get("/");
+
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("Mentoring", "/swagger-ui.html");
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        Http.Answer answer = new Http(port).get("/api/v1/nothing-here");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.json().get("type").asText()).isEqualTo("https://mentoring.example.org/problems/not-found");
+    }
+}
