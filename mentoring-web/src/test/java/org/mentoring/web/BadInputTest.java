@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * as it was.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false"})
+        properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
+            Http.ADMIN_PASSWORD_PROPERTY})
 class BadInputTest {
 
     @LocalServerPort
@@ -28,7 +29,7 @@ class BadInputTest {
 
     @BeforeEach
     void storeWithOneMentorAndOneRequest() {
-        http = new Http(port);
+        http = new Http(port).asAdmin();
         if (http.get("/api/v1/mentors").json().get("totalElements").asInt() == 0) {
             assertThat(http.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
         }

@@ -25,6 +25,7 @@ import org.mentoring.people.importing.PeopleImporter;
 import org.mentoring.people.importing.Rejection;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -32,6 +33,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(controllers = ImportController.class, properties = "mentoring.api.max-body-size=4KB")
 @Import(PeopleApiMapperImpl.class)
 class ImportControllerTest {

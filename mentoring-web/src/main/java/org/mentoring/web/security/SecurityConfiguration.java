@@ -95,7 +95,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/sign-in").usernameParameter("email")
                         .defaultSuccessUrl("/", false).failureUrl("/sign-in?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies("MENTORING_SESSION"))
                 .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
