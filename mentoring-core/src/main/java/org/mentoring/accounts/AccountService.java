@@ -26,6 +26,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,6 +46,7 @@ public class AccountService {
     private final AuditService audit;
     private final Clock clock;
 
+    @Autowired
     public AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, AuditService audit) {
         this(repository, passwordEncoder, audit, Clock.systemUTC());
     }
@@ -216,7 +218,8 @@ public class AccountService {
     /** For sign-in only. */
     public Optional<Credentials> credentials(String email) {
         return email == null ? Optional.empty() : repository.findByEmail(normalize(email))
-                .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled()));
+                .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
+                        d.getPersonExternalId()));
     }
 
     public Page<Account> list(int page, int size) {

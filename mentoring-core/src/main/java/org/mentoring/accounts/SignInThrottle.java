@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +28,7 @@ public class SignInThrottle {
     private final MongoTemplate mongo;
     private final Clock clock;
 
+    @Autowired
     public SignInThrottle(MongoTemplate mongo) {
         this(mongo, Clock.systemUTC());
     }

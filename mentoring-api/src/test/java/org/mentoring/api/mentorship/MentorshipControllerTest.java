@@ -20,6 +20,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,10 +28,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest
 @ContextConfiguration(classes = {MentorshipController.class, MentorshipApiMapperImpl.class})
+@WithMockUser(roles = "ADMIN")
 class MentorshipControllerTest {
 
     @Autowired
     private MockMvc mvc;
+    @MockitoBean
+    org.mentoring.people.persistence.RequestService requests;
+
     @MockitoBean
     private MentorshipService service;
 

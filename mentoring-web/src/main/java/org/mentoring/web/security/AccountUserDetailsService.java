@@ -2,7 +2,9 @@ package org.mentoring.web.security;
 
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.Credentials;
-import org.springframework.security.core.userdetails.User;
+import java.util.List;
+import org.mentoring.api.security.SignedInUser;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,10 +25,8 @@ class AccountUserDetailsService implements UserDetailsService {
         Credentials credentials = accounts.credentials(email)
                 .filter(c -> c.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return User.withUsername(credentials.email())
-                .password(credentials.passwordHash())
-                .roles(credentials.role().name())
-                .disabled(!credentials.enabled())
-                .build();
+        return new SignedInUser(credentials.email(), credentials.passwordHash(), credentials.enabled(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + credentials.role().name())),
+                credentials.personExternalId());
     }
 }

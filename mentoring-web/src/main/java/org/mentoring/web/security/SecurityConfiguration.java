@@ -66,7 +66,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper)
             throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
-        RequestMatcher withAuthorizationHeader = request -> request.getHeader("Authorization") != null;
+        // CSRF guards cookie sessions; a call with its own credentials, or with no session at all, has none to abuse
+        RequestMatcher withoutSessionCookie = request -> request.getHeader("Authorization") != null
+                || request.getRequestedSessionId() == null;
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
@@ -76,7 +78,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.disable())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(withAuthorizationHeader,
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSessionCookie,
                         request -> isPost(request, "/api/v1/accounts/sign-up")
                                 || isPost(request, "/api/v1/accounts/set-password")))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
