@@ -1,5 +1,7 @@
 package org.mentoring.demo;
 
+import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.Role;
 import org.mentoring.people.importing.ImportBatch;
 import org.mentoring.people.importing.ImportReport;
 import org.mentoring.people.importing.PeopleImporter;
@@ -27,6 +29,10 @@ class DemoDataLoader implements ApplicationRunner {
     static final long SEED = 2026;
     static final int REQUESTS = 180;
     static final int MENTORS = 48;
+    /** Demo only: every demo person's password, written in the README. */
+    public static final String DEMO_PASSWORD = "demo-mentoring-2026";
+    /** Demo only: the demo coordinator, an ADMIN. */
+    public static final String DEMO_ADMIN_EMAIL = "coordinator@demo.example.org";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -34,12 +40,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final MentorService mentors;
     private final RequestService requests;
     private final Taxonomy taxonomy;
+    private final AccountService accounts;
 
-    DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, Taxonomy taxonomy) {
+    DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, Taxonomy taxonomy,
+            AccountService accounts) {
         this.importer = importer;
         this.mentors = mentors;
         this.requests = requests;
         this.taxonomy = taxonomy;
+        this.accounts = accounts;
     }
 
     @Override
@@ -52,6 +61,12 @@ class DemoDataLoader implements ApplicationRunner {
         ImportReport report = importer.importPeople(ImportBatch.ofJson(
                 community.mentors().stream().map(MentorInput::of).toList(),
                 community.requests().stream().map(RequestInput::of).toList()), false);
+        String hash = accounts.hash(DEMO_PASSWORD);
+        accounts.createWithHash(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null, hash);
+        community.mentors().forEach(m -> accounts.createWithHash(m.email(), m.name(), Role.MENTOR, m.externalId(), hash));
+        community.requests().forEach(r -> accounts.createWithHash(r.email(), r.name(), Role.RESEARCHER, null, hash));
+        log.info("Demo accounts (demo only, passwords in the README): {} and every demo mentor and researcher",
+                DEMO_ADMIN_EMAIL);
         log.info("Loaded the demo community: {} mentors and {} requests (MENTORING_DEMO_DATA=false turns this off)",
                 report.mentors().created(), report.requests().created());
     }

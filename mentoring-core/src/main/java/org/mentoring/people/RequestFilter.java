@@ -6,8 +6,18 @@ package org.mentoring.people;
  * @param domain a taxonomy code: requests asking for that domain or one inside it
  * @param status where the request is
  * @param country ISO 3166-1 alpha-2 code of where the researcher is based
+ * @param email only the requests of the researcher with this email (how a researcher sees their own)
  */
-public record RequestFilter(String domain, RequestStatus status, String country) {
+public record RequestFilter(String domain, RequestStatus status, String country, String email) {
 
     public static final RequestFilter ALL = new RequestFilter(null, null, null);
+
+    public RequestFilter(String domain, RequestStatus status, String country) {
+        this(domain, status, country, null);
+    }
+
+    /** The same filter, narrowed to one researcher's requests. */
+    public RequestFilter ownedBy(String ownerEmail) {
+        return new RequestFilter(domain, status, country, ownerEmail);
+    }
 }

@@ -6,11 +6,12 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 
 /**
  * The people services, their repositories, mapper, validator and importer, and the accepted mentorships a run
- * keeps, for tests that start a store.
+ * keeps, accounts and the audit trail, for tests that start a store.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
-    "org.mentoring.mentorship", "org.mentoring.matching.persistence"})
-@EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence"})
+    "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit"})
+@EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
+    "org.mentoring.accounts.persistence", "org.mentoring.audit"})
 public class PeopleComponents {
 }

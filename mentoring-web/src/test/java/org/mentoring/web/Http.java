@@ -30,11 +30,35 @@ final class Http {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The admin the tests' apps create at start (see {@link #ADMIN_PROPERTIES}). */
+    static final String ADMIN_EMAIL = "coordinator@test.example.org";
+    static final String ADMIN_PASSWORD = "Test-admin-pass-2026";
+    static final String ADMIN_EMAIL_PROPERTY = "mentoring.admin.email=" + ADMIN_EMAIL;
+    static final String ADMIN_PASSWORD_PROPERTY = "mentoring.admin.password=" + ADMIN_PASSWORD;
+
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
+    private final String authorization;
 
+    /** Anonymous. */
     Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in with HTTP Basic. */
+    Http as(String email, String password) {
+        return new Http(base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Signed in as the tests' admin. */
+    Http asAdmin() {
+        return as(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     Answer get(String path) {
@@ -67,12 +91,19 @@ final class Http {
 
     /** A JSON request with a method and an If-Match header. */
     Answer send(String method, String path, String ifMatch, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("If-Match", ifMatch)
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),

@@ -70,11 +70,13 @@ class PeopleRestartTest {
         return new SpringApplicationBuilder(MentoringApplication.class).run(
                 "--server.port=0",
                 "--mentoring.data-dir=" + dataDir,
-                "--mentoring.demo-data=" + demoData);
+                "--mentoring.demo-data=" + demoData,
+                "--" + Http.ADMIN_EMAIL_PROPERTY,
+                "--" + Http.ADMIN_PASSWORD_PROPERTY);
     }
 
     private static Http http(ConfigurableApplicationContext app) {
-        return new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort());
+        return new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort()).asAdmin();
     }
 
     private static List<String> externalIds(JsonNode page) {

@@ -1,6 +1,7 @@
 package org.mentoring.api.people;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.mentoring.api.security.Viewer;
+import org.mentoring.common.ForbiddenException;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.persistence.MentorService;
@@ -40,8 +43,9 @@ class MentorController {
     }
 
     @GetMapping
-    @Operation(summary = "List mentors", description = "A page of mentors ordered by externalId. Filters combine; "
-            + "an unknown domain code answers 422.")
+    @Operation(summary = "List mentors (ADMIN)", description = "A page of full mentor profiles ordered by "
+            + "externalId. Filters combine; an unknown domain code answers 422. Researchers and mentors use "
+            + "/api/v1/mentors/directory instead.")
     PageResponse<MentorResponse> list(
             @Parameter(description = "Taxonomy code: mentors with this domain or one inside it",
                     example = "planetary-health/climate-health")
@@ -55,15 +59,41 @@ class MentorController {
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "20")
             @Min(value = 1, message = "must be 1 or more") @Max(value = 500, message = "must be 500 or less")
             int size) {
+        Viewer.current().requireAdmin();
         return PageResponse.of(mentors.find(new MentorFilter(domain, country, language), PageRequest.of(page, size)),
                 mapper::toResponse);
     }
 
+    /** What any signed-in member sees of a mentor: no email, no availability. */
+    @Schema(description = "A mentor as any signed-in member sees them, to choose preferred or excluded mentors")
+    record DirectoryEntry(String externalId, String name, String institution, String country, String timeZone,
+            java.util.List<String> languages, java.util.List<String> domains, java.util.List<String> topics) {
+    }
+
+    @GetMapping("/directory")
+    @Operation(summary = "The mentor directory (any signed-in member)", description = "Names, institutions, "
+            + "countries, languages, domains and topics of mentors, without emails or availability, for "
+            + "researchers choosing preferred or excluded mentors. Same filters and paging as the list.")
+    PageResponse<DirectoryEntry> directory(@RequestParam(required = false) String domain,
+            @RequestParam(required = false) String country, @RequestParam(required = false) String language,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be 1 or more")
+            @Max(value = 500, message = "must be 500 or less") int size) {
+        return PageResponse.of(mentors.find(new MentorFilter(domain, country, language), PageRequest.of(page, size)),
+                stored -> new DirectoryEntry(stored.mentor().externalId(), stored.mentor().name(),
+                        stored.mentor().institution(), stored.mentor().country(), stored.mentor().timeZone().getId(),
+                        stored.mentor().languages().stream().sorted().toList(), stored.mentor().domains(),
+                        stored.mentor().topics().stream().sorted().toList()));
+    }
+
     @GetMapping("/{externalId}")
-    @Operation(summary = "Read a mentor", description = "The ETag header carries the version an update names.")
+    @Operation(summary = "Read a mentor", description = "The ETag header carries the version an update names. An "
+            + "ADMIN reads any mentor, a MENTOR only their own profile (any other answers 403).")
     @ApiResponse(responseCode = "200", description = "The mentor")
     @ApiResponse(responseCode = "404", description = "No mentor with this externalId")
     ResponseEntity<MentorResponse> get(@PathVariable String externalId) {
+        Viewer viewer = Viewer.current();
+        viewer.require(viewer.isMentor(externalId));
         return withVersion(ResponseEntity.ok(), mentors.get(externalId));
     }
 
@@ -75,6 +105,7 @@ class MentorController {
     @ApiResponse(responseCode = "409", description = "The externalId or email is taken")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     ResponseEntity<MentorResponse> create(@Valid @RequestBody CreateMentorRequest body) {
+        Viewer.current().requireAdmin();
         StoredMentor created = mentors.create(mapper.toInput(body));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/mentors/" + created.mentor().externalId())),
                 created);
@@ -92,6 +123,8 @@ class MentorController {
             @Parameter(description = "The ETag last read, for example \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateMentorRequest body) {
+        Viewer viewer = Viewer.current();
+        viewer.require(viewer.isMentor(externalId));
         long version = Versions.required(ifMatch, body.version());
         return withVersion(ResponseEntity.ok(), mentors.update(externalId, mapper.toInput(externalId, body),
                 version));
@@ -105,6 +138,7 @@ class MentorController {
     @ApiResponse(responseCode = "409", description = "Stale version")
     ResponseEntity<Void> delete(@PathVariable String externalId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Viewer.current().requireAdmin();
         mentors.delete(externalId, Versions.optional(ifMatch));
         return ResponseEntity.noContent().build();
     }

@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.mentoring.api.security.Viewer;
+import org.mentoring.common.ForbiddenException;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.StoredRequest;
@@ -42,7 +44,8 @@ class MentorshipRequestController {
 
     @GetMapping
     @Operation(summary = "List mentorship requests", description = "A page of requests ordered by externalId. "
-            + "Filters combine; an unknown domain code answers 422, an unknown status 400.")
+            + "Filters combine; an unknown domain code answers 422, an unknown status 400. An ADMIN sees every "
+            + "request, a RESEARCHER only their own, a MENTOR none (403).")
     PageResponse<MentorshipRequestResponse> list(
             @Parameter(description = "Taxonomy code: requests asking for this domain or one inside it",
                     example = "planetary-health/climate-health")
@@ -56,21 +59,41 @@ class MentorshipRequestController {
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "20")
             @Min(value = 1, message = "must be 1 or more") @Max(value = 500, message = "must be 500 or less")
             int size) {
-        return PageResponse.of(requests.find(new RequestFilter(domain, status, country),
-                PageRequest.of(page, size)), mapper::toResponse);
+        Viewer viewer = Viewer.current();
+        RequestFilter filter = new RequestFilter(domain, status, country);
+        if (!viewer.isAdmin()) {
+            if (viewer.role() != org.mentoring.accounts.Role.RESEARCHER) {
+                throw new ForbiddenException("Only researchers and admins list requests");
+            }
+            filter = filter.ownedBy(viewer.email());
+        }
+        return PageResponse.of(requests.find(filter, PageRequest.of(page, size)), mapper::toResponse);
     }
 
     @GetMapping("/{externalId}")
     @Operation(summary = "Read a mentorship request",
-            description = "The ETag header carries the version an update names.")
+            description = "The ETag header carries the version an update names. An ADMIN reads any request, a "
+                    + "RESEARCHER only their own: any other externalId answers 403, whether it exists or not.")
     @ApiResponse(responseCode = "200", description = "The request")
     @ApiResponse(responseCode = "404", description = "No request with this externalId")
     ResponseEntity<MentorshipRequestResponse> get(@PathVariable String externalId) {
-        return withVersion(ResponseEntity.ok(), requests.get(externalId));
+        return withVersion(ResponseEntity.ok(), readable(externalId));
+    }
+
+    /** The request if the viewer may see it; 403 for a researcher asking for anything not theirs. */
+    private StoredRequest readable(String externalId) {
+        Viewer viewer = Viewer.current();
+        if (viewer.isAdmin()) {
+            return requests.get(externalId);
+        }
+        return requests.find(externalId)
+                .filter(stored -> viewer.ownsRequest(stored.request().email()))
+                .orElseThrow(() -> new ForbiddenException("Not your request"));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a mentorship request", description = "The request starts OPEN. Every field "
+    @Operation(summary = "Create a mentorship request", description = "A RESEARCHER creates their own (the email "
+            + "must be their account's), an ADMIN anyone's. The request starts OPEN. Every field "
             + "is checked as in an import: a known IANA time zone, ISO 639-1 languages, taxonomy codes, slots "
             + "ending after they start, a minimum overlap within a week, preferred and excluded mentors that "
             + "exist.")
@@ -78,6 +101,8 @@ class MentorshipRequestController {
     @ApiResponse(responseCode = "409", description = "The externalId or email is taken")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     ResponseEntity<MentorshipRequestResponse> create(@Valid @RequestBody CreateMentorshipRequestRequest body) {
+        Viewer viewer = Viewer.current();
+        viewer.require(viewer.ownsRequest(body.email()));
         StoredRequest created = requests.create(mapper.toInput(body));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/requests/" + created.request().externalId())),
                 created);
@@ -95,6 +120,11 @@ class MentorshipRequestController {
             @Parameter(description = "The ETag last read, for example \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateMentorshipRequestRequest body) {
+        Viewer viewer = Viewer.current();
+        if (!viewer.isAdmin()) {
+            readable(externalId);
+            viewer.require(viewer.ownsRequest(body.email()));
+        }
         long version = Versions.required(ifMatch, body.version());
         return withVersion(ResponseEntity.ok(), requests.update(externalId, mapper.toInput(externalId, body),
                 version));
@@ -108,6 +138,9 @@ class MentorshipRequestController {
     @ApiResponse(responseCode = "409", description = "Stale version")
     ResponseEntity<Void> delete(@PathVariable String externalId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (!Viewer.current().isAdmin()) {
+            readable(externalId);
+        }
         requests.delete(externalId, Versions.optional(ifMatch));
         return ResponseEntity.noContent().build();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.mentoring.api.importing.ImportReportResponse;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.people.importing.ImportRejectedException;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -103,6 +105,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "Another record already has this externalId or email.");
         problem.setProperty("code", "duplicate-key");
         return problem;
+    }
+
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed",
+                "Your account may not do this or see this");
     }
 
     @ExceptionHandler(Exception.class)

@@ -15,6 +15,7 @@ public final class ProblemTypes {
     public static final URI MALFORMED_BODY = of("malformed-body");
     public static final URI INVALID_PARAMETER = of("invalid-parameter");
     public static final URI NOT_FOUND = of("not-found");
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI STALE_VERSION = of("stale-version");
     public static final URI DUPLICATE_KEY = of("duplicate-key");
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");

@@ -34,6 +34,7 @@ import org.mentoring.matching.run.ScorePoint;
 import org.mentoring.matching.run.UnmatchedRequest;
 import org.mentoring.matching.run.WeightOverrides;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -42,6 +43,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest
 @ContextConfiguration(classes = {MatchingRunController.class, MatchingSettingsController.class,
     MatchingRunApiMapperImpl.class, ApiProblemHandler.class})

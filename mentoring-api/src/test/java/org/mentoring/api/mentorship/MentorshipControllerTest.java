@@ -15,19 +15,27 @@ import org.mentoring.mentorship.Mentorship;
 import org.mentoring.mentorship.MentorshipService;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest
 @ContextConfiguration(classes = {MentorshipController.class, MentorshipApiMapperImpl.class})
+@WithMockUser(roles = "ADMIN")
 class MentorshipControllerTest {
 
     @Autowired
     private MockMvc mvc;
+    @MockitoBean
+    org.mentoring.people.persistence.RequestService requests;
+
     @MockitoBean
     private MentorshipService service;
 

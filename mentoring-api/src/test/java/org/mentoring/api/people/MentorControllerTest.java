@@ -37,6 +37,7 @@ import org.mentoring.people.input.MentorInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,11 +46,15 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(MentorController.class)
 @Import(PeopleApiMapperImpl.class)
+@WithMockUser(roles = "ADMIN")
 class MentorControllerTest {
 
     static final String BODY = """

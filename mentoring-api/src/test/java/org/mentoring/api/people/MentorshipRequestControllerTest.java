@@ -33,16 +33,21 @@ import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.persistence.RequestService;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(MentorshipRequestController.class)
 @Import(PeopleApiMapperImpl.class)
+@WithMockUser(roles = "ADMIN")
 class MentorshipRequestControllerTest {
 
     static final String BODY = """

@@ -10,9 +10,12 @@ import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.taxonomy.TaxonomyAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Security is tested in the web module over the whole app; this slice tests the controller alone.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(TaxonomyController.class)
 @ImportAutoConfiguration(TaxonomyAutoConfiguration.class)
 class TaxonomyControllerTest {

@@ -88,6 +88,9 @@ public class RequestService {
         if (filter.country() != null && !filter.country().isBlank()) {
             all.add(Criteria.where("country").is(filter.country().strip().toUpperCase(Locale.ROOT)));
         }
+        if (filter.email() != null) {
+            all.add(Criteria.where("email").is(filter.email().strip().toLowerCase(Locale.ROOT)));
+        }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 

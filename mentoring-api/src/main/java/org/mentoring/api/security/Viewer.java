@@ -1,0 +1,73 @@
+package org.mentoring.api.security;
+
+import org.mentoring.accounts.Role;
+import org.mentoring.common.ForbiddenException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The person calling the API and what they may touch: admins everything, a researcher their own requests (by
+ * email), a mentor their own profile (by externalId).
+ *
+ * @param personExternalId the mentor profile a MENTOR account belongs to; null otherwise
+ */
+public record Viewer(String email, Role role, String personExternalId) {
+
+    static final String FORBIDDEN = "Your account may not do this or see this";
+
+    /** The signed-in person; the security filters let no anonymous call reach a controller that asks. */
+    public static Viewer current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new ForbiddenException(FORBIDDEN);
+        }
+        Role role = null;
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith("ROLE_")) {
+                try {
+                    Role candidate = Role.valueOf(name.substring(5));
+                    if (role == null || candidate.ordinal() > role.ordinal()) {
+                        role = candidate;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not one of ours
+                }
+            }
+        }
+        if (role == null) {
+            throw new ForbiddenException(FORBIDDEN);
+        }
+        String person = authentication.getPrincipal() instanceof SignedInUser user ? user.getPersonExternalId() : null;
+        return new Viewer(authentication.getName().toLowerCase(java.util.Locale.ROOT), role, person);
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Whether this is the researcher who owns a request with this email. */
+    public boolean ownsRequest(String requestEmail) {
+        return role == Role.RESEARCHER && requestEmail != null && requestEmail.equalsIgnoreCase(email);
+    }
+
+    /** Whether this is the mentor with this externalId. */
+    public boolean isMentor(String mentorExternalId) {
+        return role == Role.MENTOR && mentorExternalId != null && mentorExternalId.equals(personExternalId);
+    }
+
+    /** Refuses anyone but admins. */
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw new ForbiddenException(FORBIDDEN);
+        }
+    }
+
+    /** Refuses anyone but admins and the owner. */
+    public void require(boolean owner) {
+        if (!isAdmin() && !owner) {
+            throw new ForbiddenException(FORBIDDEN);
+        }
+    }
+}

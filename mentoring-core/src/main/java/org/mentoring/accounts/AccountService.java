@@ -1,0 +1,287 @@
+package org.mentoring.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mentoring.accounts.persistence.AccountDocument;
+import org.mentoring.accounts.persistence.AccountRepository;
+import org.mentoring.audit.AuditService;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.common.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates and changes accounts: researchers sign up themselves, mentors and admins are invited (or created from
+ * an import) and choose their password through a one-time link, people change their own password, admins
+ * disable accounts. Admin actions go to the audit trail. Passwords are only ever kept as hashes.
+ */
+@Service
+public class AccountService {
+
+    public static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final Clock clock;
+
+    @Autowired
+    public AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, AuditService audit) {
+        this(repository, passwordEncoder, audit, Clock.systemUTC());
+    }
+
+    AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A researcher signs up: a RESEARCHER account with the password they chose. */
+    public Account signUp(String email, String password, String name) {
+        String normalized = normalize(email);
+        List<FieldError> errors = new ArrayList<>();
+        checkEmail(normalized, errors);
+        checkName(name, errors);
+        PasswordPolicy.problems(password, normalized, name)
+                .forEach(problem -> errors.add(new FieldError("password", "The password " + problem)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The sign-up has " + errors.size() + " problem(s)", errors);
+        }
+        AccountDocument document = newDocument(normalized, name.trim(), Role.RESEARCHER, null);
+        document.setPasswordHash(passwordEncoder.encode(password));
+        return toAccount(insert(document));
+    }
+
+    /**
+     * Makes sure an admin with this email exists, creating it with this password when missing. Does not change an
+     * existing account's password. Answers whether it created one.
+     */
+    public boolean ensureAdmin(String email, String password) {
+        String normalized = normalize(email);
+        if (repository.existsByEmail(normalized)) {
+            return false;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        checkEmail(normalized, errors);
+        PasswordPolicy.problems(password, normalized, null)
+                .forEach(problem -> errors.add(new FieldError("MENTORING_ADMIN_PASSWORD", "The password " + problem)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The first admin cannot be created", errors);
+        }
+        AccountDocument document = newDocument(normalized, "Administrator", Role.ADMIN, null);
+        document.setPasswordHash(passwordEncoder.encode(password));
+        insert(document);
+        audit.record("system", "account.create-admin", normalized, "first admin created at start", null);
+        return true;
+    }
+
+    /** Creates an account with an already hashed password, if none has this email (demo data). */
+    public boolean createWithHash(String email, String name, Role role, String personExternalId, String hash) {
+        String normalized = normalize(email);
+        if (repository.existsByEmail(normalized)) {
+            return false;
+        }
+        AccountDocument document = newDocument(normalized, name, role, personExternalId);
+        document.setPasswordHash(hash);
+        try {
+            repository.insert(document);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Hashes a password once, for {@link #createWithHash}. */
+    public String hash(String password) {
+        return passwordEncoder.encode(password);
+    }
+
+    public boolean hasAdmin() {
+        return repository.existsByRole(Role.ADMIN);
+    }
+
+    /**
+     * Invites a person (an admin inviting a mentor, or an import creating mentors' accounts): creates the account
+     * without a password when missing, and answers a fresh one-time token to choose it.
+     */
+    public Invitation invite(String email, String name, Role role, String personExternalId, String actor) {
+        String normalized = normalize(email);
+        List<FieldError> errors = new ArrayList<>();
+        checkEmail(normalized, errors);
+        checkName(name, errors);
+        if (role == null) {
+            errors.add(new FieldError("role", "Choose RESEARCHER, MENTOR or ADMIN"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The invitation has " + errors.size() + " problem(s)", errors);
+        }
+        AccountDocument document = repository.findByEmail(normalized)
+                .orElseGet(() -> newDocument(normalized, name.trim(), role, personExternalId));
+        if (document.getId() != null && document.getPasswordHash() != null) {
+            throw new ConflictException("account-exists",
+                    "An account with this email already exists and has a password");
+        }
+        if (personExternalId != null) {
+            document.setPersonExternalId(personExternalId);
+        }
+        String token = newToken();
+        Instant expiresAt = clock.instant().plus(INVITATION_VALIDITY);
+        document.setSetPasswordTokenHash(sha256(token));
+        document.setSetPasswordTokenExpiresAt(expiresAt);
+        AccountDocument saved = document.getId() == null ? insert(document) : repository.save(document);
+        audit.record(actor, "account.invite", normalized, "invited as " + saved.getRole(), null);
+        return new Invitation(toAccount(saved), token, expiresAt);
+    }
+
+    /** Chooses a password with a one-time token; the token is used up. */
+    public Account setPassword(String token, String password) {
+        AccountDocument document = token == null ? null
+                : repository.findBySetPasswordTokenHash(sha256(token)).orElse(null);
+        if (document == null || document.getSetPasswordTokenExpiresAt() == null
+                || document.getSetPasswordTokenExpiresAt().isBefore(clock.instant())) {
+            throw new InvalidInputException("token", "This link is not valid or has expired; ask for a new one");
+        }
+        List<String> problems = PasswordPolicy.problems(password, document.getEmail(), document.getName());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The password is not acceptable",
+                    problems.stream().map(p -> new FieldError("password", "The password " + p)).toList());
+        }
+        document.setPasswordHash(passwordEncoder.encode(password));
+        document.setSetPasswordTokenHash(null);
+        document.setSetPasswordTokenExpiresAt(null);
+        return toAccount(repository.save(document));
+    }
+
+    /** A signed-in person changes their own password. */
+    public void changePassword(String email, String currentPassword, String newPassword) {
+        AccountDocument document = repository.findByEmail(normalize(email))
+                .orElseThrow(() -> new NotFoundException("account", email));
+        if (currentPassword == null || document.getPasswordHash() == null
+                || !passwordEncoder.matches(currentPassword, document.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "The current password is not right");
+        }
+        List<String> problems = PasswordPolicy.problems(newPassword, document.getEmail(), document.getName());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The new password is not acceptable",
+                    problems.stream().map(p -> new FieldError("newPassword", "The password " + p)).toList());
+        }
+        document.setPasswordHash(passwordEncoder.encode(newPassword));
+        repository.save(document);
+    }
+
+    /** An admin disables or enables an account. An admin cannot disable their own account. */
+    public Account setEnabled(String id, boolean enabled, String actor) {
+        AccountDocument document = repository.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+        if (!enabled && document.getEmail().equals(normalize(actor))) {
+            throw new ConflictException("own-account", "You cannot disable your own account");
+        }
+        document.setEnabled(enabled);
+        AccountDocument saved = repository.save(document);
+        audit.record(actor, enabled ? "account.enable" : "account.disable", document.getEmail(), null, null);
+        return toAccount(saved);
+    }
+
+    /** Links an account to the mentor profile or researcher it belongs to. */
+    public void link(String email, String personExternalId) {
+        repository.findByEmail(normalize(email)).ifPresent(document -> {
+            document.setPersonExternalId(personExternalId);
+            repository.save(document);
+        });
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return email == null ? Optional.empty() : repository.findByEmail(normalize(email)).map(this::toAccount);
+    }
+
+    /** For sign-in only. */
+    public Optional<Credentials> credentials(String email) {
+        return email == null ? Optional.empty() : repository.findByEmail(normalize(email))
+                .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
+                        d.getPersonExternalId()));
+    }
+
+    public Page<Account> list(int page, int size) {
+        return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(this::toAccount);
+    }
+
+    public static String normalize(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private AccountDocument insert(AccountDocument document) {
+        try {
+            return repository.insert(document);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email-taken", "An account with this email already exists");
+        }
+    }
+
+    private AccountDocument newDocument(String email, String name, Role role, String personExternalId) {
+        if (repository.existsByEmail(email)) {
+            throw new ConflictException("email-taken", "An account with this email already exists");
+        }
+        AccountDocument document = new AccountDocument();
+        document.setEmail(email);
+        document.setName(name);
+        document.setRole(role);
+        document.setPersonExternalId(personExternalId);
+        document.setEnabled(true);
+        return document;
+    }
+
+    private static void checkEmail(String email, List<FieldError> errors) {
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "Give a valid email address, like name@example.org"));
+        }
+    }
+
+    private static void checkName(String name, List<FieldError> errors) {
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "Give your name"));
+        } else if (name.length() > 200) {
+            errors.add(new FieldError("name", "The name must be at most 200 characters"));
+        }
+    }
+
+    private Account toAccount(AccountDocument d) {
+        return new Account(d.getId(), d.getEmail(), d.getName(), d.getRole(), d.isEnabled(),
+                d.getPersonExternalId(), d.getPasswordHash() != null, d.getCreatedAt());
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.mentoring.accounts.persistence;
+
+import java.time.Instant;
+import org.mentoring.accounts.Role;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An account as stored: the email is kept lower-case and unique; the password only as a BCrypt hash. */
+@Document("accounts")
+public class AccountDocument {
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String email;
+    private String name;
+    private String passwordHash;
+    private Role role;
+    private boolean enabled = true;
+    @Indexed(sparse = true)
+    private String personExternalId;
+    /** SHA-256 of the one-time set-password token, never the token itself. */
+    @Indexed(sparse = true)
+    private String setPasswordTokenHash;
+    private Instant setPasswordTokenExpiresAt;
+    @CreatedDate
+    private Instant createdAt;
+    @LastModifiedDate
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getPersonExternalId() {
+        return personExternalId;
+    }
+
+    public void setPersonExternalId(String personExternalId) {
+        this.personExternalId = personExternalId;
+    }
+
+    public String getSetPasswordTokenHash() {
+        return setPasswordTokenHash;
+    }
+
+    public void setSetPasswordTokenHash(String setPasswordTokenHash) {
+        this.setPasswordTokenHash = setPasswordTokenHash;
+    }
+
+    public Instant getSetPasswordTokenExpiresAt() {
+        return setPasswordTokenExpiresAt;
+    }
+
+    public void setSetPasswordTokenExpiresAt(Instant setPasswordTokenExpiresAt) {
+        this.setPasswordTokenExpiresAt = setPasswordTokenExpiresAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+}

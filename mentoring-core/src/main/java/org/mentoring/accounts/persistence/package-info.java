@@ -1,0 +1,2 @@
+/** MongoDB documents and repositories of accounts and sign-in attempts. */
+package org.mentoring.accounts.persistence;

@@ -1,0 +1,2 @@
+/** The sign-in, sign-up and set-password pages. */
+package org.mentoring.web.account;

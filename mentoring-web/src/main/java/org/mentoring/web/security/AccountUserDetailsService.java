@@ -1,0 +1,32 @@
+package org.mentoring.web.security;
+
+import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.Credentials;
+import java.util.List;
+import org.mentoring.api.security.SignedInUser;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Reads accounts for sign-in; an account without a password yet (invited) cannot sign in. */
+@Component
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountService accounts;
+
+    AccountUserDetailsService(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String email) {
+        Credentials credentials = accounts.credentials(email)
+                .filter(c -> c.passwordHash() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return new SignedInUser(credentials.email(), credentials.passwordHash(), credentials.enabled(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + credentials.role().name())),
+                credentials.personExternalId());
+    }
+}

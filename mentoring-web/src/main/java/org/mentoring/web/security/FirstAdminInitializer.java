@@ -1,0 +1,47 @@
+package org.mentoring.web.security;
+
+import org.mentoring.accounts.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first admin from {@code MENTORING_ADMIN_EMAIL} and {@code MENTORING_ADMIN_PASSWORD} when missing;
+ * with neither set and no admin in the store, says in the log how to create one.
+ */
+@Component
+@Order(0)
+class FirstAdminInitializer implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdminInitializer.class);
+
+    private final AccountService accounts;
+    private final String email;
+    private final String password;
+
+    FirstAdminInitializer(AccountService accounts, @Value("${mentoring.admin.email:}") String email,
+            @Value("${mentoring.admin.password:}") String password) {
+        this.accounts = accounts;
+        this.email = email;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!email.isBlank() && !password.isBlank()) {
+            if (accounts.ensureAdmin(email, password)) {
+                log.info("Created the first admin account {}", AccountService.normalize(email));
+            }
+        } else if (!email.isBlank() || !password.isBlank()) {
+            log.warn("Set both MENTORING_ADMIN_EMAIL and MENTORING_ADMIN_PASSWORD to create the first admin");
+        }
+        if (!accounts.hasAdmin()) {
+            log.warn("There is no admin account. To create one, set MENTORING_ADMIN_EMAIL and "
+                    + "MENTORING_ADMIN_PASSWORD (at least 12 characters) and restart the app.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.mentoring.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Answers the API's 401 and 403 as RFC 9457 problem details that name no one's data. */
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String TYPE_BASE = "https://mentoring.example.org/problems/";
+    private final ObjectMapper objectMapper;
+
+    ProblemAuthenticationEntryPoint(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Mentoring\"");
+        String detail = e instanceof org.springframework.security.authentication.LockedException
+                ? e.getMessage() : "Sign in first: HTTP Basic for scripts, the sign-in form in a browser";
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in", detail, request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            write(response, HttpStatus.FORBIDDEN, "csrf", "Missing or stale CSRF token",
+                    "The form's CSRF token is missing or stale: reload the page and try again", request);
+            return;
+        }
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "Your account may not do this or see this", request);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
+            HttpServletRequest request) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

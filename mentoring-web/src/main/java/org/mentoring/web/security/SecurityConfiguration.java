@@ -1,0 +1,115 @@
+package org.mentoring.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.mentoring.accounts.SignInThrottle;
+import org.mentoring.audit.AuditService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Browsers sign in on a form and keep a session cookie (HttpOnly, SameSite=Lax) with CSRF
+ * protection on every form; scripts use HTTP Basic on {@code /api/**} under the same rules. Coarse role rules are
+ * here; per-object rules (a researcher's own request, a mentor's own profile) are in the controllers and services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Only the app's own scripts and styles; no framing; no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI sets inline styles; it gets them, and nothing else more. */
+    static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+    static final String[] PUBLIC_PAGES = {"/sign-in", "/sign-up", "/set-password", "/webjars/**", "/css/**",
+        "/js/**", "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/error"};
+    static final String[] ADMIN_API = {"/api/v1/import/**", "/api/v1/import", "/api/v1/matching-runs/**",
+        "/api/v1/matching-runs", "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit-events/**",
+        "/api/v1/audit-events"};
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle, AuditService audit) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(passwordEncoder);
+        dao.setUserDetailsService(users);
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, audit));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> commonHeaders(headers, SWAGGER_CONTENT_SECURITY_POLICY));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper)
+            throws Exception {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
+        // CSRF guards cookie sessions; a call with its own credentials, or with no session at all, has none to abuse
+        RequestMatcher withoutSessionCookie = request -> request.getHeader("Authorization") != null
+                || request.getRequestedSessionId() == null;
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/sign-up", "/api/v1/accounts/set-password")
+                        .permitAll()
+                        .requestMatchers(ADMIN_API).hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .formLogin(form -> form.disable())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSessionCookie,
+                        request -> isPost(request, "/api/v1/accounts/sign-up")
+                                || isPost(request, "/api/v1/accounts/set-password")))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/sign-in").usernameParameter("email")
+                        .defaultSuccessUrl("/", false).failureUrl("/sign-in?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
+                        .deleteCookies("MENTORING_SESSION"))
+                .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
+        return http.build();
+    }
+
+    private static boolean isPost(HttpServletRequest request, String path) {
+        return "POST".equals(request.getMethod()) && path.equals(request.getServletPath());
+    }
+
+    private static void commonHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+}

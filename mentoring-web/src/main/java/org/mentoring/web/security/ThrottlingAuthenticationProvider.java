@@ -1,0 +1,70 @@
+package org.mentoring.web.security;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.mentoring.accounts.SignInThrottle;
+import org.mentoring.audit.AuditService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a password like Spring's {@link DaoAuthenticationProvider}, but refuses at once while the account or the
+ * client address is locked after repeated failures, counts each failure, and writes it to the audit trail.
+ */
+class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider delegate;
+    private final SignInThrottle throttle;
+    private final AuditService audit;
+
+    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, SignInThrottle throttle, AuditService audit) {
+        this.delegate = delegate;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = String.valueOf(authentication.getName());
+        String address = address(authentication);
+        Optional<Instant> locked = throttle.lockedUntil(SignInThrottle.accountKey(email))
+                .or(() -> address == null ? Optional.empty()
+                        : throttle.lockedUntil(SignInThrottle.addressKey(address)));
+        if (locked.isPresent()) {
+            audit.record(email, "sign-in.refused", email, "locked after repeated failures until " + locked.get(),
+                    address);
+            throw new LockedException("Too many failed sign-ins: try again after " + locked.get());
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            throttle.recordSuccess(SignInThrottle.accountKey(email));
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.recordFailure(SignInThrottle.accountKey(email), SignInThrottle.ACCOUNT_LIMIT);
+            if (address != null) {
+                throttle.recordFailure(SignInThrottle.addressKey(address), SignInThrottle.ADDRESS_LIMIT);
+            }
+            audit.record(email, "sign-in.failed", email, "wrong email or password", address);
+            throw e;
+        } catch (AuthenticationException e) {
+            audit.record(email, "sign-in.failed", email, e.getClass().getSimpleName(), address);
+            throw e;
+        }
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,217 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every API endpoint against every kind of caller, with the exact status each must get: anonymous, the researcher
+ * who owns the request, another researcher, a mentor, the mentor named in that request's proposal, an admin. A
+ * refusal never carries the other person's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
+            Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=access-matrix"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    static final String PASSWORD = "matrix-test-pass 2026";
+    static final String OWNER = "owner.researcher@uni.example.org";
+    static final String OTHER = "other.researcher@uni.example.org";
+
+    @LocalServerPort
+    int port;
+
+    private final Map<String, Http> callers = new LinkedHashMap<>();
+    private String runId;
+    private String namedMentor;
+    private String otherMentor;
+    private String spareAccountId;
+
+    @BeforeAll
+    void community() {
+        Http admin = new Http(port).asAdmin();
+        Http.Answer imported = admin.postJson("/api/v1/import", """
+                {"mentors": [%s, %s], "requests": [%s, %s]}
+                """.formatted(mentor("m-1", "first.mentor@uni.example.org"),
+                mentor("m-2", "second.mentor@uni.example.org"),
+                request("r-own", OWNER, "m-1"), request("r-other", OTHER, "m-2")));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        Http anonymous = new Http(port);
+        for (String email : List.of(OWNER, OTHER)) {
+            Http.Answer signedUp = anonymous.postJson("/api/v1/accounts/sign-up",
+                    "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Researcher\"}".formatted(email, PASSWORD));
+            assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(201);
+        }
+        for (String id : List.of("m-1", "m-2")) {
+            String email = id.equals("m-1") ? "first.mentor@uni.example.org" : "second.mentor@uni.example.org";
+            Http.Answer invited = admin.postJson("/api/v1/accounts/invitations",
+                    "{\"email\": \"%s\", \"name\": \"Mentor %s\", \"role\": \"MENTOR\", \"personExternalId\": \"%s\"}"
+                            .formatted(email, id, id));
+            assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+            String url = invited.json().get("setPasswordUrl").asText();
+            String token = url.substring(url.indexOf("token=") + 6);
+            assertThat(anonymous.postJson("/api/v1/accounts/set-password",
+                    "{\"token\": \"%s\", \"password\": \"%s\"}".formatted(token, PASSWORD)).status()).isEqualTo(204);
+        }
+        Http.Answer spare = admin.postJson("/api/v1/accounts/invitations",
+                "{\"email\": \"spare@uni.example.org\", \"name\": \"Spare\", \"role\": \"RESEARCHER\"}");
+        spareAccountId = spare.json().get("account").get("id").asText();
+
+        Http.Answer started = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 5}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        runId = started.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("COMPLETED", "CANCELLED", "FAILED")
+                .contains(admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
+        JsonNode proposals = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals");
+        for (JsonNode proposal : proposals) {
+            if (proposal.get("requestExternalId").asText().equals("r-own")) {
+                namedMentor = proposal.get("mentorExternalId").asText();
+            }
+        }
+        assertThat(namedMentor).as("the owner's request got a proposal").isNotNull();
+        otherMentor = namedMentor.equals("m-1") ? "m-2" : "m-1";
+
+        callers.put("anonymous", anonymous);
+        callers.put("owner", anonymous.as(OWNER, PASSWORD));
+        callers.put("other researcher", anonymous.as(OTHER, PASSWORD));
+        callers.put("a mentor", anonymous.as(mentorEmail(otherMentor), PASSWORD));
+        callers.put("named mentor", anonymous.as(mentorEmail(namedMentor), PASSWORD));
+        callers.put("admin", admin);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerWithTheExactStatus() {
+        List<String> mismatches = new ArrayList<>();
+        // columns: anonymous, owner, other researcher, a mentor, named mentor, admin
+        check(mismatches, "GET /me", http -> http.get("/api/v1/me"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /requests", http -> http.get("/api/v1/requests"), 401, 200, 200, 403, 403, 200);
+        check(mismatches, "GET /requests/r-own", http -> http.get("/api/v1/requests/r-own"),
+                401, 200, 403, 403, 403, 200);
+        check(mismatches, "GET /requests/unknown", http -> http.get("/api/v1/requests/r-none"),
+                401, 403, 403, 403, 403, 404);
+        check(mismatches, "PUT /requests/r-own", this::rewriteOwnRequest, 401, 200, 403, 403, 403, 200);
+        check(mismatches, "DELETE /requests/r-own (stale version)",
+                http -> http.send("DELETE", "/api/v1/requests/r-own", "\"999\"", ""), 401, 409, 403, 403, 403, 409);
+        check(mismatches, "GET /mentors", http -> http.get("/api/v1/mentors"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /mentors/directory", http -> http.get("/api/v1/mentors/directory"),
+                401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /mentors/{named}", http -> http.get("/api/v1/mentors/" + namedMentor),
+                401, 403, 403, 403, 200, 200);
+        check(mismatches, "PUT /mentors/{named}", this::rewriteNamedMentor, 401, 403, 403, 403, 200, 200);
+        check(mismatches, "DELETE /mentors/{named} (stale version)",
+                http -> http.send("DELETE", "/api/v1/mentors/" + namedMentor, "\"999\"", ""),
+                401, 403, 403, 403, 403, 409);
+        check(mismatches, "POST /import?dryRun=true",
+                http -> http.postJson("/api/v1/import?dryRun=true", "{\"mentors\": [], \"requests\": []}"),
+                401, 403, 403, 403, 403, 422);
+        check(mismatches, "POST /matching-runs (invalid time limit)",
+                http -> http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 0}"),
+                401, 403, 403, 403, 403, 422);
+        check(mismatches, "GET /matching-runs", http -> http.get("/api/v1/matching-runs"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /matching-runs/{id}", http -> http.get("/api/v1/matching-runs/" + runId),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /matching-runs/{id}/proposals",
+                http -> http.get("/api/v1/matching-runs/" + runId + "/proposals"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /matching-runs/{id}/cancel (ended)",
+                http -> http.postJson("/api/v1/matching-runs/" + runId + "/cancel", ""), 401, 403, 403, 403, 403, 409);
+        check(mismatches, "GET /mentorships", http -> http.get("/api/v1/mentorships"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /mentorships?mentor={other}",
+                http -> http.get("/api/v1/mentorships?mentorExternalId=" + otherMentor), 401, 200, 200, 200, 403, 200);
+        check(mismatches, "GET /taxonomy", http -> http.get("/api/v1/taxonomy"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /matching-settings/defaults", http -> http.get("/api/v1/matching-settings/defaults"),
+                401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /accounts", http -> http.get("/api/v1/accounts"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /accounts/{id}/enable",
+                http -> http.postJson("/api/v1/accounts/" + spareAccountId + "/enable", ""),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /audit-events", http -> http.get("/api/v1/audit-events"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /me/password (wrong current)",
+                http -> http.postJson("/api/v1/me/password",
+                        "{\"currentPassword\": \"not-it-at-all-1\", \"newPassword\": \"another pass 2027\"}"),
+                401, 422, 422, 422, 422, 422);
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aRefusalNeverShowsTheOtherPersonsData() {
+        for (String caller : List.of("other researcher", "a mentor", "named mentor")) {
+            Http.Answer refused = callers.get(caller).get("/api/v1/requests/r-own");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.body()).doesNotContain(OWNER).doesNotContain("Owner Person")
+                    .doesNotContain("University of Owners");
+        }
+        Http.Answer list = callers.get("other researcher").get("/api/v1/requests");
+        assertThat(list.body()).doesNotContain(OWNER).contains(OTHER);
+    }
+
+    private Http.Answer rewriteOwnRequest(Http http) {
+        Http admin = callers.get("admin");
+        JsonNode current = admin.get("/api/v1/requests/r-own").json();
+        String body = request("r-own", OWNER, "m-1").replaceFirst("\\{", "{\"version\": "
+                + current.get("version").asLong() + ", ");
+        return http.send("PUT", "/api/v1/requests/r-own", null, body);
+    }
+
+    private Http.Answer rewriteNamedMentor(Http http) {
+        Http admin = callers.get("admin");
+        JsonNode current = admin.get("/api/v1/mentors/" + namedMentor).json();
+        String body = mentor(namedMentor, mentorEmail(namedMentor)).replaceFirst("\\{", "{\"version\": "
+                + current.get("version").asLong() + ", ");
+        return http.send("PUT", "/api/v1/mentors/" + namedMentor, null, body);
+    }
+
+    private void check(List<String> mismatches, String endpoint, Function<Http, Http.Answer> call, int... expected) {
+        int column = 0;
+        for (Map.Entry<String, Http> caller : callers.entrySet()) {
+            Http.Answer answer = call.apply(caller.getValue());
+            if (answer.status() != expected[column]) {
+                mismatches.add(endpoint + " as " + caller.getKey() + ": expected " + expected[column] + " but was "
+                        + answer.status() + " " + answer.body());
+            }
+            column++;
+        }
+    }
+
+    private static String mentorEmail(String id) {
+        return id.equals("m-1") ? "first.mentor@uni.example.org" : "second.mentor@uni.example.org";
+    }
+
+    private static String mentor(String id, String email) {
+        return """
+                {"externalId": "%s", "name": "Dr. Mentor %s", "email": "%s", "institution": "Mentor University",
+                 "country": "KE", "timeZone": "UTC", "languages": ["en"],
+                 "domains": ["planetary-health/climate-health/heat-health"], "topics": ["publishing"],
+                 "capacity": 1, "availableFrom": "2026-01-01",
+                 "weeklyAvailability": [{"day": "TUESDAY", "start": "09:00", "end": "12:00"}]}
+                """.formatted(id, id, email);
+    }
+
+    private static String request(String id, String email, String preferred) {
+        String name = email.equals(OWNER) ? "Owner Person" : "Other Person";
+        String institution = email.equals(OWNER) ? "University of Owners" : "Other University";
+        return """
+                {"externalId": "%s", "name": "%s", "email": "%s", "institution": "%s", "country": "CA",
+                 "timeZone": "UTC", "careerStage": "POSTDOC", "languages": ["en"],
+                 "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
+                 "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
+                 "weeklyAvailability": [{"day": "TUESDAY", "start": "09:00", "end": "11:00"}],
+                 "preferredMentorIds": ["%s"], "excludedMentorIds": [], "priority": false}
+                """.formatted(id, name, email, institution, preferred);
+    }
+}
