@@ -160,6 +160,19 @@ class AccessMatrixTest {
         assertThat(list.body()).doesNotContain(OWNER).contains(OTHER);
     }
 
+    @Test
+    void adminActionsAndFailedSignInsAreInTheAuditTrail() {
+        Http admin = callers.get("admin");
+        assertThat(new Http(port).as(OWNER, "not the password 1").get("/api/v1/me").status()).isEqualTo(401);
+
+        JsonNode events = admin.get("/api/v1/audit-events?size=200").json().get("content");
+        List<String> actions = new ArrayList<>();
+        events.forEach(event -> actions.add(event.get("action").asText() + " by " + event.get("actor").asText()));
+        assertThat(actions).contains("import by " + Http.ADMIN_EMAIL, "run.start by " + Http.ADMIN_EMAIL,
+                "account.invite by " + Http.ADMIN_EMAIL, "sign-in.failed by " + OWNER);
+        assertThat(events.toString()).doesNotContain("not the password 1").doesNotContain(PASSWORD);
+    }
+
     private Http.Answer rewriteOwnRequest(Http http) {
         Http admin = callers.get("admin");
         JsonNode current = admin.get("/api/v1/requests/r-own").json();

@@ -1,5 +1,8 @@
 package org.mentoring.api.importing;
 
+import org.mentoring.audit.AuditService;
+import org.mentoring.people.importing.ImportReport;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -53,7 +56,10 @@ class ImportController {
     private final PeopleImporter importer;
     private final PeopleApiMapper mapper;
 
-    ImportController(PeopleImporter importer, PeopleApiMapper mapper) {
+    private final AuditService audit;
+
+    ImportController(PeopleImporter importer, PeopleApiMapper mapper, AuditService audit) {
+        this.audit = audit;
         this.importer = importer;
         this.mapper = mapper;
     }
@@ -77,7 +83,7 @@ class ImportController {
                         .map(mentor -> mentor == null ? null : mapper.toInput(mentor)).toList(),
                 body.requests() == null ? null : body.requests().stream()
                         .map(request -> request == null ? null : mapper.toInput(request)).toList());
-        return ImportReportResponse.of(importer.importPeople(batch, dryRun));
+        return ImportReportResponse.of(audited("JSON", dryRun, () -> importer.importPeople(batch, dryRun)));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -107,7 +113,8 @@ class ImportController {
             batch = batch.plus(CsvPeopleReader.requests(text(requests.getBytes(), requests.getContentType()),
                     fileName(requests, "requests.csv")));
         }
-        return ImportReportResponse.of(importer.importPeople(batch, dryRun));
+        ImportBatch upload = batch;
+        return ImportReportResponse.of(audited("CSV upload", dryRun, () -> importer.importPeople(upload, dryRun)));
     }
 
     @PostMapping(path = "/mentors.csv", consumes = TEXT_CSV)
@@ -117,8 +124,8 @@ class ImportController {
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
     ImportReportResponse importMentorsCsv(HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return ImportReportResponse.of(importer.importPeople(CsvPeopleReader.mentors(text(body), "mentors.csv"),
-                dryRun));
+        return ImportReportResponse.of(audited("mentors.csv", dryRun,
+                () -> importer.importPeople(CsvPeopleReader.mentors(text(body), "mentors.csv"), dryRun)));
     }
 
     @PostMapping(path = "/requests.csv", consumes = TEXT_CSV)
@@ -128,8 +135,28 @@ class ImportController {
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
     ImportReportResponse importRequestsCsv(HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return ImportReportResponse.of(importer.importPeople(CsvPeopleReader.requests(text(body), "requests.csv"),
-                dryRun));
+        return ImportReportResponse.of(audited("requests.csv", dryRun,
+                () -> importer.importPeople(CsvPeopleReader.requests(text(body), "requests.csv"), dryRun)));
+    }
+
+    /** Runs an import and writes it, accepted or rejected, to the audit trail (a dry run is not an action). */
+    private ImportReport audited(String source, boolean dryRun, java.util.function.Supplier<ImportReport> work) {
+        String actor = java.util.Optional.ofNullable(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
+                .map(org.springframework.security.core.Authentication::getName).orElse("anonymous");
+        try {
+            ImportReport report = work.get();
+            if (!dryRun) {
+                audit.record(actor, "import", source, "created " + report.created() + ", updated "
+                        + report.updated(), null);
+            }
+            return report;
+        } catch (RuntimeException e) {
+            if (!dryRun) {
+                audit.record(actor, "import.rejected", source, e.getMessage(), null);
+            }
+            throw e;
+        }
     }
 
     private static String text(HttpEntity<byte[]> body) {

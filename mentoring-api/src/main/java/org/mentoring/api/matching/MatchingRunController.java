@@ -38,7 +38,11 @@ class MatchingRunController {
     private final MatchingRunService service;
     private final MatchingRunApiMapper mapper;
 
-    MatchingRunController(MatchingRunService service, MatchingRunApiMapper mapper) {
+    private final org.mentoring.audit.AuditService audit;
+
+    MatchingRunController(MatchingRunService service, MatchingRunApiMapper mapper,
+            org.mentoring.audit.AuditService audit) {
+        this.audit = audit;
         this.service = service;
         this.mapper = mapper;
     }
@@ -55,6 +59,7 @@ class MatchingRunController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<MatchingRunResponse> start(@RequestBody(required = false) StartRunRequest request) {
         MatchingRun run = service.start(mapper.toSettings(request));
+        audit.record(actor(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s", null);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(run.id())
                 .toUri();
         return ResponseEntity.accepted().location(location).body(mapper.toResponse(run));
@@ -92,6 +97,7 @@ class MatchingRunController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<MatchingRunResponse> cancel(@PathVariable String id) {
         MatchingRun run = service.cancel(id);
+        audit.record(actor(), "run.cancel", id, null, null);
         return ResponseEntity.status(run.status().isActive() ? 202 : 200).body(mapper.toResponse(run));
     }
 
@@ -135,5 +141,11 @@ class MatchingRunController {
     @GetMapping(value = "/{id}/proposals", produces = TEXT_CSV)
     ResponseEntity<String> proposalsCsvByAccept(@PathVariable String id) throws IOException {
         return proposalsCsv(id);
+    }
+
+    private static String actor() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 }

@@ -75,6 +75,9 @@ class ImportControllerTest {
     MockMvc mvc;
 
     @MockitoBean
+    org.mentoring.audit.AuditService audit;
+
+    @MockitoBean
     PeopleImporter importer;
 
     @Test

@@ -56,6 +56,9 @@ class MatchingRunControllerTest {
     @Autowired
     private MockMvc mvc;
     @MockitoBean
+    org.mentoring.audit.AuditService audit;
+
+    @MockitoBean
     private MatchingRunService service;
 
     private static MatchingRun run(RunStatus status) {

@@ -154,7 +154,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(RequestAssignment::isPriority)
                 .rewardConfigurableLong(a -> 1L)
                 .justifyWith((a, score) -> pair(PRIORITY, a,
-                        "Placed first: the programme gives your request priority"))
+                        "Equity priority: the programme flagged your request to be placed first"))
                 .asConstraint(PRIORITY);
     }
 

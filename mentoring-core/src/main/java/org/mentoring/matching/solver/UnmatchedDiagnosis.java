@@ -114,7 +114,7 @@ final class UnmatchedDiagnosis {
             if (free > 0) {
                 reasons.add(mentors(full) + who);
             } else {
-                reasons.add((full == 1 ? "The only mentor" : "All " + mentors(full)) + who);
+                reasons.add((full == 1 ? "The only mentor" : full == 2 ? "Both mentors" : "All " + mentors(full)) + who);
             }
         }
         if (noTime > 0) {

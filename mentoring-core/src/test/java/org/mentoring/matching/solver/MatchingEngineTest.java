@@ -160,7 +160,7 @@ class MatchingEngineTest {
                 "Shared language: English",
                 "Goals the mentor offers help with: grant-writing",
                 "You ranked this mentor first among your preferred mentors",
-                "Placed first: the programme gives your request priority",
+                "Equity priority: the programme flagged your request to be placed first",
                 "Connects across institutions (University of British Columbia and University of Nairobi) "
                         + "and countries (CA and KE)");
         assertThat(proposal.explanation().subList(0, 3)).containsExactly(

@@ -1,6 +1,7 @@
 package org.mentoring.web.security;
 
 import org.mentoring.accounts.AccountService;
+import org.mentoring.common.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +34,13 @@ class FirstAdminInitializer implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!email.isBlank() && !password.isBlank()) {
-            if (accounts.ensureAdmin(email, password)) {
-                log.info("Created the first admin account {}", AccountService.normalize(email));
+            try {
+                if (accounts.ensureAdmin(email, password)) {
+                    log.info("Created the first admin account {}", AccountService.normalize(email));
+                }
+            } catch (InvalidInputException e) {
+                log.error("The first admin was not created: {}", String.join("; ",
+                        e.errors().stream().map(error -> error.field() + ": " + error.message()).toList()));
             }
         } else if (!email.isBlank() || !password.isBlank()) {
             log.warn("Set both MENTORING_ADMIN_EMAIL and MENTORING_ADMIN_PASSWORD to create the first admin");
