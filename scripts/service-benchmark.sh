@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Times the service targets of docs/benchmarks.md on this machine: app start on an empty embedded store,
+# the import of 10,000 requests and 2,000 mentors, a 30 s run, and reading its proposals (JSON and CSV).
+# Usage: scripts/service-benchmark.sh   (builds the jar and the benchmark module first; uses port 18080)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=18080
+WORK=$(mktemp -d)
+ADMIN_EMAIL=bench-admin@example.org
+ADMIN_PASSWORD=Bench-coordinator-2026
+A="$ADMIN_EMAIL:$ADMIN_PASSWORD"
+
+./mvnw -q -B -Pbenchmark -DskipTests -pl mentoring-web,mentoring-benchmark -am package
+CP="mentoring-benchmark/target/classes:$(./mvnw -q -B -Pbenchmark -pl mentoring-benchmark dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)"
+java -cp "$CP:mentoring-core/target/classes" org.mentoring.benchmark.ImportPayload 10000 2000 4 "$WORK/import.json"
+echo "payload: $(du -h "$WORK/import.json" | cut -f1)"
+
+start=$(date +%s.%N)
+SERVER_PORT=$PORT MENTORING_DATA_DIR="$WORK/data" MENTORING_DEMO_DATA=false \
+  MENTORING_ADMIN_EMAIL=$ADMIN_EMAIL MENTORING_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  java -jar mentoring-web/target/mentoring-web-*.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
+echo "app ready after $(echo "$(date +%s.%N) - $start" | bc) s; $(grep -o 'Started MentoringApplication in [0-9.]* seconds' "$WORK/app.log")"
+
+t=$(date +%s.%N)
+curl -sf -u "$A" -H 'Content-Type: application/json' --data-binary @"$WORK/import.json" "localhost:$PORT/api/v1/import" > "$WORK/report.json"
+echo "import of 10,000 requests and 2,000 mentors: $(echo "$(date +%s.%N) - $t" | bc) s: $(head -c 200 "$WORK/report.json")"
+
+RUN=$(curl -sf -u "$A" -H 'Content-Type: application/json' -d '{"timeLimitSeconds": 30}' "localhost:$PORT/api/v1/matching-runs" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+until curl -sf -u "$A" "localhost:$PORT/api/v1/matching-runs/$RUN" | grep -qE '"status":"(COMPLETED|CANCELLED|FAILED)"'; do sleep 1; done
+curl -sf -u "$A" "localhost:$PORT/api/v1/matching-runs/$RUN" | head -c 300; echo
+for i in 1 2 3; do
+  t=$(date +%s.%N)
+  curl -sf -u "$A" -o "$WORK/proposals.json" "localhost:$PORT/api/v1/matching-runs/$RUN/proposals"
+  echo "proposals (JSON, $(du -h "$WORK/proposals.json" | cut -f1)) read $i: $(echo "$(date +%s.%N) - $t" | bc) s"
+done
+t=$(date +%s.%N)
+curl -sf -u "$A" -o "$WORK/proposals.csv" "localhost:$PORT/api/v1/matching-runs/$RUN/proposals.csv"
+echo "proposals (CSV): $(echo "$(date +%s.%N) - $t" | bc) s"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
