@@ -10,9 +10,11 @@ ADMIN_EMAIL=bench-admin@example.org
 ADMIN_PASSWORD=Bench-coordinator-2026
 A="$ADMIN_EMAIL:$ADMIN_PASSWORD"
 
-./mvnw -q -B -Pbenchmark -DskipTests -pl mentoring-web,mentoring-benchmark -am package
-CP="mentoring-benchmark/target/classes:$(./mvnw -q -B -Pbenchmark -pl mentoring-benchmark dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)"
-java -cp "$CP:mentoring-core/target/classes" org.mentoring.benchmark.ImportPayload 10000 2000 4 "$WORK/import.json"
+# the benchmark module comes last in the reactor, so its class path is the one left in cp.txt
+./mvnw -q -B -Pbenchmark -DskipTests -Dexec.skip -pl mentoring-web,mentoring-benchmark -am package \
+  dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime
+java -cp "mentoring-benchmark/target/classes:$(cat "$WORK/cp.txt")" org.mentoring.benchmark.ImportPayload \
+  10000 2000 4 "$WORK/import.json"
 echo "payload: $(du -h "$WORK/import.json" | cut -f1)"
 
 start=$(date +%s.%N)
@@ -25,7 +27,7 @@ until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
 echo "app ready after $(echo "$(date +%s.%N) - $start" | bc) s; $(grep -o 'Started MentoringApplication in [0-9.]* seconds' "$WORK/app.log")"
 
 t=$(date +%s.%N)
-curl -sf -u "$A" -H 'Content-Type: application/json' --data-binary @"$WORK/import.json" "localhost:$PORT/api/v1/import" > "$WORK/report.json"
+curl -s -u "$A" -H 'Content-Type: application/json' --data-binary @"$WORK/import.json" "localhost:$PORT/api/v1/import" > "$WORK/report.json"
 echo "import of 10,000 requests and 2,000 mentors: $(echo "$(date +%s.%N) - $t" | bc) s: $(head -c 200 "$WORK/report.json")"
 
 RUN=$(curl -sf -u "$A" -H 'Content-Type: application/json' -d '{"timeLimitSeconds": 30}' "localhost:$PORT/api/v1/matching-runs" | sed 's/.*"id":"\([^"]*\)".*/\1/')
