@@ -239,22 +239,25 @@
 
   function lineCharts(root) {
     root.querySelectorAll('canvas.line-chart').forEach(function (canvas) {
+      var seconds = parse(canvas, 'data-seconds');
+      function points(values) {
+        return values.map(function (value, i) { return {x: seconds[i], y: value}; });
+      }
       chart(canvas, {
         type: 'line',
         data: {
-          labels: parse(canvas, 'data-seconds'),
           datasets: [
-            {label: 'Soft score', data: parse(canvas, 'data-soft'), borderColor: '#1f6feb', yAxisID: 'y',
-              stepped: true},
-            {label: 'Requests placed', data: parse(canvas, 'data-matched'), borderColor: '#b35900', yAxisID: 'y1',
-              stepped: true}
+            {label: 'Soft score', data: points(parse(canvas, 'data-soft')), borderColor: '#1f6feb',
+              backgroundColor: '#1f6feb', yAxisID: 'y', stepped: true},
+            {label: 'Requests placed', data: points(parse(canvas, 'data-matched')), borderColor: '#b35900',
+              backgroundColor: '#b35900', yAxisID: 'y1', stepped: true}
           ]
         },
         options: {
           animation: false,
           maintainAspectRatio: false,
           scales: {
-            x: {title: {display: true, text: 'seconds'}},
+            x: {type: 'linear', min: 0, title: {display: true, text: 'seconds'}},
             y: {position: 'left', title: {display: true, text: 'soft score'}},
             y1: {position: 'right', grid: {drawOnChartArea: false}, title: {display: true, text: 'placed'}}
           }

@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -163,10 +164,10 @@ class BrowserTest {
         driver.findElement(By.id("prefer-" + wanted.externalId())).click();
         // the country is missing: the form says so beside the field
         driver.findElement(By.id("submit-request")).click();
+        assertThat(text(By.id("country-error"))).contains("country");
         WebElement country = driver.findElement(By.id("country"));
         assertThat(country.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(country.getAttribute("aria-describedby")).isEqualTo("country-error");
-        assertThat(text(By.id("country-error"))).contains("country");
         screenshot("request-invalid");
 
         type(By.id("country"), "ke");
@@ -174,6 +175,7 @@ class BrowserTest {
 
         assertThat(text(By.cssSelector("[role=status]"))).contains("saved");
         assertThat(text(By.id("request-status"))).isEqualTo("OPEN");
+        driver.manage().window().setSize(new Dimension(1280, 2400));
         screenshot("request");
         StoredRequest stored = requests.find(RequestFilter.ALL.ownedBy("amina@browser.example.org"),
                 PageRequest.of(0, 5)).getContent().get(0);
@@ -217,7 +219,7 @@ class BrowserTest {
                 + "planetary-health/climate-health,grant-writing,2,2026-01-01,,MON 09:00-11:00\n");
         driver.findElement(By.id("mentors-file")).sendKeys(good.toAbsolutePath().toString());
         driver.findElement(By.id("import-submit")).click();
-        assertThat(text(By.id("report-heading"))).isEqualTo("Imported");
+        waiting().until(d -> d.findElement(By.id("report-heading")).getText().equals("Imported"));
         assertThat(mentors.find("m-web-1")).isPresent();
 
         // a short run, watched until it completes
@@ -341,16 +343,16 @@ class BrowserTest {
         type(By.id("email"), email);
         type(By.id("password"), password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
     private void signOut() {
         driver.findElement(By.cssSelector("button.sign-out")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("/sign-in?signed-out"));
+        waiting().until(d -> d.getCurrentUrl().contains("/sign-in?signed-out"));
     }
 
     private void waitForChart(String canvasId) {
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return typeof Chart !== 'undefined'"
                         + " && Chart.getChart(document.querySelector('canvas[data-chart=' + arguments[0] + ']'))"
                         + " !== undefined", canvasId)));
@@ -366,6 +368,11 @@ class BrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
+    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting() {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+    }
+
     private void type(By by, String value) {
         WebElement element = driver.findElement(by);
         element.clear();
@@ -373,7 +380,7 @@ class BrowserTest {
     }
 
     private String text(By by) {
-        return new WebDriverWait(driver, WAIT).until(d -> d.findElement(by)).getText().trim();
+        return waiting().until(d -> d.findElement(by)).getText().trim();
     }
 
     private Path csv(String name, String rows) throws IOException {

@@ -141,7 +141,12 @@ class AdminRunsController {
         long limitMillis = run.timeLimitSeconds() * 1000L;
         model.addAttribute("limitMillis", limitMillis);
         model.addAttribute("elapsedMillis", Math.min(run.elapsedMillis(), limitMillis));
-        List<ScorePoint> history = run.history();
+        List<ScorePoint> history = new java.util.ArrayList<>(run.history());
+        if (!history.isEmpty() && run.elapsedMillis() > history.get(history.size() - 1).elapsedMillis()) {
+            // the best score holds until now: the line runs on to the elapsed time
+            ScorePoint last = history.get(history.size() - 1);
+            history.add(new ScorePoint(run.elapsedMillis(), last.score(), last.feasible(), last.matchedCount()));
+        }
         model.addAttribute("chartSeconds", json.writeValueAsString(history.stream()
                 .map(point -> Math.round(point.elapsedMillis() / 100.0) / 10.0).toList()));
         model.addAttribute("chartSoft", json.writeValueAsString(history.stream()
