@@ -14,6 +14,11 @@ public final class DomainTree {
 
     /** A domain with the domains inside it, in the taxonomy's order. */
     public record Node(String code, String name, List<Node> children) {
+
+        /** Whether any of these codes lies inside this domain (so that its branch opens to show it). */
+        public boolean hasAnyBelow(Collection<String> codes) {
+            return codes != null && codes.stream().anyMatch(other -> other.startsWith(code + "/"));
+        }
     }
 
     private DomainTree() {
