@@ -191,6 +191,12 @@ class BrowserTest {
         assertThat(request.preferredMentorIds()).containsExactly(wanted.externalId());
         assertThat(request.goals()).containsExactlyInAnyOrder("grant-writing", "publishing");
         assertNoScriptErrors();
+
+        // a researcher has no mentor profile and no admin pages
+        driver.get(url("/mentor"));
+        assertThat(driver.getCurrentUrl()).endsWith("/my-request");
+        driver.get(url("/admin"));
+        assertThat(driver.getPageSource()).contains("403").doesNotContain("open requests");
     }
 
     @Test
@@ -253,8 +259,17 @@ class BrowserTest {
         assertThat(shown).isNotEmpty().hasSizeLessThan(rows.size());
         assertThat(shown).allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
 
+        // a long run cancelled from its page (an htmx POST with the page's CSRF token)
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(url("/admin/runs/new"));
+        type(By.id("timeLimitSeconds"), "600");
+        driver.findElement(By.id("start-run")).click();
+        waiting().until(d -> d.findElement(By.id("cancel-run"))).click();
+        waiting().until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
+        assertThat(text(By.id("run-state"))).isEqualTo("CANCELLED");
+
         driver.get(url("/admin/runs"));
-        assertThat(text(By.id("runs"))).contains("COMPLETED");
+        assertThat(text(By.id("runs"))).contains("COMPLETED", "CANCELLED");
         assertNoScriptErrors();
     }
 
