@@ -264,6 +264,9 @@ class BrowserTest {
         driver.get(url("/admin/runs/new"));
         type(By.id("timeLimitSeconds"), "600");
         driver.findElement(By.id("start-run")).click();
+        waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("SOLVING"));
+        waiting().until(d -> Double.parseDouble(d.findElement(By.id("run-progress")).getAttribute("value")) > 0);
+        screenshot("run-live");
         waiting().until(d -> d.findElement(By.id("cancel-run"))).click();
         waiting().until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         assertThat(text(By.id("run-state"))).isEqualTo("CANCELLED");

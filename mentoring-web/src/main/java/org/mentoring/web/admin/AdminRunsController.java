@@ -48,6 +48,10 @@ class AdminRunsController {
     record UnmatchedRow(String requestId, String researcher, List<String> reasons) {
     }
 
+    /** The sliders' top: ten times the largest default leaves room to stress a preference and stays usable. */
+    static final int SLIDER_MAX = Math.min(MatchingWeights.MAX_WEIGHT, 10 * WeightSetting.all().stream()
+            .mapToInt(WeightSetting::defaultWeight).max().orElse(10));
+
     private final MatchingRunService runs;
     private final ObjectMapper json;
 
@@ -90,7 +94,7 @@ class AdminRunsController {
 
     private String renderNew(Model model, int limit, Map<String, Integer> values, Map<String, String> errors) {
         model.addAttribute("timeLimitSeconds", limit);
-        model.addAttribute("maxWeight", MatchingWeights.MAX_WEIGHT);
+        model.addAttribute("maxWeight", SLIDER_MAX);
         model.addAttribute("weights", WeightSetting.all().stream()
                 .map(setting -> new WeightField(setting, values.get(setting.name()))).toList());
         model.addAttribute("errors", errors);
