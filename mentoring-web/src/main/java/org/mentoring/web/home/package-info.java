@@ -1,0 +1,2 @@
+/** The home address, which sends each role to its own page. */
+package org.mentoring.web.home;

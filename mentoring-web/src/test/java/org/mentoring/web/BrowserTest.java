@@ -1,0 +1,424 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunSettings;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorFilter;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFilter;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.StoredMentor;
+import org.mentoring.people.StoredRequest;
+import org.mentoring.people.WeeklySlot;
+import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * Each role's main path in a real browser (Debian's Chromium, headless) against the app with the demo community:
+ * a researcher submits a request, an admin imports, runs and reviews, a mentor edits their profile, and the pages
+ * fit a phone. Skipped, with a message, where Chromium or ChromeDriver is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentoring.embedded-in-memory=true", Http.ADMIN_EMAIL_PROPERTY, Http.ADMIN_PASSWORD_PROPERTY})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The demo people's password (see DemoDataLoader). */
+    private static final String DEMO_PASSWORD = "demo-mentoring-2026";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static ChromeDriverService service;
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MentorService mentors;
+    @Autowired
+    RequestService requests;
+    @Autowired
+    MatchingRunService runs;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " are needed (Debian packages chromium and chromium-driver)");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void startSignedOut() {
+        driver.get(url("/sign-in"));
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    @Order(1)
+    void aResearcherSignsUpAndSubmitsARequest() throws IOException {
+        driver.get(url("/sign-up"));
+        type(By.id("name"), "Amina Wanjiru");
+        type(By.id("email"), "amina@browser.example.org");
+        type(By.id("password"), "Long-enough-pass-2026");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(driver.getCurrentUrl()).contains("/sign-in?signed-up");
+        signIn("amina@browser.example.org", "Long-enough-pass-2026");
+
+        assertThat(driver.getCurrentUrl()).endsWith("/my-request");
+        assertThat(text(By.id("offers-none"))).contains("None published yet");
+        type(By.id("timeZone"), "Africa/Nairobi");
+        type(By.id("institution"), "University of Nairobi");
+        new Select(driver.findElement(By.id("careerStage"))).selectByValue("POSTDOC");
+        type(By.id("languages"), "en, sw");
+        type(By.id("goals"), "grant-writing, publishing");
+        // pick two domains through the search box; the second chosen then moved to the top of the ranking
+        type(By.id("domain-filter"), "heat");
+        driver.findElement(By.id("d-planetary-health--climate-health--heat-health")).click();
+        type(By.id("domain-filter"), "air poll");
+        WebElement air = driver.findElements(By.cssSelector("#domain-tree input[type=checkbox]")).stream()
+                .filter(WebElement::isDisplayed).filter(box -> box.getAttribute("value").endsWith("air-pollution"))
+                .findFirst().orElseThrow();
+        air.click();
+        List<WebElement> ranked = driver.findElements(By.cssSelector("#domain-ranking li"));
+        assertThat(ranked).hasSize(2);
+        ranked.get(1).findElements(By.tagName("button")).get(0).click();
+        // two weekly windows: fill the first row, add a second
+        new Select(driver.findElement(By.id("slot-day-0"))).selectByValue("TUESDAY");
+        type(By.id("slot-start-0"), "08:00");
+        type(By.id("slot-end-0"), "10:00");
+        driver.findElement(By.cssSelector("button.add-slot")).click();
+        List<WebElement> days = driver.findElements(By.name("slotDay"));
+        new Select(days.get(1)).selectByValue("THURSDAY");
+        driver.findElements(By.name("slotStart")).get(1).sendKeys("14:00");
+        driver.findElements(By.name("slotEnd")).get(1).sendKeys("16:30");
+        // a preferred mentor found in the directory by name
+        Mentor wanted = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0).mentor();
+        type(By.id("mentor-filter"), wanted.name());
+        assertThat(driver.findElements(By.cssSelector("#directory > li")).stream().filter(WebElement::isDisplayed))
+                .hasSize(1);
+        assertThat(driver.findElement(By.id("directory")).getText()).doesNotContain(wanted.email());
+        driver.findElement(By.id("prefer-" + wanted.externalId())).click();
+        // the country is missing: the form says so beside the field
+        driver.findElement(By.id("submit-request")).click();
+        assertThat(text(By.id("country-error"))).contains("country");
+        WebElement country = driver.findElement(By.id("country"));
+        assertThat(country.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(country.getAttribute("aria-describedby")).isEqualTo("country-error");
+        screenshot("request-invalid");
+
+        type(By.id("country"), "ke");
+        driver.findElement(By.id("submit-request")).click();
+
+        assertThat(text(By.cssSelector("[role=status]"))).contains("saved");
+        assertThat(text(By.id("request-status"))).isEqualTo("OPEN");
+        driver.manage().window().setSize(new Dimension(1280, 2400));
+        screenshot("request");
+        StoredRequest stored = requests.find(RequestFilter.ALL.ownedBy("amina@browser.example.org"),
+                PageRequest.of(0, 5)).getContent().get(0);
+        MentorshipRequest request = stored.request();
+        assertThat(stored.status()).isEqualTo(RequestStatus.OPEN);
+        assertThat(request.country()).isEqualTo("KE");
+        assertThat(request.timeZone().getId()).isEqualTo("Africa/Nairobi");
+        assertThat(request.domains()).hasSize(2);
+        assertThat(request.domains().get(0)).endsWith("air-pollution");
+        assertThat(request.domains().get(1)).endsWith("heat-health");
+        assertThat(request.weeklyAvailability()).containsExactly(WeeklySlot.parse("TUE 08:00-10:00"),
+                WeeklySlot.parse("THU 14:00-16:30"));
+        assertThat(request.preferredMentorIds()).containsExactly(wanted.externalId());
+        assertThat(request.goals()).containsExactlyInAnyOrder("grant-writing", "publishing");
+        assertNoScriptErrors();
+
+        // a researcher has no mentor profile and no admin pages
+        driver.get(url("/mentor"));
+        assertThat(driver.getCurrentUrl()).endsWith("/my-request");
+        driver.get(url("/admin"));
+        assertThat(driver.getPageSource()).contains("403").doesNotContain("open requests");
+    }
+
+    @Test
+    @Order(2)
+    void anAdminImportsRunsWatchesAndReviews() throws IOException {
+        signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
+        assertThat(driver.getCurrentUrl()).endsWith("/admin");
+        assertThat(Integer.parseInt(text(By.id("stat-open")))).isGreaterThan(100);
+        assertThat(Integer.parseInt(text(By.id("stat-mentors")))).isGreaterThan(40);
+        waitForChart("demand");
+        screenshot("dashboard");
+
+        // a file with a wrong row is rejected whole, with the row named
+        driver.get(url("/admin/import"));
+        Path bad = csv("bad-mentors", "m-web-1,Dr Web One,web1@example.org,Uni,CA,America/Vancouver,en,"
+                + "planetary-health/climate-health,grant-writing,2,2026-01-01,,MON 09:00-11:00\n"
+                + "m-web-2,Dr Web Two,web2@example.org,Uni,CA,Mars/Olympus,en,planetary-health/climate-health,,1,"
+                + "2026-01-01,,MON 09:00-11:00\n");
+        driver.findElement(By.id("mentors-file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.id("import-submit")).click();
+        assertThat(text(By.id("report-heading"))).contains("Rejected");
+        assertThat(text(By.id("rejections"))).contains("line 3", "Mars/Olympus");
+        screenshot("import-rejected");
+        assertThat(mentors.find("m-web-1")).isEmpty();
+        Path good = csv("good-mentors", "m-web-1,Dr Web One,web1@example.org,Uni,CA,America/Vancouver,en,"
+                + "planetary-health/climate-health,grant-writing,2,2026-01-01,,MON 09:00-11:00\n");
+        driver.findElement(By.id("mentors-file")).sendKeys(good.toAbsolutePath().toString());
+        driver.findElement(By.id("import-submit")).click();
+        waiting().until(d -> d.findElement(By.id("report-heading")).getText().equals("Imported"));
+        assertThat(mentors.find("m-web-1")).isPresent();
+
+        // a short run, watched until it completes
+        driver.get(url("/admin/runs/new"));
+        assertThat(driver.findElements(By.cssSelector("input.weight-slider"))).hasSize(7);
+        type(By.id("timeLimitSeconds"), "3");
+        driver.findElement(By.id("start-run")).click();
+        assertThat(driver.getCurrentUrl()).contains("/admin/runs/");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
+        assertThat(text(By.id("run-state"))).isEqualTo("COMPLETED");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#proposals tbody tr"));
+        assertThat(rows).hasSizeGreaterThan(50);
+        assertThat(driver.findElement(By.id("unmatched-section")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("export-csv")).getAttribute("href")).endsWith("/proposals.csv");
+        waitForChart("score");
+        driver.manage().window().setSize(new Dimension(1280, 1500));
+        screenshot("run");
+
+        // sorted by affinity, highest first after two clicks; then filtered by one mentor's id
+        WebElement affinity = driver.findElements(By.cssSelector("#proposals thead button.sort")).get(2);
+        affinity.click();
+        affinity.click();
+        List<Integer> affinities = driver.findElements(By.cssSelector("#proposals tbody tr td:nth-child(3)"))
+                .stream().map(cell -> Integer.parseInt(cell.getText().trim())).toList();
+        assertThat(affinities).isSortedAccordingTo((a, b) -> b - a);
+        String mentorId = driver.findElement(By.cssSelector("#proposals tbody tr td:nth-child(2) small")).getText();
+        type(By.id("proposal-filter"), mentorId);
+        List<WebElement> shown = driver.findElements(By.cssSelector("#proposals tbody tr")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().hasSizeLessThan(rows.size());
+        assertThat(shown).allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
+
+        // a long run cancelled from its page (an htmx POST with the page's CSRF token)
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(url("/admin/runs/new"));
+        type(By.id("timeLimitSeconds"), "600");
+        driver.findElement(By.id("start-run")).click();
+        waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("SOLVING"));
+        waiting().until(d -> Double.parseDouble(d.findElement(By.id("run-progress")).getAttribute("value")) > 0);
+        screenshot("run-live");
+        waiting().until(d -> d.findElement(By.id("cancel-run"))).click();
+        waiting().until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
+        assertThat(text(By.id("run-state"))).isEqualTo("CANCELLED");
+
+        driver.get(url("/admin/runs"));
+        assertThat(text(By.id("runs"))).contains("COMPLETED", "CANCELLED");
+        assertNoScriptErrors();
+    }
+
+    @Test
+    @Order(3)
+    void aMentorEditsTheirProfileAndIsToldOfAStaleSave() throws IOException {
+        StoredMentor demo = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0);
+        signIn(demo.mentor().email(), DEMO_PASSWORD);
+        assertThat(driver.getCurrentUrl()).endsWith("/mentor");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(demo.mentor().name());
+
+        type(By.id("topics"), "grant-writing, fieldwork-safety");
+        type(By.id("capacity"), "4");
+        driver.findElement(By.id("save-profile")).click();
+        assertThat(text(By.id("saved-notice"))).contains("saved");
+        screenshot("mentor");
+        Mentor saved = mentors.get(demo.mentor().externalId()).mentor();
+        assertThat(saved.topics()).containsExactlyInAnyOrder("grant-writing", "fieldwork-safety");
+        assertThat(saved.capacity()).isEqualTo(4);
+
+        // someone else saves in between: this save is refused with a message, nothing overwritten
+        StoredMentor current = mentors.get(saved.externalId());
+        mentors.update(saved.externalId(), MentorInput.of(new Mentor(saved.externalId(), saved.name(),
+                saved.email(), saved.institution(), saved.country(), saved.timeZone(), saved.languages(),
+                saved.domains(), saved.topics(), 5, saved.availableFrom(), saved.availableUntil(),
+                saved.weeklyAvailability())), current.version());
+        type(By.id("capacity"), "1");
+        driver.findElement(By.id("save-profile")).click();
+        assertThat(text(By.id("form-error"))).contains("changed elsewhere");
+        assertThat(mentors.get(saved.externalId()).mentor().capacity()).isEqualTo(5);
+        assertNoScriptErrors();
+    }
+
+    @Test
+    @Order(4)
+    void theMainPagesFitAPhoneScreen() throws InterruptedException {
+        String runId = completedRun();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            fitsPhone("/sign-in", "phone-sign-in");
+            MentorshipRequest researcher = requests.withStatus(RequestStatus.OPEN).get(0);
+            signIn(researcher.email(), DEMO_PASSWORD);
+            fitsPhone("/my-request", "phone-request");
+            signOut();
+            signIn(mentors.find(MentorFilter.ALL, PageRequest.of(1, 1)).getContent().get(0).mentor().email(),
+                    DEMO_PASSWORD);
+            fitsPhone("/mentor", "phone-mentor");
+            signOut();
+            signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
+            fitsPhone("/admin", "phone-dashboard");
+            fitsPhone("/admin/import", "phone-import");
+            fitsPhone("/admin/runs/new", "phone-run-new");
+            fitsPhone("/admin/runs", "phone-runs");
+            fitsPhone("/admin/runs/" + runId, "phone-run");
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private String completedRun() throws InterruptedException {
+        List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
+                .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
+        if (!done.isEmpty()) {
+            return done.get(0).id();
+        }
+        MatchingRun run = runs.start(RunSettings.withTimeLimit(2));
+        for (int i = 0; i < 600 && runs.get(run.id()).status().isActive(); i++) {
+            Thread.sleep(100);
+        }
+        return run.id();
+    }
+
+    private void fitsPhone(String path, String name) {
+        driver.get(url(path));
+        JavascriptExecutor js = driver;
+        long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        screenshot(name);
+        assertThat(viewport).isEqualTo(360);
+        assertThat(width).as("page width of %s on a 360 px screen", path).isLessThanOrEqualTo(360);
+    }
+
+    private void signIn(String email, String password) {
+        driver.get(url("/sign-in"));
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    private void signOut() {
+        driver.findElement(By.cssSelector("button.sign-out")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/sign-in?signed-out"));
+    }
+
+    private void waitForChart(String canvasId) {
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined'"
+                        + " && Chart.getChart(document.querySelector('canvas[data-chart=' + arguments[0] + ']'))"
+                        + " !== undefined", canvasId)));
+    }
+
+    /** Script errors and Content-Security-Policy refusals that the browser logged. */
+    private void assertNoScriptErrors() {
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
+                .toList();
+        assertThat(problems).isEmpty();
+    }
+
+    /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
+    private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting() {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+    }
+
+    private void type(By by, String value) {
+        WebElement element = driver.findElement(by);
+        element.clear();
+        element.sendKeys(value);
+    }
+
+    private String text(By by) {
+        return waiting().until(d -> d.findElement(by)).getText().trim();
+    }
+
+    private Path csv(String name, String rows) throws IOException {
+        Path file = Files.createTempFile(name, ".csv");
+        Files.writeString(file, "externalId,name,email,institution,country,timeZone,languages,domains,topics,"
+                + "capacity,availableFrom,availableUntil,weeklyAvailability\n" + rows, StandardCharsets.UTF_8);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
