@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
-    private static final int IMPORTED = 4000;
+    private static final int IMPORTED = 6000;
 
     @TempDir
     Path dataDir;
@@ -85,21 +85,21 @@ class CrashRecoveryTest {
                     """.formatted(id, name, id));
         }
         body.append("]}");
-        Http importer = http;
         CompletableFuture<Integer> sent = CompletableFuture.supplyAsync(() -> {
             try {
-                return importer.postJson("/api/v1/import", body.toString()).status();
+                return http.postJson("/api/v1/import", body.toString()).status();
             } catch (RuntimeException cutOff) {
                 return -1;
             }
         });
-        Thread.sleep(1500);
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> sent.isDone()
+                || http.get("/api/v1/requests?size=1").json().get("totalElements").asInt() > 0);
 
         kill();
         sent.handle((status, error) -> status).get(60, TimeUnit.SECONDS);
-        http = start(port, false);
+        Http restarted = start(port, false);
 
-        List<JsonNode> stored = allRequests(http);
+        List<JsonNode> stored = allRequests(restarted);
         System.out.println("Requests stored after the kill during the import: " + stored.size() + " of " + IMPORTED);
         assertThat(stored.size()).isBetween(0, IMPORTED);
         for (JsonNode request : stored) {
@@ -111,10 +111,10 @@ class CrashRecoveryTest {
             assertThat(request.get("weeklyAvailability")).hasSize(2);
             assertThat(request.get("status").asText()).isEqualTo("OPEN");
         }
-        Http.Answer again = http.postJson("/api/v1/import", body.toString());
+        Http.Answer again = restarted.postJson("/api/v1/import", body.toString());
         assertThat(again.status()).as("re-sending the import completes it: " + again.body()).isEqualTo(200);
         assertThat(again.json().get("created").asInt() + again.json().get("updated").asInt()).isEqualTo(IMPORTED);
-        assertThat(allRequests(http)).hasSize(IMPORTED);
+        assertThat(allRequests(restarted)).hasSize(IMPORTED);
     }
 
     private static List<JsonNode> allRequests(Http http) {
