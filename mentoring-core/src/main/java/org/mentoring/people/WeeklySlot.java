@@ -59,7 +59,7 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(
-                    "availability '" + text + "' is not written like 'TUE 14:00-16:00'");
+                    "availability '" + shown(text) + "' is not written like 'TUE 14:00-16:00'");
         }
         if (matcher.group(2).equals("24:00")) {
             throw new IllegalArgumentException("availability '" + text.trim()
@@ -76,7 +76,7 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
                 return day;
             }
         }
-        throw new IllegalArgumentException("'" + name + "' is not a day of the week");
+        throw new IllegalArgumentException("'" + shown(name) + "' is not a day of the week");
     }
 
     /** Reads {@code HH:mm}; {@code 24:00} is read as midnight at the end of the day. */
@@ -89,8 +89,14 @@ public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
             String[] parts = trimmed.split(":");
             return LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time like 14:00");
+            throw new IllegalArgumentException("'" + shown(text) + "' is not a time like 14:00");
         }
+    }
+
+    /** A wrong text as a message repeats it: at most 60 characters and its length. */
+    private static String shown(String text) {
+        return text == null || text.length() <= 60 ? text
+                : text.substring(0, 60) + "\u2026 (" + text.length() + " characters)";
     }
 
     /** The CSV form, for example {@code TUE 14:00-16:00}. */

@@ -10,6 +10,7 @@ import org.mentoring.people.importing.Rejection;
 @Mapper(componentModel = MappingConstants.ComponentModel.DEFAULT)
 interface ImportReportMapper {
 
+    @Mapping(target = "rejectionsOmitted", ignore = true)
     ImportReportResponse toResponse(ImportReport report);
 
     @Mapping(target = "message", expression = "java(rejection.message())")

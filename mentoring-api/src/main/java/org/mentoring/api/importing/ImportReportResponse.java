@@ -15,7 +15,12 @@ public record ImportReportResponse(
         @Schema(description = "Records (or unreadable files) rejected") int rejected,
         KindCounts mentors,
         KindCounts requests,
-        List<RejectionResponse> rejections) {
+        @Schema(description = "The first 1,000 reasons, in the order of the import")
+        List<RejectionResponse> rejections,
+        @Schema(description = "How many more reasons there are than rejections lists") int rejectionsOmitted) {
+
+    /** The most reasons an answer lists, so that a huge broken import gets a reasonable answer. */
+    public static final int MAX_LISTED = 1000;
 
     /** Counts for one kind of record. */
     public record KindCounts(int created, int updated, int rejected) {
@@ -37,6 +42,11 @@ public record ImportReportResponse(
     }
 
     public static ImportReportResponse of(ImportReport report) {
-        return Mappers.getMapper(ImportReportMapper.class).toResponse(report);
+        ImportReportResponse all = Mappers.getMapper(ImportReportMapper.class).toResponse(report);
+        if (all.rejections().size() <= MAX_LISTED) {
+            return all;
+        }
+        return new ImportReportResponse(all.dryRun(), all.created(), all.updated(), all.rejected(), all.mentors(),
+                all.requests(), all.rejections().subList(0, MAX_LISTED), all.rejections().size() - MAX_LISTED);
     }
 }

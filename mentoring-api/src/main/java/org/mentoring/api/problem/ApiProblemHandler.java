@@ -2,6 +2,7 @@ package org.mentoring.api.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -50,7 +51,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every error of the API into an RFC 9457 problem detail ({@code application/problem+json}) with a
  * {@code type} per error, a {@code title}, a {@code detail} in words and, when fields are wrong, {@code errors}
  * listing each one ({@code field}, {@code message}): malformed bodies and wrong parameters (of a wrong type or
- * out of range) are 400, invalid input 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
+ * out of range) and bodies beyond the JSON parser's limits (nesting depth, number or text length) are 400, invalid input 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
  * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405.
  */
 @RestControllerAdvice
@@ -62,7 +63,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail importRejected(ImportRejectedException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IMPORT_REJECTED,
                 "Import rejected", e.getMessage());
-        problem.setProperty("errors", fieldProblems(e.errors()));
+        List<FieldProblem> errors = fieldProblems(e.errors());
+        if (errors.size() > ImportReportResponse.MAX_LISTED) {
+            problem.setProperty("errors", errors.subList(0, ImportReportResponse.MAX_LISTED));
+            problem.setProperty("errorsOmitted", errors.size() - ImportReportResponse.MAX_LISTED);
+        } else {
+            problem.setProperty("errors", errors);
+        }
         problem.setProperty("report", ImportReportResponse.of(e.report()));
         return problem;
     }
@@ -133,7 +140,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body could not be read.");
         JsonProcessingException json = cause(e, JsonProcessingException.class);
         JsonParseException parse = cause(e, JsonParseException.class);
-        if (parse != null) {
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            problem.setDetail("The body exceeds a limit of this server: " + withoutSource(limit.getOriginalMessage())
+                    .replaceAll(" \\(from `[^`]*`\\)", "") + ".");
+        } else if (parse != null) {
             problem.setDetail("The body is not valid JSON at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ": "
                     + withoutSource(parse.getOriginalMessage()));

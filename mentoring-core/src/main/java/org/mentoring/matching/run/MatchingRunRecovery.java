@@ -4,7 +4,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** At each start, marks FAILED the runs the application was solving when it last stopped. */
+/**
+ * At each start, marks FAILED the runs whose instance stopped while solving them, then keeps the leases: the
+ * heartbeat of this instance's runs and the periodic check for runs of instances that died.
+ */
 @Component
 class MatchingRunRecovery {
 
@@ -17,5 +20,6 @@ class MatchingRunRecovery {
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         service.recoverInterruptedRuns();
+        service.startLeaseKeeping();
     }
 }

@@ -26,14 +26,17 @@ import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;
 import org.mentoring.matching.persistence.RunInputStore;
+import org.mentoring.matching.persistence.RunLeases;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingResult;
 import org.mentoring.matching.solver.ScoreUpdate;
+import org.mentoring.store.EmbeddedMongoServer;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,9 +48,17 @@ import org.springframework.stereotype.Service;
  * it ends, completed or cancelled. Nothing here needs a transaction: every change of a run is one conditional
  * atomic update, and the one-run-at-a-time rule is a lock document ({@link MatchingRunLock}).
  *
- * <p>A run that was queued or solving when the application stopped is marked FAILED at the next start
- * ({@link #recoverInterruptedRuns}); a run solving when the application shuts down cleanly is cancelled and keeps
- * its best solution if it can be saved in time.
+ * <p>Several instances may share one MongoDB. A run is solved by the instance that started it, which holds a lease
+ * on it ({@link RunLeases}): its id in the run's {@code owner} and a {@code heartbeatAt} it refreshes every few
+ * seconds ({@link #beat}). Status and proposals are read from the store by any instance; a cancel on another
+ * instance sets {@code cancelRequested}, which the owner's heartbeat reads. Every instance checks every few seconds
+ * for active runs whose heartbeat is older than the lease timeout, marks them FAILED with the reason and frees the
+ * lock ({@link #failSilentRuns}): their instance died.
+ *
+ * <p>At start ({@link #recoverInterruptedRuns}), an instance that runs the embedded store itself marks FAILED every
+ * run queued or solving before it started (no other process could be solving it); on a shared MongoDB it fails only
+ * runs whose heartbeat has stopped, and leaves runs of live instances alone. A run solving when the application
+ * shuts down cleanly is cancelled and keeps its best solution if it can be saved in time.
  */
 @Service
 public class MatchingRunService {
@@ -59,6 +70,7 @@ public class MatchingRunService {
     static final String ORPHAN_CANCELLED_REASON =
             "cancelled; no solver in this application was working on it, so no result was kept";
     static final String LOST_REASON = "the solver did not report the end of this run; start a new run";
+    static final String ENDED_ELSEWHERE_REASON = "the run was ended by another instance";
 
     /** Random seeds stay below 2^53, so that they survive a round trip through JavaScript numbers. */
     private static final long MAX_RANDOM_SEED = 1L << 53;
@@ -90,9 +102,28 @@ public class MatchingRunService {
      */
     private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("matching-run-stop"));
     private volatile boolean stopping;
+    private final RunLeases leases;
+    private final boolean ownStore;
+    private final Duration heartbeat;
+    private final Duration leaseTimeout;
+    /** This instance, as a run's {@code owner} names it: the process id and a random part, new at each start. */
+    private final String instanceId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /**
+     * @param embeddedStore the embedded store when this instance runs it, so that no other instance can be
+     *     solving a run left in it
+     * @param heartbeat how often the owner of a run refreshes its lease
+     * @param leaseTimeout how old a heartbeat may be before its run counts as lost; checked every third of it
+     */
     public MatchingRunService(MatchingRunRepository runs, RunResultStore results, RunInputStore inputStore,
-            MatchingRunLock lock, MatchingInputs inputs, MatchingEngine engine, MatchingPersistenceMapper mapper) {
+            MatchingRunLock lock, MatchingInputs inputs, MatchingEngine engine, MatchingPersistenceMapper mapper,
+            RunLeases leases, Optional<EmbeddedMongoServer> embeddedStore,
+            @Value("${mentoring.runs.heartbeat-interval:3s}") Duration heartbeat,
+            @Value("${mentoring.runs.lease-timeout:30s}") Duration leaseTimeout) {
+        this.leases = leases;
+        this.ownStore = embeddedStore.isPresent();
+        this.heartbeat = heartbeat;
+        this.leaseTimeout = leaseTimeout;
         this.runs = runs;
         this.results = results;
         this.inputStore = inputStore;
@@ -135,6 +166,7 @@ public class MatchingRunService {
             lock.release(id);
             throw e;
         }
+        leases.claim(id, instanceId, Instant.now());
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
         try {
@@ -403,6 +435,10 @@ public class MatchingRunService {
                         local.awaitEnd(wait);
                         return get(id);
                     }
+                    if (ownedByLiveInstance(id) && leases.requestCancel(id)) {
+                        log.info("Matching run {} is solved by another instance; asked it to cancel", id);
+                        return awaitInactive(id, wait);
+                    }
                     if (runs.transition(id, RunStatus.CANCELLED, new Update()
                             .set("reason", ORPHAN_CANCELLED_REASON).set("endedAt", Instant.now())).isPresent()) {
                         releaseQuietly(id);
@@ -414,6 +450,105 @@ public class MatchingRunService {
             }
         }
         return get(id);
+    }
+
+    /** Whether another instance holds a fresh lease on the run. */
+    private boolean ownedByLiveInstance(String id) {
+        return leases.find(id)
+                .filter(lease -> lease.owner() != null && !lease.owner().equals(instanceId))
+                .filter(lease -> lease.lastSignOfLife().isAfter(Instant.now().minus(leaseTimeout)))
+                .isPresent();
+    }
+
+    /** The run once it is no longer active, or as it is after {@code wait}. */
+    private MatchingRun awaitInactive(String id, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        MatchingRun run = get(id);
+        while (run.status().isActive() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            run = get(id);
+        }
+        return run;
+    }
+
+    /** This instance's id, as the runs it solves name their {@code owner}. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Starts this instance's heartbeat of the runs it solves and its periodic check for runs whose instance died.
+     * Called once the application is ready.
+     */
+    public void startLeaseKeeping() {
+        try {
+            scheduler.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            long check = Math.max(1, leaseTimeout.toMillis() / 3);
+            scheduler.scheduleWithFixedDelay(this::failSilentRunsQuietly, check, check, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not keeping leases: the application is stopping");
+        }
+    }
+
+    /**
+     * Refreshes the lease of every run this instance prepares or solves, and passes on a cancel asked on another
+     * instance. A run that another instance ended meanwhile (it found this one silent) is stopped here too.
+     */
+    void beat() {
+        Instant now = Instant.now();
+        for (LocalRun local : List.copyOf(localRuns.values())) {
+            try {
+                Optional<RunLeases.Lease> lease = leases.beat(local.id(), instanceId, now);
+                if (lease.isPresent() && lease.get().cancelAsked()) {
+                    local.requestCancel(CANCELLED_REASON);
+                } else if (lease.isEmpty() && !local.isEnded()
+                        && runs.findById(local.id()).map(run -> !run.status().isActive()).orElse(true)) {
+                    local.requestCancel(ENDED_ELSEWHERE_REASON);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Matching run {}: the heartbeat could not be saved", local.id(), e);
+            }
+        }
+    }
+
+    /**
+     * Marks FAILED, with the reason, every active run of another instance whose heartbeat is older than the lease
+     * timeout, and frees the lock it held.
+     *
+     * @return how many runs were marked FAILED
+     */
+    public int failSilentRuns() {
+        int failed = 0;
+        for (RunLeases.Lease lease : leases.silentSince(Instant.now().minus(leaseTimeout))) {
+            if (localRuns.containsKey(lease.id())) {
+                continue;
+            }
+            String reason = "the application stopped while this run was solving (instance "
+                    + (lease.owner() == null ? "unknown" : lease.owner()) + ", no heartbeat since "
+                    + lease.lastSignOfLife() + "); start a new run";
+            if (runs.transition(lease.id(), RunStatus.FAILED,
+                    new Update().set("reason", reason).set("endedAt", Instant.now())).isPresent()) {
+                failed++;
+                log.warn("Matching run {} was {} on an instance that stopped; marked FAILED", lease.id(),
+                        lease.status());
+            }
+            lock.release(lease.id());
+        }
+        return failed;
+    }
+
+    private void failSilentRunsQuietly() {
+        try {
+            failSilentRuns();
+        } catch (RuntimeException e) {
+            log.warn("The check for runs of stopped instances failed; it runs again shortly", e);
+        }
     }
 
     /**
@@ -453,12 +588,19 @@ public class MatchingRunService {
     }
 
     /**
-     * Marks FAILED every run that was queued or solving before this application started (it stopped mid-run), and
-     * frees the lock such a run held. Called once the application is ready; runs started since are left alone.
+     * Marks FAILED the runs that were queued or solving when their instance stopped, and frees the lock such a run
+     * held. With the embedded store that this instance runs, that is every run active before it started; on a
+     * shared MongoDB, only runs whose heartbeat stopped ({@link #failSilentRuns}). Called once the application is
+     * ready; runs started since, and runs of live instances, are left alone.
      *
      * @return how many runs were marked FAILED
      */
     public int recoverInterruptedRuns() {
+        if (!ownStore) {
+            int failed = failSilentRuns();
+            freeLockOfEndedRun();
+            return failed;
+        }
         int recovered = 0;
         List<MatchingRunDocument> interrupted = runs.findActiveCreatedBefore(bootedAt);
         for (MatchingRunDocument run : interrupted) {
@@ -470,13 +612,17 @@ public class MatchingRunService {
             }
             lock.release(run.id());
         }
+        freeLockOfEndedRun();
+        return recovered;
+    }
+
+    private void freeLockOfEndedRun() {
         lock.holder().filter(h -> h.acquiredAt() == null || h.acquiredAt().isBefore(bootedAt)).ifPresent(h -> {
             Optional<MatchingRunDocument> held = runs.findById(h.runId());
             if (held.isEmpty() || !held.get().status().isActive()) {
                 lock.release(h.runId());
             }
         });
-        return recovered;
     }
 
     /**

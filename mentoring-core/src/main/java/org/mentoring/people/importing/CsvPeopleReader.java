@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.PeopleInputValidator;
 import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.input.SlotInput;
 
@@ -131,7 +132,7 @@ public final class CsvPeopleReader {
                 if (known.contains(lower)) {
                     columnByLowerCase.put(lower, header);
                 } else {
-                    headerProblems.add("unknown column '" + header + "'");
+                    headerProblems.add("unknown column '" + PeopleInputValidator.shown(header) + "'");
                 }
             }
             for (String column : columns) {
@@ -150,7 +151,7 @@ public final class CsvPeopleReader {
                 long line = lines.lineAt(record.getCharacterPosition());
                 if (record.size() != width) {
                     String location = fileName + " line " + line;
-                    rejections.add(new Rejection(kind, record.size() > 0 ? record.get(0) : null, location, location,
+                    rejections.add(new Rejection(kind, record.size() > 0 ? PeopleInputValidator.shown(record.get(0)) : null, location, location,
                             "the row has " + record.size() + " values where the header has " + width
                             + " columns (a value with a comma needs double quotes)"));
                     continue;
@@ -182,7 +183,7 @@ public final class CsvPeopleReader {
                 slots.add(new SlotInput(matcher.group(1), matcher.group(2), matcher.group(3)));
             } else {
                 String field = "weeklyAvailability[" + index + "]";
-                errors.add(new FieldError(field, field + " '" + part.strip()
+                errors.add(new FieldError(field, field + " '" + PeopleInputValidator.shown(part.strip())
                         + "' is not written like 'TUE 14:00-16:00'"));
             }
             index++;

@@ -181,7 +181,7 @@ public class PeopleImporter {
                             "the record is empty"));
                     continue;
                 }
-                String externalId = stripped(inputId.apply(entry.record()));
+                String externalId = PeopleInputValidator.shown(stripped(inputId.apply(entry.record())));
                 int before = rejections.size();
                 for (FieldError error : entry.readErrors()) {
                     reject(entry, externalId, error);
@@ -210,7 +210,7 @@ public class PeopleImporter {
                 return true;
             }
             rejections.add(new Rejection(kind, externalId, entry.location(), entry.field(field),
-                    field + " '" + value + "' appears twice in this import: first at " + first));
+                    field + " '" + PeopleInputValidator.shown(value) + "' appears twice in this import: first at " + first));
             return false;
         }
 

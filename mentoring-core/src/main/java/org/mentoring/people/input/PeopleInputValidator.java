@@ -38,6 +38,9 @@ public class PeopleInputValidator {
     public static final int MINUTES_PER_WEEK = 7 * 24 * 60;
     public static final int MAX_SLOTS = 50;
 
+    /** The longest part of a wrong value that a message repeats. */
+    public static final int MAX_SHOWN_LENGTH = 60;
+
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -114,6 +117,17 @@ public class PeopleInputValidator {
                 new LinkedHashSet<>(excluded), priority != null && priority), List.of());
     }
 
+    /**
+     * A value as a message repeats it: whole when short, else its first {@value #MAX_SHOWN_LENGTH} characters and
+     * its length, so that a huge wrong value does not make a huge answer or log line.
+     */
+    public static String shown(String value) {
+        if (value == null || value.length() <= MAX_SHOWN_LENGTH) {
+            return value;
+        }
+        return value.substring(0, MAX_SHOWN_LENGTH) + "… (" + value.length() + " characters)";
+    }
+
     /** The domain codes of the taxonomy this validator knows. */
     public Taxonomy taxonomy() {
         return taxonomy;
@@ -165,7 +179,7 @@ public class PeopleInputValidator {
             if (id == null) {
                 error(field, field + " is required");
             } else if (!EXTERNAL_ID.matcher(id).matches()) {
-                error(field, field + " '" + id + "' must be 1 to 64 letters, digits, '.', '_', ':' or '-', "
+                error(field, field + " '" + shown(id) + "' must be 1 to 64 letters, digits, '.', '_', ':' or '-', "
                         + "starting with a letter or digit");
             }
             return id;
@@ -179,7 +193,7 @@ public class PeopleInputValidator {
             }
             if (email.length() > MAX_TEXT_LENGTH
                     || !beanValidator.validateValue(EmailValue.class, "email", email).isEmpty()) {
-                error(field, field + " '" + email + "' is not a valid email address");
+                error(field, field + " '" + shown(email) + "' is not a valid email address");
             }
             return email.toLowerCase(Locale.ROOT);
         }
@@ -192,7 +206,7 @@ public class PeopleInputValidator {
             }
             String upper = country.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(upper)) {
-                error(field, field + " '" + country + "' is not an ISO 3166-1 alpha-2 country code such as KE");
+                error(field, field + " '" + shown(country) + "' is not an ISO 3166-1 alpha-2 country code such as KE");
             }
             return upper;
         }
@@ -204,7 +218,7 @@ public class PeopleInputValidator {
                 return null;
             }
             if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-                error(field, field + " '" + zone + "' is not an IANA time zone such as Africa/Nairobi");
+                error(field, field + " '" + shown(zone) + "' is not an IANA time zone such as Africa/Nairobi");
                 return null;
             }
             return ZoneId.of(zone);
@@ -298,7 +312,7 @@ public class PeopleInputValidator {
             try {
                 number = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                error(field, field + " '" + text + "' is not a whole number");
+                error(field, field + " '" + shown(text) + "' is not a whole number");
                 return null;
             }
             if (number < min || number > max) {
@@ -316,7 +330,7 @@ public class PeopleInputValidator {
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(text);
             }
-            error(field, field + " '" + text + "' is neither true nor false");
+            error(field, field + " '" + shown(text) + "' is neither true nor false");
             return null;
         }
 
@@ -331,7 +345,7 @@ public class PeopleInputValidator {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                error(field, field + " '" + text + "' is not a date written yyyy-MM-dd");
+                error(field, field + " '" + shown(text) + "' is not a date written yyyy-MM-dd");
                 return null;
             }
         }
@@ -345,7 +359,7 @@ public class PeopleInputValidator {
             try {
                 return CareerStage.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                error(field, field + " '" + text + "' is not one of " + List.of(CareerStage.values()));
+                error(field, field + " '" + shown(text) + "' is not one of " + List.of(CareerStage.values()));
                 return null;
             }
         }
@@ -396,7 +410,7 @@ public class PeopleInputValidator {
                 return null;
             }
             if (!TIME.matcher(text).matches()) {
-                error(field, field + " '" + text + "' is not a time written HH:mm");
+                error(field, field + " '" + shown(text) + "' is not a time written HH:mm");
                 return null;
             }
             try {

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,7 @@ import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.RunInputStore;
+import org.mentoring.matching.persistence.RunLeases;
 import org.mentoring.matching.persistence.RunInputsDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.persistence.UnmatchedDocument;
@@ -52,7 +55,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 @DataMongoTest(properties = "spring.data.mongodb.auto-index-creation=true")
 @Import({EmbeddedMongoTestConfiguration.class, MatchingRunServiceTest.Beans.class, MatchingRunService.class,
-    MatchingRunConfiguration.class, MatchingRunLock.class, RunResultStore.class, RunInputStore.class,
+    MatchingRunConfiguration.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
     MatchingPersistenceMapperImpl.class})
 class MatchingRunServiceTest {
 
@@ -82,6 +85,8 @@ class MatchingRunServiceTest {
     private MatchingPersistenceMapper mapper;
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private RunLeases leases;
 
     @BeforeEach
     void emptyStore() {
@@ -315,8 +320,8 @@ class MatchingRunServiceTest {
         assertThat(recovered).isEqualTo(1);
         MatchingRun failed = service.get("left-over");
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.reason()).isEqualTo(
-                "the application stopped while this run was solving; start a new run");
+        assertThat(failed.reason()).startsWith("the application stopped while this run was solving")
+                .contains("no heartbeat since " + anHourAgo.truncatedTo(ChronoUnit.MILLIS)).endsWith("; start a new run");
         assertThat(failed.endedAt()).isNotNull();
         assertThat(lock.holder()).isEmpty();
         assertThatThrownBy(() -> service.proposals("left-over")).isInstanceOfSatisfying(ConflictException.class,
@@ -347,9 +352,58 @@ class MatchingRunServiceTest {
     }
 
     @Test
+    void aRunOfAnotherLiveInstanceIsLeftAloneAndItsCancelReachesItsOwner() {
+        MatchingRunService other = new MatchingRunService(runs, results, inputStore, lock, inputs,
+                new MatchingEngine(), mapper, leases, Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
+        try {
+            MatchingRun run = other.start(RunSettings.withTimeLimit(120));
+            await().atMost(PATIENCE).until(() -> service.get(run.id()).status() == RunStatus.SOLVING);
+            assertThat(leases.find(run.id())).get().extracting(RunLeases.Lease::owner)
+                    .isEqualTo(other.instanceId());
+
+            assertThat(service.recoverInterruptedRuns()).isZero();
+            assertThat(service.failSilentRuns()).isZero();
+            assertThat(service.get(run.id()).status()).isEqualTo(RunStatus.SOLVING);
+
+            MatchingRun asked = service.cancel(run.id());
+            assertThat(leases.find(run.id())).get().extracting(RunLeases.Lease::cancelAsked).isEqualTo(true);
+            assertThat(asked.status()).as("the owner has not beaten yet").isEqualTo(RunStatus.SOLVING);
+
+            other.beat();
+
+            MatchingRun cancelled = awaitStatus(run.id(), RunStatus.CANCELLED);
+            assertThat(cancelled.reason()).isEqualTo(MatchingRunService.CANCELLED_REASON);
+            assertThat(service.proposals(run.id()).proposals()).isNotEmpty();
+            assertThat(lock.holder()).isEmpty();
+        } finally {
+            other.shutDown();
+        }
+    }
+
+    @Test
+    void aRunWhoseInstanceStoppedBeatingIsFailedWithTheReasonAndItsLockFreed() {
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+        runs.insert(new MatchingRunDocument("silent", RunStatus.SOLVING, 600,
+                new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, 60, 15, 0, null, List.of(),
+                longAgo, longAgo, null, null, null));
+        leases.claim("silent", "dead-instance", longAgo);
+        assertThat(lock.tryAcquire("silent", longAgo)).isTrue();
+
+        assertThat(service.failSilentRuns()).isEqualTo(1);
+
+        MatchingRun failed = service.get("silent");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.reason()).contains("instance dead-instance", "no heartbeat since " + longAgo);
+        assertThat(failed.endedAt()).isNotNull();
+        assertThat(lock.holder()).isEmpty();
+        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
     void shuttingDownCancelsTheRunAndKeepsItsBestSolution() {
         MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs,
-                new MatchingEngine(), mapper);
+                new MatchingEngine(), mapper, leases, Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
         MatchingRun run = instance.start(RunSettings.withTimeLimit(120));
         await().atMost(PATIENCE).until(() -> !instance.get(run.id()).history().isEmpty());
 

@@ -41,7 +41,7 @@ class SecurityConfiguration {
         "/error"};
     static final String[] ADMIN_API = {"/api/v1/import/**", "/api/v1/import", "/api/v1/matching-runs/**",
         "/api/v1/matching-runs", "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit-events/**",
-        "/api/v1/audit-events"};
+        "/api/v1/audit-events", "/api/v1/admin/**"};
 
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,

@@ -1,0 +1,2 @@
+/** Backup and restore of the whole store over HTTP (ADMIN). */
+package org.mentoring.api.backup;

@@ -1,0 +1,2 @@
+/** The whole store as one archive, and its restore into an empty instance. */
+package org.mentoring.backup;

@@ -1,0 +1,98 @@
+package org.mentoring.matching.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mentoring.matching.run.RunStatus;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lease of a run on the application instance that solves it, kept in the run's own document: {@code owner}
+ * names the instance, {@code heartbeatAt} is refreshed by it every few seconds while the run is active, and
+ * {@code cancelRequested} is how an admin on another instance asks the owner to stop. A run whose heartbeat is old
+ * lost its instance. Every write is one conditional atomic update.
+ */
+@Component
+public class RunLeases {
+
+    static final String OWNER = "owner";
+    static final String HEARTBEAT_AT = "heartbeatAt";
+    static final String CANCEL_REQUESTED = "cancelRequested";
+    private static final List<RunStatus> ACTIVE = List.of(RunStatus.QUEUED, RunStatus.SOLVING);
+
+    private final MongoTemplate mongo;
+
+    public RunLeases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * A run's lease as stored.
+     *
+     * @param owner the instance solving it, or null for a run of a version without leases
+     * @param heartbeatAt the owner's last sign of life, or null
+     */
+    public record Lease(String id, RunStatus status, String owner, Instant heartbeatAt, Boolean cancelRequested,
+            Instant createdAt) {
+
+        /** Whether an admin asked, on any instance, to cancel the run. */
+        public boolean cancelAsked() {
+            return Boolean.TRUE.equals(cancelRequested);
+        }
+
+        /** The owner's last sign of life: its heartbeat, or the run's creation when it has none. */
+        public Instant lastSignOfLife() {
+            return heartbeatAt != null ? heartbeatAt : createdAt;
+        }
+    }
+
+    /** Records {@code owner} as the instance solving an active run, beating once. */
+    public boolean claim(String runId, String owner, Instant now) {
+        return mongo.updateFirst(active(runId), new Update().set(OWNER, owner).set(HEARTBEAT_AT, now),
+                MatchingRunDocument.class).getMatchedCount() == 1;
+    }
+
+    /**
+     * The owner's heartbeat: refreshes {@code heartbeatAt} if the run is still active and still {@code owner}'s.
+     *
+     * @return the lease after the beat (to read {@code cancelRequested}), or empty if the run ended or another
+     *     instance marked it meanwhile
+     */
+    public Optional<Lease> beat(String runId, String owner, Instant now) {
+        return Optional.ofNullable(mongo.findAndModify(
+                query(where("_id").is(runId).and("status").in(ACTIVE).and(OWNER).is(owner)),
+                new Update().set(HEARTBEAT_AT, now), FindAndModifyOptions.options().returnNew(true),
+                Lease.class, MatchingRunDocument.COLLECTION));
+    }
+
+    /** Asks the owner of an active run to cancel it; false if the run is not active. */
+    public boolean requestCancel(String runId) {
+        return mongo.updateFirst(active(runId), new Update().set(CANCEL_REQUESTED, true),
+                MatchingRunDocument.class).getMatchedCount() == 1;
+    }
+
+    public Optional<Lease> find(String runId) {
+        return Optional.ofNullable(mongo.findOne(query(where("_id").is(runId)), Lease.class,
+                MatchingRunDocument.COLLECTION));
+    }
+
+    /** Active runs whose owner gave no sign of life since {@code before}. */
+    public List<Lease> silentSince(Instant before) {
+        Query silent = query(where("status").in(ACTIVE).orOperator(
+                where(HEARTBEAT_AT).lt(before),
+                new Criteria().andOperator(where(HEARTBEAT_AT).is(null), where("createdAt").lt(before))));
+        return mongo.find(silent, Lease.class, MatchingRunDocument.COLLECTION);
+    }
+
+    private static Query active(String runId) {
+        return query(where("_id").is(runId).and("status").in(ACTIVE));
+    }
+}

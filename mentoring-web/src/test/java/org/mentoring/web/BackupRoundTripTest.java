@@ -1,0 +1,201 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A backup of one instance restored into another, each app on its own in-memory store: every collection and every
+ * document comes back equal, ids, dates and numbers of the same BSON types.
+ */
+class BackupRoundTripTest {
+
+    @Test
+    void aBackupRestoredIntoAnEmptyInstanceLosesNothing() throws Exception {
+        try (ConfigurableApplicationContext source = start(); ConfigurableApplicationContext target = start()) {
+            Http sourceHttp = http(source);
+            assertThat(sourceHttp.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
+            assertThat(sourceHttp.postFiles("/api/v1/import",
+                    Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
+                    .isEqualTo(200);
+            completeARun(sourceHttp);
+
+            HttpResponse<byte[]> backup = download(source, "/api/v1/admin/backup");
+            assertThat(backup.statusCode()).isEqualTo(200);
+            assertThat(backup.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(backup.headers().firstValue("Content-Disposition").orElse(""))
+                    .contains("attachment", "mentoring-backup-");
+            Map<String, List<Document>> before = snapshot(source);
+            assertThat(before.keySet()).contains("mentors", "requests", "accounts", "audit_events");
+            assertThat(before.get("mentors")).hasSize(3);
+            assertThat(before.keySet()).anySatisfy(name -> assertThat(name).containsIgnoringCase("proposal"));
+
+            Http.Answer restored = upload(http(target), backup.body());
+
+            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+            long total = before.values().stream().mapToLong(List::size).sum();
+            assertThat(restored.json().get("documents").asLong()).isEqualTo(total);
+            Map<String, List<Document>> after = snapshot(target);
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            for (String collection : before.keySet()) {
+                List<Document> expected = before.get(collection);
+                List<Document> actual = new ArrayList<>(after.get(collection));
+                if (collection.equals("audit_events")) {
+                    assertThat(actual).as("the restore is recorded after what the backup holds")
+                            .anySatisfy(event -> assertThat(event.getString("action")).isEqualTo("backup.restore"));
+                    actual.removeIf(event -> "backup.restore".equals(event.getString("action")));
+                }
+                assertThat(actual).as(collection).isEqualTo(expected);
+            }
+            Document mentor = after.get("mentors").get(0);
+            assertThat(mentor.get("_id")).isInstanceOf(before.get("mentors").get(0).get("_id").getClass());
+            assertThat(after.get("mentors").stream().flatMap(d -> d.values().stream()))
+                    .anySatisfy(value -> assertThat(value).isInstanceOf(Date.class));
+
+            Http targetHttp = http(target);
+            assertThat(targetHttp.get("/api/v1/mentors/m-102").json().get("name").asText())
+                    .isEqualTo("Dr. Okafor, PhD");
+        }
+    }
+
+    @Test
+    void aRestoreIntoAStoreWithDataIsRefusedAndABrokenArchiveWritesNothing() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            Http http = http(app);
+            Http.Answer notAnArchive = upload(http, "not a zip".getBytes(StandardCharsets.UTF_8));
+            assertThat(notAnArchive.status()).as(notAnArchive.body()).isEqualTo(422);
+            assertThat(notAnArchive.json().get("detail").asText()).contains("archive");
+
+            Http.Answer incomplete = upload(http, zip(Map.of("mentors.jsonl", "{\"_id\": \"m-1\"}\n",
+                    "manifest.json", "{\"format\": \"mentoring-backup\", \"version\": 1, \"createdAt\": "
+                            + "\"2026-01-01T00:00:00Z\", \"collections\": {\"mentors\": 2}}")));
+            assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
+            assertThat(incomplete.json().get("detail").asText()).contains("differ from its manifest");
+            assertThat(snapshot(app).getOrDefault("mentors", List.of())).isEmpty();
+
+            assertThat(http.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
+            HttpResponse<byte[]> backup = download(app, "/api/v1/admin/backup");
+            Map<String, List<Document>> before = snapshot(app);
+
+            Http.Answer refused = upload(http, backup.body());
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("code").asText()).isEqualTo("store-not-empty");
+            assertThat(snapshot(app)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void onlyAnAdminMayBackUpOrRestore() {
+        try (ConfigurableApplicationContext app = start()) {
+            Http anonymous = new Http(port(app));
+            assertThat(anonymous.get("/api/v1/admin/backup").status()).isEqualTo(401);
+            assertThat(anonymous.post("/api/v1/admin/restore", "multipart/form-data; boundary=x", new byte[0])
+                    .status()).isEqualTo(401);
+        }
+    }
+
+    private static void completeARun(Http http) throws InterruptedException {
+        Http.Answer started = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1, \"seed\": 3}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Set.of("QUEUED", "SOLVING").contains(http.get("/api/v1/matching-runs/" + id).json()
+                .get("status").asText())) {
+            assertThat(Instant.now()).as("run %s ends", id).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Every document of every collection, sorted by id. */
+    private static Map<String, List<Document>> snapshot(ConfigurableApplicationContext app) {
+        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+        Map<String, List<Document>> all = new TreeMap<>();
+        Set<String> names = new TreeSet<>();
+        mongo.getDb().listCollectionNames().forEach(names::add);
+        for (String name : names) {
+            List<Document> documents = new ArrayList<>();
+            mongo.getCollection(name).find().forEach(documents::add);
+            documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+            all.put(name, documents);
+        }
+        return all;
+    }
+
+    private static HttpResponse<byte[]> download(ConfigurableApplicationContext app, String path)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(app) + path))
+                .header("Authorization", basic()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Http.Answer upload(Http http, byte[] archive) {
+        String boundary = "----backup" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"archive\"; "
+                + "filename=\"backup.zip\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(archive);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.post("/api/v1/admin/restore", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private static byte[] zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((Http.ADMIN_EMAIL + ":" + Http.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(MentoringApplication.class).run(
+                "--server.port=0",
+                "--mentoring.embedded-in-memory=true",
+                "--mentoring.demo-data=false",
+                "--" + Http.ADMIN_EMAIL_PROPERTY,
+                "--" + Http.ADMIN_PASSWORD_PROPERTY);
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static Http http(ConfigurableApplicationContext app) {
+        return new Http(port(app)).asAdmin();
+    }
+}

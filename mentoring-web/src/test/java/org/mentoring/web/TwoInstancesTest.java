@@ -1,0 +1,119 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.store.EmbeddedMongoServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Two application instances on one store: the first runs the embedded server, the second reaches it over its port
+ * as it would a shared MongoDB. A run is solved by the instance that started it; the other one sees it, refuses a
+ * second run, cancels it through the store and reads its proposals; and a run whose instance stopped beating is
+ * failed with the reason.
+ */
+class TwoInstancesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void aRunIsSolvedByOneInstanceAndSeenAndCancelledFromTheOther() {
+        try (ConfigurableApplicationContext first = start(null, true);
+                ConfigurableApplicationContext second = start(
+                        first.getBean(EmbeddedMongoServer.class).connectionString("mentoring"), false)) {
+            Http one = http(first);
+            Http two = http(second);
+            assertThat(two.get("/api/v1/requests?size=1").json().get("totalElements").asInt())
+                    .as("the second instance reads the first one's demo community").isEqualTo(180);
+
+            Http.Answer started = one.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 300}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().get("id").asText();
+            await().atMost(PATIENCE).until(() -> status(two, runId).equals("SOLVING"));
+
+            assertThat(second.getBean(MatchingRunService.class).recoverInterruptedRuns())
+                    .as("another instance's start-up recovery leaves a live run alone").isZero();
+            assertThat(status(two, runId)).isEqualTo("SOLVING");
+            Document lease = first.getBean(MongoTemplate.class).getCollection("matchingRuns")
+                    .find(new Document("_id", runId)).first();
+            assertThat(lease.getString("owner")).isEqualTo(first.getBean(MatchingRunService.class).instanceId());
+            assertThat(lease.get("heartbeatAt")).isNotNull();
+            Http.Answer refused = two.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 5}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("detail").asText()).contains(runId);
+
+            Http.Answer cancel = two.postJson("/api/v1/matching-runs/" + runId + "/cancel", "");
+
+            assertThat(cancel.status()).as(cancel.body()).isIn(200, 202);
+            await().atMost(PATIENCE).until(() -> status(two, runId).equals("CANCELLED"));
+            JsonNode run = two.get("/api/v1/matching-runs/" + runId).json();
+            assertThat(run.get("reason").asText()).contains("cancelled by an admin");
+            Http.Answer proposals = two.get("/api/v1/matching-runs/" + runId + "/proposals");
+            assertThat(proposals.status()).as(proposals.body()).isEqualTo(200);
+            assertThat(proposals.json().get("proposals")).isNotEmpty();
+            assertThat(proposals.body())
+                    .isEqualTo(one.get("/api/v1/matching-runs/" + runId + "/proposals").body());
+
+            Http.Answer next = two.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}");
+            assertThat(next.status()).as("the lock is free again: " + next.body()).isEqualTo(202);
+            String nextId = next.json().get("id").asText();
+            await().atMost(PATIENCE).until(() -> status(one, nextId).equals("COMPLETED"));
+        }
+    }
+
+    @Test
+    void aRunWhoseInstanceDiedIsFailedWithTheReasonByAnotherInstance() {
+        try (ConfigurableApplicationContext first = start(null, false)) {
+            MongoTemplate mongo = first.getBean(MongoTemplate.class);
+            Instant died = Instant.now().minus(Duration.ofMinutes(2));
+            // what an instance leaves when its process is killed mid-run: the run SOLVING, its lease and the lock
+            mongo.getCollection("matchingRuns").insertOne(new Document("_id", "orphan")
+                    .append("status", "SOLVING").append("timeLimitSeconds", 600).append("seed", 1L)
+                    .append("solverVersion", "OptaPlanner").append("history", java.util.List.of())
+                    .append("createdAt", java.util.Date.from(died)).append("startedAt", java.util.Date.from(died))
+                    .append("owner", "4242-deadbeef").append("heartbeatAt", java.util.Date.from(died)));
+            mongo.getCollection("matchingRunLock").insertOne(new Document("_id", "matching-run")
+                    .append("runId", "orphan").append("acquiredAt", java.util.Date.from(died)));
+
+            try (ConfigurableApplicationContext second = start(
+                    first.getBean(EmbeddedMongoServer.class).connectionString("mentoring"), false)) {
+                Http two = http(second);
+
+                await().atMost(PATIENCE).until(() -> status(two, "orphan").equals("FAILED"));
+
+                JsonNode run = two.get("/api/v1/matching-runs/orphan").json();
+                assertThat(run.get("reason").asText()).contains("instance 4242-deadbeef", "no heartbeat since");
+                assertThat(mongo.getCollection("matchingRunLock").find().first().get("runId")).isNull();
+            }
+        }
+    }
+
+    private static String status(Http http, String runId) {
+        return http.get("/api/v1/matching-runs/" + runId).json().get("status").asText();
+    }
+
+    /** An instance on its own embedded store, or on the MongoDB {@code mongodbUri} names. */
+    private static ConfigurableApplicationContext start(String mongodbUri, boolean demoData) {
+        return new SpringApplicationBuilder(MentoringApplication.class).run(
+                "--server.port=0",
+                mongodbUri == null ? "--mentoring.embedded-in-memory=true" : "--mentoring.mongodb-uri=" + mongodbUri,
+                "--mentoring.demo-data=" + demoData,
+                "--mentoring.runs.heartbeat-interval=500ms",
+                "--mentoring.runs.lease-timeout=3s",
+                "--" + Http.ADMIN_EMAIL_PROPERTY,
+                "--" + Http.ADMIN_PASSWORD_PROPERTY);
+    }
+
+    private static Http http(ConfigurableApplicationContext app) {
+        return new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort()).asAdmin();
+    }
+}
