@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
-    "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit"})
+    "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit",
+    "org.mentoring.lifecycle", "org.mentoring.notification"})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
     "org.mentoring.accounts.persistence", "org.mentoring.audit"})
 public class PeopleComponents {
