@@ -61,13 +61,13 @@ public class LifecycleService {
     private final Clock clock;
 
     @Autowired
-    public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests, MentorService mentors, AuditService audit,
-            NotificationService notifications) {
+    public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
+            MentorService mentors, AuditService audit, NotificationService notifications) {
         this(mongo, results, requests, mentors, audit, notifications, Clock.systemUTC());
     }
 
-    LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests, MentorService mentors, AuditService audit,
-            NotificationService notifications, Clock clock) {
+    LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests, MentorService mentors,
+            AuditService audit, NotificationService notifications, Clock clock) {
         this.mongo = mongo;
         this.results = results;
         this.requests = requests;

@@ -1,2 +1,2 @@
-/** The mentorship lifecycle: a completed run's proposals published as offers, each side's answer, and the mentorships both sides accept. */
+/** The mentorship lifecycle: a completed run published as offers, each side's answer, the mentorships that result. */
 package org.mentoring.lifecycle;

@@ -170,8 +170,8 @@ class LifecycleFlowTest {
 
     private static String request(String id) {
         return """
-                {"externalId": "%s", "name": "Researcher %s", "email": "%s", "institution": "University", "country": "CA",
-                 "timeZone": "UTC", "careerStage": "POSTDOC", "languages": ["en"],
+                {"externalId": "%s", "name": "Researcher %s", "email": "%s", "institution": "University",
+                 "country": "CA", "timeZone": "UTC", "careerStage": "POSTDOC", "languages": ["en"],
                  "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
                  "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
                  "weeklyAvailability": [{"day": "TUESDAY", "start": "09:00", "end": "11:00"}],
