@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -95,7 +96,7 @@ public class LifecycleService {
             throw new ConflictException("run-not-completed", "Run " + runId + " is " + run.status()
                     + "; only a COMPLETED run can be published");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         MatchingRunDocument claimed = mongo.findAndModify(
                 query(where("_id").is(runId).and(STATUS).is(RunStatus.COMPLETED).and("publishedAt").is(null)),
                 new Update().set("publishedAt", now).inc("version", 1),
@@ -159,7 +160,7 @@ public class LifecycleService {
         ProposalDocument proposal = find(proposalId);
         requireOpen(proposal);
         String prefix = side == Side.RESEARCHER ? "researcher" : "mentor";
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<ProposalDocument> answered = move(proposalId,
                 where(STATUS).is(OfferStatus.OFFERED).and(prefix + "Answer").is(null),
                 new Update().set(prefix + "Answer", answer).set(prefix + "AnsweredBy", actor)
@@ -182,7 +183,7 @@ public class LifecycleService {
      * calling it again after a crash completes what was left.
      */
     private ProposalDocument settle(ProposalDocument proposal) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (proposal.researcherAnswer() == Answer.DECLINED || proposal.mentorAnswer() == Answer.DECLINED) {
             requests.excludeMentor(proposal.requestExternalId(), proposal.mentorExternalId());
             Optional<ProposalDocument> declined = move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED),

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class NotificationService {
     /** Writes a message to the outbox, then sends it if a mail server is configured. */
     public Notification send(String to, String subject, String body) {
         NotificationDocument written = mongo.insert(new NotificationDocument(UUID.randomUUID().toString(),
-                to.strip().toLowerCase(Locale.ROOT), subject, body, clock.instant(), null));
+                to.strip().toLowerCase(Locale.ROOT), subject, body, clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
         return deliver(written).toNotification();
     }
 
@@ -86,7 +87,7 @@ public class NotificationService {
             log.warn("The message {} to {} could not be sent; it stays in the outbox", message.id(), message.to(), e);
             return message;
         }
-        Instant sentAt = clock.instant();
+        Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         mongo.updateFirst(query(where("_id").is(message.id()).and("sentAt").is(null)),
                 new Update().set("sentAt", sentAt), NotificationDocument.class);
         return new NotificationDocument(message.id(), message.to(), message.subject(), message.body(),
