@@ -144,6 +144,8 @@ class AccessMatrixTest {
         check(mismatches, "GET /audit-events", http -> http.get("/api/v1/audit-events"), 401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs/{id}/publish",
                 http -> http.postJson("/api/v1/matching-runs/" + runId + "/publish", ""), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /matching-runs/{id}/diff",
+                http -> http.get("/api/v1/matching-runs/" + runId + "/diff"), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /proposals/mine", http -> http.get("/api/v1/proposals/mine"),
                 401, 200, 200, 200, 200, 200);
         check(mismatches, "GET /proposals/{own}", http -> http.get("/api/v1/proposals/" + ownProposal),

@@ -133,6 +133,17 @@ class LifecycleFlowTest {
         }
         assertThat(load.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1));
         assertThat(load.get(declinedMentor)).as("the mentor left free takes one newcomer").isEqualTo(1);
+
+        JsonNode diff = admin.get("/api/v1/matching-runs/" + secondRun + "/diff").json();
+        assertThat(diff.get("previousRunId").asText()).isEqualTo(firstRun);
+        assertThat(diff.get("kept")).extracting(p -> p.get("requestExternalId").asText())
+                .containsExactly("r-2", "r-3");
+        assertThat(diff.get("dropped")).extracting(p -> p.get("requestExternalId").asText()).containsExactly("r-1");
+        assertThat(diff.get("changed")).isEmpty();
+        assertThat(diff.get("new")).singleElement().satisfies(p -> {
+            assertThat(p.get("requestExternalId").asText()).isIn("r-4", "r-5");
+            assertThat(p.get("mentorExternalId").asText()).isEqualTo(declinedMentor);
+        });
     }
 
     private Http as(String person) {
