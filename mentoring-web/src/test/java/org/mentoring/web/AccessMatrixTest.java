@@ -159,6 +159,11 @@ class AccessMatrixTest {
                 http -> http.postJson("/api/v1/proposals/" + ownProposal + "/decline",
                         "{\"onBehalfOf\": \"MENTOR\"}"),
                 401, 409, 403, 403, 409, 409);
+        check(mismatches, "POST /proposals/{own}/override (accepted already)",
+                http -> http.postJson("/api/v1/proposals/" + ownProposal + "/override",
+                        "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
+        check(mismatches, "GET /requests/r-own/candidates", http -> http.get("/api/v1/requests/r-own/candidates"),
+                401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /notifications/mine", http -> http.get("/api/v1/notifications/mine"),
                 401, 200, 200, 200, 200, 200);
         check(mismatches, "POST /me/password (wrong current)",

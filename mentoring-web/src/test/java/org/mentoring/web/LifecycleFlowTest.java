@@ -134,6 +134,21 @@ class LifecycleFlowTest {
         assertThat(load.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1));
         assertThat(load.get(declinedMentor)).as("the mentor left free takes one newcomer").isEqualTo(1);
 
+        JsonNode candidates = admin.get("/api/v1/requests/r-1/candidates").json();
+        assertThat(candidates).extracting(c -> c.get("mentorExternalId").asText())
+                .containsExactlyInAnyOrder("m-1", "m-2", "m-3");
+        for (JsonNode candidate : candidates) {
+            assertThat(candidate.get("broken")).extracting(JsonNode::asText).contains(
+                    candidate.get("mentorExternalId").asText().equals(declinedMentor) ? "CONFLICT" : "CAPACITY");
+        }
+
+        JsonNode newcomerProposal = admin.get("/api/v1/matching-runs/" + secondRun + "/proposals").json()
+                .get("proposals").get(0);
+        Http.Answer refused = admin.postJson("/api/v1/proposals/" + newcomerProposal.get("id").asText()
+                + "/override", "{\"mentorExternalId\": \"%s\"}".formatted(active.get("r-2")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("CAPACITY (rule 1)");
+
         JsonNode diff = admin.get("/api/v1/matching-runs/" + secondRun + "/diff").json();
         assertThat(diff.get("previousRunId").asText()).isEqualTo(firstRun);
         assertThat(diff.get("kept")).extracting(p -> p.get("requestExternalId").asText())
