@@ -1,5 +1,6 @@
 package org.mentoring.people;
 
+import org.mentoring.feedback.FeedbackService;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.OverrideService;
 import org.mentoring.notification.NotificationService;
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
     "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit"})
-@Import({LifecycleService.class, OverrideService.class, NotificationService.class})
+@Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
     "org.mentoring.accounts.persistence", "org.mentoring.audit"})
 public class PeopleComponents {

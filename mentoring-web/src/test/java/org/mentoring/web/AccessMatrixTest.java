@@ -164,6 +164,13 @@ class AccessMatrixTest {
                         "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
         check(mismatches, "GET /requests/r-own/candidates", http -> http.get("/api/v1/requests/r-own/candidates"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /analytics/runs/{id}", http -> http.get("/api/v1/analytics/runs/" + runId),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /mentorships/{own}/feedback",
+                http -> http.get("/api/v1/mentorships/" + ownProposal + "/feedback"), 401, 200, 403, 403, 200, 200);
+        check(mismatches, "POST /mentorships/{own}/feedback (rating out of range)",
+                http -> http.postJson("/api/v1/mentorships/" + ownProposal + "/feedback",
+                        "{\"stage\": \"MID\", \"rating\": 0}"), 401, 422, 403, 403, 422, 403);
         check(mismatches, "GET /notifications/mine", http -> http.get("/api/v1/notifications/mine"),
                 401, 200, 200, 200, 200, 200);
         check(mismatches, "POST /me/password (wrong current)",

@@ -134,6 +134,34 @@ class LifecycleFlowTest {
         assertThat(load.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1));
         assertThat(load.get(declinedMentor)).as("the mentor left free takes one newcomer").isEqualTo(1);
 
+        JsonNode analytics = admin.get("/api/v1/analytics/runs/" + secondRun).json();
+        assertThat(analytics.get("requestCount").asInt()).isEqualTo(3);
+        assertThat(analytics.get("matchedCount").asInt()).isEqualTo(1);
+        assertThat(analytics.get("shareMatched").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(analytics.get("worstAffinity").asInt()).isEqualTo(analytics.get("meanAffinity").asInt());
+        assertThat(analytics.get("unmatchedReasons").size()).isPositive();
+        assertThat(analytics.get("byIncomeGroup")).singleElement().satisfies(group -> {
+            assertThat(group.get("group").asText()).isEqualTo("HIGH");
+            assertThat(group.get("requests").asInt()).isEqualTo(3);
+            assertThat(group.get("matched").asInt()).isEqualTo(1);
+        });
+        assertThat(analytics.get("byCareerStage").get(0).get("group").asText()).isEqualTo("POSTDOC");
+        assertThat(analytics.get("demandVsCapacity")).singleElement().satisfies(domain -> {
+            assertThat(domain.get("domain").asText()).isEqualTo("planetary-health/climate-health/heat-health");
+            assertThat(domain.get("requests").asInt()).isEqualTo(3);
+            assertThat(domain.get("mentorPlaces").asInt()).isEqualTo(3);
+        });
+
+        String feedback = "/api/v1/mentorships/" + r2 + "/feedback";
+        String endFeedback = "{\"stage\": \"END\", \"rating\": 5, \"comment\": \"Very helpful\"}";
+        assertThat(as("r-2").postJson(feedback, endFeedback).status()).isEqualTo(201);
+        assertThat(as("r-2").postJson(feedback, endFeedback).status()).isEqualTo(409);
+        assertThat(as("r-1").postJson(feedback, endFeedback).status()).isEqualTo(403);
+        assertThat(as(active.get("r-2")).postJson(feedback, "{\"stage\": \"MID\", \"rating\": 9}").status())
+                .isEqualTo(422);
+        assertThat(admin.get(feedback).json()).singleElement()
+                .satisfies(f -> assertThat(f.get("side").asText()).isEqualTo("RESEARCHER"));
+
         JsonNode candidates = admin.get("/api/v1/requests/r-1/candidates").json();
         assertThat(candidates).extracting(c -> c.get("mentorExternalId").asText())
                 .containsExactlyInAnyOrder("m-1", "m-2", "m-3");
