@@ -1,2 +1,2 @@
-/** Programme analytics of a matching run: how much it matched, how well, for whom, and where demand outruns capacity. */
+/** Programme analytics of a run: how much it matched, how well, for whom, where demand outruns capacity. */
 package org.mentoring.analytics;

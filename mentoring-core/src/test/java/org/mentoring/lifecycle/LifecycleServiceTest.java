@@ -170,7 +170,10 @@ class LifecycleServiceTest {
                     assertThat(e.detail()).isEqualTo("ACCEPTED on behalf of the mentor");
                 });
         assertThat(inputs.settled()).extractingFromEntries(e -> e.getKey().externalId(), e -> e.getValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("r-1", "m-1"));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("r-1", "m-1"),
+                        org.assertj.core.groups.Tuple.tuple("r-2", "m-1"), org.assertj.core.groups.Tuple.tuple("r-3",
+                                "m-2"));
+        assertThat(inputs.openRequests()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.Mentorship;
 import org.mentoring.mentorship.MentorshipService;
@@ -12,12 +14,16 @@ import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships whose request and mentor are
- * both stored; their mentors are read even at capacity 0, and their requests are never read as open again, whatever
- * their status says.
+ * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships, and the published offers still
+ * waiting for answers (OFFERED), whose request and mentor are both stored: an open offer holds its mentor's place
+ * until it is answered. Their mentors are read even at capacity 0, and their requests are never read as open again,
+ * whatever their status says.
  */
 @Component
 class StoreMatchingInputs implements MatchingInputs {
@@ -25,11 +31,14 @@ class StoreMatchingInputs implements MatchingInputs {
     private final MentorService mentors;
     private final RequestService requests;
     private final MentorshipService mentorships;
+    private final MongoTemplate mongo;
 
-    StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships) {
+    StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships,
+            MongoTemplate mongo) {
         this.mentors = mentors;
         this.requests = requests;
         this.mentorships = mentorships;
+        this.mongo = mongo;
     }
 
     /** Mentors with capacity above 0, and those of active mentorships. */
@@ -61,11 +70,15 @@ class StoreMatchingInputs implements MatchingInputs {
         return settled;
     }
 
-    /** Request externalId to mentor externalId of every active mentorship. */
+    /** Request externalId to mentor externalId of every active mentorship and open offer. */
     private Map<String, String> activePairs() {
         Map<String, String> pairs = new HashMap<>();
         for (Mentorship mentorship : mentorships.list(null, null, MentorshipStatus.ACTIVE, Pageable.unpaged())) {
             pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
+        }
+        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.OFFERED)),
+                ProposalDocument.class)) {
+            pairs.putIfAbsent(offer.requestExternalId(), offer.mentorExternalId());
         }
         return pairs;
     }

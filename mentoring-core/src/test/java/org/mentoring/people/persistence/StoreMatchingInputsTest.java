@@ -7,10 +7,13 @@ import static org.mentoring.people.PeopleFixtures.withCapacity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.MentorshipRepository;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.MentorshipStatus;
@@ -49,6 +52,7 @@ class StoreMatchingInputsTest {
         mongo.remove(new Query(), MentorshipRequestDocument.class);
         mongo.remove(new Query(), MentorDocument.class);
         mongo.remove(new Query(), MentorshipDocument.class);
+        mongo.remove(new Query(), ProposalDocument.class);
     }
 
     @Test
@@ -83,6 +87,24 @@ class StoreMatchingInputsTest {
         assertThat(inputs.settled()).isEqualTo(Map.of(
                 validator.request(request("r-settled")).orThrow("r"), "m-full",
                 validator.request(request("r-accepted-but-open")).orThrow("r"), "m-open"));
+    }
+
+    @Test
+    void anOfferWaitingForAnswersHoldsItsMentorsPlaceLikeAMentorship() {
+        mentors.create(withCapacity(mentor("m-1"), "1"));
+        requests.create(request("r-offered"));
+        requests.changeStatus("r-offered", RequestStatus.OPEN, RequestStatus.PROPOSED);
+        requests.create(request("r-declined"));
+        mongo.insert(offer("run-1-000001", "r-offered", OfferStatus.OFFERED));
+        mongo.insert(offer("run-1-000002", "r-declined", OfferStatus.DECLINED));
+
+        assertThat(inputs.settled()).isEqualTo(Map.of(validator.request(request("r-offered")).orThrow("r"), "m-1"));
+        assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-declined");
+    }
+
+    private static ProposalDocument offer(String id, String request, OfferStatus status) {
+        return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), 10, 60, true, status, null, null,
+                null, null, null, null, Instant.parse("2026-01-20T10:00:00Z"), null, null);
     }
 
     @Test
