@@ -64,11 +64,12 @@ public class OverrideService {
     public List<Candidate> candidates(String requestExternalId) {
         MentorshipRequest request = requests.get(requestExternalId).request();
         Map<String, Integer> load = loads();
+        Set<String> declined = declinedMentors(requestExternalId);
         PairEvaluator evaluator = new PairEvaluator();
         List<Candidate> candidates = new ArrayList<>();
         for (StoredMentor stored : mentors.find(MentorFilter.ALL, PageRequest.of(0, MAX_MENTORS)).getContent()) {
             candidates.add(candidate(evaluator, request, stored.mentor(), load.getOrDefault(
-                    stored.mentor().externalId(), 0)));
+                    stored.mentor().externalId(), 0), declined));
         }
         candidates.sort(Comparator.comparing((Candidate c) -> !c.allowed())
                 .thenComparing(Comparator.comparingInt(Candidate::affinity).reversed())
@@ -106,7 +107,8 @@ public class OverrideService {
                     .filter(p -> p.statusOrDraft() == OfferStatus.DRAFT).count();
         }
         PairEvaluator evaluator = new PairEvaluator();
-        Candidate candidate = candidate(evaluator, request, mentor, load);
+        Candidate candidate = candidate(evaluator, request, mentor, load,
+                declinedMentors(proposal.requestExternalId()));
         if (!candidate.allowed()) {
             throw new InvalidInputException("mentorExternalId", "mentorExternalId: " + mentorExternalId + " for "
                     + request.externalId() + " breaks " + candidate.broken().stream().map(rule -> describe(rule,
@@ -138,20 +140,32 @@ public class OverrideService {
             case TIME_TOGETHER -> "TIME_TOGETHER (rule 2): " + candidate.overlapMinutes()
                     + " weekly minutes together, fewer than the request's minimum";
             case DATES -> "DATES (rule 3): the mentor is not available on the request's start date";
-            case CONFLICT -> "CONFLICT (rule 4): the request excludes this mentor, or it is the same person";
+            case CONFLICT -> "CONFLICT (rule 4): the request excludes this mentor (or declined an offer with them),"
+                    + " or it is the same person";
             case LANGUAGE -> "LANGUAGE (rule 5): no shared language";
         };
     }
 
-    private static Candidate candidate(PairEvaluator evaluator, MentorshipRequest request, Mentor mentor, int load) {
+    private static Candidate candidate(PairEvaluator evaluator, MentorshipRequest request, Mentor mentor, int load,
+            Set<String> declined) {
         PairFit fit = evaluator.fit(request, mentor);
         Set<HardRule> broken = EnumSet.noneOf(HardRule.class);
         broken.addAll(fit.broken());
+        if (declined.contains(mentor.externalId())) {
+            broken.add(HardRule.CONFLICT);
+        }
         if (load >= mentor.capacity()) {
             broken.add(HardRule.CAPACITY);
         }
         return new Candidate(mentor.externalId(), mentor.name(), fit.affinity(), fit.overlapMinutes(),
                 fit.goalsMet(), fit.preferenceRank(), load, mentor.capacity(), List.copyOf(broken));
+    }
+
+    /** The mentors of the offers this request declined: a declined pair counts as excluded. */
+    private Set<String> declinedMentors(String requestExternalId) {
+        return mongo.find(query(where("requestExternalId").is(requestExternalId).and("status")
+                .is(OfferStatus.DECLINED)), ProposalDocument.class).stream()
+                .map(ProposalDocument::mentorExternalId).collect(Collectors.toSet());
     }
 
     /** Each mentor's active mentorships plus open offers. */

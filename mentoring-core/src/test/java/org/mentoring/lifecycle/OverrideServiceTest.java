@@ -128,5 +128,7 @@ class OverrideServiceTest {
         assertThatThrownBy(() -> overrides.override("run-1-000002", "m-2", ADMIN, null))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("offer-not-open"));
+        assertThat(overrides.candidates("r-2")).filteredOn(c -> c.mentorExternalId().equals("m-1"))
+                .singleElement().satisfies(c -> assertThat(c.broken()).containsExactly(HardRule.CONFLICT));
     }
 }

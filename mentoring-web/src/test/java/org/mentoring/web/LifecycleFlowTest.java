@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole lifecycle over HTTP: import, run, publish, answers by the people themselves and by an admin for them,
- * a decline, new requests, and a second run that keeps the mentorships, never proposes the declined pair again and
+ * a decline, new requests (and the declined request imported again as it was), and a second run that keeps the mentorships, never proposes the declined pair again and
  * respects every mentor's capacity.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -112,9 +112,11 @@ class LifecycleFlowTest {
                 .contains("A mentorship offer for you", "A mentorship offer was declined");
 
         Http.Answer newcomers = admin.postJson("/api/v1/import", """
-                {"mentors": [], "requests": [%s, %s]}
-                """.formatted(request("r-4"), request("r-5")));
+                {"mentors": [], "requests": [%s, %s, %s]}
+                """.formatted(request("r-1"), request("r-4"), request("r-5")));
         assertThat(newcomers.status()).as(newcomers.body()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/requests/r-1").json().get("excludedMentorIds"))
+                .as("the import rewrote r-1 without the declined mentor").isEmpty();
         String secondRun = completedRun(admin);
         JsonNode run = admin.get("/api/v1/matching-runs/" + secondRun).json();
         assertThat(run.get("settledCount").asInt()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package org.mentoring.people.persistence;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,13 +48,40 @@ class StoreMatchingInputs implements MatchingInputs {
         return mentors.forMatching(Set.copyOf(activePairs().values()));
     }
 
-    /** OPEN requests without an active mentorship. */
+    /**
+     * OPEN requests without an active mentorship, each excluding, besides the mentors it names, every mentor of an
+     * offer it declined: a declined pair is never proposed again, even after an import rewrote the request.
+     */
     @Override
     public List<MentorshipRequest> openRequests() {
         Set<String> settled = activePairs().keySet();
+        Map<String, Set<String>> declined = declinedPairs();
         return requests.withStatus(RequestStatus.OPEN).stream()
                 .filter(request -> !settled.contains(request.externalId()))
+                .map(request -> excluding(request, declined.getOrDefault(request.externalId(), Set.of())))
                 .toList();
+    }
+
+    /** Request externalId to the mentors of the offers it declined. */
+    private Map<String, Set<String>> declinedPairs() {
+        Map<String, Set<String>> declined = new HashMap<>();
+        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.DECLINED)),
+                ProposalDocument.class)) {
+            declined.computeIfAbsent(offer.requestExternalId(), id -> new HashSet<>()).add(offer.mentorExternalId());
+        }
+        return declined;
+    }
+
+    private static MentorshipRequest excluding(MentorshipRequest r, Set<String> mentors) {
+        if (r.excludedMentorIds().containsAll(mentors)) {
+            return r;
+        }
+        Set<String> excluded = new HashSet<>(r.excludedMentorIds());
+        excluded.addAll(mentors);
+        return new MentorshipRequest(r.externalId(), r.name(), r.email(), r.institution(), r.country(),
+                r.timeZone(), r.careerStage(), r.languages(), r.domains(), r.goals(), r.startDate(),
+                r.durationMonths(), r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), excluded,
+                r.priority());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mentoring.people.PeopleFixtures.mentor;
 import static org.mentoring.people.PeopleFixtures.request;
 import static org.mentoring.people.PeopleFixtures.withCapacity;
+import static org.mentoring.people.PeopleFixtures.withExcluded;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,6 +101,18 @@ class StoreMatchingInputsTest {
 
         assertThat(inputs.settled()).isEqualTo(Map.of(validator.request(request("r-offered")).orThrow("r"), "m-1"));
         assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-declined");
+    }
+
+    @Test
+    void aDeclinedPairStaysExcludedWhateverTheRequestSays() {
+        mentors.create(mentor("m-1"));
+        mentors.create(mentor("m-2"));
+        requests.create(withExcluded(request("r-declined"), "m-2"));
+        mongo.insert(offer("run-1-000001", "r-declined", OfferStatus.DECLINED));
+
+        assertThat(inputs.openRequests()).singleElement()
+                .satisfies(r -> assertThat(r.excludedMentorIds()).containsExactlyInAnyOrder("m-1", "m-2"));
+        assertThat(requests.get("r-declined").request().excludedMentorIds()).containsExactly("m-2");
     }
 
     private static ProposalDocument offer(String id, String request, OfferStatus status) {
