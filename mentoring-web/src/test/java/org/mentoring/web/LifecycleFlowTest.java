@@ -14,8 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole lifecycle over HTTP: import, run, publish, answers by the people themselves and by an admin for them,
- * a decline, new requests (and the declined request imported again as it was), and a second run that keeps the mentorships, never proposes the declined pair again and
- * respects every mentor's capacity.
+ * a decline, new requests (and the declined request imported again as it was), and a second run that keeps the
+ * mentorships, never proposes the declined pair again and respects every mentor's capacity; then the run's diff,
+ * analytics, candidates, a refused override and feedback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
