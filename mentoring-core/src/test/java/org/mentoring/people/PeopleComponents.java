@@ -1,16 +1,22 @@
 package org.mentoring.people;
 
+import org.mentoring.feedback.FeedbackService;
+import org.mentoring.lifecycle.LifecycleService;
+import org.mentoring.lifecycle.OverrideService;
+import org.mentoring.notification.NotificationService;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 
 /**
  * The people services, their repositories, mapper, validator and importer, and the accepted mentorships a run
- * keeps, accounts and the audit trail, for tests that start a store.
+ * keeps, accounts, the audit trail and the offer lifecycle, for tests that start a store.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
     "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit"})
+@Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
     "org.mentoring.accounts.persistence", "org.mentoring.audit"})
 public class PeopleComponents {

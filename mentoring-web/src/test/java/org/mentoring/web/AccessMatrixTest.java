@@ -37,6 +37,7 @@ class AccessMatrixTest {
     private final Map<String, Http> callers = new LinkedHashMap<>();
     private String runId;
     private String namedMentor;
+    private String ownProposal;
     private String otherMentor;
     private String spareAccountId;
 
@@ -80,6 +81,7 @@ class AccessMatrixTest {
         for (JsonNode proposal : proposals) {
             if (proposal.get("requestExternalId").asText().equals("r-own")) {
                 namedMentor = proposal.get("mentorExternalId").asText();
+                ownProposal = proposal.get("id").asText();
             }
         }
         assertThat(namedMentor).as("the owner's request got a proposal").isNotNull();
@@ -140,6 +142,37 @@ class AccessMatrixTest {
                 http -> http.postJson("/api/v1/accounts/" + spareAccountId + "/enable", ""),
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /audit-events", http -> http.get("/api/v1/audit-events"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /matching-runs/{id}/publish",
+                http -> http.postJson("/api/v1/matching-runs/" + runId + "/publish", ""), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /matching-runs/{id}/diff",
+                http -> http.get("/api/v1/matching-runs/" + runId + "/diff"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /proposals/mine", http -> http.get("/api/v1/proposals/mine"),
+                401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /proposals/{own}", http -> http.get("/api/v1/proposals/" + ownProposal),
+                401, 200, 403, 403, 200, 200);
+        check(mismatches, "GET /proposals/unknown", http -> http.get("/api/v1/proposals/none"),
+                401, 403, 403, 403, 403, 404);
+        check(mismatches, "POST /proposals/{own}/accept (admin without onBehalfOf)",
+                http -> http.postJson("/api/v1/proposals/" + ownProposal + "/accept", ""),
+                401, 200, 403, 403, 200, 422);
+        check(mismatches, "POST /proposals/{own}/decline (accepted already)",
+                http -> http.postJson("/api/v1/proposals/" + ownProposal + "/decline",
+                        "{\"onBehalfOf\": \"MENTOR\"}"),
+                401, 409, 403, 403, 409, 409);
+        check(mismatches, "POST /proposals/{own}/override (accepted already)",
+                http -> http.postJson("/api/v1/proposals/" + ownProposal + "/override",
+                        "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
+        check(mismatches, "GET /requests/r-own/candidates", http -> http.get("/api/v1/requests/r-own/candidates"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /analytics/runs/{id}", http -> http.get("/api/v1/analytics/runs/" + runId),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /mentorships/{own}/feedback",
+                http -> http.get("/api/v1/mentorships/" + ownProposal + "/feedback"), 401, 200, 403, 403, 200, 200);
+        check(mismatches, "POST /mentorships/{own}/feedback (rating out of range)",
+                http -> http.postJson("/api/v1/mentorships/" + ownProposal + "/feedback",
+                        "{\"stage\": \"MID\", \"rating\": 0}"), 401, 422, 403, 403, 422, 403);
+        check(mismatches, "GET /notifications/mine", http -> http.get("/api/v1/notifications/mine"),
+                401, 200, 200, 200, 200, 200);
         check(mismatches, "POST /me/password (wrong current)",
                 http -> http.postJson("/api/v1/me/password",
                         "{\"currentPassword\": \"not-it-at-all-1\", \"newPassword\": \"another pass 2027\"}"),

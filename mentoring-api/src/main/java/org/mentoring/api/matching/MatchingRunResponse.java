@@ -34,6 +34,8 @@ record MatchingRunResponse(
         @Schema(description = "When solving began; null while queued.") Instant startedAt,
         @Schema(description = "When it ended; null while active.") Instant endedAt,
         @Schema(description = "Why it failed or was cancelled; null otherwise.") String reason,
+        @Schema(description = "When an admin published its proposals as offers; null until then.")
+        Instant publishedAt,
         @Schema(description = "Each new best score in order, recorded at most about four times a second.")
         List<ScorePointResponse> history) {
 }

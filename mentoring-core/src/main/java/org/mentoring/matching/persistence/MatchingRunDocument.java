@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param score the best score so far, then the final one; null until the solver has a first solution
  * @param history each recorded best score, in order
  * @param reason why it failed or was cancelled
+ * @param publishedAt when an admin published its proposals as offers; null until then
  */
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
@@ -38,6 +39,7 @@ public record MatchingRunDocument(
         Instant startedAt,
         Instant endedAt,
         String reason,
+        Instant publishedAt,
         @Version Long version) {
 
     public static final String COLLECTION = "matchingRuns";
@@ -46,6 +48,6 @@ public record MatchingRunDocument(
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null);
     }
 }

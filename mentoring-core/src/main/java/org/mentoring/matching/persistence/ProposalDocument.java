@@ -1,6 +1,9 @@
 package org.mentoring.matching.persistence;
 
+import java.time.Instant;
 import java.util.List;
+import org.mentoring.lifecycle.Answer;
+import org.mentoring.lifecycle.OfferStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -10,6 +13,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One pair a run proposes, its own document so that each side's answer can later update it alone. Its id is the
  * run's id, a dash and its number within the run ({@code <runId>-000001}), so that a run's proposals are read
  * through the unique id index even on the embedded server, which uses no other index for queries.
+ *
+ * <p>Its offer fields change only through conditional updates of this one document
+ * ({@link org.mentoring.lifecycle.LifecycleService}).
+ *
+ * @param status DRAFT until its run is published; null in proposals saved before offers existed, read as DRAFT
+ * @param researcherAnsweredBy the email of whoever recorded the researcher's answer (the researcher or an admin)
+ * @param mentorAnsweredBy the email of whoever recorded the mentor's answer (the mentor or an admin)
+ * @param closedAt when it became ACCEPTED, DECLINED or WITHDRAWN
  */
 @Document(ProposalDocument.COLLECTION)
 public record ProposalDocument(
@@ -21,7 +32,28 @@ public record ProposalDocument(
         int affinity,
         int overlapMinutes,
         boolean valid,
+        OfferStatus status,
+        Answer researcherAnswer,
+        String researcherAnsweredBy,
+        Instant researcherAnsweredAt,
+        Answer mentorAnswer,
+        String mentorAnsweredBy,
+        Instant mentorAnsweredAt,
+        Instant offeredAt,
+        Instant closedAt,
         @Version Long version) {
 
     public static final String COLLECTION = "proposals";
+
+    /** A proposal as its run saves it: a DRAFT nobody has answered. */
+    public static ProposalDocument draft(String id, String runId, String requestExternalId, String mentorExternalId,
+            List<String> explanation, int affinity, int overlapMinutes, boolean valid) {
+        return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation, affinity,
+                overlapMinutes, valid, OfferStatus.DRAFT, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Its status, DRAFT when a proposal saved before offers existed has none. */
+    public OfferStatus statusOrDraft() {
+        return status == null ? OfferStatus.DRAFT : status;
+    }
 }

@@ -29,8 +29,9 @@ public class RunResultStore {
         sortedProposals.sort(Comparator.comparing(MatchingResult.Proposal::requestExternalId));
         List<ProposalDocument> proposals = new ArrayList<>(sortedProposals.size());
         for (MatchingResult.Proposal p : sortedProposals) {
-            proposals.add(new ProposalDocument(RunChildIds.of(runId, proposals.size() + 1), runId, p.requestExternalId(),
-                    p.mentorExternalId(), p.explanation(), p.affinity(), p.overlapMinutes(), p.valid(), null));
+            proposals.add(ProposalDocument.draft(RunChildIds.of(runId, proposals.size() + 1), runId,
+                    p.requestExternalId(), p.mentorExternalId(), p.explanation(), p.affinity(), p.overlapMinutes(),
+                    p.valid()));
         }
         List<MatchingResult.Unmatched> sortedUnmatched = new ArrayList<>(result.unmatched());
         sortedUnmatched.sort(Comparator.comparing(MatchingResult.Unmatched::requestExternalId));

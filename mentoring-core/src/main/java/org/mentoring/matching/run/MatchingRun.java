@@ -17,6 +17,7 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param history every recorded best score in order (left out, empty, where runs are listed)
  * @param elapsedMillis solving time so far, or in all once it ended; 0 before it starts
  * @param reason why it failed or was cancelled; null otherwise
+ * @param publishedAt when its proposals were published as offers; null until then
  */
 public record MatchingRun(
         String id,
@@ -36,7 +37,8 @@ public record MatchingRun(
         Instant startedAt,
         Instant endedAt,
         long elapsedMillis,
-        String reason) {
+        String reason,
+        Instant publishedAt) {
 
     public MatchingRun {
         history = history == null ? List.of() : List.copyOf(history);

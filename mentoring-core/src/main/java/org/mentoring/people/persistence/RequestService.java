@@ -228,6 +228,20 @@ public class RequestService {
                 statusUpdate(to), MentorshipRequestDocument.class).getModifiedCount();
     }
 
+    /**
+     * Adds a mentor to a request's excluded mentors in one atomic update, so that no later run proposes the pair;
+     * adding one already there changes nothing.
+     *
+     * @return whether the request exists
+     */
+    public boolean excludeMentor(String externalId, String mentorExternalId) {
+        Update update = new Update().addToSet("excludedMentorIds", mentorExternalId)
+                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .inc("version", 1);
+        return mongo.updateFirst(Query.query(Criteria.where("externalId").is(externalId)), update,
+                MentorshipRequestDocument.class).getMatchedCount() == 1;
+    }
+
     private Update statusUpdate(RequestStatus to) {
         return new Update().set("status", to)
                 .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))

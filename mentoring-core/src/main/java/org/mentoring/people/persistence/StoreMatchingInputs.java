@@ -1,9 +1,12 @@
 package org.mentoring.people.persistence;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.Mentorship;
 import org.mentoring.mentorship.MentorshipService;
@@ -12,12 +15,16 @@ import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships whose request and mentor are
- * both stored; their mentors are read even at capacity 0, and their requests are never read as open again, whatever
- * their status says.
+ * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships, and the published offers still
+ * waiting for answers (OFFERED), whose request and mentor are both stored: an open offer holds its mentor's place
+ * until it is answered. Their mentors are read even at capacity 0, and their requests are never read as open again,
+ * whatever their status says.
  */
 @Component
 class StoreMatchingInputs implements MatchingInputs {
@@ -25,11 +32,14 @@ class StoreMatchingInputs implements MatchingInputs {
     private final MentorService mentors;
     private final RequestService requests;
     private final MentorshipService mentorships;
+    private final MongoTemplate mongo;
 
-    StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships) {
+    StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships,
+            MongoTemplate mongo) {
         this.mentors = mentors;
         this.requests = requests;
         this.mentorships = mentorships;
+        this.mongo = mongo;
     }
 
     /** Mentors with capacity above 0, and those of active mentorships. */
@@ -38,13 +48,40 @@ class StoreMatchingInputs implements MatchingInputs {
         return mentors.forMatching(Set.copyOf(activePairs().values()));
     }
 
-    /** OPEN requests without an active mentorship. */
+    /**
+     * OPEN requests without an active mentorship, each excluding, besides the mentors it names, every mentor of an
+     * offer it declined: a declined pair is never proposed again, even after an import rewrote the request.
+     */
     @Override
     public List<MentorshipRequest> openRequests() {
         Set<String> settled = activePairs().keySet();
+        Map<String, Set<String>> declined = declinedPairs();
         return requests.withStatus(RequestStatus.OPEN).stream()
                 .filter(request -> !settled.contains(request.externalId()))
+                .map(request -> excluding(request, declined.getOrDefault(request.externalId(), Set.of())))
                 .toList();
+    }
+
+    /** Request externalId to the mentors of the offers it declined. */
+    private Map<String, Set<String>> declinedPairs() {
+        Map<String, Set<String>> declined = new HashMap<>();
+        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.DECLINED)),
+                ProposalDocument.class)) {
+            declined.computeIfAbsent(offer.requestExternalId(), id -> new HashSet<>()).add(offer.mentorExternalId());
+        }
+        return declined;
+    }
+
+    private static MentorshipRequest excluding(MentorshipRequest r, Set<String> mentors) {
+        if (r.excludedMentorIds().containsAll(mentors)) {
+            return r;
+        }
+        Set<String> excluded = new HashSet<>(r.excludedMentorIds());
+        excluded.addAll(mentors);
+        return new MentorshipRequest(r.externalId(), r.name(), r.email(), r.institution(), r.country(),
+                r.timeZone(), r.careerStage(), r.languages(), r.domains(), r.goals(), r.startDate(),
+                r.durationMonths(), r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), excluded,
+                r.priority());
     }
 
     @Override
@@ -61,11 +98,15 @@ class StoreMatchingInputs implements MatchingInputs {
         return settled;
     }
 
-    /** Request externalId to mentor externalId of every active mentorship. */
+    /** Request externalId to mentor externalId of every active mentorship and open offer. */
     private Map<String, String> activePairs() {
         Map<String, String> pairs = new HashMap<>();
         for (Mentorship mentorship : mentorships.list(null, null, MentorshipStatus.ACTIVE, Pageable.unpaged())) {
             pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
+        }
+        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.OFFERED)),
+                ProposalDocument.class)) {
+            pairs.putIfAbsent(offer.requestExternalId(), offer.mentorExternalId());
         }
         return pairs;
     }

@@ -311,7 +311,7 @@ class MatchingRunServiceTest {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         MatchingRunDocument leftOver = new MatchingRunDocument("left-over", RunStatus.SOLVING, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", "0hard/-5medium/100soft", true, 60, 15,
-                0, 55, List.of(), anHourAgo, anHourAgo, null, null, null);
+                0, 55, List.of(), anHourAgo, anHourAgo, null, null, null, null);
         runs.insert(leftOver);
         assertThat(lock.tryAcquire("left-over", anHourAgo)).isTrue();
 
@@ -343,7 +343,7 @@ class MatchingRunServiceTest {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         runs.insert(new MatchingRunDocument("ended", RunStatus.COMPLETED, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, null, null, null, null,
-                List.of(), anHourAgo, anHourAgo, anHourAgo, null, null));
+                List.of(), anHourAgo, anHourAgo, anHourAgo, null, null, null));
         lock.tryAcquire("ended", anHourAgo);
 
         MatchingRun run = service.start(RunSettings.withTimeLimit(1));

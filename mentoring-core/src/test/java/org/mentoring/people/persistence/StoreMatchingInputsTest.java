@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mentoring.people.PeopleFixtures.mentor;
 import static org.mentoring.people.PeopleFixtures.request;
 import static org.mentoring.people.PeopleFixtures.withCapacity;
+import static org.mentoring.people.PeopleFixtures.withExcluded;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.MentorshipRepository;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.MentorshipStatus;
@@ -49,6 +53,7 @@ class StoreMatchingInputsTest {
         mongo.remove(new Query(), MentorshipRequestDocument.class);
         mongo.remove(new Query(), MentorDocument.class);
         mongo.remove(new Query(), MentorshipDocument.class);
+        mongo.remove(new Query(), ProposalDocument.class);
     }
 
     @Test
@@ -83,6 +88,36 @@ class StoreMatchingInputsTest {
         assertThat(inputs.settled()).isEqualTo(Map.of(
                 validator.request(request("r-settled")).orThrow("r"), "m-full",
                 validator.request(request("r-accepted-but-open")).orThrow("r"), "m-open"));
+    }
+
+    @Test
+    void anOfferWaitingForAnswersHoldsItsMentorsPlaceLikeAMentorship() {
+        mentors.create(withCapacity(mentor("m-1"), "1"));
+        requests.create(request("r-offered"));
+        requests.changeStatus("r-offered", RequestStatus.OPEN, RequestStatus.PROPOSED);
+        requests.create(request("r-declined"));
+        mongo.insert(offer("run-1-000001", "r-offered", OfferStatus.OFFERED));
+        mongo.insert(offer("run-1-000002", "r-declined", OfferStatus.DECLINED));
+
+        assertThat(inputs.settled()).isEqualTo(Map.of(validator.request(request("r-offered")).orThrow("r"), "m-1"));
+        assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-declined");
+    }
+
+    @Test
+    void aDeclinedPairStaysExcludedWhateverTheRequestSays() {
+        mentors.create(mentor("m-1"));
+        mentors.create(mentor("m-2"));
+        requests.create(withExcluded(request("r-declined"), "m-2"));
+        mongo.insert(offer("run-1-000001", "r-declined", OfferStatus.DECLINED));
+
+        assertThat(inputs.openRequests()).singleElement()
+                .satisfies(r -> assertThat(r.excludedMentorIds()).containsExactlyInAnyOrder("m-1", "m-2"));
+        assertThat(requests.get("r-declined").request().excludedMentorIds()).containsExactly("m-2");
+    }
+
+    private static ProposalDocument offer(String id, String request, OfferStatus status) {
+        return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), 10, 60, true, status, null, null,
+                null, null, null, null, Instant.parse("2026-01-20T10:00:00Z"), null, null);
     }
 
     @Test

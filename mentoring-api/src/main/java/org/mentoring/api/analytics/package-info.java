@@ -1,0 +1,2 @@
+/** The analytics API: a run's programme report for admins. */
+package org.mentoring.api.analytics;

@@ -1,0 +1,73 @@
+package org.mentoring.api.lifecycle;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import org.mentoring.lifecycle.Answer;
+import org.mentoring.lifecycle.Offer;
+import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.lifecycle.Publication;
+import org.mentoring.lifecycle.Side;
+import org.mentoring.notification.Notification;
+
+/** The lifecycle API's bodies. */
+final class LifecycleDtos {
+
+    private LifecycleDtos() {
+    }
+
+    @Schema(description = "An answer; an ADMIN must say for whom they answer, the sides themselves send no body.")
+    record AnswerRequest(
+            @Schema(description = "RESEARCHER or MENTOR: the side an ADMIN answers for.") Side onBehalfOf) {
+    }
+
+    @Schema(description = "What publishing a run did.")
+    record PublicationResponse(
+            String runId,
+            @Schema(description = "When the run was first published.") Instant publishedAt,
+            @Schema(description = "Proposals this call turned into offers.") int offered,
+            @Schema(description = "Proposals this call withdrew: their request was no longer open.") int withdrawn,
+            @Schema(description = "True when the run had been published already and nothing changed.")
+            boolean alreadyPublished) {
+
+        static PublicationResponse of(Publication p) {
+            return new PublicationResponse(p.runId(), p.publishedAt(), p.offered(), p.withdrawn(),
+                    p.alreadyPublished());
+        }
+    }
+
+    @Schema(description = "A published proposal: the pair, why, and each side's answer.")
+    record OfferResponse(
+            String id,
+            String runId,
+            String requestExternalId,
+            String mentorExternalId,
+            @Schema(description = "Why this pair, in plain words.") List<String> explanation,
+            int affinity,
+            int overlapMinutes,
+            @Schema(description = "DRAFT, OFFERED, ACCEPTED, DECLINED or WITHDRAWN.") OfferStatus status,
+            @Schema(description = "ACCEPTED, DECLINED, or null until the researcher answers.") Answer researcherAnswer,
+            @Schema(description = "ACCEPTED, DECLINED, or null until the mentor answers.") Answer mentorAnswer,
+            @Schema(description = "Who recorded the researcher's answer (shown to admins only).")
+            String researcherAnsweredBy,
+            @Schema(description = "Who recorded the mentor's answer (shown to admins only).") String mentorAnsweredBy,
+            Instant offeredAt,
+            @Schema(description = "When it was accepted, declined or withdrawn.") Instant closedAt) {
+
+        static OfferResponse of(Offer o, boolean admin) {
+            return new OfferResponse(o.id(), o.runId(), o.requestExternalId(), o.mentorExternalId(), o.explanation(),
+                    o.affinity(), o.overlapMinutes(), o.status(), o.researcherAnswer(), o.mentorAnswer(),
+                    admin ? o.researcherAnsweredBy() : null, admin ? o.mentorAnsweredBy() : null, o.offeredAt(),
+                    o.closedAt());
+        }
+    }
+
+    @Schema(description = "A message sent (or waiting to be sent) to the signed-in person.")
+    record NotificationResponse(String id, String to, String subject, String body, Instant createdAt,
+            @Schema(description = "When it was handed to the mail server; null if not (yet).") Instant sentAt) {
+
+        static NotificationResponse of(Notification n) {
+            return new NotificationResponse(n.id(), n.to(), n.subject(), n.body(), n.createdAt(), n.sentAt());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.mentoring.lifecycle;
+
+/** What one side says to an offer. */
+public enum Answer {
+    ACCEPTED,
+    DECLINED
+}

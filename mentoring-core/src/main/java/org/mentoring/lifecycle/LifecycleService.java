@@ -1,0 +1,301 @@
+package org.mentoring.lifecycle;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.mentoring.audit.AuditService;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.persistence.MatchingRunDocument;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.RunResultStore;
+import org.mentoring.matching.run.RunStatus;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.notification.NotificationService;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.StoredMentor;
+import org.mentoring.people.StoredRequest;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The life of a proposal after its run: publishing a completed run turns its proposals into offers, each side
+ * answers once, both accepting makes an ACTIVE mentorship and a decline reopens the request and keeps the pair
+ * apart in later runs.
+ *
+ * <p>Nothing here needs a transaction: every write is one conditional update of one document, and each step can
+ * be repeated (publishing again resumes or does nothing; the mentorship's id is the proposal's), so a crash between
+ * two writes leaves nothing a repeat cannot finish. Who may answer for which side is the caller's check; this
+ * service records who did.
+ */
+@Service
+public class LifecycleService {
+
+    static final String PUBLISH_ACTION = "matching-run.publish";
+    static final String ANSWER_ACTION = "proposal.answer";
+    private static final String STATUS = "status";
+
+    private final MongoTemplate mongo;
+    private final RunResultStore results;
+    private final RequestService requests;
+    private final MentorService mentors;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    @Autowired
+    public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
+            MentorService mentors, AuditService audit, NotificationService notifications) {
+        this(mongo, results, requests, mentors, audit, notifications, Clock.systemUTC());
+    }
+
+    LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests, MentorService mentors,
+            AuditService audit, NotificationService notifications, Clock clock) {
+        this.mongo = mongo;
+        this.results = results;
+        this.requests = requests;
+        this.mentors = mentors;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes a COMPLETED run: each DRAFT proposal becomes OFFERED and its request PROPOSED, or WITHDRAWN when
+     * its request is no longer OPEN (withdrawn, or offered by another run meanwhile); both sides of each offer get
+     * a message. Publishing a run again offers nothing more and says so ({@link Publication#alreadyPublished}).
+     *
+     * @param admin the admin's email, for the audit trail
+     * @throws NotFoundException if there is no such run
+     * @throws ConflictException {@code run-not-completed} unless the run is COMPLETED
+     */
+    public Publication publish(String runId, String admin, String address) {
+        MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
+        if (run == null) {
+            throw new NotFoundException("matching run", runId);
+        }
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new ConflictException("run-not-completed", "Run " + runId + " is " + run.status()
+                    + "; only a COMPLETED run can be published");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        MatchingRunDocument claimed = mongo.findAndModify(
+                query(where("_id").is(runId).and(STATUS).is(RunStatus.COMPLETED).and("publishedAt").is(null)),
+                new Update().set("publishedAt", now).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), MatchingRunDocument.class);
+        boolean first = claimed != null;
+        Instant publishedAt = first ? claimed.publishedAt() : mongo.findById(runId, MatchingRunDocument.class)
+                .publishedAt();
+        int offered = 0;
+        int withdrawn = 0;
+        List<ProposalDocument> proposals = results.proposals(runId);
+        for (ProposalDocument proposal : proposals) {
+            if (proposal.statusOrDraft() != OfferStatus.DRAFT) {
+                continue;
+            }
+            Optional<ProposalDocument> offer = move(proposal.id(), draft(), new Update()
+                    .set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
+            if (offer.isEmpty()) {
+                continue;
+            }
+            if (proposal.valid() && requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
+                    RequestStatus.PROPOSED) == 1) {
+                offered++;
+                tellBothSides(offer.get(), "A mentorship offer for you",
+                        "You are proposed as a pair. Sign in to read why and to accept or decline the offer.");
+            } else if (move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED), new Update()
+                    .set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now)).isPresent()) {
+                withdrawn++;
+            }
+        }
+        resumeProposedRequests(proposals);
+        boolean already = !first && offered == 0 && withdrawn == 0;
+        audit.record(admin, PUBLISH_ACTION, runId, already ? "already published; nothing changed"
+                : offered + " offered, " + withdrawn + " withdrawn", address);
+        return new Publication(runId, publishedAt, offered, withdrawn, already);
+    }
+
+    /** Requests of OFFERED proposals left OPEN by a publication that stopped between its two writes. */
+    private void resumeProposedRequests(List<ProposalDocument> before) {
+        List<String> ids = new ArrayList<>();
+        for (ProposalDocument proposal : before) {
+            if (proposal.statusOrDraft() == OfferStatus.OFFERED) {
+                ids.add(proposal.requestExternalId());
+            }
+        }
+        requests.changeStatus(ids, RequestStatus.OPEN, RequestStatus.PROPOSED);
+    }
+
+    /**
+     * Records one side's answer to an OFFERED proposal. When both sides have accepted, the proposal becomes ACCEPTED,
+     * an ACTIVE mentorship starts on the request's start date for its duration and the request becomes MATCHED. When
+     * either side declines, the proposal becomes DECLINED, the request OPEN again and the mentor excluded from its
+     * later runs.
+     *
+     * @param actor the email of who answers: the side themself, or an admin on their behalf
+     * @param onBehalf whether an admin answers for the side (then the answer is in the audit trail)
+     * @throws NotFoundException if there is no such proposal
+     * @throws ConflictException {@code offer-not-open} unless the proposal is OFFERED (a draft, withdrawn, declined
+     *     or accepted one), {@code already-answered} if this side has answered
+     */
+    public Offer answer(String proposalId, Side side, Answer answer, String actor, boolean onBehalf, String address) {
+        ProposalDocument proposal = find(proposalId);
+        requireOpen(proposal);
+        String prefix = side == Side.RESEARCHER ? "researcher" : "mentor";
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<ProposalDocument> answered = move(proposalId,
+                where(STATUS).is(OfferStatus.OFFERED).and(prefix + "Answer").is(null),
+                new Update().set(prefix + "Answer", answer).set(prefix + "AnsweredBy", actor)
+                        .set(prefix + "AnsweredAt", now));
+        if (answered.isEmpty()) {
+            ProposalDocument current = find(proposalId);
+            requireOpen(current);
+            throw new ConflictException("already-answered", "The " + prefix + " has already answered offer "
+                    + proposalId + " (" + (side == Side.RESEARCHER ? current.researcherAnswer()
+                    : current.mentorAnswer()) + ")");
+        }
+        if (onBehalf) {
+            audit.record(actor, ANSWER_ACTION, proposalId, answer + " on behalf of the " + prefix, address);
+        }
+        return toOffer(settle(answered.get()));
+    }
+
+    /**
+     * Finishes an offer both of whose answers decide it: a decline, or two accepts. Each step is idempotent, so
+     * calling it again after a crash completes what was left.
+     */
+    private ProposalDocument settle(ProposalDocument proposal) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (proposal.researcherAnswer() == Answer.DECLINED || proposal.mentorAnswer() == Answer.DECLINED) {
+            requests.excludeMentor(proposal.requestExternalId(), proposal.mentorExternalId());
+            Optional<ProposalDocument> declined = move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED),
+                    new Update().set(STATUS, OfferStatus.DECLINED).set("closedAt", now));
+            requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED, RequestStatus.OPEN);
+            if (declined.isPresent()) {
+                tellBothSides(declined.get(), "A mentorship offer was declined",
+                        "The offer pairing request " + proposal.requestExternalId() + " with mentor "
+                                + proposal.mentorExternalId() + " was declined. The request will be matched again;"
+                                + " this pair will not be proposed again.");
+                return declined.get();
+            }
+            return find(proposal.id());
+        }
+        if (proposal.researcherAnswer() == Answer.ACCEPTED && proposal.mentorAnswer() == Answer.ACCEPTED) {
+            startMentorship(proposal, now);
+            Optional<ProposalDocument> accepted = move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED),
+                    new Update().set(STATUS, OfferStatus.ACCEPTED).set("closedAt", now));
+            requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED,
+                    RequestStatus.MATCHED);
+            if (accepted.isPresent()) {
+                tellBothSides(accepted.get(), "Your mentorship starts",
+                        "Both of you accepted: the mentorship is active. Sign in to see it.");
+                return accepted.get();
+            }
+            return find(proposal.id());
+        }
+        return proposal;
+    }
+
+    private void startMentorship(ProposalDocument proposal, Instant now) {
+        MentorshipRequest request = requests.get(proposal.requestExternalId()).request();
+        try {
+            mongo.insert(new MentorshipDocument(proposal.id(), proposal.requestExternalId(),
+                    proposal.mentorExternalId(), MentorshipStatus.ACTIVE, request.startDate(),
+                    request.startDate().plusMonths(request.durationMonths()), proposal.id(), now, null));
+        } catch (DuplicateKeyException e) {
+            // started by an earlier call for the same proposal
+        }
+    }
+
+    /**
+     * One proposal as an offer.
+     *
+     * @throws NotFoundException if there is no such proposal
+     */
+    public Offer get(String proposalId) {
+        return toOffer(find(proposalId));
+    }
+
+    /** The request an offer is for, to check who may see or answer it. */
+    public StoredRequest requestOf(Offer offer) {
+        return requests.get(offer.requestExternalId());
+    }
+
+    /** Published offers (not drafts) for any of these requests, newest first. */
+    public List<Offer> forRequests(Collection<String> requestExternalIds) {
+        return published(where("requestExternalId").in(requestExternalIds));
+    }
+
+    /** Published offers (not drafts) naming this mentor, newest first. */
+    public List<Offer> forMentor(String mentorExternalId) {
+        return published(where("mentorExternalId").is(mentorExternalId));
+    }
+
+    private List<Offer> published(Criteria criteria) {
+        Query query = query(criteria.and(STATUS).in(OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.DECLINED))
+                .with(Sort.by(Sort.Direction.DESC, "offeredAt").and(Sort.by("_id")));
+        return mongo.find(query, ProposalDocument.class).stream().map(LifecycleService::toOffer).toList();
+    }
+
+    private ProposalDocument find(String proposalId) {
+        ProposalDocument proposal = mongo.findById(proposalId, ProposalDocument.class);
+        if (proposal == null) {
+            throw new NotFoundException("proposal", proposalId);
+        }
+        return proposal;
+    }
+
+    private static void requireOpen(ProposalDocument proposal) {
+        if (proposal.statusOrDraft() != OfferStatus.OFFERED) {
+            throw new ConflictException("offer-not-open", "Proposal " + proposal.id() + " is "
+                    + proposal.statusOrDraft() + "; only an OFFERED proposal can be answered");
+        }
+    }
+
+    private static Criteria draft() {
+        return where(STATUS).nin(OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.DECLINED,
+                OfferStatus.WITHDRAWN);
+    }
+
+    /** One conditional update of one proposal; empty if it no longer meets {@code condition}. */
+    private Optional<ProposalDocument> move(String proposalId, Criteria condition, Update update) {
+        Query query = query(where("_id").is(proposalId).andOperator(condition));
+        return Optional.ofNullable(mongo.findAndModify(query, update.inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), ProposalDocument.class));
+    }
+
+    private void tellBothSides(ProposalDocument proposal, String subject, String text) {
+        String body = text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: "
+                + proposal.mentorExternalId() + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- "
+                + String.join("\n- ", proposal.explanation() == null ? List.of() : proposal.explanation()) + "\n";
+        requests.find(proposal.requestExternalId())
+                .ifPresent(request -> notifications.send(request.request().email(), subject, body));
+        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor)
+                .ifPresent(mentor -> notifications.send(mentor.email(), subject, body));
+    }
+
+    static Offer toOffer(ProposalDocument p) {
+        return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanation(),
+                p.affinity(), p.overlapMinutes(), p.statusOrDraft(), p.researcherAnswer(), p.researcherAnsweredBy(),
+                p.researcherAnsweredAt(), p.mentorAnswer(), p.mentorAnsweredBy(), p.mentorAnsweredAt(),
+                p.offeredAt(), p.closedAt());
+    }
+}

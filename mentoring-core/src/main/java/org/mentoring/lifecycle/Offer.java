@@ -1,0 +1,43 @@
+package org.mentoring.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A proposal of a run as the two people it pairs see it once the run is published: the pair, why, and where the
+ * answers stand.
+ *
+ * @param researcherAnswer null until the researcher (or an admin for them) answers
+ * @param mentorAnswer null until the mentor (or an admin for them) answers
+ * @param researcherAnsweredBy the email of whoever recorded the researcher's answer; null until then
+ * @param mentorAnsweredBy the email of whoever recorded the mentor's answer; null until then
+ * @param offeredAt when its run was published; null while DRAFT or when WITHDRAWN at publication
+ * @param closedAt when it became ACCEPTED, DECLINED or WITHDRAWN
+ */
+public record Offer(
+        String id,
+        String runId,
+        String requestExternalId,
+        String mentorExternalId,
+        List<String> explanation,
+        int affinity,
+        int overlapMinutes,
+        OfferStatus status,
+        Answer researcherAnswer,
+        String researcherAnsweredBy,
+        Instant researcherAnsweredAt,
+        Answer mentorAnswer,
+        String mentorAnsweredBy,
+        Instant mentorAnsweredAt,
+        Instant offeredAt,
+        Instant closedAt) {
+
+    public Offer {
+        explanation = explanation == null ? List.of() : List.copyOf(explanation);
+    }
+
+    /** The answer of one side, or null. */
+    public Answer answerOf(Side side) {
+        return side == Side.RESEARCHER ? researcherAnswer : mentorAnswer;
+    }
+}

@@ -1,0 +1,184 @@
+package org.mentoring.lifecycle;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mentoring.audit.AuditService;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.domain.HardRule;
+import org.mentoring.matching.domain.PairFit;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.solver.Explanations;
+import org.mentoring.matching.solver.PairEvaluator;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorFilter;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.StoredMentor;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * An admin's hand on a proposal: the mentors a request could have, ranked by fit with what each would break, and
+ * the replacement of a proposal's mentor, refused when the new pair breaks a hard rule.
+ */
+@Service
+public class OverrideService {
+
+    static final String OVERRIDE_ACTION = "proposal.override";
+    private static final int MAX_MENTORS = 10_000;
+
+    private final MongoTemplate mongo;
+    private final RequestService requests;
+    private final MentorService mentors;
+    private final AuditService audit;
+
+    OverrideService(MongoTemplate mongo, RequestService requests, MentorService mentors, AuditService audit) {
+        this.mongo = mongo;
+        this.requests = requests;
+        this.mentors = mentors;
+        this.audit = audit;
+    }
+
+    /**
+     * Every stored mentor for a request: the allowed ones first, then by affinity, time together and goals met.
+     *
+     * @throws NotFoundException if there is no such request
+     */
+    public List<Candidate> candidates(String requestExternalId) {
+        MentorshipRequest request = requests.get(requestExternalId).request();
+        Map<String, Integer> load = loads();
+        Set<String> declined = declinedMentors(requestExternalId);
+        PairEvaluator evaluator = new PairEvaluator();
+        List<Candidate> candidates = new ArrayList<>();
+        for (StoredMentor stored : mentors.find(MentorFilter.ALL, PageRequest.of(0, MAX_MENTORS)).getContent()) {
+            candidates.add(candidate(evaluator, request, stored.mentor(), load.getOrDefault(
+                    stored.mentor().externalId(), 0), declined));
+        }
+        candidates.sort(Comparator.comparing((Candidate c) -> !c.allowed())
+                .thenComparing(Comparator.comparingInt(Candidate::affinity).reversed())
+                .thenComparing(Comparator.comparingInt(Candidate::overlapMinutes).reversed())
+                .thenComparing(Comparator.comparingInt(Candidate::goalsMet).reversed())
+                .thenComparing(Candidate::mentorExternalId));
+        return candidates;
+    }
+
+    /**
+     * Gives a DRAFT or OFFERED proposal another mentor. An OFFERED one is offered afresh: both answers are cleared.
+     *
+     * @param admin the admin's email, for the audit trail
+     * @throws NotFoundException if there is no such proposal or mentor
+     * @throws InvalidInputException on {@code mentorExternalId}, naming each hard rule the new pair breaks
+     * @throws ConflictException {@code offer-not-open} when the proposal is accepted, declined or withdrawn, or
+     *     changed meanwhile
+     */
+    public Offer override(String proposalId, String mentorExternalId, String admin, String address) {
+        ProposalDocument proposal = mongo.findById(proposalId, ProposalDocument.class);
+        if (proposal == null) {
+            throw new NotFoundException("proposal", proposalId);
+        }
+        OfferStatus status = proposal.statusOrDraft();
+        if (status != OfferStatus.DRAFT && status != OfferStatus.OFFERED) {
+            throw new ConflictException("offer-not-open", "Proposal " + proposalId + " is " + status
+                    + "; only a DRAFT or OFFERED proposal can be given another mentor");
+        }
+        MentorshipRequest request = requests.get(proposal.requestExternalId()).request();
+        Mentor mentor = mentors.get(mentorExternalId).mentor();
+        int load = mentorExternalId.equals(proposal.mentorExternalId()) ? 0 : loads().getOrDefault(mentorExternalId, 0);
+        if (status == OfferStatus.DRAFT && !mentorExternalId.equals(proposal.mentorExternalId())) {
+            load += (int) mongo.find(query(where("runId").is(proposal.runId())
+                    .and("mentorExternalId").is(mentorExternalId)), ProposalDocument.class).stream()
+                    .filter(p -> p.statusOrDraft() == OfferStatus.DRAFT).count();
+        }
+        PairEvaluator evaluator = new PairEvaluator();
+        Candidate candidate = candidate(evaluator, request, mentor, load,
+                declinedMentors(proposal.requestExternalId()));
+        if (!candidate.allowed()) {
+            throw new InvalidInputException("mentorExternalId", "mentorExternalId: " + mentorExternalId + " for "
+                    + request.externalId() + " breaks " + candidate.broken().stream().map(rule -> describe(rule,
+                    candidate)).collect(Collectors.joining("; ")));
+        }
+        List<String> explanation = List.of("Chosen by an admin.", Explanations.domains(request, mentor),
+                Explanations.time(request, mentor, candidate.overlapMinutes()));
+        Update update = new Update().set("mentorExternalId", mentorExternalId).set("explanation", explanation)
+                .set("affinity", candidate.affinity()).set("overlapMinutes", candidate.overlapMinutes())
+                .set("valid", true).unset("researcherAnswer").unset("researcherAnsweredBy")
+                .unset("researcherAnsweredAt").unset("mentorAnswer").unset("mentorAnsweredBy")
+                .unset("mentorAnsweredAt").inc("version", 1);
+        ProposalDocument changed = mongo.findAndModify(query(where("_id").is(proposalId)
+                        .and("version").is(proposal.version())), update,
+                FindAndModifyOptions.options().returnNew(true), ProposalDocument.class);
+        if (changed == null) {
+            throw new ConflictException("offer-not-open", "Proposal " + proposalId
+                    + " changed while you overrode it; read it again");
+        }
+        audit.record(admin, OVERRIDE_ACTION, proposalId, proposal.mentorExternalId() + " -> " + mentorExternalId,
+                address);
+        return LifecycleService.toOffer(changed);
+    }
+
+    private static String describe(HardRule rule, Candidate candidate) {
+        return switch (rule) {
+            case CAPACITY -> "CAPACITY (rule 1): " + candidate.load() + " of " + candidate.capacity()
+                    + " places already taken";
+            case TIME_TOGETHER -> "TIME_TOGETHER (rule 2): " + candidate.overlapMinutes()
+                    + " weekly minutes together, fewer than the request's minimum";
+            case DATES -> "DATES (rule 3): the mentor is not available on the request's start date";
+            case CONFLICT -> "CONFLICT (rule 4): the request excludes this mentor (or declined an offer with them),"
+                    + " or it is the same person";
+            case LANGUAGE -> "LANGUAGE (rule 5): no shared language";
+        };
+    }
+
+    private static Candidate candidate(PairEvaluator evaluator, MentorshipRequest request, Mentor mentor, int load,
+            Set<String> declined) {
+        PairFit fit = evaluator.fit(request, mentor);
+        Set<HardRule> broken = EnumSet.noneOf(HardRule.class);
+        broken.addAll(fit.broken());
+        if (declined.contains(mentor.externalId())) {
+            broken.add(HardRule.CONFLICT);
+        }
+        if (load >= mentor.capacity()) {
+            broken.add(HardRule.CAPACITY);
+        }
+        return new Candidate(mentor.externalId(), mentor.name(), fit.affinity(), fit.overlapMinutes(),
+                fit.goalsMet(), fit.preferenceRank(), load, mentor.capacity(), List.copyOf(broken));
+    }
+
+    /** The mentors of the offers this request declined: a declined pair counts as excluded. */
+    private Set<String> declinedMentors(String requestExternalId) {
+        return mongo.find(query(where("requestExternalId").is(requestExternalId).and("status")
+                .is(OfferStatus.DECLINED)), ProposalDocument.class).stream()
+                .map(ProposalDocument::mentorExternalId).collect(Collectors.toSet());
+    }
+
+    /** Each mentor's active mentorships plus open offers. */
+    private Map<String, Integer> loads() {
+        Map<String, Integer> load = new HashMap<>();
+        for (MentorshipDocument m : mongo.find(query(where("status").is(MentorshipStatus.ACTIVE)),
+                MentorshipDocument.class)) {
+            load.merge(m.mentorExternalId(), 1, Integer::sum);
+        }
+        for (ProposalDocument p : mongo.find(query(where("status").is(OfferStatus.OFFERED)),
+                ProposalDocument.class)) {
+            load.merge(p.mentorExternalId(), 1, Integer::sum);
+        }
+        return load;
+    }
+}

@@ -1,0 +1,14 @@
+package org.mentoring.lifecycle;
+
+import java.time.Instant;
+
+/**
+ * What publishing a run did.
+ *
+ * @param publishedAt when the run was first published
+ * @param offered proposals this call turned into offers
+ * @param withdrawn proposals this call withdrew because their request was no longer open
+ * @param alreadyPublished true when the run had been published before and this call changed nothing
+ */
+public record Publication(String runId, Instant publishedAt, int offered, int withdrawn, boolean alreadyPublished) {
+}

@@ -1,0 +1,26 @@
+package org.mentoring.notification;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One message in the outbox. It is written first and sent afterwards, so that no message is lost when the mail
+ * server is down; {@code sentAt} stays null until it has been handed to the mail server.
+ */
+@Document(NotificationDocument.COLLECTION)
+record NotificationDocument(
+        @Id String id,
+        @Indexed String to,
+        String subject,
+        String body,
+        Instant createdAt,
+        Instant sentAt) {
+
+    static final String COLLECTION = "notifications";
+
+    Notification toNotification() {
+        return new Notification(id, to, subject, body, createdAt, sentAt);
+    }
+}

@@ -1,0 +1,96 @@
+package org.mentoring.notification;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes messages to the outbox and sends them with Spring Mail when {@code spring.mail.host} is set (Spring Boot
+ * then provides a {@link JavaMailSender}); without it messages stay in the outbox, readable by their recipients.
+ * A message that could not be sent stays unsent and is tried again by {@link #sendPending}.
+ */
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final MongoTemplate mongo;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String from;
+    private final Clock clock = Clock.systemUTC();
+
+    NotificationService(MongoTemplate mongo, ObjectProvider<JavaMailSender> mailSender,
+            @Value("${mentoring.mail.from:mentoring@localhost}") String from) {
+        this.mongo = mongo;
+        this.mailSender = mailSender;
+        this.from = from;
+    }
+
+    /** Writes a message to the outbox, then sends it if a mail server is configured. */
+    public Notification send(String to, String subject, String body) {
+        NotificationDocument written = mongo.insert(new NotificationDocument(UUID.randomUUID().toString(),
+                to.strip().toLowerCase(Locale.ROOT), subject, body, clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+        return deliver(written).toNotification();
+    }
+
+    /** Tries again every unsent message; answers how many were sent. */
+    public int sendPending() {
+        if (mailSender.getIfAvailable() == null) {
+            return 0;
+        }
+        int sent = 0;
+        for (NotificationDocument pending : mongo.find(query(where("sentAt").is(null)), NotificationDocument.class)) {
+            if (deliver(pending).sentAt() != null) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The messages to this email, newest first. */
+    public List<Notification> to(String email) {
+        return mongo.find(query(where("to").is(email.strip().toLowerCase(Locale.ROOT)))
+                        .with(Sort.by(Sort.Direction.DESC, "createdAt")), NotificationDocument.class)
+                .stream().map(NotificationDocument::toNotification).toList();
+    }
+
+    private NotificationDocument deliver(NotificationDocument message) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return message;
+        }
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(from);
+        mail.setTo(message.to());
+        mail.setSubject(message.subject());
+        mail.setText(message.body());
+        try {
+            sender.send(mail);
+        } catch (MailException e) {
+            log.warn("The message {} to {} could not be sent; it stays in the outbox", message.id(), message.to(), e);
+            return message;
+        }
+        Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        mongo.updateFirst(query(where("_id").is(message.id()).and("sentAt").is(null)),
+                new Update().set("sentAt", sentAt), NotificationDocument.class);
+        return new NotificationDocument(message.id(), message.to(), message.subject(), message.body(),
+                message.createdAt(), sentAt);
+    }
+}

@@ -1,0 +1,225 @@
+package org.mentoring.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mentoring.people.PeopleFixtures.mentor;
+import static org.mentoring.people.PeopleFixtures.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mentoring.audit.AuditService;
+import org.mentoring.common.ConflictException;
+import org.mentoring.matching.persistence.MatchingRunDocument;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.WeightsDocument;
+import org.mentoring.matching.run.MatchingInputs;
+import org.mentoring.matching.run.RunStatus;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.notification.NotificationService;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.PeopleTestApplication;
+import org.mentoring.people.RequestStatus;
+import org.mentoring.people.StoreTest;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.ContextConfiguration;
+
+@StoreTest
+@ContextConfiguration(classes = PeopleTestApplication.class)
+class LifecycleServiceTest {
+
+    private static final String ADMIN = "coordinator@example.org";
+
+    @Autowired
+    LifecycleService lifecycle;
+    @Autowired
+    MentorService mentors;
+    @Autowired
+    RequestService requests;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    MatchingInputs inputs;
+
+    @BeforeEach
+    void store() {
+        for (String collection : mongo.getCollectionNames()) {
+            mongo.remove(new Query(), collection);
+        }
+        mentors.create(mentor("m-1"));
+        mentors.create(mentor("m-2"));
+        requests.create(request("r-1"));
+        requests.create(request("r-2"));
+        requests.create(request("r-3"));
+        run("run-1", RunStatus.COMPLETED);
+        proposal("run-1-000001", "run-1", "r-1", "m-1");
+        proposal("run-1-000002", "run-1", "r-2", "m-1");
+        proposal("run-1-000003", "run-1", "r-3", "m-2");
+    }
+
+    private void run(String id, RunStatus status) {
+        Instant at = Instant.parse("2026-01-10T10:00:00Z");
+        mongo.insert(new MatchingRunDocument(id, status, 30, new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1,
+                "OptaPlanner", "0hard/0medium/10soft", true, 3, 2, 0, 3, List.of(), at, at, at, null, null, null));
+    }
+
+    private void proposal(String id, String runId, String request, String mentor) {
+        mongo.insert(ProposalDocument.draft(id, runId, request, mentor, List.of("Both work on heat and health."),
+                10, 60, true));
+    }
+
+    @Test
+    void publishingOffersEveryDraftAndProposesItsRequestOnce() {
+        Publication first = lifecycle.publish("run-1", ADMIN, "127.0.0.1");
+
+        assertThat(first.offered()).isEqualTo(3);
+        assertThat(first.alreadyPublished()).isFalse();
+        assertThat(first.publishedAt()).isNotNull();
+        assertThat(lifecycle.get("run-1-000001").status()).isEqualTo(OfferStatus.OFFERED);
+        assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.PROPOSED);
+        assertThat(mongo.findById("run-1", MatchingRunDocument.class).publishedAt()).isEqualTo(first.publishedAt());
+        assertThat(notifications.to("r-1@example.org")).hasSize(1);
+        assertThat(notifications.to("m-1@example.org")).hasSize(2);
+
+        Publication again = lifecycle.publish("run-1", ADMIN, "127.0.0.1");
+
+        assertThat(again.alreadyPublished()).isTrue();
+        assertThat(again.offered()).isZero();
+        assertThat(again.publishedAt()).isEqualTo(first.publishedAt());
+        assertThat(notifications.to("m-1@example.org")).hasSize(2);
+        assertThat(audit.list(LifecycleService.PUBLISH_ACTION, null, 0, 10).getContent())
+                .extracting(e -> e.detail())
+                .containsExactly("already published; nothing changed", "3 offered, 0 withdrawn");
+    }
+
+    @Test
+    void onlyACompletedRunCanBePublished() {
+        for (RunStatus status : List.of(RunStatus.CANCELLED, RunStatus.FAILED, RunStatus.QUEUED,
+                RunStatus.SOLVING)) {
+            run("run-" + status, status);
+            proposal("run-" + status + "-000001", "run-" + status, "r-1", "m-2");
+
+            assertThatThrownBy(() -> lifecycle.publish("run-" + status, ADMIN, null))
+                    .isInstanceOfSatisfying(ConflictException.class,
+                            e -> assertThat(e.code()).isEqualTo("run-not-completed"));
+            assertThat(lifecycle.get("run-" + status + "-000001").status()).isEqualTo(OfferStatus.DRAFT);
+        }
+        assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
+    }
+
+    @Test
+    void aProposalWhoseRequestIsNoLongerOpenIsWithdrawnAtPublication() {
+        requests.changeStatus("r-2", RequestStatus.OPEN, RequestStatus.WITHDRAWN);
+
+        Publication publication = lifecycle.publish("run-1", ADMIN, null);
+
+        assertThat(publication.offered()).isEqualTo(2);
+        assertThat(publication.withdrawn()).isEqualTo(1);
+        assertThat(lifecycle.get("run-1-000002").status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(requests.get("r-2").status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThatThrownBy(() -> lifecycle.answer("run-1-000002", Side.MENTOR, Answer.ACCEPTED, "m-1@example.org",
+                false, null)).isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("offer-not-open"));
+    }
+
+    @Test
+    void aDraftCannotBeAnswered() {
+        assertThatThrownBy(() -> lifecycle.answer("run-1-000001", Side.RESEARCHER, Answer.ACCEPTED,
+                "r-1@example.org", false, null)).isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("offer-not-open"));
+    }
+
+    @Test
+    void bothSidesAcceptingStartsAnActiveMentorshipForTheRequestedDuration() {
+        lifecycle.publish("run-1", ADMIN, null);
+
+        Offer half = lifecycle.answer("run-1-000001", Side.RESEARCHER, Answer.ACCEPTED, "r-1@example.org", false,
+                null);
+
+        assertThat(half.status()).isEqualTo(OfferStatus.OFFERED);
+        assertThat(half.researcherAnswer()).isEqualTo(Answer.ACCEPTED);
+        assertThat(mongo.findAll(MentorshipDocument.class)).isEmpty();
+
+        Offer both = lifecycle.answer("run-1-000001", Side.MENTOR, Answer.ACCEPTED, ADMIN, true, "10.0.0.1");
+
+        assertThat(both.status()).isEqualTo(OfferStatus.ACCEPTED);
+        assertThat(both.mentorAnsweredBy()).isEqualTo(ADMIN);
+        assertThat(both.closedAt()).isNotNull();
+        MentorshipDocument mentorship = mongo.findById("run-1-000001", MentorshipDocument.class);
+        assertThat(mentorship.status()).isEqualTo(MentorshipStatus.ACTIVE);
+        assertThat(mentorship.requestExternalId()).isEqualTo("r-1");
+        assertThat(mentorship.mentorExternalId()).isEqualTo("m-1");
+        assertThat(mentorship.startDate()).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(mentorship.endDate()).isEqualTo(LocalDate.of(2026, 8, 1));
+        assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.MATCHED);
+        assertThat(audit.list(LifecycleService.ANSWER_ACTION, null, 0, 10).getContent())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(ADMIN);
+                    assertThat(e.target()).isEqualTo("run-1-000001");
+                    assertThat(e.detail()).isEqualTo("ACCEPTED on behalf of the mentor");
+                });
+        assertThat(inputs.settled()).extractingFromEntries(e -> e.getKey().externalId(), e -> e.getValue())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("r-1", "m-1"),
+                        org.assertj.core.groups.Tuple.tuple("r-2", "m-1"), org.assertj.core.groups.Tuple.tuple("r-3",
+                                "m-2"));
+        assertThat(inputs.openRequests()).isEmpty();
+    }
+
+    @Test
+    void aSideAnswersOnce() {
+        lifecycle.publish("run-1", ADMIN, null);
+        lifecycle.answer("run-1-000001", Side.RESEARCHER, Answer.ACCEPTED, "r-1@example.org", false, null);
+
+        assertThatThrownBy(() -> lifecycle.answer("run-1-000001", Side.RESEARCHER, Answer.ACCEPTED,
+                "r-1@example.org", false, null)).isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("already-answered"));
+        assertThatThrownBy(() -> lifecycle.answer("run-1-000001", Side.RESEARCHER, Answer.DECLINED,
+                "r-1@example.org", false, null)).isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("already-answered"));
+        assertThat(lifecycle.get("run-1-000001").status()).isEqualTo(OfferStatus.OFFERED);
+    }
+
+    @Test
+    void aDeclineReopensTheRequestAndKeepsThePairApartInLaterRuns() {
+        lifecycle.publish("run-1", ADMIN, null);
+        lifecycle.answer("run-1-000002", Side.RESEARCHER, Answer.ACCEPTED, "r-2@example.org", false, null);
+
+        Offer declined = lifecycle.answer("run-1-000002", Side.MENTOR, Answer.DECLINED, "m-1@example.org", false,
+                null);
+
+        assertThat(declined.status()).isEqualTo(OfferStatus.DECLINED);
+        assertThat(requests.get("r-2").status()).isEqualTo(RequestStatus.OPEN);
+        assertThat(requests.get("r-2").request().excludedMentorIds()).containsExactly("m-1");
+        assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-2");
+        assertThat(mongo.findAll(MentorshipDocument.class)).isEmpty();
+        assertThatThrownBy(() -> lifecycle.answer("run-1-000002", Side.MENTOR, Answer.ACCEPTED, "m-1@example.org",
+                false, null)).isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("offer-not-open"));
+        assertThat(notifications.to("r-2@example.org")).extracting(n -> n.subject())
+                .contains("A mentorship offer was declined");
+    }
+
+    @Test
+    void eachSideListsOnlyTheirOwnPublishedOffers() {
+        assertThat(lifecycle.forMentor("m-1")).isEmpty();
+
+        lifecycle.publish("run-1", ADMIN, null);
+
+        assertThat(lifecycle.forMentor("m-1")).extracting(Offer::id)
+                .containsExactlyInAnyOrder("run-1-000001", "run-1-000002");
+        assertThat(lifecycle.forRequests(List.of("r-3"))).extracting(Offer::id).containsExactly("run-1-000003");
+        assertThat(lifecycle.forRequests(List.of("r-3")).get(0).explanation())
+                .containsExactly("Both work on heat and health.");
+    }
+}
