@@ -385,7 +385,7 @@ class MatchingRunServiceTest {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
         runs.insert(new MatchingRunDocument("silent", RunStatus.SOLVING, 600,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, 60, 15, 0, null, List.of(),
-                longAgo, longAgo, null, null, null));
+                longAgo, longAgo, null, null, null, null));
         leases.claim("silent", "dead-instance", longAgo);
         assertThat(lock.tryAcquire("silent", longAgo)).isTrue();
 

@@ -1,0 +1,52 @@
+package org.mentoring.web.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.mentoring.analytics.AnalyticsService;
+import org.mentoring.api.security.Viewer;
+import org.mentoring.common.ConflictException;
+import org.mentoring.lifecycle.LifecycleService;
+import org.mentoring.lifecycle.Publication;
+import org.mentoring.matching.run.MatchingRunService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The coordinator publishes a completed run as offers, and reads the run's analytics and equity report. */
+@Controller
+class AdminLifecycleController {
+
+    private final LifecycleService lifecycle;
+    private final AnalyticsService analytics;
+    private final MatchingRunService runs;
+
+    AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, MatchingRunService runs) {
+        this.lifecycle = lifecycle;
+        this.analytics = analytics;
+        this.runs = runs;
+    }
+
+    @PostMapping("/admin/runs/{id}/publish")
+    String publish(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            Publication publication = lifecycle.publish(id, Viewer.current().email(), request.getRemoteAddr());
+            redirect.addFlashAttribute("publishNotice", publication.alreadyPublished()
+                    ? "This run was already published."
+                    : "Published: " + publication.offered() + " offers sent to both sides"
+                            + (publication.withdrawn() > 0 ? ", " + publication.withdrawn()
+                                    + " withdrawn because their request had changed" : "") + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("publishError", e.getMessage());
+        }
+        return "redirect:/admin/runs/" + id;
+    }
+
+    @GetMapping("/admin/runs/{id}/analytics")
+    String analytics(@PathVariable String id, Model model) {
+        model.addAttribute("run", runs.get(id));
+        model.addAttribute("analytics", analytics.of(id));
+        return "admin/analytics";
+    }
+}

@@ -1,0 +1,106 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mentoring.api.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The lifecycle on the pages: the coordinator publishes a run from its page, the researcher and the mentor each
+ * see the offer on their own page and accept it there, the mentorship starts, someone else cannot answer, and the
+ * run's analytics and equity report show on the admin's page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
+            Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=offer-pages"})
+@AutoConfigureMockMvc
+class OfferPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    private static SignedInUser person(String email, String role, String personExternalId) {
+        return new SignedInUser(email, "unused", true, List.of(new SimpleGrantedAuthority("ROLE_" + role)),
+                personExternalId);
+    }
+
+    @Test
+    void bothSidesAcceptOnTheirPagesAfterTheCoordinatorPublishes() throws Exception {
+        Http admin = new Http(port).asAdmin();
+        Http.Answer imported = admin.postJson("/api/v1/import", """
+                {"mentors": [{"externalId": "m-1", "name": "Dr. Mentor One", "email": "mentor.one@uni.example.org",
+                  "institution": "Mentor University", "country": "KE", "timeZone": "Africa/Nairobi",
+                  "languages": ["en"], "domains": ["planetary-health/climate-health/heat-health"],
+                  "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
+                  "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
+                 "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
+                  "institution": "Other University", "country": "CA", "timeZone": "Africa/Nairobi",
+                  "careerStage": "POSTDOC", "languages": ["en"],
+                  "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
+                  "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
+                  "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "16:00"}],
+                  "preferredMentorIds": [], "excludedMentorIds": [], "priority": true}]}
+                """);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}").json().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
+                admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
+        SignedInUser coordinator = person(Http.ADMIN_EMAIL, "ADMIN", null);
+
+        mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(coordinator)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/runs/" + runId));
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(coordinator)))
+                .andExpect(content().string(containsString("id=\"published-at\"")));
+        JsonNode proposal = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals").get(0);
+        String offerId = proposal.get("id").asText();
+
+        SignedInUser researcher = person("uno@uni.example.org", "RESEARCHER", null);
+        SignedInUser mentor = person("mentor.one@uni.example.org", "MENTOR", "m-1");
+        mvc.perform(get("/my-request").with(user(researcher)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dr. Mentor One")))
+                .andExpect(content().string(containsString("/offers/" + offerId + "/accept")));
+        mvc.perform(post("/offers/{id}/accept", offerId).with(user(person("someone@else.example.org", "RESEARCHER",
+                null))).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/offers/{id}/accept", offerId).with(user(researcher)).with(csrf()))
+                .andExpect(redirectedUrl("/my-request"));
+        mvc.perform(get("/mentor").with(user(mentor)))
+                .andExpect(content().string(containsString("Researcher Uno")));
+        mvc.perform(post("/offers/{id}/accept", offerId).with(user(mentor)).with(csrf()))
+                .andExpect(redirectedUrl("/mentor"));
+
+        JsonNode mentorships = admin.get("/api/v1/mentorships").json().get("content");
+        assertThat(mentorships).hasSize(1);
+        assertThat(mentorships.get(0).get("requestExternalId").asText()).isEqualTo("r-1");
+        assertThat(mentorships.get(0).get("mentorExternalId").asText()).isEqualTo("m-1");
+        assertThat(mentorships.get(0).get("status").asText()).isEqualTo("ACTIVE");
+
+        mvc.perform(get("/admin/runs/{id}/analytics", runId).with(user(coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Equity report")))
+                .andExpect(content().string(containsString("id=\"equity-income\"")));
+        mvc.perform(get("/admin/runs/{id}/analytics", runId).with(user(researcher)))
+                .andExpect(status().isForbidden());
+    }
+}
