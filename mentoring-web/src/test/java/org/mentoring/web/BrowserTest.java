@@ -333,6 +333,34 @@ class BrowserTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void anAdminPublishesAndAMentorAcceptsTheirOffer() throws InterruptedException {
+        String runId = completedRun();
+        signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
+        driver.get(url("/admin/runs/" + runId));
+        driver.findElement(By.id("publish")).click();
+        waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
+        assertThat(driver.findElements(By.id("published-at"))).isNotEmpty();
+        driver.get(url("/admin/runs/" + runId + "/analytics"));
+        assertThat(text(By.id("equity-heading"))).isEqualTo("Equity report");
+        signOut();
+
+        // a demo mentor (demo mentors have accounts; mentors imported by the tests do not) named in an offer
+        org.mentoring.matching.run.Proposal offered = runs.proposals(runId).proposals().stream()
+                .filter(proposal -> proposal.mentorExternalId().startsWith("m-0")).findFirst().orElseThrow();
+        signIn(mentors.find(offered.mentorExternalId()).orElseThrow().mentor().email(), DEMO_PASSWORD);
+        assertThat(driver.getCurrentUrl()).endsWith("/mentor");
+        WebElement offer = driver.findElement(By.id("offer-" + offered.id()));
+        assertThat(offer.getText()).contains(requests.find(offered.requestExternalId()).orElseThrow()
+                .request().name());
+        screenshot("mentor-offer");
+        offer.findElement(By.cssSelector("form[action$='/accept'] button")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("p.notice")).getText().startsWith("You accepted"));
+        assertThat(driver.findElement(By.id("offer-" + offered.id())).getText()).contains("Your answer: accepted");
+        assertNoScriptErrors();
+    }
+
     private String completedRun() throws InterruptedException {
         List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
                 .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
