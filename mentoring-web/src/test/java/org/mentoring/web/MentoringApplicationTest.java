@@ -21,7 +21,8 @@ class MentoringApplicationTest {
     void anEmptyStoreStartsWithTheDemoCommunity() {
         Http http = new Http(port).asAdmin();
 
-        JsonNode requests = http.get("/api/v1/requests?status=OPEN&size=500").json();
+        // every demo request, whatever its status (a browser test sharing this app may have published a run)
+        JsonNode requests = http.get("/api/v1/requests?size=500").json();
         JsonNode mentors = http.get("/api/v1/mentors?size=500").json();
 
         assertThat(requests.get("totalElements").asInt()).isGreaterThanOrEqualTo(150);
