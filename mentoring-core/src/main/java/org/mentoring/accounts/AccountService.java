@@ -97,23 +97,37 @@ public class AccountService {
         return true;
     }
 
-    /** Creates an account with an already hashed password, if none has this email (demo data). */
-    public boolean createWithHash(String email, String name, Role role, String personExternalId, String hash) {
-        String normalized = normalize(email);
-        if (repository.existsByEmail(normalized)) {
-            return false;
-        }
-        AccountDocument document = newDocument(normalized, name, role, personExternalId);
-        document.setPasswordHash(hash);
-        try {
-            repository.insert(document);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+
+    /** One account to create with an already hashed password: see {@link #createAllWithHash}. */
+    public record NewAccount(String email, String name, Role role, String personExternalId) {
     }
 
-    /** Hashes a password once, for {@link #createWithHash}. */
+    /**
+     * Creates, in one bulk insert, the accounts whose email has none yet, all with the same already hashed password
+     * (the demo community's people). Answers how many it created.
+     */
+    public int createAllWithHash(List<NewAccount> accounts, String hash) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        repository.findByEmailIn(accounts.stream().map(a -> normalize(a.email())).toList())
+                .forEach(document -> taken.add(document.getEmail()));
+        List<AccountDocument> fresh = new ArrayList<>();
+        for (NewAccount account : accounts) {
+            String email = normalize(account.email());
+            if (taken.add(email)) {
+                AccountDocument document = new AccountDocument();
+                document.setEmail(email);
+                document.setName(account.name());
+                document.setRole(account.role());
+                document.setPersonExternalId(account.personExternalId());
+                document.setEnabled(true);
+                document.setPasswordHash(hash);
+                fresh.add(document);
+            }
+        }
+        return repository.insert(fresh).size();
+    }
+
+    /** Hashes a password once, for {@link #createAllWithHash}. */
     public String hash(String password) {
         return passwordEncoder.encode(password);
     }

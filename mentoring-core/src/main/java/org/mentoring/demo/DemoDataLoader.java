@@ -1,5 +1,7 @@
 package org.mentoring.demo;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.Role;
 import org.mentoring.people.importing.ImportBatch;
@@ -62,9 +64,13 @@ class DemoDataLoader implements ApplicationRunner {
                 community.mentors().stream().map(MentorInput::of).toList(),
                 community.requests().stream().map(RequestInput::of).toList()), false);
         String hash = accounts.hash(DEMO_PASSWORD);
-        accounts.createWithHash(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null, hash);
-        community.mentors().forEach(m -> accounts.createWithHash(m.email(), m.name(), Role.MENTOR, m.externalId(), hash));
-        community.requests().forEach(r -> accounts.createWithHash(r.email(), r.name(), Role.RESEARCHER, null, hash));
+        List<AccountService.NewAccount> people = new ArrayList<>();
+        people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));
+        community.mentors().forEach(m -> people.add(
+                new AccountService.NewAccount(m.email(), m.name(), Role.MENTOR, m.externalId())));
+        community.requests().forEach(r -> people.add(
+                new AccountService.NewAccount(r.email(), r.name(), Role.RESEARCHER, null)));
+        accounts.createAllWithHash(people, hash);
         log.info("Demo accounts (demo only, passwords in the README): {} and every demo mentor and researcher",
                 DEMO_ADMIN_EMAIL);
         log.info("Loaded the demo community: {} mentors and {} requests (MENTORING_DEMO_DATA=false turns this off)",

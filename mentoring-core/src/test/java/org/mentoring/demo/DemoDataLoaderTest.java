@@ -55,6 +55,20 @@ class DemoDataLoaderTest {
             assertThat(languages).hasSizeGreaterThanOrEqualTo(3);
             assertThat(mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getTotalElements())
                     .isEqualTo(DemoDataLoader.MENTORS);
+            // every demo person can sign in: a mentor account tied to its profile, a researcher's, the coordinator's
+            org.mentoring.accounts.AccountService accounts = context.getBean(org.mentoring.accounts.AccountService.class);
+            Mentor first = allMentors.get(0);
+            assertThat(accounts.credentials(first.email())).hasValueSatisfying(c -> {
+                assertThat(c.role()).isEqualTo(org.mentoring.accounts.Role.MENTOR);
+                assertThat(c.personExternalId()).isEqualTo(first.externalId());
+                assertThat(c.passwordHash()).isNotNull();
+            });
+            assertThat(accounts.credentials(allRequests.get(0).email()))
+                    .hasValueSatisfying(c -> assertThat(c.role()).isEqualTo(org.mentoring.accounts.Role.RESEARCHER));
+            assertThat(accounts.credentials(DemoDataLoader.DEMO_ADMIN_EMAIL))
+                    .hasValueSatisfying(c -> assertThat(c.role()).isEqualTo(org.mentoring.accounts.Role.ADMIN));
+            assertThat(accounts.list(0, 1).getTotalElements()).isEqualTo(1 + DemoDataLoader.MENTORS
+                    + DemoDataLoader.REQUESTS);
         });
     }
 

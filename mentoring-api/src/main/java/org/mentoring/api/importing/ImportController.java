@@ -1,5 +1,6 @@
 package org.mentoring.api.importing;
 
+import org.mentoring.api.security.Viewer;
 import org.mentoring.audit.AuditService;
 import org.mentoring.people.importing.ImportReport;
 
@@ -141,9 +142,7 @@ class ImportController {
 
     /** Runs an import and writes it, accepted or rejected, to the audit trail (a dry run is not an action). */
     private ImportReport audited(String source, boolean dryRun, java.util.function.Supplier<ImportReport> work) {
-        String actor = java.util.Optional.ofNullable(
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
-                .map(org.springframework.security.core.Authentication::getName).orElse("anonymous");
+        String actor = Viewer.actorName();
         try {
             ImportReport report = work.get();
             if (!dryRun) {

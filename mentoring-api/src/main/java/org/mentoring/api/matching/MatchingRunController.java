@@ -1,5 +1,6 @@
 package org.mentoring.api.matching;
 
+import org.mentoring.api.security.Viewer;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -59,7 +60,7 @@ class MatchingRunController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<MatchingRunResponse> start(@RequestBody(required = false) StartRunRequest request) {
         MatchingRun run = service.start(mapper.toSettings(request));
-        audit.record(actor(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s", null);
+        audit.record(Viewer.actorName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s", null);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(run.id())
                 .toUri();
         return ResponseEntity.accepted().location(location).body(mapper.toResponse(run));
@@ -97,7 +98,7 @@ class MatchingRunController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<MatchingRunResponse> cancel(@PathVariable String id) {
         MatchingRun run = service.cancel(id);
-        audit.record(actor(), "run.cancel", id, null, null);
+        audit.record(Viewer.actorName(), "run.cancel", id, null, null);
         return ResponseEntity.status(run.status().isActive() ? 202 : 200).body(mapper.toResponse(run));
     }
 
@@ -143,9 +144,4 @@ class MatchingRunController {
         return proposalsCsv(id);
     }
 
-    private static String actor() {
-        org.springframework.security.core.Authentication authentication =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "anonymous" : authentication.getName();
-    }
 }

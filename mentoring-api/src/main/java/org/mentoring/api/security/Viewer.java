@@ -43,6 +43,12 @@ public record Viewer(String email, Role role, String personExternalId) {
         return new Viewer(authentication.getName().toLowerCase(java.util.Locale.ROOT), role, person);
     }
 
+    /** Who to name in the audit trail: the signed-in person's email, or "anonymous". */
+    public static String actorName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

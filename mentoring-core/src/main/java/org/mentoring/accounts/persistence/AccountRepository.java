@@ -14,4 +14,6 @@ public interface AccountRepository extends MongoRepository<AccountDocument, Stri
     boolean existsByRole(Role role);
 
     boolean existsByEmail(String email);
+
+    java.util.List<AccountDocument> findByEmailIn(java.util.Collection<String> emails);
 }

@@ -3,7 +3,6 @@ package org.mentoring.matching.solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -236,9 +235,4 @@ public class MatchingEngine implements AutoCloseable {
         }
     }
 
-    static Map<String, String> pairs(MatchingResult result) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        result.proposals().forEach(p -> pairs.put(p.requestExternalId(), p.mentorExternalId()));
-        return pairs;
-    }
 }

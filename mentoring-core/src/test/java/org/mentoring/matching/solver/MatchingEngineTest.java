@@ -55,7 +55,7 @@ class MatchingEngineTest {
         MatchingResult result = engine.solve(
                 MatchingProblem.of(requests, mentors, MatchingWeights.defaults(), SHORT, 42L));
 
-        assertThat(MatchingEngine.pairs(result))
+        assertThat(pairs(result))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("r1", "m-b", "r2", "m-a", "r3", "m-c", "r4", "m-c"));
         assertThat(result.score()).isEqualTo("0hard/0medium/264soft");
         assertThat(result.feasible()).isTrue();
@@ -86,7 +86,7 @@ class MatchingEngineTest {
         MatchingResult result = engine.solve(new MatchingProblem(List.of(open), List.of(a, b),
                 Map.of(settled, "m-a"), MatchingWeights.defaults(), SHORT, 42L));
 
-        assertThat(MatchingEngine.pairs(result)).containsExactlyEntriesOf(Map.of("r-open", "m-b"));
+        assertThat(pairs(result)).containsExactlyEntriesOf(Map.of("r-open", "m-b"));
         assertThat(result.score()).isEqualTo("0hard/0medium/148soft");
         assertThat(result.settledCount()).isEqualTo(1);
         assertThat(result.requestCount()).isEqualTo(1);
@@ -272,5 +272,11 @@ class MatchingEngineTest {
         public void onFailed(Throwable failure) {
             error.set(failure);
         }
+    }
+
+    private static Map<String, String> pairs(MatchingResult result) {
+        Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        result.proposals().forEach(p -> pairs.put(p.requestExternalId(), p.mentorExternalId()));
+        return pairs;
     }
 }
