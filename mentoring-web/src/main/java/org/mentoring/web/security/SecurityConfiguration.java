@@ -2,8 +2,10 @@ package org.mentoring.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import org.mentoring.accounts.SignInThrottle;
 import org.mentoring.audit.AuditService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,10 +47,12 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, AuditService audit) {
+            SignInThrottle throttle, AuditService audit,
+            @Value("${mentoring.security.password-check-cache:5m}") Duration passwordCheckCache) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(passwordEncoder);
         dao.setUserDetailsService(users);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, audit));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, audit, users,
+                new RecentPasswordChecks(passwordCheckCache)));
     }
 
     @Bean

@@ -11,22 +11,32 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a password like Spring's {@link DaoAuthenticationProvider}, but refuses at once while the account or the
- * client address is locked after repeated failures, counts each failure, and writes it to the audit trail.
+ * client address is locked after repeated failures, counts each failure, and writes it to the audit trail. A
+ * password that matched the account's current hash a moment ago ({@link RecentPasswordChecks}) is accepted without
+ * BCrypt again, as long as the account is still enabled and its hash unchanged.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final SignInThrottle throttle;
     private final AuditService audit;
+    private final UserDetailsService users;
+    private final RecentPasswordChecks recent;
 
-    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, SignInThrottle throttle, AuditService audit) {
+    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, SignInThrottle throttle, AuditService audit,
+            UserDetailsService users, RecentPasswordChecks recent) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.audit = audit;
+        this.users = users;
+        this.recent = recent;
     }
 
     @Override
@@ -41,11 +51,20 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
                     address);
             throw new LockedException("Too many failed sign-ins: try again after " + locked.get());
         }
+        String password = authentication.getCredentials() instanceof String given ? given : null;
+        Authentication remembered = password == null ? null : rememberedCheck(authentication, email, password);
+        if (remembered != null) {
+            return remembered;
+        }
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.recordSuccess(SignInThrottle.accountKey(email));
+            if (password != null && result.getPrincipal() instanceof UserDetails user) {
+                recent.remember(email, password, user.getPassword());
+            }
             return result;
         } catch (BadCredentialsException e) {
+            recent.forget(email);
             throttle.recordFailure(SignInThrottle.accountKey(email), SignInThrottle.ACCOUNT_LIMIT);
             if (address != null) {
                 throttle.recordFailure(SignInThrottle.addressKey(address), SignInThrottle.ADDRESS_LIMIT);
@@ -53,9 +72,28 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             audit.record(email, "sign-in.failed", email, "wrong email or password", address);
             throw e;
         } catch (AuthenticationException e) {
+            recent.forget(email);
             audit.record(email, "sign-in.failed", email, e.getClass().getSimpleName(), address);
             throw e;
         }
+    }
+
+    /** The signed-in token when this password matched the account's current hash recently, else null. */
+    private Authentication rememberedCheck(Authentication authentication, String email, String password) {
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(email);
+        } catch (UsernameNotFoundException e) {
+            return null;
+        }
+        if (!user.isEnabled() || !user.isAccountNonLocked() || !user.isAccountNonExpired()
+                || !user.isCredentialsNonExpired() || !recent.matches(email, password, user.getPassword())) {
+            return null;
+        }
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities());
+        token.setDetails(authentication.getDetails());
+        return token;
     }
 
     private static String address(Authentication authentication) {
