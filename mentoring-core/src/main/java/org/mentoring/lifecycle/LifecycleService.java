@@ -50,6 +50,9 @@ import org.springframework.stereotype.Service;
 public class LifecycleService {
 
     static final String PUBLISH_ACTION = "matching-run.publish";
+    static final String OFFER_SUBJECT = "A mentorship offer for you";
+    static final String OFFER_TEXT = "You are proposed as a pair. Sign in to read why and to accept or decline the "
+            + "offer.";
     static final String ANSWER_ACTION = "proposal.answer";
     private static final String STATUS = "status";
 
@@ -104,10 +107,16 @@ public class LifecycleService {
         boolean first = claimed != null;
         Instant publishedAt = first ? claimed.publishedAt() : mongo.findById(runId, MatchingRunDocument.class)
                 .publishedAt();
+        boolean resuming = !first && (claimed == null ? mongo.findById(runId, MatchingRunDocument.class) : claimed)
+                .publishCompletedAt() == null;
         int offered = 0;
         int withdrawn = 0;
         List<ProposalDocument> proposals = results.proposals(runId);
         for (ProposalDocument proposal : proposals) {
+            if (resuming && proposal.statusOrDraft() == OfferStatus.OFFERED) {
+                // offered by the publication that was cut short, which may have stopped before telling them
+                tellBothSides(proposal, "offered", OFFER_SUBJECT, OFFER_TEXT);
+            }
             if (proposal.statusOrDraft() != OfferStatus.DRAFT) {
                 continue;
             }
@@ -119,17 +128,19 @@ public class LifecycleService {
             if (proposal.valid() && requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
                     RequestStatus.PROPOSED) == 1) {
                 offered++;
-                tellBothSides(offer.get(), "A mentorship offer for you",
-                        "You are proposed as a pair. Sign in to read why and to accept or decline the offer.");
+                tellBothSides(offer.get(), "offered", OFFER_SUBJECT, OFFER_TEXT);
             } else if (move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED), new Update()
                     .set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now)).isPresent()) {
                 withdrawn++;
             }
         }
         resumeProposedRequests(proposals);
-        boolean already = !first && offered == 0 && withdrawn == 0;
+        mongo.updateFirst(query(where("_id").is(runId)), new Update().set("publishCompletedAt",
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)).inc("version", 1), MatchingRunDocument.class);
+        boolean already = !first && !resuming && offered == 0 && withdrawn == 0;
         audit.record(admin, PUBLISH_ACTION, runId, already ? "already published; nothing changed"
-                : offered + " offered, " + withdrawn + " withdrawn", address);
+                : (resuming ? "finished a publication cut short: " : "") + offered + " offered, " + withdrawn
+                        + " withdrawn", address);
         return new Publication(runId, publishedAt, offered, withdrawn, already);
     }
 
@@ -190,7 +201,7 @@ public class LifecycleService {
                     new Update().set(STATUS, OfferStatus.DECLINED).set("closedAt", now));
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED, RequestStatus.OPEN);
             if (declined.isPresent()) {
-                tellBothSides(declined.get(), "A mentorship offer was declined",
+                tellBothSides(declined.get(), "declined", "A mentorship offer was declined",
                         "The offer pairing request " + proposal.requestExternalId() + " with mentor "
                                 + proposal.mentorExternalId() + " was declined. The request will be matched again;"
                                 + " this pair will not be proposed again.");
@@ -205,7 +216,7 @@ public class LifecycleService {
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED,
                     RequestStatus.MATCHED);
             if (accepted.isPresent()) {
-                tellBothSides(accepted.get(), "Your mentorship starts",
+                tellBothSides(accepted.get(), "accepted", "Your mentorship starts",
                         "Both of you accepted: the mentorship is active. Sign in to see it.");
                 return accepted.get();
             }
@@ -282,14 +293,17 @@ public class LifecycleService {
                 FindAndModifyOptions.options().returnNew(true), ProposalDocument.class));
     }
 
-    private void tellBothSides(ProposalDocument proposal, String subject, String text) {
+    /** Tells both sides once per proposal and event: repeating a step after a crash tells nobody twice. */
+    private void tellBothSides(ProposalDocument proposal, String event, String subject, String text) {
         String body = text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: "
                 + proposal.mentorExternalId() + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- "
                 + String.join("\n- ", proposal.explanation() == null ? List.of() : proposal.explanation()) + "\n";
         requests.find(proposal.requestExternalId())
-                .ifPresent(request -> notifications.send(request.request().email(), subject, body));
+                .ifPresent(request -> notifications.sendOnce(proposal.id() + ":" + event + ":researcher",
+                        request.request().email(), subject, body));
         mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor)
-                .ifPresent(mentor -> notifications.send(mentor.email(), subject, body));
+                .ifPresent(mentor -> notifications.sendOnce(proposal.id() + ":" + event + ":mentor", mentor.email(),
+                        subject, body));
     }
 
     static Offer toOffer(ProposalDocument p) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,8 +46,22 @@ public class NotificationService {
 
     /** Writes a message to the outbox, then sends it if a mail server is configured. */
     public Notification send(String to, String subject, String body) {
-        NotificationDocument written = mongo.insert(new NotificationDocument(UUID.randomUUID().toString(),
-                to.strip().toLowerCase(Locale.ROOT), subject, body, clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+        return sendOnce(UUID.randomUUID().toString(), to, subject, body);
+    }
+
+    /**
+     * Like {@link #send}, but once only per {@code key}: a second call with the same key writes and sends nothing
+     * and answers the message the first call wrote. Work that may be repeated after a crash (publishing a run)
+     * tells people through this, so that finishing it never tells anyone twice.
+     */
+    public Notification sendOnce(String key, String to, String subject, String body) {
+        NotificationDocument written;
+        try {
+            written = mongo.insert(new NotificationDocument(key, to.strip().toLowerCase(Locale.ROOT), subject, body,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+        } catch (DuplicateKeyException e) {
+            return mongo.findById(key, NotificationDocument.class).toNotification();
+        }
         return deliver(written).toNotification();
     }
 

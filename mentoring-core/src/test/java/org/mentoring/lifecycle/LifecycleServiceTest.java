@@ -28,7 +28,9 @@ import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.ContextConfiguration;
 
 @StoreTest
@@ -71,7 +73,7 @@ class LifecycleServiceTest {
     private void run(String id, RunStatus status) {
         Instant at = Instant.parse("2026-01-10T10:00:00Z");
         mongo.insert(new MatchingRunDocument(id, status, 30, new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1,
-                "OptaPlanner", "0hard/0medium/10soft", true, 3, 2, 0, 3, List.of(), at, at, at, null, null, null));
+                "OptaPlanner", "0hard/0medium/10soft", true, 3, 2, 0, 3, List.of(), at, at, at, null, null, null, null));
     }
 
     private void proposal(String id, String runId, String request, String mentor) {
@@ -101,6 +103,43 @@ class LifecycleServiceTest {
         assertThat(audit.list(LifecycleService.PUBLISH_ACTION, null, 0, 10).getContent())
                 .extracting(e -> e.detail())
                 .containsExactly("already published; nothing changed", "3 offered, 0 withdrawn");
+    }
+
+    @Test
+    void publishingAgainFinishesAPublicationCutShortAndTellsEachSideOnce() {
+        // what a kill leaves: the run claimed, one offer made and its request proposed but nobody told yet, one offer
+        // made with its request still open, one proposal still a draft, and no completion time
+        Instant claimed = Instant.parse("2026-01-10T11:00:00Z");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("run-1")), new Update().set("publishedAt", claimed),
+                MatchingRunDocument.class);
+        for (String id : List.of("run-1-000001", "run-1-000002")) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", OfferStatus.OFFERED)
+                    .set("offeredAt", claimed), ProposalDocument.class);
+        }
+        requests.changeStatus("r-1", RequestStatus.OPEN, RequestStatus.PROPOSED);
+        assertThat(lifecycle.get("run-1-000003").status()).isEqualTo(OfferStatus.DRAFT);
+
+        Publication finished = lifecycle.publish("run-1", ADMIN, null);
+
+        assertThat(finished.alreadyPublished()).isFalse();
+        assertThat(finished.offered()).isEqualTo(1);
+        assertThat(finished.publishedAt()).isEqualTo(claimed);
+        for (String request : List.of("r-1", "r-2", "r-3")) {
+            assertThat(requests.get(request).status()).as(request).isEqualTo(RequestStatus.PROPOSED);
+            assertThat(notifications.to(request + "@example.org")).as(request).hasSize(1);
+        }
+        assertThat(notifications.to("m-1@example.org")).hasSize(2);
+        assertThat(notifications.to("m-2@example.org")).hasSize(1);
+        MatchingRunDocument run = mongo.findById("run-1", MatchingRunDocument.class);
+        assertThat(run.publishCompletedAt()).isNotNull();
+        assertThat(audit.list(LifecycleService.PUBLISH_ACTION, null, 0, 10).getContent())
+                .anySatisfy(event -> assertThat(event.detail()).startsWith("finished a publication cut short"));
+
+        Publication again = lifecycle.publish("run-1", ADMIN, null);
+
+        assertThat(again.alreadyPublished()).isTrue();
+        assertThat(notifications.to("r-1@example.org")).hasSize(1);
+        assertThat(notifications.to("m-1@example.org")).hasSize(2);
     }
 
     @Test

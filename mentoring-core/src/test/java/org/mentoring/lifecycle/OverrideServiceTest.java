@@ -70,7 +70,7 @@ class OverrideServiceTest {
         Instant at = Instant.parse("2026-01-10T10:00:00Z");
         mongo.insert(new MatchingRunDocument("run-1", RunStatus.COMPLETED, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", "0hard/0medium/10soft", true, 2, 3, 1,
-                2, List.of(), at, at, at, null, null, null));
+                2, List.of(), at, at, at, null, null, null, null));
         mongo.insert(ProposalDocument.draft("run-1-000001", "run-1", "r-1", "m-1", List.of("why"), 10, 60, true));
         mongo.insert(ProposalDocument.draft("run-1-000002", "run-1", "r-2", "m-1", List.of("why"), 10, 60, true));
     }

@@ -120,6 +120,8 @@ class AccessMatrixTest {
         check(mismatches, "POST /import?dryRun=true",
                 http -> http.postJson("/api/v1/import?dryRun=true", "{\"mentors\": [], \"requests\": []}"),
                 401, 403, 403, 403, 403, 422);
+        check(mismatches, "GET /import/history", http -> http.get("/api/v1/import/history"),
+                401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs (invalid time limit)",
                 http -> http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 0}"),
                 401, 403, 403, 403, 403, 422);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,19 +20,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentoring.demo.CommunityGenerator;
+import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.RequestInput;
+import org.mentoring.store.EmbeddedMongoServer;
+import org.mentoring.store.StoreProperties;
 
 /**
- * The app as its own JVM, killed with {@code kill -9} (Process.destroyForcibly) during an import and during a run,
- * then started again on the same data folder: no run stays active (it is FAILED with the reason, and a new run can
- * start), and every imported record is wholly there or wholly absent.
+ * The app as its own JVM, killed with {@code kill -9} (Process.destroyForcibly) during an import, during a run and
+ * during a publication, then started again on the same data folder: no run stays active (it is FAILED with the
+ * reason, and a new run can start), every imported record is wholly there or wholly absent and the import is shown
+ * INTERRUPTED, and a publication cut short is shown unfinished and finished by publishing again, telling each side
+ * of each offer exactly once.
  */
 class CrashRecoveryTest {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
     private static final int IMPORTED = 6000;
+    /** Requests of the community whose publication is killed: enough for the publication to take a while. */
+    private static final int PUBLISHED = 2000;
 
     @TempDir
     Path dataDir;
@@ -96,8 +110,16 @@ class CrashRecoveryTest {
                 || http.get("/api/v1/requests?size=1").json().get("totalElements").asInt() > 0);
 
         kill();
-        sent.handle((status, error) -> status).get(60, TimeUnit.SECONDS);
+        int sentStatus = sent.handle((status, error) -> status).get(60, TimeUnit.SECONDS);
         Http restarted = start(port, false);
+
+        JsonNode journalled = restarted.get("/api/v1/import/history").json().get(0);
+        assertThat(journalled.get("requests").asInt()).isEqualTo(IMPORTED);
+        if (sentStatus != 200) {
+            assertThat(journalled.get("status").asText()).as("the admin sees the import cut short")
+                    .isEqualTo("INTERRUPTED");
+            assertThat(journalled.get("reason").asText()).contains("Send the same import again");
+        }
 
         List<JsonNode> stored = allRequests(restarted);
         System.out.println("Requests stored after the kill during the import: " + stored.size() + " of " + IMPORTED);
@@ -115,6 +137,82 @@ class CrashRecoveryTest {
         assertThat(again.status()).as("re-sending the import completes it: " + again.body()).isEqualTo(200);
         assertThat(again.json().get("created").asInt() + again.json().get("updated").asInt()).isEqualTo(IMPORTED);
         assertThat(allRequests(restarted)).hasSize(IMPORTED);
+        assertThat(restarted.get("/api/v1/import/history").json().get(0).get("status").asText())
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aPublicationCutShortByAKillIsShownAndPublishingAgainFinishesItTellingEveryoneOnce() throws Exception {
+        int port = freePort();
+        Http first = start(port, false);
+        CommunityGenerator.Community community = new CommunityGenerator(5).generate(PUBLISHED, PUBLISHED / 5);
+        Http.Answer imported = first.postJson("/api/v1/import", new ObjectMapper().writeValueAsString(Map.of(
+                "mentors", community.mentors().stream().map(MentorInput::of).toList(),
+                "requests", community.requests().stream().map(RequestInput::of).toList())));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}");
+        String runId = started.json().get("id").asText();
+        await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("COMPLETED"));
+
+        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return first.post("/api/v1/matching-runs/" + runId + "/publish", "application/json", new byte[0])
+                        .status();
+            } catch (RuntimeException cutOff) {
+                return -1;
+            }
+        });
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> publishing.isDone()
+                || first.get("/api/v1/requests?status=PROPOSED&size=1").json().get("totalElements").asInt() > 0);
+        kill();
+        assertThat(publishing.handle((status, error) -> status).get(60, TimeUnit.SECONDS))
+                .as("the kill came while publishing").isEqualTo(-1);
+
+        Http restarted = start(port, false);
+        JsonNode run = restarted.get("/api/v1/matching-runs/" + runId).json();
+        assertThat(run.get("publishedAt").isNull()).isFalse();
+        assertThat(run.get("publishCompletedAt").isNull()).as("the admin sees the publication unfinished").isTrue();
+        int proposedAfterKill = restarted.get("/api/v1/requests?status=PROPOSED&size=1").json()
+                .get("totalElements").asInt();
+        System.out.println("Requests proposed when the publication was killed: " + proposedAfterKill);
+
+        Http.Answer again = restarted.post("/api/v1/matching-runs/" + runId + "/publish", "application/json",
+                new byte[0]);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(restarted.get("/api/v1/matching-runs/" + runId).json().get("publishCompletedAt").isNull())
+                .isFalse();
+        app.destroy();
+        assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        try (EmbeddedMongoServer store = EmbeddedMongoServer.onDisk(dataDir);
+                MongoClient client = MongoClients.create(store.connectionString(StoreProperties.DEFAULT_DATABASE))) {
+            MongoDatabase db = client.getDatabase(StoreProperties.DEFAULT_DATABASE);
+            Map<String, String> requestStatus = new HashMap<>();
+            Map<String, String> emailOf = new HashMap<>();
+            db.getCollection("requests").find().forEach(request -> {
+                requestStatus.put(request.getString("externalId"), request.getString("status"));
+                emailOf.put(request.getString("externalId"), request.getString("email"));
+            });
+            db.getCollection("mentors").find().forEach(mentor -> emailOf.put(mentor.getString("externalId"),
+                    mentor.getString("email")));
+            Map<String, Integer> offersTo = new HashMap<>();
+            int offered = 0;
+            for (Document proposal : db.getCollection("proposals").find(new Document("runId", runId))) {
+                String offer = proposal.getString("status");
+                assertThat(offer).as(proposal.getString("_id")).isIn("OFFERED", "WITHDRAWN");
+                if (offer.equals("OFFERED")) {
+                    offered++;
+                    assertThat(requestStatus.get(proposal.getString("requestExternalId"))).isEqualTo("PROPOSED");
+                    offersTo.merge(emailOf.get(proposal.getString("requestExternalId")), 1, Integer::sum);
+                    offersTo.merge(emailOf.get(proposal.getString("mentorExternalId")), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> told = new HashMap<>();
+            db.getCollection("notifications").find(new Document("subject", "A mentorship offer for you"))
+                    .forEach(message -> told.merge(message.getString("to"), 1, Integer::sum));
+            assertThat(offered).isGreaterThan(proposedAfterKill);
+            assertThat(told).as("each side told of each offer exactly once").isEqualTo(offersTo);
+        }
     }
 
     private static List<JsonNode> allRequests(Http http) {

@@ -1,8 +1,8 @@
 package org.mentoring.api.importing;
 
 import org.mentoring.api.security.Viewer;
-import org.mentoring.audit.AuditService;
-import org.mentoring.people.importing.ImportReport;
+import org.mentoring.people.importing.ImportJournal;
+import org.mentoring.people.importing.ImportRecord;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.mentoring.api.people.PeopleApiMapper;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.importing.CsvPeopleReader;
@@ -21,6 +22,7 @@ import org.mentoring.people.importing.PeopleImporter;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,10 +59,10 @@ class ImportController {
     private final PeopleImporter importer;
     private final PeopleApiMapper mapper;
 
-    private final AuditService audit;
+    private final ImportJournal journal;
 
-    ImportController(PeopleImporter importer, PeopleApiMapper mapper, AuditService audit) {
-        this.audit = audit;
+    ImportController(PeopleImporter importer, PeopleApiMapper mapper, ImportJournal journal) {
+        this.journal = journal;
         this.importer = importer;
         this.mapper = mapper;
     }
@@ -84,7 +86,7 @@ class ImportController {
                         .map(mentor -> mentor == null ? null : mapper.toInput(mentor)).toList(),
                 body.requests() == null ? null : body.requests().stream()
                         .map(request -> request == null ? null : mapper.toInput(request)).toList());
-        return ImportReportResponse.of(audited("JSON", dryRun, () -> importer.importPeople(batch, dryRun)));
+        return ImportReportResponse.of(importer.importPeople(batch, dryRun, Viewer.actorName(), "JSON"));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -114,8 +116,7 @@ class ImportController {
             batch = batch.plus(CsvPeopleReader.requests(text(requests.getBytes(), requests.getContentType()),
                     fileName(requests, "requests.csv")));
         }
-        ImportBatch upload = batch;
-        return ImportReportResponse.of(audited("CSV upload", dryRun, () -> importer.importPeople(upload, dryRun)));
+        return ImportReportResponse.of(importer.importPeople(batch, dryRun, Viewer.actorName(), "CSV upload"));
     }
 
     @PostMapping(path = "/mentors.csv", consumes = TEXT_CSV)
@@ -125,8 +126,8 @@ class ImportController {
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
     ImportReportResponse importMentorsCsv(HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return ImportReportResponse.of(audited("mentors.csv", dryRun,
-                () -> importer.importPeople(CsvPeopleReader.mentors(text(body), "mentors.csv"), dryRun)));
+        return ImportReportResponse.of(importer.importPeople(
+                CsvPeopleReader.mentors(text(body), "mentors.csv"), dryRun, Viewer.actorName(), "mentors.csv"));
     }
 
     @PostMapping(path = "/requests.csv", consumes = TEXT_CSV)
@@ -136,26 +137,20 @@ class ImportController {
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
     ImportReportResponse importRequestsCsv(HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return ImportReportResponse.of(audited("requests.csv", dryRun,
-                () -> importer.importPeople(CsvPeopleReader.requests(text(body), "requests.csv"), dryRun)));
+        return ImportReportResponse.of(importer.importPeople(
+                CsvPeopleReader.requests(text(body), "requests.csv"), dryRun, Viewer.actorName(), "requests.csv"));
     }
 
-    /** Runs an import and writes it, accepted or rejected, to the audit trail (a dry run is not an action). */
-    private ImportReport audited(String source, boolean dryRun, java.util.function.Supplier<ImportReport> work) {
-        String actor = Viewer.actorName();
-        try {
-            ImportReport report = work.get();
-            if (!dryRun) {
-                audit.record(actor, "import", source, "created " + report.created() + ", updated "
-                        + report.updated(), null);
-            }
-            return report;
-        } catch (RuntimeException e) {
-            if (!dryRun) {
-                audit.record(actor, "import.rejected", source, e.getMessage(), null);
-            }
-            throw e;
-        }
+    @GetMapping("/history")
+    @Operation(summary = "The latest imports that wrote records, newest first (ADMIN)",
+            description = "Each with who sent it, what it held, and its status: WRITING, COMPLETED, FAILED (an error "
+                    + "stopped the writing; the reason says which) or INTERRUPTED (the application stopped while it "
+                    + "was writing; every record is wholly stored or absent, and sending the same import again "
+                    + "completes it). Rejected imports and dry runs write nothing and are only in the audit trail.")
+    @ApiResponse(responseCode = "200", description = "Up to 'limit' imports")
+    List<ImportRecord> history(@Parameter(description = "How many, 1 to 200")
+            @RequestParam(defaultValue = "20") int limit) {
+        return journal.recent(Math.min(Math.max(1, limit), 200));
     }
 
     private static String text(HttpEntity<byte[]> body) {

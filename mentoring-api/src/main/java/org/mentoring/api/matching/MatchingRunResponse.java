@@ -36,6 +36,10 @@ record MatchingRunResponse(
         @Schema(description = "Why it failed or was cancelled; null otherwise.") String reason,
         @Schema(description = "When an admin published its proposals as offers; null until then.")
         Instant publishedAt,
+        @Schema(description = "When publishing last went through every proposal. Null with publishedAt set means "
+                + "the publication has not finished: it is still going or the application stopped during it; "
+                + "publishing again finishes it without offering or telling anyone twice.")
+        Instant publishCompletedAt,
         @Schema(description = "Each new best score in order, recorded at most about four times a second.")
         List<ScorePointResponse> history) {
 }

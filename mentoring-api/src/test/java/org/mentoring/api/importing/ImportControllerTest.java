@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,6 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mentoring.api.people.PeopleApiMapperImpl;
 import org.mentoring.people.importing.ImportBatch;
+import org.mentoring.people.importing.ImportJournal;
+import org.mentoring.people.importing.ImportRecord;
+import org.mentoring.people.importing.ImportStatus;
 import org.mentoring.people.importing.ImportRejectedException;
 import org.mentoring.people.importing.ImportReport;
 import org.mentoring.people.importing.PeopleImporter;
@@ -75,14 +79,14 @@ class ImportControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    org.mentoring.audit.AuditService audit;
+    ImportJournal journal;
 
     @MockitoBean
     PeopleImporter importer;
 
     @Test
     void importsAJsonBodyAndAnswersTheReport() throws Exception {
-        when(importer.importPeople(any(), eq(false))).thenReturn(ONE_CREATED);
+        when(importer.importPeople(any(), eq(false), any(), any())).thenReturn(ONE_CREATED);
 
         mvc.perform(post("/api/v1/import").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(JSON))
                 .andExpect(status().isOk())
@@ -92,7 +96,7 @@ class ImportControllerTest {
                 .andExpect(jsonPath("$.mentors.created").value(1));
 
         ArgumentCaptor<ImportBatch> batch = ArgumentCaptor.forClass(ImportBatch.class);
-        verify(importer).importPeople(batch.capture(), eq(false));
+        verify(importer).importPeople(batch.capture(), eq(false), any(), any());
         assertThat(batch.getValue().mentors()).singleElement().satisfies(entry -> {
             assertThat(entry.location()).isEqualTo("mentors[0]");
             assertThat(entry.record().externalId()).isEqualTo("m-017");
@@ -102,12 +106,12 @@ class ImportControllerTest {
 
     @Test
     void aDryRunIsPassedOn() throws Exception {
-        when(importer.importPeople(any(), eq(true))).thenReturn(ONE_CREATED);
+        when(importer.importPeople(any(), eq(true), any(), any())).thenReturn(ONE_CREATED);
 
         mvc.perform(post("/api/v1/import").with(csrf()).param("dryRun", "true").contentType(MediaType.APPLICATION_JSON)
                         .content(JSON))
                 .andExpect(status().isOk());
-        verify(importer).importPeople(any(), eq(true));
+        verify(importer).importPeople(any(), eq(true), any(), any());
     }
 
     @Test
@@ -116,7 +120,7 @@ class ImportControllerTest {
                 "timeZone 'Mars/Olympus' is not an IANA time zone such as Africa/Nairobi");
         ImportReport report = new ImportReport(false, 0, 0, 1, new ImportReport.Counts(0, 0, 1),
                 new ImportReport.Counts(0, 0, 0), List.of(rejection));
-        when(importer.importPeople(any(), anyBoolean())).thenThrow(new ImportRejectedException(report));
+        when(importer.importPeople(any(), anyBoolean(), any(), any())).thenThrow(new ImportRejectedException(report));
 
         mvc.perform(post("/api/v1/import").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(JSON))
                 .andExpect(status().isUnprocessableEntity())
@@ -152,7 +156,7 @@ class ImportControllerTest {
 
     @Test
     void importsCsvFilesFromAMultipartUpload() throws Exception {
-        when(importer.importPeople(any(), eq(false))).thenReturn(ONE_CREATED);
+        when(importer.importPeople(any(), eq(false), any(), any())).thenReturn(ONE_CREATED);
 
         mvc.perform(multipart("/api/v1/import").file(new MockMultipartFile("mentors", "mentors.csv", "text/csv",
                         MENTORS_CSV.getBytes(StandardCharsets.UTF_8))).with(csrf()))
@@ -160,7 +164,7 @@ class ImportControllerTest {
                 .andExpect(jsonPath("$.created").value(1));
 
         ArgumentCaptor<ImportBatch> batch = ArgumentCaptor.forClass(ImportBatch.class);
-        verify(importer).importPeople(batch.capture(), eq(false));
+        verify(importer).importPeople(batch.capture(), eq(false), any(), any());
         assertThat(batch.getValue().mentors()).singleElement().satisfies(entry -> {
             assertThat(entry.location()).isEqualTo("mentors.csv line 2");
             assertThat(entry.record().languages()).containsExactly("en", "sw");
@@ -177,7 +181,7 @@ class ImportControllerTest {
 
     @Test
     void importsATextCsvBodyReadAsUtf8() throws Exception {
-        when(importer.importPeople(any(), eq(false))).thenReturn(ONE_CREATED);
+        when(importer.importPeople(any(), eq(false), any(), any())).thenReturn(ONE_CREATED);
         String csv = MENTORS_CSV.replace("Dr. A. Mwangi", "Dr. Lucía García");
 
         mvc.perform(post("/api/v1/import/mentors.csv").with(csrf()).contentType("text/csv")
@@ -185,7 +189,7 @@ class ImportControllerTest {
                 .andExpect(status().isOk());
 
         ArgumentCaptor<ImportBatch> batch = ArgumentCaptor.forClass(ImportBatch.class);
-        verify(importer).importPeople(batch.capture(), eq(false));
+        verify(importer).importPeople(batch.capture(), eq(false), any(), any());
         assertThat(batch.getValue().mentors().get(0).record().name()).isEqualTo("Dr. Lucía García");
     }
 
@@ -197,4 +201,17 @@ class ImportControllerTest {
         verifyNoInteractions(importer);
     }
 
+
+    @Test
+    void theHistoryListsTheLatestImportsWithWhatHappenedToThem() throws Exception {
+        when(journal.recent(5)).thenReturn(List.of(new ImportRecord("i-1", "coordinator@example.org", "CSV upload",
+                ImportStatus.INTERRUPTED, 12, 340, java.time.Instant.parse("2026-11-27T01:00:00Z"), null, null, null,
+                "The application stopped while this import was writing")));
+
+        mvc.perform(get("/api/v1/import/history").param("limit", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("INTERRUPTED"))
+                .andExpect(jsonPath("$[0].requests").value(340))
+                .andExpect(jsonPath("$[0].reason").value(containsString("stopped")));
+    }
 }

@@ -69,7 +69,7 @@ class MatchingRunControllerTest {
                 started ? List.of(new ScorePoint(120, "0hard/-3medium/290soft", true, 57),
                         new ScorePoint(900, "0hard/-2medium/310soft", true, 58)) : List.of(),
                 CREATED, started ? CREATED.plusSeconds(1) : null, ended ? CREATED.plusSeconds(31) : null,
-                started ? 30_000 : 0, status == RunStatus.CANCELLED ? "cancelled by an admin" : null, null);
+                started ? 30_000 : 0, status == RunStatus.CANCELLED ? "cancelled by an admin" : null, null, null);
     }
 
     @Test

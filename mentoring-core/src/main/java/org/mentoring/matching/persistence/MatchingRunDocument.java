@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param history each recorded best score, in order
  * @param reason why it failed or was cancelled
  * @param publishedAt when an admin published its proposals as offers; null until then
+ * @param publishCompletedAt when publishing last went through every proposal; null while it has not (never
+ *     published, or a publication cut short: publishing again completes it)
  */
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
@@ -40,6 +42,7 @@ public record MatchingRunDocument(
         Instant endedAt,
         String reason,
         Instant publishedAt,
+        Instant publishCompletedAt,
         @Version Long version) {
 
     public static final String COLLECTION = "matchingRuns";
@@ -48,6 +51,6 @@ public record MatchingRunDocument(
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null);
     }
 }

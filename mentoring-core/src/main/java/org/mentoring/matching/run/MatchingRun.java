@@ -18,6 +18,7 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param elapsedMillis solving time so far, or in all once it ended; 0 before it starts
  * @param reason why it failed or was cancelled; null otherwise
  * @param publishedAt when its proposals were published as offers; null until then
+ * @param publishCompletedAt when publishing last went through every proposal; null when it never finished
  */
 public record MatchingRun(
         String id,
@@ -38,7 +39,13 @@ public record MatchingRun(
         Instant endedAt,
         long elapsedMillis,
         String reason,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant publishCompletedAt) {
+
+    /** Whether publishing started and has not gone through every proposal yet (cut short, or still going). */
+    public boolean publishUnfinished() {
+        return publishedAt != null && publishCompletedAt == null;
+    }
 
     public MatchingRun {
         history = history == null ? List.of() : List.copyOf(history);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.mentoring.audit.AuditService;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.Mentor;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Service;
  * fields, duplicates of externalId or email within the import, emails that belong to another stored record,
  * preferred and excluded mentors that exist in the import or the store); if any record is rejected nothing is
  * written and an {@link ImportRejectedException} carries the report. Otherwise mentors are written, then requests,
- * each kind in one bulk upsert. A dry run checks and reports without writing.
+ * each kind in one bulk upsert, between a journal entry that says the import started and one that says it ended
+ * ({@link ImportJournal}), so that an import cut short is known afterwards. A dry run checks and reports without
+ * writing. Every import that is not a dry run, accepted or rejected, is in the audit trail.
  */
 @Service
 public class PeopleImporter {
@@ -40,22 +43,49 @@ public class PeopleImporter {
     private final PeopleInputValidator validator;
     private final MentorService mentorService;
     private final RequestService requestService;
+    private final ImportJournal journal;
+    private final AuditService audit;
 
     public PeopleImporter(PeopleInputValidator validator, MentorService mentorService,
-            RequestService requestService) {
+            RequestService requestService, ImportJournal journal, AuditService audit) {
         this.validator = validator;
         this.mentorService = mentorService;
         this.requestService = requestService;
+        this.journal = journal;
+        this.audit = audit;
+    }
+
+    /** {@link #importPeople(ImportBatch, boolean, String, String)} by the application itself. */
+    public ImportReport importPeople(ImportBatch batch, boolean dryRun) {
+        return importPeople(batch, dryRun, "system", "import");
     }
 
     /**
      * Checks the batch and, unless it is a dry run, writes it.
      *
+     * @param actor who imports, for the journal and the audit trail
+     * @param source what is imported (JSON, CSV upload, mentors.csv, ...), for the same
      * @return the report: records created and updated (or that would be, on a dry run)
      * @throws ImportRejectedException when any record is rejected; nothing was written
      * @throws InvalidInputException when the batch has no records at all
      */
-    public ImportReport importPeople(ImportBatch batch, boolean dryRun) {
+    public ImportReport importPeople(ImportBatch batch, boolean dryRun, String actor, String source) {
+        try {
+            ImportReport report = checkAndWrite(batch, dryRun, actor, source);
+            if (!dryRun) {
+                audit.record(actor, "import", source, "created " + report.created() + ", updated "
+                        + report.updated(), null);
+            }
+            return report;
+        } catch (RuntimeException e) {
+            if (!dryRun) {
+                audit.record(actor, "import.rejected", source, e.getMessage(), null);
+            }
+            throw e;
+        }
+    }
+
+    private ImportReport checkAndWrite(ImportBatch batch, boolean dryRun, String actor, String source) {
         if (batch.isEmpty()) {
             throw new InvalidInputException("mentors", "The import has no mentors and no requests");
         }
@@ -85,8 +115,16 @@ public class PeopleImporter {
             mentorCounts = predicted(mentors.ids(), storedMentors);
             requestCounts = predicted(requests.ids(), storedRequests);
         } else {
-            mentorCounts = mentorService.upsertAll(mentors.validValues());
-            requestCounts = requestService.upsertAll(requests.validValues());
+            String entry = journal.begin(actor, source, mentors.valid.size(), requests.valid.size());
+            try {
+                mentorCounts = mentorService.upsertAll(mentors.validValues());
+                requestCounts = requestService.upsertAll(requests.validValues());
+            } catch (RuntimeException e) {
+                journal.failed(entry, e.getMessage());
+                throw e;
+            }
+            journal.completed(entry, mentorCounts.created() + requestCounts.created(),
+                    mentorCounts.updated() + requestCounts.updated());
             log.info("Imported {} mentors ({} new) and {} requests ({} new)",
                     mentors.valid.size(), mentorCounts.created(), requests.valid.size(), requestCounts.created());
         }

@@ -311,7 +311,7 @@ class MatchingRunServiceTest {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         MatchingRunDocument leftOver = new MatchingRunDocument("left-over", RunStatus.SOLVING, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", "0hard/-5medium/100soft", true, 60, 15,
-                0, 55, List.of(), anHourAgo, anHourAgo, null, null, null, null);
+                0, 55, List.of(), anHourAgo, anHourAgo, null, null, null, null, null);
         runs.insert(leftOver);
         assertThat(lock.tryAcquire("left-over", anHourAgo)).isTrue();
 
@@ -343,7 +343,7 @@ class MatchingRunServiceTest {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         runs.insert(new MatchingRunDocument("ended", RunStatus.COMPLETED, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, null, null, null, null,
-                List.of(), anHourAgo, anHourAgo, anHourAgo, null, null, null));
+                List.of(), anHourAgo, anHourAgo, anHourAgo, null, null, null, null));
         lock.tryAcquire("ended", anHourAgo);
 
         MatchingRun run = service.start(RunSettings.withTimeLimit(1));
@@ -385,7 +385,7 @@ class MatchingRunServiceTest {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
         runs.insert(new MatchingRunDocument("silent", RunStatus.SOLVING, 600,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", null, null, 60, 15, 0, null, List.of(),
-                longAgo, longAgo, null, null, null, null));
+                longAgo, longAgo, null, null, null, null, null));
         leases.claim("silent", "dead-instance", longAgo);
         assertThat(lock.tryAcquire("silent", longAgo)).isTrue();
 

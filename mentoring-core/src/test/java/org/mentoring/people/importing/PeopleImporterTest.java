@@ -40,10 +40,41 @@ class PeopleImporterTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    ImportJournal journal;
+
+    @Autowired
+    org.mentoring.audit.AuditService audit;
+
     @BeforeEach
     void emptyStore() {
         mongo.remove(new Query(), "mentors");
         mongo.remove(new Query(), "requests");
+        mongo.remove(new Query(), "imports");
+        mongo.remove(new Query(), "audit_events");
+    }
+
+    @Test
+    void anImportThatWritesIsJournalledAndAuditedWhileARejectedOneOrADryRunIsNotJournalled() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of(request("r-1"))), false,
+                "coordinator@example.org", "JSON");
+        importer.importPeople(json(List.of(mentor("m-2")), List.of()), true, "coordinator@example.org", "JSON");
+        assertThatThrownBy(() -> importer.importPeople(json(List.of(withTimeZone(mentor("m-3"), "Mars/Olympus")),
+                List.of()), false, "coordinator@example.org", "mentors.csv"))
+                .isInstanceOf(ImportRejectedException.class);
+
+        assertThat(journal.recent(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(ImportStatus.COMPLETED);
+            assertThat(entry.actor()).isEqualTo("coordinator@example.org");
+            assertThat(entry.source()).isEqualTo("JSON");
+            assertThat(entry.mentors()).isEqualTo(1);
+            assertThat(entry.requests()).isEqualTo(1);
+            assertThat(entry.created()).isEqualTo(2);
+        });
+        assertThat(audit.list("import", null, 0, 10).getContent()).singleElement()
+                .satisfies(event -> assertThat(event.detail()).isEqualTo("created 2, updated 0"));
+        assertThat(audit.list("import.rejected", null, 0, 10).getContent()).singleElement()
+                .satisfies(event -> assertThat(event.target()).isEqualTo("mentors.csv"));
     }
 
     @Test

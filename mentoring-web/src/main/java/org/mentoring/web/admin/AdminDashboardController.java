@@ -2,19 +2,30 @@ package org.mentoring.web.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
+import org.mentoring.people.importing.ImportJournal;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.mentoring.taxonomy.Domain;
 import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.web.page.DomainTree;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,16 +38,30 @@ class AdminDashboardController {
     record BranchDemand(String branch, int openRequests, int places) {
     }
 
+    /** Something that went wrong and needs the coordinator, with where to deal with it. */
+    record Attention(String text, String href, String action) {
+    }
+
+    /** How many of the latest runs are checked for a failure or an unfinished publication. */
+    static final int RUNS_CHECKED = 20;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private final RequestService requests;
     private final MentorService mentors;
     private final Taxonomy taxonomy;
     private final ObjectMapper json;
+    private final ImportJournal imports;
+    private final MatchingRunService runs;
 
-    AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json) {
+    AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json,
+            ImportJournal imports, MatchingRunService runs) {
         this.requests = requests;
         this.mentors = mentors;
         this.taxonomy = taxonomy;
         this.json = json;
+        this.imports = imports;
+        this.runs = runs;
     }
 
     @GetMapping("/admin")
@@ -46,6 +71,7 @@ class AdminDashboardController {
         int places = withCapacity.stream().mapToInt(Mentor::capacity).sum();
         long taken = requests.count(RequestStatus.PROPOSED) + requests.count(RequestStatus.MATCHED);
         List<BranchDemand> demand = demand(open, withCapacity);
+        model.addAttribute("attention", attention());
         model.addAttribute("openRequests", open.size());
         model.addAttribute("mentorCount", mentors.count());
         model.addAttribute("places", places);
@@ -56,6 +82,33 @@ class AdminDashboardController {
                 demand.stream().map(BranchDemand::openRequests).toList()));
         model.addAttribute("chartPlaces", json.writeValueAsString(demand.stream().map(BranchDemand::places).toList()));
         return "admin/dashboard";
+    }
+
+    /**
+     * What the application could not finish by itself: the latest import when it was cut short, the latest run when
+     * it failed, and publications that have not gone through every proposal.
+     */
+    List<Attention> attention() {
+        List<Attention> notes = new ArrayList<>();
+        imports.cutShort().ifPresent(cut -> notes.add(new Attention("The import of " + cut.mentors() + " mentors and "
+                + cut.requests() + " requests (" + cut.source() + ", by " + cut.actor() + ", started "
+                + when(cut.startedAt()) + ") is " + cut.status() + ". " + cut.reason(), "/admin/import", "Import again")));
+        List<MatchingRun> latest = runs.list(PageRequest.of(0, RUNS_CHECKED, Sort.by(Sort.Direction.DESC,
+                "createdAt"))).getContent();
+        if (!latest.isEmpty() && latest.get(0).status() == RunStatus.FAILED) {
+            MatchingRun failed = latest.get(0);
+            notes.add(new Attention("The latest matching run failed: " + failed.reason(),
+                    "/admin/runs/" + failed.id(), "See the run"));
+        }
+        latest.stream().filter(MatchingRun::publishUnfinished).forEach(run -> notes.add(new Attention(
+                "Publishing run " + run.id() + " began " + when(run.publishedAt()) + " and has not gone through every "
+                        + "proposal: it is still going, or the application stopped during it.",
+                "/admin/runs/" + run.id(), "Finish publishing")));
+        return notes;
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant);
     }
 
     /** Per branch in taxonomy order; a mentor's places count in every branch of their expertise. */

@@ -2,15 +2,20 @@ package org.mentoring.web.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.importing.CsvPeopleReader;
 import org.mentoring.people.importing.ImportBatch;
+import org.mentoring.people.importing.ImportJournal;
+import org.mentoring.people.importing.ImportRecord;
 import org.mentoring.people.importing.ImportRejectedException;
 import org.mentoring.people.importing.ImportReport;
 import org.mentoring.people.importing.PeopleImporter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,10 +24,20 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class AdminImportController {
 
-    private final PeopleImporter importer;
+    static final int HISTORY = 10;
 
-    AdminImportController(PeopleImporter importer) {
+    private final PeopleImporter importer;
+    private final ImportJournal journal;
+
+    AdminImportController(PeopleImporter importer, ImportJournal journal) {
         this.importer = importer;
+        this.journal = journal;
+    }
+
+    /** The latest imports that wrote records, on every rendering of the page. */
+    @ModelAttribute("imports")
+    List<ImportRecord> imports() {
+        return journal.recent(HISTORY);
     }
 
     @GetMapping("/admin/import")
@@ -33,7 +48,7 @@ class AdminImportController {
     @PostMapping("/admin/import")
     String upload(@RequestParam(name = "mentors", required = false) MultipartFile mentors,
             @RequestParam(name = "requests", required = false) MultipartFile requests,
-            @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
+            @RequestParam(defaultValue = "false") boolean dryRun, Principal admin, Model model) throws IOException {
         model.addAttribute("dryRun", dryRun);
         boolean noMentors = mentors == null || mentors.isEmpty();
         boolean noRequests = requests == null || requests.isEmpty();
@@ -50,7 +65,7 @@ class AdminImportController {
         }
         ImportReport report;
         try {
-            report = importer.importPeople(batch, dryRun);
+            report = importer.importPeople(batch, dryRun, admin.getName(), "CSV upload (import page)");
         } catch (ImportRejectedException e) {
             report = e.report();
         } catch (InvalidInputException e) {
@@ -58,6 +73,7 @@ class AdminImportController {
             return "admin/import";
         }
         model.addAttribute("report", report);
+        model.addAttribute("imports", journal.recent(HISTORY));
         return "admin/import";
     }
 

@@ -1,0 +1,122 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.mentoring.api.security.SignedInUser;
+import org.mentoring.people.importing.ImportJournal;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What the application could not finish by itself reaches the coordinator: an import cut short by a stop shows on
+ * the dashboard and in the import page's history until an import completes, and a publication cut short shows on
+ * the dashboard and the run's page, with a button that finishes it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
+            Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=attention-pages"})
+@AutoConfigureMockMvc
+class AttentionPagesTest {
+
+    private static final SignedInUser COORDINATOR = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
+            List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
+    private static final String IMPORT = """
+            {"mentors": [{"externalId": "m-1", "name": "Dr. Mentor One", "email": "mentor.one@uni.example.org",
+              "institution": "Mentor University", "country": "KE", "timeZone": "Africa/Nairobi",
+              "languages": ["en"], "domains": ["planetary-health/climate-health/heat-health"],
+              "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
+              "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
+             "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
+              "institution": "Other University", "country": "CA", "timeZone": "Africa/Nairobi",
+              "careerStage": "POSTDOC", "languages": ["en"],
+              "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
+              "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
+              "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "16:00"}]}]}
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ImportJournal journal;
+
+    @Test
+    void anImportAndAPublicationCutShortAreShownUntilTheyAreFinished() throws Exception {
+        mvc.perform(get("/admin").with(user(COORDINATOR)))
+                .andExpect(content().string(not(containsString("Needs your attention"))));
+
+        // what a process killed while writing an import leaves, found by the next start
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        mongo.insert(new Document("_id", "killed-import").append("actor", Http.ADMIN_EMAIL)
+                .append("source", "CSV upload").append("status", "WRITING").append("mentors", 12)
+                .append("requests", 340).append("owner", "dead").append("startedAt", anHourAgo)
+                .append("heartbeatAt", anHourAgo), "imports");
+        assertThat(journal.markInterrupted()).isEqualTo(1);
+
+        mvc.perform(get("/admin").with(user(COORDINATOR)))
+                .andExpect(content().string(containsString("Needs your attention")))
+                .andExpect(content().string(containsString("The import of 12 mentors and 340 requests")))
+                .andExpect(content().string(containsString("is INTERRUPTED")))
+                .andExpect(content().string(containsString("href=\"/admin/import\"")));
+        mvc.perform(get("/admin/import").with(user(COORDINATOR)))
+                .andExpect(content().string(containsString("id=\"import-history\"")))
+                .andExpect(content().string(containsString("INTERRUPTED")))
+                .andExpect(content().string(containsString("Send the same import again")));
+
+        Http admin = new Http(port).asAdmin();
+        assertThat(admin.postJson("/api/v1/import", IMPORT).status()).isEqualTo(200);
+        mvc.perform(get("/admin").with(user(COORDINATOR)))
+                .andExpect(content().string(not(containsString("Needs your attention"))));
+
+        String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}").json().get("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
+                admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
+        // what a process killed while publishing leaves: the run claimed, nobody offered yet, no completion
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)), new Update().set("publishedAt", anHourAgo),
+                "matchingRuns");
+
+        mvc.perform(get("/admin").with(user(COORDINATOR)))
+                .andExpect(content().string(containsString("Publishing run " + runId)))
+                .andExpect(content().string(containsString("Finish publishing")));
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(COORDINATOR)))
+                .andExpect(content().string(containsString("id=\"publish-unfinished\"")))
+                .andExpect(content().string(not(containsString("id=\"published-at\""))));
+
+        mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(COORDINATOR)).with(csrf()));
+
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(COORDINATOR)))
+                .andExpect(content().string(not(containsString("id=\"publish-unfinished\""))))
+                .andExpect(content().string(containsString("id=\"published-at\"")));
+        mvc.perform(get("/admin").with(user(COORDINATOR)))
+                .andExpect(content().string(not(containsString("Needs your attention"))));
+        assertThat(admin.get("/api/v1/requests/r-1").json().get("status").asText()).isEqualTo("PROPOSED");
+    }
+}
