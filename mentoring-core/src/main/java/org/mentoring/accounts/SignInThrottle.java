@@ -46,14 +46,12 @@ public class SignInThrottle {
         return "address:" + address;
     }
 
-    /** Until when the key is locked, if it is. */
-    public Optional<Instant> lockedUntil(String key) {
-        SignInAttemptDocument document = mongo.findById(key, SignInAttemptDocument.class);
+    /** Until when the first locked of these keys is locked, if any is; one read of the store for all of them. */
+    public Optional<Instant> lockedUntil(String... keys) {
         Instant now = clock.instant();
-        if (document != null && document.getLockedUntil() != null && document.getLockedUntil().isAfter(now)) {
-            return Optional.of(document.getLockedUntil());
-        }
-        return Optional.empty();
+        return mongo.find(Query.query(Criteria.where("_id").in((Object[]) keys).and("lockedUntil").gt(now)),
+                SignInAttemptDocument.class).stream().map(SignInAttemptDocument::getLockedUntil)
+                .max(Instant::compareTo);
     }
 
     /** Counts a failed sign-in for the key; locks it once the limit is reached within the window. */

@@ -72,4 +72,23 @@ class BasicPasswordCheckTest {
                 .isEqualTo(200);
         assertThat(renewed.get("/api/v1/me").status()).as("a disabled account is refused at once").isEqualTo(401);
     }
+
+    @Test
+    void aRememberedPasswordDoesNotGetPastALockout() {
+        String email = "locked.caller@uni.example.org";
+        Http anonymous = new Http(port);
+        assertThat(anonymous.postJson("/api/v1/accounts/sign-up",
+                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Locked Caller\"}"
+                        .formatted(email, PASSWORD)).status()).isEqualTo(201);
+        Http caller = anonymous.as(email, PASSWORD);
+        assertThat(caller.get("/api/v1/me").status()).isEqualTo(200);
+
+        for (int guess = 0; guess < 5; guess++) {
+            assertThat(anonymous.as(email, "guess number " + guess + " 2026").get("/api/v1/me").status())
+                    .isEqualTo(401);
+        }
+
+        assertThat(caller.get("/api/v1/me").status()).as("locked for 15 minutes, right password or not")
+                .isEqualTo(401);
+    }
 }

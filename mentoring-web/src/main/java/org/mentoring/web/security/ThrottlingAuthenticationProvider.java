@@ -43,9 +43,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = String.valueOf(authentication.getName());
         String address = address(authentication);
-        Optional<Instant> locked = throttle.lockedUntil(SignInThrottle.accountKey(email))
-                .or(() -> address == null ? Optional.empty()
-                        : throttle.lockedUntil(SignInThrottle.addressKey(address)));
+        Optional<Instant> locked = address == null ? throttle.lockedUntil(SignInThrottle.accountKey(email))
+                : throttle.lockedUntil(SignInThrottle.accountKey(email), SignInThrottle.addressKey(address));
         if (locked.isPresent()) {
             audit.record(email, "sign-in.refused", email, "locked after repeated failures until " + locked.get(),
                     address);

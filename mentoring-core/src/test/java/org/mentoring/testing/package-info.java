@@ -1,0 +1,2 @@
+/** Helpers shared by the core tests. */
+package org.mentoring.testing;
