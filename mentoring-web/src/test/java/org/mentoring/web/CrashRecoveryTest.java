@@ -32,10 +32,10 @@ import org.mentoring.store.StoreProperties;
 
 /**
  * The app as its own JVM, killed with {@code kill -9} (Process.destroyForcibly) during an import, during a run and
- * during a publication, then started again on the same data folder: no run stays active (it is FAILED with the
+ * during a publication, or stopped with SIGTERM during a run, then started again on the same data folder: no run stays active (it is FAILED with the
  * reason, and a new run can start), every imported record is wholly there or wholly absent and the import is shown
  * INTERRUPTED, and a publication cut short is shown unfinished and finished by publishing again, telling each side
- * of each offer exactly once.
+ * of each offer exactly once; a run stopped by SIGTERM is CANCELLED with its best solution kept.
  */
 class CrashRecoveryTest {
 
@@ -77,6 +77,28 @@ class CrashRecoveryTest {
         assertThat(next.status()).as("the lock is free: " + next.body()).isEqualTo(202);
         String nextId = next.json().get("id").asText();
         await().atMost(START_PATIENCE).until(() -> status(http, nextId).equals("COMPLETED"));
+    }
+
+    @Test
+    void aSigtermDuringARunSavesItsBestSolutionAsCancelled() throws Exception {
+        int port = freePort();
+        Http first = start(port, true);
+        Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
+        String runId = started.json().get("id").asText();
+        await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING")
+                && !first.get("/api/v1/matching-runs/" + runId).json().get("history").isEmpty());
+
+        app.destroy();
+        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the app stops within a minute of SIGTERM").isTrue();
+        Http http = start(port, true);
+
+        JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
+        assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(run.get("reason").asText()).isEqualTo("the application shut down");
+        int matched = run.get("matchedCount").asInt();
+        assertThat(matched).isPositive();
+        assertThat(http.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals"))
+                .as("the best solution so far is kept").hasSize(matched);
     }
 
     @Test
