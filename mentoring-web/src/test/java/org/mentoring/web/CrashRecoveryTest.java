@@ -9,9 +9,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +36,7 @@ import org.mentoring.store.StoreProperties;
  */
 class CrashRecoveryTest {
 
-    private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+    private static final Duration START_PATIENCE = AppProcess.START_PATIENCE;
     private static final int IMPORTED = 6000;
     /** Requests of the community whose publication is killed: enough for the publication to take a while. */
     private static final int PUBLISHED = 2000;
@@ -47,12 +44,12 @@ class CrashRecoveryTest {
     @TempDir
     Path dataDir;
 
-    private Process app;
+    private AppProcess app;
 
     @AfterEach
     void stopTheApp() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -88,8 +85,7 @@ class CrashRecoveryTest {
         await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING")
                 && !first.get("/api/v1/matching-runs/" + runId).json().get("history").isEmpty());
 
-        app.destroy();
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the app stops within a minute of SIGTERM").isTrue();
+        assertThat(app.stop()).as("the app stops within a minute of SIGTERM").isTrue();
         Http http = start(port, true);
 
         JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
@@ -203,8 +199,7 @@ class CrashRecoveryTest {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(restarted.get("/api/v1/matching-runs/" + runId).json().get("publishCompletedAt").isNull())
                 .isFalse();
-        app.destroy();
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.stop()).isTrue();
 
         try (EmbeddedMongoServer store = EmbeddedMongoServer.onDisk(dataDir);
                 MongoClient client = MongoClients.create(store.connectionString(StoreProperties.DEFAULT_DATABASE))) {
@@ -252,40 +247,18 @@ class CrashRecoveryTest {
         return http.get("/api/v1/matching-runs/" + runId).json().get("status").asText();
     }
 
-    /** Starts the app in its own JVM on the test's classpath and waits until it is ready. */
+    /** Starts the app in its own JVM on the data folder and waits until it is ready. */
     private Http start(int port, boolean demoData) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app-" + System.nanoTime() + ".log");
-        app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, MentoringApplication.class.getName(),
-                "--server.port=" + port,
-                "--mentoring.data-dir=" + dataDir,
-                "--mentoring.demo-data=" + demoData,
-                "--" + Http.ADMIN_EMAIL_PROPERTY,
-                "--" + Http.ADMIN_PASSWORD_PROPERTY)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Http http = new Http(port).asAdmin();
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(app.isAlive()).as("the app is running; its log: " + Files.readString(log)).isTrue();
-            try {
-                return http.get("/actuator/health/readiness").status() == 200;
-            } catch (UncheckedIOException notYet) {
-                return false;
-            }
-        });
-        return http;
+        app = AppProcess.start(port, log, "--mentoring.data-dir=" + dataDir, "--mentoring.demo-data=" + demoData);
+        return app.http();
     }
 
     private void kill() throws InterruptedException {
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        app.kill();
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return AppProcess.freePort();
     }
 }

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.store.EmbeddedMongoServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Two application instances on one store: the first runs the embedded server, the second reaches it over its port
  * as it would a shared MongoDB. A run is solved by the instance that started it; the other one sees it, refuses a
- * second run, cancels it through the store and reads its proposals; and a run whose instance stopped beating is
- * failed with the reason.
+ * second run, cancels it through the store and reads its proposals; and a run whose instance stopped beating (its
+ * process killed with {@code kill -9}) is failed with the reason by the other instance.
  */
 class TwoInstancesTest {
 
@@ -94,6 +96,41 @@ class TwoInstancesTest {
                 assertThat(run.get("reason").asText()).contains("instance 4242-deadbeef", "no heartbeat since");
                 assertThat(mongo.getCollection("matchingRunLock").find().first().get("runId")).isNull();
             }
+        }
+    }
+
+    @Test
+    void aRunWhoseInstanceIsKilledIsFailedByTheOtherInstanceWithinTheLeaseTimeout(@TempDir Path logs)
+            throws Exception {
+        try (ConfigurableApplicationContext first = start(null, true);
+                AppProcess second = AppProcess.start(AppProcess.freePort(), logs.resolve("second.log"),
+                        "--mentoring.mongodb-uri=" + first.getBean(EmbeddedMongoServer.class)
+                                .connectionString("mentoring"),
+                        "--mentoring.demo-data=false", "--mentoring.runs.heartbeat-interval=500ms",
+                        "--mentoring.runs.lease-timeout=3s")) {
+            Http one = http(first);
+            Http.Answer started = second.http().postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().get("id").asText();
+            await().atMost(PATIENCE).until(() -> status(one, runId).equals("SOLVING"));
+            Document lease = first.getBean(MongoTemplate.class).getCollection("matchingRuns")
+                    .find(new Document("_id", runId)).first();
+            assertThat(lease.getString("owner")).as("solved by the instance that started it")
+                    .isNotEqualTo(first.getBean(MatchingRunService.class).instanceId());
+
+            second.kill();
+            Instant killed = Instant.now();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> status(one, runId).equals("FAILED"));
+            System.out.println("Run of the killed instance FAILED by the other one "
+                    + Duration.between(killed, Instant.now()).toMillis() + " ms after the kill (lease timeout 3 s)");
+
+            JsonNode run = one.get("/api/v1/matching-runs/" + runId).json();
+            assertThat(run.get("reason").asText()).contains("no heartbeat since");
+            Http.Answer next = one.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}");
+            assertThat(next.status()).as("the lock is free again: " + next.body()).isEqualTo(202);
+            String nextId = next.json().get("id").asText();
+            await().atMost(PATIENCE).until(() -> status(one, nextId).equals("COMPLETED"));
         }
     }
 
