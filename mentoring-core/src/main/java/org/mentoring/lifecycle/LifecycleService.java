@@ -18,6 +18,8 @@ import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.solver.Audience;
+import org.mentoring.matching.solver.Explanation;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -282,18 +284,22 @@ public class LifecycleService {
                 FindAndModifyOptions.options().returnNew(true), ProposalDocument.class));
     }
 
+    /** Sends each side the message with the reasons for the pair in their own words. */
     private void tellBothSides(ProposalDocument proposal, String subject, String text) {
-        String body = text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: "
-                + proposal.mentorExternalId() + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- "
-                + String.join("\n- ", proposal.explanation() == null ? List.of() : proposal.explanation()) + "\n";
-        requests.find(proposal.requestExternalId())
-                .ifPresent(request -> notifications.send(request.request().email(), subject, body));
-        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor)
-                .ifPresent(mentor -> notifications.send(mentor.email(), subject, body));
+        Explanation why = proposal.explanations();
+        requests.find(proposal.requestExternalId()).ifPresent(request -> notifications.send(
+                request.request().email(), subject, body(proposal, text, why.to(Audience.RESEARCHER))));
+        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor).ifPresent(mentor -> notifications.send(
+                mentor.email(), subject, body(proposal, text, why.to(Audience.MENTOR))));
+    }
+
+    private static String body(ProposalDocument proposal, String text, List<String> why) {
+        return text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: " + proposal.mentorExternalId()
+                + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- " + String.join("\n- ", why) + "\n";
     }
 
     static Offer toOffer(ProposalDocument p) {
-        return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanation(),
+        return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanations(),
                 p.affinity(), p.overlapMinutes(), p.statusOrDraft(), p.researcherAnswer(), p.researcherAnsweredBy(),
                 p.researcherAnsweredAt(), p.mentorAnswer(), p.mentorAnsweredBy(), p.mentorAnsweredAt(),
                 p.offeredAt(), p.closedAt());
