@@ -1,6 +1,6 @@
 package org.mentoring.matching.solver;
 
-/** Who reads an explanation, each in their own words: the researcher as "you", the mentor as "you", or an admin. */
+/** Who reads an explanation: each side reads "you" as themself, an admin reads both in the third person. */
 public enum Audience {
     /** The researcher who made the request: the mentor is "the mentor", the request is "yours". */
     RESEARCHER,
