@@ -18,6 +18,8 @@ import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.solver.Audience;
+import org.mentoring.matching.solver.Explanation;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -293,21 +295,27 @@ public class LifecycleService {
                 FindAndModifyOptions.options().returnNew(true), ProposalDocument.class));
     }
 
-    /** Tells both sides once per proposal and event: repeating a step after a crash tells nobody twice. */
+    /**
+     * Sends each side the message with the reasons for the pair in their own words, once per proposal and event:
+     * repeating a step after a crash tells nobody twice.
+     */
     private void tellBothSides(ProposalDocument proposal, String event, String subject, String text) {
-        String body = text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: "
-                + proposal.mentorExternalId() + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- "
-                + String.join("\n- ", proposal.explanation() == null ? List.of() : proposal.explanation()) + "\n";
-        requests.find(proposal.requestExternalId())
-                .ifPresent(request -> notifications.sendOnce(proposal.id() + ":" + event + ":researcher",
-                        request.request().email(), subject, body));
-        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor)
-                .ifPresent(mentor -> notifications.sendOnce(proposal.id() + ":" + event + ":mentor", mentor.email(),
-                        subject, body));
+        Explanation why = proposal.explanations();
+        requests.find(proposal.requestExternalId()).ifPresent(request -> notifications.sendOnce(
+                proposal.id() + ":" + event + ":researcher", request.request().email(), subject,
+                body(proposal, text, why.to(Audience.RESEARCHER))));
+        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor).ifPresent(mentor -> notifications.sendOnce(
+                proposal.id() + ":" + event + ":mentor", mentor.email(), subject,
+                body(proposal, text, why.to(Audience.MENTOR))));
+    }
+
+    private static String body(ProposalDocument proposal, String text, List<String> why) {
+        return text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: " + proposal.mentorExternalId()
+                + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- " + String.join("\n- ", why) + "\n";
     }
 
     static Offer toOffer(ProposalDocument p) {
-        return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanation(),
+        return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanations(),
                 p.affinity(), p.overlapMinutes(), p.statusOrDraft(), p.researcherAnswer(), p.researcherAnsweredBy(),
                 p.researcherAnsweredAt(), p.mentorAnswer(), p.mentorAnsweredBy(), p.mentorAnsweredAt(),
                 p.offeredAt(), p.closedAt());

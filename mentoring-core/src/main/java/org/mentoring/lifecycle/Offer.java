@@ -2,11 +2,14 @@ package org.mentoring.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import org.mentoring.matching.solver.Audience;
+import org.mentoring.matching.solver.Explanation;
 
 /**
  * A proposal of a run as the two people it pairs see it once the run is published: the pair, why, and where the
  * answers stand.
  *
+ * @param explanation why, in the lines each reader sees: the researcher's, the mentor's and an admin's
  * @param researcherAnswer null until the researcher (or an admin for them) answers
  * @param mentorAnswer null until the mentor (or an admin for them) answers
  * @param researcherAnsweredBy the email of whoever recorded the researcher's answer; null until then
@@ -19,7 +22,7 @@ public record Offer(
         String runId,
         String requestExternalId,
         String mentorExternalId,
-        List<String> explanation,
+        Explanation explanation,
         int affinity,
         int overlapMinutes,
         OfferStatus status,
@@ -33,7 +36,12 @@ public record Offer(
         Instant closedAt) {
 
     public Offer {
-        explanation = explanation == null ? List.of() : List.copyOf(explanation);
+        explanation = explanation == null ? Explanation.same(List.of()) : explanation;
+    }
+
+    /** Why, as one side reads it: the researcher's or the mentor's own words. */
+    public List<String> explanationFor(Side side) {
+        return explanation.to(side == Side.RESEARCHER ? Audience.RESEARCHER : Audience.MENTOR);
     }
 
     /** The answer of one side, or null. */

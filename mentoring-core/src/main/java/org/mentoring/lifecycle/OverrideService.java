@@ -19,8 +19,10 @@ import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.PairFit;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.solver.Explanation;
 import org.mentoring.matching.solver.Explanations;
 import org.mentoring.matching.solver.PairEvaluator;
+import org.mentoring.matching.solver.Wording;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorFilter;
@@ -114,9 +116,11 @@ public class OverrideService {
                     + request.externalId() + " breaks " + candidate.broken().stream().map(rule -> describe(rule,
                     candidate)).collect(Collectors.joining("; ")));
         }
-        List<String> explanation = List.of("Chosen by an admin.", Explanations.domains(request, mentor),
-                Explanations.time(request, mentor, candidate.overlapMinutes()));
-        Update update = new Update().set("mentorExternalId", mentorExternalId).set("explanation", explanation)
+        Explanation explanation = Explanation.of(List.of(Wording.same("Chosen by an admin."),
+                Explanations.domains(request, mentor), Explanations.time(request, mentor, candidate.overlapMinutes())));
+        Update update = new Update().set("mentorExternalId", mentorExternalId)
+                .set("explanation", explanation.researcher()).set("mentorExplanation", explanation.mentor())
+                .set("adminExplanation", explanation.admin())
                 .set("affinity", candidate.affinity()).set("overlapMinutes", candidate.overlapMinutes())
                 .set("valid", true).unset("researcherAnswer").unset("researcherAnsweredBy")
                 .unset("researcherAnsweredAt").unset("mentorAnswer").unset("mentorAnsweredBy")

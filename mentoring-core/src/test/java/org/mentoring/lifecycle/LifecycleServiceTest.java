@@ -8,16 +8,21 @@ import static org.mentoring.people.PeopleFixtures.request;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
+import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.persistence.WeightsDocument;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.solver.Explanation;
+import org.mentoring.matching.solver.Wording;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -53,6 +58,10 @@ class LifecycleServiceTest {
     NotificationService notifications;
     @Autowired
     MatchingInputs inputs;
+    @Autowired
+    RunResultStore results;
+    @Autowired
+    MatchingPersistenceMapper mapper;
 
     @BeforeEach
     void store() {
@@ -77,8 +86,9 @@ class LifecycleServiceTest {
     }
 
     private void proposal(String id, String runId, String request, String mentor) {
-        mongo.insert(ProposalDocument.draft(id, runId, request, mentor, List.of("Both work on heat and health."),
-                10, 60, true));
+        mongo.insert(ProposalDocument.draft(id, runId, request, mentor, Explanation.of(List.of(new Wording(
+                "heat-health is your first choice", "heat-health is their first choice",
+                "heat-health is the researcher's first choice"))), 10, 60, true));
     }
 
     @Test
@@ -258,7 +268,43 @@ class LifecycleServiceTest {
         assertThat(lifecycle.forMentor("m-1")).extracting(Offer::id)
                 .containsExactlyInAnyOrder("run-1-000001", "run-1-000002");
         assertThat(lifecycle.forRequests(List.of("r-3"))).extracting(Offer::id).containsExactly("run-1-000003");
-        assertThat(lifecycle.forRequests(List.of("r-3")).get(0).explanation())
-                .containsExactly("Both work on heat and health.");
+        assertThat(lifecycle.forRequests(List.of("r-3")).get(0).explanationFor(Side.RESEARCHER))
+                .containsExactly("heat-health is your first choice");
+        assertThat(lifecycle.forMentor("m-2").get(0).explanationFor(Side.MENTOR))
+                .containsExactly("heat-health is their first choice");
+        assertThat(lifecycle.get("run-1-000003").explanation().admin())
+                .containsExactly("heat-health is the researcher's first choice");
+    }
+
+    @Test
+    void eachSideIsToldWhyInTheirOwnWords() {
+        lifecycle.publish("run-1", ADMIN, null);
+
+        assertThat(notifications.to("r-3@example.org")).singleElement().satisfies(n -> assertThat(n.body())
+                .contains("Why this pair:\n- heat-health is your first choice\n")
+                .doesNotContain("their first choice"));
+        assertThat(notifications.to("m-2@example.org")).singleElement().satisfies(n -> assertThat(n.body())
+                .contains("Why this pair:\n- heat-health is their first choice\n")
+                .doesNotContain("your first choice"));
+    }
+
+    @Test
+    void aProposalSavedBeforeWordingPerReaderStillShowsItsExplanation() {
+        mongo.remove(new Query(), ProposalDocument.class);
+        mongo.getCollection(ProposalDocument.COLLECTION).insertOne(new Document("_id", "run-1-000001")
+                .append("runId", "run-1").append("requestExternalId", "r-1").append("mentorExternalId", "m-1")
+                .append("explanation", List.of("Research domains: heat-health matches exactly (your first choice)"))
+                .append("affinity", 9).append("overlapMinutes", 60).append("valid", true).append("version", 0L));
+
+        lifecycle.publish("run-1", ADMIN, null);
+
+        Offer offer = lifecycle.forMentor("m-1").get(0);
+        assertThat(offer.explanationFor(Side.MENTOR)).containsExactly(
+                "Research domains: heat-health matches exactly (your first choice)");
+        assertThat(offer.explanation().admin()).isEqualTo(offer.explanationFor(Side.RESEARCHER));
+        assertThat(results.proposals("run-1")).singleElement().satisfies(p -> assertThat(mapper.toProposal(p)
+                .explanation()).containsExactly("Research domains: heat-health matches exactly (your first choice)"));
+        assertThat(notifications.to("m-1@example.org")).singleElement().satisfies(n -> assertThat(n.body())
+                .contains("- Research domains: heat-health matches exactly (your first choice)"));
     }
 }

@@ -23,6 +23,7 @@ import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.WeightsDocument;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.solver.Explanation;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.people.PeopleTestApplication;
 import org.mentoring.people.StoreTest;
@@ -71,8 +72,10 @@ class OverrideServiceTest {
         mongo.insert(new MatchingRunDocument("run-1", RunStatus.COMPLETED, 30,
                 new WeightsDocument(10, 8, 6, 2, 12, 1, 1), 1, "OptaPlanner", "0hard/0medium/10soft", true, 2, 3, 1,
                 2, List.of(), at, at, at, null, null, null, null));
-        mongo.insert(ProposalDocument.draft("run-1-000001", "run-1", "r-1", "m-1", List.of("why"), 10, 60, true));
-        mongo.insert(ProposalDocument.draft("run-1-000002", "run-1", "r-2", "m-1", List.of("why"), 10, 60, true));
+        mongo.insert(ProposalDocument.draft("run-1-000001", "run-1", "r-1", "m-1", Explanation.same(List.of("why")), 10,
+                60, true));
+        mongo.insert(ProposalDocument.draft("run-1-000002", "run-1", "r-2", "m-1", Explanation.same(List.of("why")), 10,
+                60, true));
     }
 
     /** A mentor free when the fixtures' requests are, so that only the rule a test is about can break. */
@@ -115,7 +118,14 @@ class OverrideServiceTest {
         assertThat(changed.mentorExternalId()).isEqualTo("m-2");
         assertThat(changed.status()).isEqualTo(OfferStatus.OFFERED);
         assertThat(changed.researcherAnswer()).isNull();
-        assertThat(changed.explanation()).first().isEqualTo("Chosen by an admin.");
+        assertThat(changed.explanation().researcher()).first().isEqualTo("Chosen by an admin.");
+        assertThat(changed.explanation().researcher()).anySatisfy(line -> assertThat(line).contains("your time ("));
+        assertThat(changed.explanation().mentor()).first().isEqualTo("Chosen by an admin.");
+        assertThat(changed.explanation().mentor()).anySatisfy(line -> assertThat(line).contains("theirs, in"));
+        assertThat(changed.explanation().admin()).first().isEqualTo("Chosen by an admin.");
+        assertThat(changed.explanation().admin())
+                .noneSatisfy(line -> assertThat(line).containsPattern("\\b[Yy]our?\\b"))
+                .anySatisfy(line -> assertThat(line).contains("researcher's time ("));
         assertThat(audit.list(OverrideService.OVERRIDE_ACTION, null, 0, 5).getContent())
                 .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("m-1 -> m-2"));
     }

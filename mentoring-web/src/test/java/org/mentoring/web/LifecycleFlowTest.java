@@ -74,9 +74,22 @@ class LifecycleFlowTest {
         JsonNode mine = as("r-1").get("/api/v1/proposals/mine").json();
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("requestExternalId").asText()).isEqualTo("r-1");
-        assertThat(mine.get(0).get("explanation")).isNotEmpty();
+        assertThat(mine.get(0).get("explanation")).isNotEmpty()
+                .anySatisfy(line -> assertThat(line.asText()).contains(" your time ("));
         String declinedMentor = offers.get("r-1").get("mentorExternalId").asText();
         String r1 = offers.get("r-1").get("id").asText();
+        assertThat(as(declinedMentor).get("/api/v1/proposals/" + r1).json().get("explanation"))
+                .as("the mentor reads about the researcher as they")
+                .anySatisfy(line -> assertThat(line.asText()).contains(" theirs, in "))
+                .noneSatisfy(line -> assertThat(line.asText()).contains("(your "));
+        assertThat(admin.get("/api/v1/proposals/" + r1).json().get("explanation"))
+                .as("an admin reads both in the third person")
+                .anySatisfy(line -> assertThat(line.asText()).contains(" researcher's time ("))
+                .noneSatisfy(line -> assertThat(line.asText()).containsPattern("\\b[Yy]our?\\b"));
+        assertThat(as(declinedMentor).get("/api/v1/notifications/mine").json())
+                .filteredOn(n -> n.get("body").asText().contains("Offer: " + r1))
+                .singleElement().satisfies(n -> assertThat(n.get("body").asText()).contains(" theirs, in ")
+                        .doesNotContain("(your "));
         String r2 = offers.get("r-2").get("id").asText();
         String r3 = offers.get("r-3").get("id").asText();
         assertThat(as("r-2").get("/api/v1/proposals/" + r1).status()).isEqualTo(403);

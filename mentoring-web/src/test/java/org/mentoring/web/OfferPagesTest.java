@@ -3,6 +3,7 @@ package org.mentoring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The lifecycle on the pages: the coordinator publishes a run from its page, the researcher and the mentor each
- * see the offer on their own page and accept it there, the mentorship starts, someone else cannot answer, and the
- * run's analytics and equity report show on the admin's page.
+ * see the offer on their own page, explained in their own words, and accept it there, the mentorship starts, someone
+ * else cannot answer, and the run's analytics and equity report show on the admin's page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
@@ -55,11 +56,11 @@ class OfferPagesTest {
                   "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
                   "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
                  "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
-                  "institution": "Other University", "country": "CA", "timeZone": "Africa/Nairobi",
+                  "institution": "Other University", "country": "CA", "timeZone": "Europe/Paris",
                   "careerStage": "POSTDOC", "languages": ["en"],
                   "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
                   "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
-                  "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "16:00"}],
+                  "weeklyAvailability": [{"day": "TUESDAY", "start": "12:00", "end": "14:00"}],
                   "preferredMentorIds": [], "excludedMentorIds": [], "priority": true}]}
                 """);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
@@ -70,8 +71,14 @@ class OfferPagesTest {
 
         mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(coordinator)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/runs/" + runId));
+        // Paris TUE 12:00-14:00 (+01:00 on 2026-03-01) and Nairobi TUE 14:00-16:00 (+03:00) are the same two hours
         mvc.perform(get("/admin/runs/{id}", runId).with(user(coordinator)))
-                .andExpect(content().string(containsString("id=\"published-at\"")));
+                .andExpect(content().string(containsString("id=\"published-at\"")))
+                .andExpect(content().string(containsString("heat-health matches exactly (the researcher&#39;s first"
+                        + " choice)")))
+                .andExpect(content().string(containsString("Tue 12:00-14:00 researcher&#39;s time (Tue 14:00-16:00"
+                        + " mentor&#39;s time); researcher in Europe/Paris, mentor in Africa/Nairobi")))
+                .andExpect(content().string(not(containsString("your first choice"))));
         JsonNode proposal = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals").get(0);
         String offerId = proposal.get("id").asText();
 
@@ -80,13 +87,23 @@ class OfferPagesTest {
         mvc.perform(get("/my-request").with(user(researcher)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dr. Mentor One")))
+                .andExpect(content().string(containsString("heat-health matches exactly (your first choice)")))
+                .andExpect(content().string(containsString(
+                        "Tue 12:00-14:00 your time (Tue 14:00-16:00 in Africa/Nairobi)")))
                 .andExpect(content().string(containsString("/offers/" + offerId + "/accept")));
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(person("someone@else.example.org", "RESEARCHER",
                 null))).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(researcher)).with(csrf()))
                 .andExpect(redirectedUrl("/my-request"));
         mvc.perform(get("/mentor").with(user(mentor)))
-                .andExpect(content().string(containsString("Researcher Uno")));
+                .andExpect(content().string(containsString("Researcher Uno")))
+                .andExpect(content().string(containsString("heat-health matches yours exactly (their first choice)")))
+                .andExpect(content().string(containsString(
+                        "Tue 14:00-16:00 your time (Tue 12:00-14:00 theirs, in Europe/Paris)")))
+                .andExpect(content().string(containsString(
+                        "Equity priority: the programme flagged their request to be placed first")))
+                .andExpect(content().string(not(containsString("your first choice"))))
+                .andExpect(content().string(not(containsString("your request"))));
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(mentor)).with(csrf()))
                 .andExpect(redirectedUrl("/mentor"));
 

@@ -8,6 +8,7 @@ import org.mentoring.lifecycle.Offer;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.lifecycle.Publication;
 import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.solver.Audience;
 import org.mentoring.notification.Notification;
 
 /** The lifecycle API's bodies. */
@@ -42,7 +43,10 @@ final class LifecycleDtos {
             String runId,
             String requestExternalId,
             String mentorExternalId,
-            @Schema(description = "Why this pair, in plain words.") List<String> explanation,
+            @Schema(description = "Why this pair, in plain words, worded for who reads it: the researcher (\"your"
+                    + " first choice\"), the mentor (\"their first choice\", \"your time\") or an admin (both in the"
+                    + " third person).")
+            List<String> explanation,
             int affinity,
             int overlapMinutes,
             @Schema(description = "DRAFT, OFFERED, ACCEPTED, DECLINED or WITHDRAWN.") OfferStatus status,
@@ -54,11 +58,13 @@ final class LifecycleDtos {
             Instant offeredAt,
             @Schema(description = "When it was accepted, declined or withdrawn.") Instant closedAt) {
 
-        static OfferResponse of(Offer o, boolean admin) {
-            return new OfferResponse(o.id(), o.runId(), o.requestExternalId(), o.mentorExternalId(), o.explanation(),
-                    o.affinity(), o.overlapMinutes(), o.status(), o.researcherAnswer(), o.mentorAnswer(),
-                    admin ? o.researcherAnsweredBy() : null, admin ? o.mentorAnsweredBy() : null, o.offeredAt(),
-                    o.closedAt());
+        /** The offer as {@code reader} sees it: the explanation in their words, who answered only for an admin. */
+        static OfferResponse of(Offer o, Audience reader) {
+            boolean admin = reader == Audience.ADMIN;
+            return new OfferResponse(o.id(), o.runId(), o.requestExternalId(), o.mentorExternalId(),
+                    o.explanation().to(reader), o.affinity(), o.overlapMinutes(), o.status(), o.researcherAnswer(),
+                    o.mentorAnswer(), admin ? o.researcherAnsweredBy() : null, admin ? o.mentorAnsweredBy() : null,
+                    o.offeredAt(), o.closedAt());
         }
     }
 

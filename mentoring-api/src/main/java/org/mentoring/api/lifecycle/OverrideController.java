@@ -13,6 +13,7 @@ import org.mentoring.api.lifecycle.LifecycleDtos.OfferResponse;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.lifecycle.Candidate;
 import org.mentoring.lifecycle.OverrideService;
+import org.mentoring.matching.solver.Audience;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,7 @@ class OverrideController {
         Viewer viewer = Viewer.current();
         viewer.requireAdmin();
         return OfferResponse.of(overrides.override(id, body.mentorExternalId(), viewer.email(), http.getRemoteAddr()),
-                true);
+                Audience.ADMIN);
     }
 
     @GetMapping("/api/v1/requests/{id}/candidates")

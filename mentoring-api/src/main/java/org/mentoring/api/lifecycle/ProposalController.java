@@ -20,6 +20,7 @@ import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.solver.Audience;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.data.domain.PageRequest;
@@ -99,24 +100,27 @@ class ProposalController {
             side = Side.RESEARCHER;
         }
         return OfferResponse.of(lifecycle.answer(id, side, answer, viewer.email(), viewer.isAdmin(),
-                http.getRemoteAddr()), viewer.isAdmin());
+                http.getRemoteAddr()), reader(viewer, offer));
     }
 
     @GetMapping("/api/v1/proposals/mine")
     @Operation(summary = "My offers",
             description = "The signed-in researcher's offers (for their requests) or mentor's offers, newest first,"
-                    + " with their explanations; drafts of unpublished runs are not shown. Empty for an ADMIN.")
+                    + " with their explanations in the reader's words; drafts of unpublished runs are not shown. Empty"
+                    + " for an ADMIN.")
     List<OfferResponse> mine() {
         Viewer viewer = Viewer.current();
         List<Offer> offers = new ArrayList<>();
-        if (viewer.role() == Role.MENTOR && viewer.personExternalId() != null) {
+        boolean mentor = viewer.role() == Role.MENTOR && viewer.personExternalId() != null;
+        if (mentor) {
             offers.addAll(lifecycle.forMentor(viewer.personExternalId()));
         } else if (viewer.role() == Role.RESEARCHER) {
             List<String> own = requests.find(RequestFilter.ALL.ownedBy(viewer.email()), PageRequest.of(0, 500))
                     .map(stored -> stored.request().externalId()).getContent();
             offers.addAll(lifecycle.forRequests(own));
         }
-        return offers.stream().map(offer -> OfferResponse.of(offer, false)).toList();
+        Audience reader = mentor ? Audience.MENTOR : Audience.RESEARCHER;
+        return offers.stream().map(offer -> OfferResponse.of(offer, reader)).toList();
     }
 
     @GetMapping("/api/v1/proposals/{id}")
@@ -126,7 +130,16 @@ class ProposalController {
             content = @Content(mediaType = "application/problem+json"))
     OfferResponse get(@PathVariable String id) {
         Viewer viewer = Viewer.current();
-        return OfferResponse.of(visible(id, viewer), viewer.isAdmin());
+        Offer offer = visible(id, viewer);
+        return OfferResponse.of(offer, reader(viewer, offer));
+    }
+
+    /** Whose words the viewer reads an offer in: an admin's, the named mentor's, or else the researcher's. */
+    private static Audience reader(Viewer viewer, Offer offer) {
+        if (viewer.isAdmin()) {
+            return Audience.ADMIN;
+        }
+        return viewer.isMentor(offer.mentorExternalId()) ? Audience.MENTOR : Audience.RESEARCHER;
     }
 
     /**

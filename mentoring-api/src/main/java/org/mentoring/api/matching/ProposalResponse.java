@@ -9,7 +9,8 @@ record ProposalResponse(
         @Schema(description = "The proposal's id.") String id,
         @Schema(example = "r-104") String requestExternalId,
         @Schema(example = "m-017") String mentorExternalId,
-        @Schema(description = "Why this pair, in plain words: shared domains, hours of overlap, preferences met.")
+        @Schema(description = "Why this pair, in plain words: shared domains, hours of overlap in both local times,"
+                + " preferences met; in the third person, naming the researcher and the mentor.")
         List<String> explanation,
         @Schema(description = "Research-domain affinity points of the pair.") int affinity,
         @Schema(description = "Weekly minutes both are available.") int overlapMinutes,

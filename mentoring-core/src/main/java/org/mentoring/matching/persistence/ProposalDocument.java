@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mentoring.lifecycle.Answer;
 import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.solver.Explanation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -17,6 +18,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>Its offer fields change only through conditional updates of this one document
  * ({@link org.mentoring.lifecycle.LifecycleService}).
  *
+ * @param explanation why, as the researcher reads it ("your first choice"); every reader's lines in proposals saved
+ *     before explanations were worded for each reader
+ * @param mentorExplanation why, as the mentor reads it ("their first choice"); null in proposals saved before
+ *     explanations were worded for each reader
+ * @param adminExplanation why, as an admin reads it (both in the third person); null in proposals saved before
+ *     explanations were worded for each reader
  * @param status DRAFT until its run is published; null in proposals saved before offers existed, read as DRAFT
  * @param researcherAnsweredBy the email of whoever recorded the researcher's answer (the researcher or an admin)
  * @param mentorAnsweredBy the email of whoever recorded the mentor's answer (the mentor or an admin)
@@ -29,6 +36,8 @@ public record ProposalDocument(
         String requestExternalId,
         String mentorExternalId,
         List<String> explanation,
+        List<String> mentorExplanation,
+        List<String> adminExplanation,
         int affinity,
         int overlapMinutes,
         boolean valid,
@@ -47,9 +56,15 @@ public record ProposalDocument(
 
     /** A proposal as its run saves it: a DRAFT nobody has answered. */
     public static ProposalDocument draft(String id, String runId, String requestExternalId, String mentorExternalId,
-            List<String> explanation, int affinity, int overlapMinutes, boolean valid) {
-        return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation, affinity,
-                overlapMinutes, valid, OfferStatus.DRAFT, null, null, null, null, null, null, null, null, null);
+            Explanation explanation, int affinity, int overlapMinutes, boolean valid) {
+        return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation.researcher(),
+                explanation.mentor(), explanation.admin(), affinity, overlapMinutes, valid, OfferStatus.DRAFT, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** Why, as each reader sees it; in a proposal saved before that, everyone reads the researcher's lines. */
+    public Explanation explanations() {
+        return new Explanation(explanation, mentorExplanation, adminExplanation);
     }
 
     /** Its status, DRAFT when a proposal saved before offers existed has none. */

@@ -3,8 +3,10 @@ package org.mentoring.matching.run;
 import java.util.List;
 
 /**
- * A mentor a run proposes for a request, with why in plain words.
+ * A mentor a run proposes for a request, with why in plain words, as an admin reviews it.
  *
+ * @param explanation why, in the third person naming both sides ("the researcher's first choice", "researcher's
+ *     time"); in proposals saved before explanations were worded for each reader, the researcher's own lines
  * @param affinity the research-domain affinity points of the pair
  * @param overlapMinutes weekly minutes the two are both available
  * @param valid false only if the pair breaks a hard rule, which a feasible run never shows

@@ -13,7 +13,11 @@ import org.mentoring.people.MentorshipRequest;
 import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.time.WeeklyOverlap;
 
-/** Plain-word sentences about one pair, used as constraint justifications and proposal explanations. */
+/**
+ * Plain-word sentences about one pair, used as constraint justifications and proposal explanations, each worded for
+ * the researcher ("your first choice", "your time"), the mentor ("their first choice", "your time") and an admin
+ * (third person, naming both).
+ */
 public final class Explanations {
 
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth"};
@@ -21,67 +25,114 @@ public final class Explanations {
     private Explanations() {
     }
 
-    static String domains(RequestAssignment a) {
+    static Wording domains(RequestAssignment a) {
         return domains(a.getRequest(), a.getMentor().getMentor());
     }
 
-    /** For example "Research domains: heat-health matches exactly (your first choice); epidemiology: same field". */
-    public static String domains(MentorshipRequest request, Mentor mentor) {
-        List<String> parts = new ArrayList<>();
+    /**
+     * How close each of the request's ranked domains is to the mentor's. For the researcher, for example "Research
+     * domains: heat-health matches exactly (your first choice); epidemiology: the mentor works in the same field,
+     * methods (your second choice)"; for the mentor "heat-health matches yours exactly (their first choice);
+     * epidemiology: you work in the same field, methods (their second choice)"; for an admin "heat-health matches
+     * exactly (the researcher's first choice)".
+     */
+    public static Wording domains(MentorshipRequest request, Mentor mentor) {
+        List<String> researcher = new ArrayList<>();
+        List<String> mentors = new ArrayList<>();
+        List<String> admin = new ArrayList<>();
         for (int rank = 0; rank < request.domains().size(); rank++) {
             String code = request.domains().get(rank);
             int level = Taxonomy.bestLevel(code, mentor.domains());
             String name = shortName(code);
-            String choice = " (your " + ordinal(rank) + " choice)";
-            switch (level) {
-                case Taxonomy.EXACT -> parts.add(name + " matches exactly" + choice);
-                case Taxonomy.SAME_PARENT -> parts.add(name + ": the mentor works in the same area, "
-                        + shortName(code.substring(0, code.lastIndexOf('/'))) + choice);
-                case Taxonomy.SAME_ROOT -> parts.add(name + ": the mentor works in the same field, "
-                        + code.substring(0, code.indexOf('/')) + choice);
-                default -> {
-                }
+            String choice = ordinal(rank) + " choice)";
+            String near = switch (level) {
+                case Taxonomy.SAME_PARENT -> " area, " + shortName(code.substring(0, code.lastIndexOf('/')));
+                case Taxonomy.SAME_ROOT -> " field, " + code.substring(0, code.indexOf('/'));
+                default -> null;
+            };
+            if (level == Taxonomy.EXACT) {
+                researcher.add(name + " matches exactly (your " + choice);
+                mentors.add(name + " matches yours exactly (their " + choice);
+                admin.add(name + " matches exactly (the researcher's " + choice);
+            } else if (near != null) {
+                researcher.add(name + ": the mentor works in the same" + near + " (your " + choice);
+                mentors.add(name + ": you work in the same" + near + " (their " + choice);
+                admin.add(name + ": the mentor works in the same" + near + " (the researcher's " + choice);
             }
         }
-        return parts.isEmpty() ? "No research domain in common" : "Research domains: " + String.join("; ", parts);
+        if (researcher.isEmpty()) {
+            return Wording.same("No research domain in common");
+        }
+        return new Wording("Research domains: " + String.join("; ", researcher),
+                "Research domains: " + String.join("; ", mentors), "Research domains: " + String.join("; ", admin));
     }
 
-    static String goals(RequestAssignment a) {
+    static Wording goals(RequestAssignment a) {
         MentorshipRequest request = a.getRequest();
         Mentor mentor = a.getMentor().getMentor();
-        List<String> met = request.goals().stream().filter(mentor.topics()::contains).sorted().toList();
-        return "Goals the mentor offers help with: " + String.join(", ", met);
+        String met = String.join(", ", request.goals().stream().filter(mentor.topics()::contains).sorted().toList());
+        String neutral = "Goals the mentor offers help with: " + met;
+        return new Wording(neutral, "Their goals you offer help with: " + met, neutral);
     }
 
-    static String preference(RequestAssignment a) {
-        return "You ranked this mentor " + ordinal(a.getFit().preferenceRank()) + " among your preferred mentors";
+    static Wording preference(RequestAssignment a) {
+        String rank = ordinal(a.getFit().preferenceRank());
+        return new Wording("You ranked this mentor " + rank + " among your preferred mentors",
+                "They ranked you " + rank + " among their preferred mentors",
+                "The researcher ranked this mentor " + rank + " among their preferred mentors");
     }
 
-    static String time(RequestAssignment a) {
+    static Wording priority() {
+        String flagged = "Equity priority: the programme flagged ";
+        String first = " request to be placed first";
+        return new Wording(flagged + "your" + first, flagged + "their" + first, flagged + "this" + first);
+    }
+
+    static Wording time(RequestAssignment a) {
         return time(a.getRequest(), a.getMentor().getMentor(), a.getFit().overlapMinutes());
     }
 
-    /** For example "2 h a week together: Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)". */
-    public static String time(MentorshipRequest request, Mentor mentor, int overlapMinutes) {
+    /**
+     * The weekly time together and when it is, in both local times. For the researcher, for example "2 h a week
+     * together: Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)"; for the mentor "Tue 18:00-20:00
+     * your time (Tue 07:00-09:00 theirs, in America/Vancouver)", in the order of the mentor's week; for an admin
+     * "Tue 07:00-09:00 researcher's time (Tue 18:00-20:00 mentor's time); researcher in America/Vancouver, mentor in
+     * Africa/Nairobi".
+     */
+    public static Wording time(MentorshipRequest request, Mentor mentor, int overlapMinutes) {
         ZoneOffset requestOffset = WeeklyOverlap.offsetOn(request.timeZone(), request.startDate());
         ZoneOffset mentorOffset = WeeklyOverlap.offsetOn(mentor.timeZone(), request.startDate());
         int[] common = WeeklyOverlap.intersectionIntervals(
                 WeeklyOverlap.toUtcWeek(request.weeklyAvailability(), requestOffset),
                 WeeklyOverlap.toUtcWeek(mentor.weeklyAvailability(), mentorOffset));
-        List<int[]> spans = windowsInLocalOrder(common, requestOffset);
+        String together = duration(overlapMinutes) + " a week together: ";
+        return new Wording(
+                together + windows(common, requestOffset, mentorOffset, " your time (", " in " + mentor.timeZone()),
+                together + windows(common, mentorOffset, requestOffset, " your time (",
+                        " theirs, in " + request.timeZone()),
+                together + windows(common, requestOffset, mentorOffset, " researcher's time (", " mentor's time")
+                        + "; researcher in " + request.timeZone() + ", mentor in " + mentor.timeZone());
+    }
+
+    /**
+     * At most four windows in the reader's week, each in the reader's time then, in brackets, in the other's, for
+     * example "Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)".
+     */
+    private static String windows(int[] common, ZoneOffset reader, ZoneOffset other, String readerLabel,
+            String otherLabel) {
+        List<int[]> spans = windowsInLocalOrder(common, reader);
         List<String> windows = new ArrayList<>();
         for (int i = 0; i < spans.size() && windows.size() < 4; i++) {
             int[] span = spans.get(i);
-            windows.add(WeeklyOverlap.describe(span[0], span[1], requestOffset) + " your time ("
-                    + WeeklyOverlap.describe(span[0], span[1], mentorOffset) + " in " + mentor.timeZone() + ")");
+            windows.add(WeeklyOverlap.describe(span[0], span[1], reader) + readerLabel
+                    + WeeklyOverlap.describe(span[0], span[1], other) + otherLabel + ")");
         }
-        String more = spans.size() > windows.size() ? " and more" : "";
-        return duration(overlapMinutes) + " a week together: " + String.join(", ", windows) + more;
+        return String.join(", ", windows) + (spans.size() > windows.size() ? " and more" : "");
     }
 
     /**
      * The windows of a packed UTC week as {@code [start, end]} pairs, a window across the end of the UTC week joined
-     * into one (starting before minute 0), in the order of the researcher's local week.
+     * into one (starting before minute 0), in the order of the local week at {@code offset}.
      */
     private static List<int[]> windowsInLocalOrder(int[] common, ZoneOffset offset) {
         List<int[]> spans = new ArrayList<>();
@@ -97,7 +148,7 @@ public final class Explanations {
         return spans;
     }
 
-    static String crossing(RequestAssignment a) {
+    static Wording crossing(RequestAssignment a) {
         PairFit fit = a.getFit();
         MentorshipRequest request = a.getRequest();
         Mentor mentor = a.getMentor().getMentor();
@@ -108,35 +159,56 @@ public final class Explanations {
         if (fit.crossesCountry()) {
             parts.add("countries (" + request.country() + " and " + mentor.country() + ")");
         }
-        return "Connects across " + String.join(" and ", parts);
+        return Wording.same("Connects across " + String.join(" and ", parts));
     }
 
-    /** The shared languages, by their English names. */
-    public static String languages(MentorshipRequest request, Mentor mentor) {
+    /** The shared languages, by their English names: the same for every reader. */
+    public static Wording languages(MentorshipRequest request, Mentor mentor) {
         List<String> names = PairEvaluator.sortedCopy(PairEvaluator.sharedLanguages(request, mentor)).stream()
                 .map(Explanations::languageName).toList();
-        return "Shared language" + (names.size() > 1 ? "s" : "") + ": " + String.join(", ", names);
+        return Wording.same("Shared language" + (names.size() > 1 ? "s" : "") + ": " + String.join(", ", names));
     }
 
-    static String broken(HardRule rule, RequestAssignment a) {
+    static Wording broken(HardRule rule, RequestAssignment a) {
         return broken(rule, a.getRequest(), a.getMentor().getMentor(), a.getFit());
     }
 
     /** Why a pair breaks a pair-wise hard rule, in plain words. */
-    public static String broken(HardRule rule, MentorshipRequest request, Mentor mentor, PairFit fit) {
+    public static Wording broken(HardRule rule, MentorshipRequest request, Mentor mentor, PairFit fit) {
         return switch (rule) {
-            case LANGUAGE -> "No shared language: you speak " + languageList(request.languages())
-                    + ", the mentor speaks " + languageList(mentor.languages());
-            case DATES -> "The mentor is available from " + mentor.availableFrom()
-                    + (mentor.availableUntil() == null ? "" : " until " + mentor.availableUntil())
-                    + ", not on your start date " + request.startDate();
+            case LANGUAGE -> {
+                String theirs = languageList(request.languages());
+                String mentors = languageList(mentor.languages());
+                yield new Wording("No shared language: you speak " + theirs + ", the mentor speaks " + mentors,
+                        "No shared language: they speak " + theirs + ", you speak " + mentors,
+                        "No shared language: the researcher speaks " + theirs + ", the mentor speaks " + mentors);
+            }
+            case DATES -> {
+                String available = " available from " + mentor.availableFrom()
+                        + (mentor.availableUntil() == null ? "" : " until " + mentor.availableUntil()) + ", not on ";
+                String start = " start date " + request.startDate();
+                yield new Wording("The mentor is" + available + "your" + start, "You are" + available + "their" + start,
+                        "The mentor is" + available + "the researcher's" + start);
+            }
             case CONFLICT -> request.excludedMentorIds().contains(mentor.externalId())
-                    ? "You asked not to be matched with this mentor"
-                    : "The mentor is the same person as the researcher";
-            case TIME_TOGETHER -> "Only " + duration(fit.overlapMinutes()) + " a week together, less than the "
-                    + duration(request.minOverlapMinutes()) + " asked for";
-            case CAPACITY -> "The mentor has no free place";
+                    ? new Wording("You asked not to be matched with this mentor",
+                            "They asked not to be matched with you",
+                            "The researcher asked not to be matched with this mentor")
+                    : new Wording("The mentor is the same person as the researcher",
+                            "You are the same person as the researcher",
+                            "The mentor is the same person as the researcher");
+            case TIME_TOGETHER -> Wording.same("Only " + duration(fit.overlapMinutes())
+                    + " a week together, less than the " + duration(request.minOverlapMinutes()) + " asked for");
+            case CAPACITY -> new Wording("The mentor has no free place", "You have no free place",
+                    "The mentor has no free place");
         };
+    }
+
+    /** A proposed mentor with more mentees than places, which a feasible run never shows. */
+    static Wording overCapacity() {
+        return new Wording("Breaks a hard rule: the mentor has more mentees than places",
+                "Breaks a hard rule: you have more mentees than places",
+                "Breaks a hard rule: the mentor has more mentees than places");
     }
 
     /** For example "1 h 30 min". */

@@ -108,7 +108,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
                 .filter(a -> a.getMentor() == null)
                 .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, a -> 1L)
                 .justifyWith((a, score) -> new PairJustification(UNMATCHED, a.getExternalId(), null,
-                        "no mentor placed"))
+                        Wording.same("no mentor placed")))
                 .asConstraint(UNMATCHED);
     }
 
@@ -153,8 +153,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return factory.forEach(RequestAssignment.class)
                 .filter(RequestAssignment::isPriority)
                 .rewardConfigurableLong(a -> 1L)
-                .justifyWith((a, score) -> pair(PRIORITY, a,
-                        "Equity priority: the programme flagged your request to be placed first"))
+                .justifyWith((a, score) -> pair(PRIORITY, a, Explanations.priority()))
                 .asConstraint(PRIORITY);
     }
 
@@ -191,7 +190,7 @@ public class MatchingConstraintProvider implements ConstraintProvider {
         return (fit.crossesInstitution() ? 1 : 0) + (fit.crossesCountry() ? 1 : 0);
     }
 
-    private static PairJustification pair(String constraint, RequestAssignment a, String text) {
+    private static PairJustification pair(String constraint, RequestAssignment a, Wording text) {
         MentorFact mentor = a.getMentor();
         return new PairJustification(constraint, a.getExternalId(), mentor == null ? null : mentor.getExternalId(),
                 text);

@@ -167,7 +167,7 @@ public class MatchingEngine implements AutoCloseable {
             Duration solvingTime, boolean cancelled) {
         SolutionManager<MatchingSolution, HardMediumSoftLongScore> solutionManager = SolutionManager.create(factory);
         ScoreExplanation<MatchingSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
-        Map<String, List<String>> justifications = new HashMap<>();
+        Map<String, List<Wording>> justifications = new HashMap<>();
         for (Object justification : explanation.getJustificationList()) {
             if (justification instanceof PairJustification pair && pair.mentorExternalId() != null) {
                 justifications.computeIfAbsent(pair.requestExternalId(), k -> new ArrayList<>()).add(pair.text());
@@ -197,20 +197,21 @@ public class MatchingEngine implements AutoCloseable {
                 continue;
             }
             PairFit fit = a.getFit();
-            Set<String> lines = new LinkedHashSet<>();
+            Set<Wording> lines = new LinkedHashSet<>();
             for (HardRule rule : fit.broken()) {
-                lines.add("Breaks a hard rule: " + Explanations.broken(rule, a.getRequest(), mentor.getMentor(), fit));
+                lines.add(Explanations.broken(rule, a.getRequest(), mentor.getMentor(), fit)
+                        .after("Breaks a hard rule: "));
             }
             boolean overCapacity = load.get(mentor) > mentor.getCapacity();
             if (overCapacity) {
-                lines.add("Breaks a hard rule: the mentor has more mentees than places");
+                lines.add(Explanations.overCapacity());
             }
             lines.add(Explanations.domains(a.getRequest(), mentor.getMentor()));
             lines.add(Explanations.time(a.getRequest(), mentor.getMentor(), fit.overlapMinutes()));
             lines.add(Explanations.languages(a.getRequest(), mentor.getMentor()));
             lines.addAll(justifications.getOrDefault(a.getExternalId(), List.of()));
             proposals.add(new MatchingResult.Proposal(a.getExternalId(), mentor.getExternalId(),
-                    List.copyOf(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity));
+                    Explanation.of(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity));
         }
         HardMediumSoftLongScore score = solution.getScore();
         return new MatchingResult(score == null ? null : score.toString(),

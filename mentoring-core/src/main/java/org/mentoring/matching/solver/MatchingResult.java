@@ -28,9 +28,10 @@ public record MatchingResult(
     /**
      * One proposed pair.
      *
+     * @param explanation why, in the lines each reader sees
      * @param valid false only if it breaks a hard rule, which a feasible run never shows
      */
-    public record Proposal(String requestExternalId, String mentorExternalId, List<String> explanation,
+    public record Proposal(String requestExternalId, String mentorExternalId, Explanation explanation,
             int affinity, int overlapMinutes, boolean valid) {
     }
 

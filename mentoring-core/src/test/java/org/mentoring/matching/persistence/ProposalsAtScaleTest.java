@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mentoring.matching.solver.Explanation;
 import org.mentoring.matching.solver.MatchingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,13 +70,14 @@ class ProposalsAtScaleTest {
         for (int i = 1; i <= requests; i++) {
             String request = String.format("r-%05d", i);
             if (i <= matched) {
-                proposals.add(new MatchingResult.Proposal(request, String.format("m-%04d", i % 2000 + 1), List.of(
+                proposals.add(new MatchingResult.Proposal(request, String.format("m-%04d", i % 2000 + 1),
+                        Explanation.same(List.of(
                         "Shares planetary-health/climate-health/heat-health, your first choice",
                         "4 h 30 min a week together (you asked for at least 1 h)",
                         "Both speak English and Swahili",
                         "Offers grant-writing and publishing, two of your goals",
                         "Your second preferred mentor",
-                        "Crosses institutions and countries (University of Nairobi, KE)"), 9, 270, true));
+                        "Crosses institutions and countries (University of Nairobi, KE)")), 9, 270, true));
             } else {
                 unmatched.add(new MatchingResult.Unmatched(request, List.of(
                         "no mentor shares a language", "all 4 mentors in heat-health are at capacity")));

@@ -157,7 +157,9 @@ class MatchingRunServiceTest {
             assertThat(p.id()).startsWith(queued.id() + "-");
             assertThat(p.runId()).isEqualTo(queued.id());
             assertThat(p.mentorExternalId()).startsWith("m-");
-            assertThat(p.explanation()).isNotEmpty();
+            assertThat(p.explanation()).as("an admin reads both sides in the third person")
+                    .anySatisfy(line -> assertThat(line).contains("researcher's time ("))
+                    .noneSatisfy(line -> assertThat(line).containsPattern("\\b[Yy]our?\\b"));
             assertThat(p.valid()).isTrue();
         });
         assertThat(proposals.unmatched()).allSatisfy(u -> assertThat(u.reasons()).isNotEmpty());

@@ -23,13 +23,25 @@ class ExplanationsTest {
                 "global-health/population-health/mental-health", "methods/modelling/climate-health-modelling")
                 .build();
 
-        assertThat(Explanations.domains(request, mentor)).isEqualTo("Research domains: "
+        Wording domains = Explanations.domains(request, mentor);
+
+        assertThat(domains.researcher()).isEqualTo("Research domains: "
                 + "heat-health: the mentor works in the same area, climate-health (your first choice); "
                 + "epidemiology: the mentor works in the same field, methods (your second choice); "
                 + "digital-health: the mentor works in the same field, global-health (your third choice); "
                 + "climate-health-modelling matches exactly (your fourth choice)");
+        assertThat(domains.mentor()).isEqualTo("Research domains: "
+                + "heat-health: you work in the same area, climate-health (their first choice); "
+                + "epidemiology: you work in the same field, methods (their second choice); "
+                + "digital-health: you work in the same field, global-health (their third choice); "
+                + "climate-health-modelling matches yours exactly (their fourth choice)");
+        assertThat(domains.admin()).isEqualTo("Research domains: "
+                + "heat-health: the mentor works in the same area, climate-health (the researcher's first choice); "
+                + "epidemiology: the mentor works in the same field, methods (the researcher's second choice); "
+                + "digital-health: the mentor works in the same field, global-health (the researcher's third "
+                + "choice); climate-health-modelling matches exactly (the researcher's fourth choice)");
         assertThat(Explanations.domains(request, People.mentor("m-2").build()))
-                .isEqualTo("No research domain in common");
+                .isEqualTo(Wording.same("No research domain in common"));
     }
 
     @Test
@@ -38,8 +50,15 @@ class ExplanationsTest {
         MentorshipRequest kolkata = People.request("r-1").zone("Asia/Kolkata").slots("WED 10:00-11:00").build();
         Mentor kathmandu = People.mentor("m-1").zone("Asia/Kathmandu").slots("WED 10:00-11:00").build();
 
-        assertThat(Explanations.time(kolkata, kathmandu, 45))
+        Wording time = Explanations.time(kolkata, kathmandu, 45);
+
+        assertThat(time.researcher())
                 .isEqualTo("45 min a week together: Wed 10:00-10:45 your time (Wed 10:15-11:00 in Asia/Kathmandu)");
+        assertThat(time.mentor()).isEqualTo(
+                "45 min a week together: Wed 10:15-11:00 your time (Wed 10:00-10:45 theirs, in Asia/Kolkata)");
+        assertThat(time.admin()).isEqualTo("45 min a week together: "
+                + "Wed 10:00-10:45 researcher's time (Wed 10:15-11:00 mentor's time); "
+                + "researcher in Asia/Kolkata, mentor in Asia/Kathmandu");
     }
 
     @Test
@@ -51,22 +70,35 @@ class ExplanationsTest {
         Mentor london = People.mentor("m-1").zone("Europe/London").slots("SUN 23:00-24:00", "MON 00:00-01:00")
                 .build();
 
-        assertThat(Explanations.time(losAngeles, london, 120))
+        Wording time = Explanations.time(losAngeles, london, 120);
+
+        assertThat(time.researcher())
                 .isEqualTo("2 h a week together: Sun 15:00-17:00 your time (Sun 23:00-Mon 01:00 in Europe/London)");
+        assertThat(time.mentor()).isEqualTo("2 h a week together: "
+                + "Sun 23:00-Mon 01:00 your time (Sun 15:00-17:00 theirs, in America/Los_Angeles)");
     }
 
     @Test
-    void timeWindowsFollowTheResearchersWeek() {
+    void timeWindowsFollowTheReadersWeek() {
         // Auckland (+13:00 on 2026-02-02): MON 08:00-10:00 is Sun 19:00-21:00 UTC, TUE 08:00-09:00 is
-        // Mon 19:00-20:00 UTC. In UTC order Tuesday's window would come first.
+        // Mon 19:00-20:00 UTC. In UTC order, and in London's week, Tuesday's window in Auckland comes first.
         MentorshipRequest auckland = People.request("r-1").zone("Pacific/Auckland")
                 .startDate(LocalDate.of(2026, 2, 2)).slots("MON 08:00-10:00", "TUE 08:00-09:00").build();
         Mentor london = People.mentor("m-1").zone("Europe/London").slots("SUN 19:00-21:00", "MON 19:00-20:00")
                 .build();
 
-        assertThat(Explanations.time(auckland, london, 180)).isEqualTo("3 h a week together: "
+        Wording time = Explanations.time(auckland, london, 180);
+
+        assertThat(time.researcher()).isEqualTo("3 h a week together: "
                 + "Mon 08:00-10:00 your time (Sun 19:00-21:00 in Europe/London), "
                 + "Tue 08:00-09:00 your time (Mon 19:00-20:00 in Europe/London)");
+        assertThat(time.mentor()).isEqualTo("3 h a week together: "
+                + "Mon 19:00-20:00 your time (Tue 08:00-09:00 theirs, in Pacific/Auckland), "
+                + "Sun 19:00-21:00 your time (Mon 08:00-10:00 theirs, in Pacific/Auckland)");
+        assertThat(time.admin()).isEqualTo("3 h a week together: "
+                + "Mon 08:00-10:00 researcher's time (Sun 19:00-21:00 mentor's time), "
+                + "Tue 08:00-09:00 researcher's time (Mon 19:00-20:00 mentor's time); "
+                + "researcher in Pacific/Auckland, mentor in Europe/London");
     }
 
     @Test
@@ -78,20 +110,23 @@ class ExplanationsTest {
                 .slots("MON 10:00-11:00", "TUE 10:00-11:00", "WED 10:00-11:00", "THU 10:00-11:00", "FRI 10:00-11:00")
                 .build();
 
-        assertThat(Explanations.time(request, mentor, 300)).isEqualTo("5 h a week together: "
+        assertThat(Explanations.time(request, mentor, 300).researcher()).isEqualTo("5 h a week together: "
                 + "Mon 09:00-10:00 your time (Mon 10:00-11:00 in Europe/Paris), "
                 + "Tue 09:00-10:00 your time (Tue 10:00-11:00 in Europe/Paris), "
                 + "Wed 09:00-10:00 your time (Wed 10:00-11:00 in Europe/Paris), "
                 + "Thu 09:00-10:00 your time (Thu 10:00-11:00 in Europe/Paris) and more");
+        assertThat(Explanations.time(request, mentor, 300).admin())
+                .endsWith("Thu 09:00-10:00 researcher's time (Thu 10:00-11:00 mentor's time) and more; "
+                        + "researcher in UTC, mentor in Europe/Paris");
     }
 
     @Test
     void languagesByTheirEnglishNames() {
         MentorshipRequest request = People.request("r-1").languages("en", "sw", "fr").build();
         assertThat(Explanations.languages(request, People.mentor("m-1").languages("sw", "en").build()))
-                .isEqualTo("Shared languages: English, Swahili");
+                .isEqualTo(Wording.same("Shared languages: English, Swahili"));
         assertThat(Explanations.languages(request, People.mentor("m-2").languages("fr", "pt").build()))
-                .isEqualTo("Shared language: French");
+                .isEqualTo(Wording.same("Shared language: French"));
     }
 
     @Test
@@ -102,17 +137,24 @@ class ExplanationsTest {
                 .available(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31)).build();
         PairFit fit = new PairFit(45, 0, 0, -1, false, false, Set.of(HardRule.TIME_TOGETHER));
 
-        assertThat(Explanations.broken(HardRule.LANGUAGE, request, mentor, fit))
-                .isEqualTo("No shared language: you speak Portuguese, the mentor speaks English, French");
-        assertThat(Explanations.broken(HardRule.DATES, request, mentor, fit))
-                .isEqualTo("The mentor is available from 2026-03-01 until 2026-12-31, "
-                        + "not on your start date 2026-02-02");
-        assertThat(Explanations.broken(HardRule.CONFLICT, request, mentor, fit))
-                .isEqualTo("You asked not to be matched with this mentor");
-        assertThat(Explanations.broken(HardRule.CONFLICT, request, People.mentor("r-1").build(), fit))
+        assertThat(Explanations.broken(HardRule.LANGUAGE, request, mentor, fit)).isEqualTo(new Wording(
+                "No shared language: you speak Portuguese, the mentor speaks English, French",
+                "No shared language: they speak Portuguese, you speak English, French",
+                "No shared language: the researcher speaks Portuguese, the mentor speaks English, French"));
+        assertThat(Explanations.broken(HardRule.DATES, request, mentor, fit)).isEqualTo(new Wording(
+                "The mentor is available from 2026-03-01 until 2026-12-31, not on your start date 2026-02-02",
+                "You are available from 2026-03-01 until 2026-12-31, not on their start date 2026-02-02",
+                "The mentor is available from 2026-03-01 until 2026-12-31, "
+                        + "not on the researcher's start date 2026-02-02"));
+        assertThat(Explanations.broken(HardRule.CONFLICT, request, mentor, fit)).isEqualTo(new Wording(
+                "You asked not to be matched with this mentor", "They asked not to be matched with you",
+                "The researcher asked not to be matched with this mentor"));
+        assertThat(Explanations.broken(HardRule.CONFLICT, request, People.mentor("r-1").build(), fit).admin())
                 .isEqualTo("The mentor is the same person as the researcher");
         assertThat(Explanations.broken(HardRule.TIME_TOGETHER, request, mentor, fit))
-                .isEqualTo("Only 45 min a week together, less than the 1 h 30 min asked for");
+                .isEqualTo(Wording.same("Only 45 min a week together, less than the 1 h 30 min asked for"));
+        assertThat(Explanations.broken(HardRule.CAPACITY, request, mentor, fit)).isEqualTo(new Wording(
+                "The mentor has no free place", "You have no free place", "The mentor has no free place"));
     }
 
     @Test

@@ -153,7 +153,7 @@ class MatchingEngineTest {
         assertThat(proposal.mentorExternalId()).isEqualTo("m-017");
         assertThat(proposal.affinity()).isEqualTo(9 + 6);
         assertThat(proposal.overlapMinutes()).isEqualTo(120);
-        assertThat(proposal.explanation()).containsExactlyInAnyOrder(
+        assertThat(proposal.explanation().researcher()).containsExactlyInAnyOrder(
                 "Research domains: heat-health matches exactly (your first choice); "
                         + "epidemiology matches exactly (your second choice)",
                 "2 h a week together: Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)",
@@ -163,11 +163,32 @@ class MatchingEngineTest {
                 "Equity priority: the programme flagged your request to be placed first",
                 "Connects across institutions (University of British Columbia and University of Nairobi) "
                         + "and countries (CA and KE)");
-        assertThat(proposal.explanation().subList(0, 3)).containsExactly(
+        assertThat(proposal.explanation().researcher().subList(0, 3)).containsExactly(
                 "Research domains: heat-health matches exactly (your first choice); "
                         + "epidemiology matches exactly (your second choice)",
                 "2 h a week together: Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)",
                 "Shared language: English");
+        assertThat(proposal.explanation().mentor()).containsExactlyInAnyOrder(
+                "Research domains: heat-health matches yours exactly (their first choice); "
+                        + "epidemiology matches yours exactly (their second choice)",
+                "2 h a week together: Tue 18:00-20:00 your time (Tue 07:00-09:00 theirs, in America/Vancouver)",
+                "Shared language: English",
+                "Their goals you offer help with: grant-writing",
+                "They ranked you first among their preferred mentors",
+                "Equity priority: the programme flagged their request to be placed first",
+                "Connects across institutions (University of British Columbia and University of Nairobi) "
+                        + "and countries (CA and KE)");
+        assertThat(proposal.explanation().admin()).containsExactlyInAnyOrder(
+                "Research domains: heat-health matches exactly (the researcher's first choice); "
+                        + "epidemiology matches exactly (the researcher's second choice)",
+                "2 h a week together: Tue 07:00-09:00 researcher's time (Tue 18:00-20:00 mentor's time); "
+                        + "researcher in America/Vancouver, mentor in Africa/Nairobi",
+                "Shared language: English",
+                "Goals the mentor offers help with: grant-writing",
+                "The researcher ranked this mentor first among their preferred mentors",
+                "Equity priority: the programme flagged this request to be placed first",
+                "Connects across institutions (University of British Columbia and University of Nairobi) "
+                        + "and countries (CA and KE)");
     }
 
     @Test

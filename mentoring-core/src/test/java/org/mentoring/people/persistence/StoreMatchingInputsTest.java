@@ -116,7 +116,8 @@ class StoreMatchingInputsTest {
     }
 
     private static ProposalDocument offer(String id, String request, OfferStatus status) {
-        return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), 10, 60, true, status, null, null,
+        return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), null, null, 10, 60, true, status, null,
+                null,
                 null, null, null, null, Instant.parse("2026-01-20T10:00:00Z"), null, null);
     }
 

@@ -6,6 +6,7 @@ import org.mentoring.api.security.Viewer;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
 import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.lifecycle.Side;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = {"org.mentoring.web.request", "org.mentoring.web.mentor"})
 class OfferModel {
 
-    /** An offer as its reader sees it: who the other person is, why, and whether they may still answer. */
+    /**
+     * An offer as its reader sees it: who the other person is, why in the reader's own words, and whether they may
+     * still answer.
+     */
     record OfferRow(String id, String otherName, String otherId, List<String> explanation, OfferStatus status,
             String yourAnswer, String theirAnswer, boolean canAnswer) {
     }
@@ -45,7 +49,7 @@ class OfferModel {
                     .map(stored -> stored.request().externalId()).getContent();
             return lifecycle.forRequests(own).stream().filter(OfferModel::published)
                     .map(offer -> new OfferRow(offer.id(), mentorName(offer.mentorExternalId()),
-                            offer.mentorExternalId(), offer.explanation(), offer.status(),
+                            offer.mentorExternalId(), offer.explanationFor(Side.RESEARCHER), offer.status(),
                             text(offer.researcherAnswer()), text(offer.mentorAnswer()),
                             offer.status() == OfferStatus.OFFERED && offer.researcherAnswer() == null))
                     .toList();
@@ -53,7 +57,7 @@ class OfferModel {
         if (viewer.role() == Role.MENTOR && viewer.personExternalId() != null) {
             return lifecycle.forMentor(viewer.personExternalId()).stream().filter(OfferModel::published)
                     .map(offer -> new OfferRow(offer.id(), requestName(offer.requestExternalId()),
-                            offer.requestExternalId(), offer.explanation(), offer.status(),
+                            offer.requestExternalId(), offer.explanationFor(Side.MENTOR), offer.status(),
                             text(offer.mentorAnswer()), text(offer.researcherAnswer()),
                             offer.status() == OfferStatus.OFFERED && offer.mentorAnswer() == null))
                     .toList();
