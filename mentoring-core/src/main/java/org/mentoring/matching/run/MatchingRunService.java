@@ -80,8 +80,10 @@ public class MatchingRunService {
     private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(2);
     /** How long a lock may name a run that is not saved yet before it counts as left over. */
     private static final Duration UNSAVED_RUN_GRACE = Duration.ofMinutes(1);
-    /** How long after its time limit, or after a cancel, a run may take to report its end. */
+    /** How long after its time limit a run may take to report its end (a huge problem's construction overruns). */
     private static final Duration END_GRACE = Duration.ofMinutes(15);
+    /** How long after a cancel a run may take to report its end: the solver stops at once, then saves its best. */
+    private static final Duration CANCEL_GRACE = Duration.ofMinutes(2);
 
     private final MatchingRunRepository runs;
     private final RunResultStore results;
@@ -238,7 +240,7 @@ public class MatchingRunService {
                     () -> engine.start(solverId, problem, new RunListener(local, recorder)),
                     () -> {
                         stopper.execute(() -> engine.cancel(solverId));
-                        watch(local, END_GRACE);
+                        watch(local, CANCEL_GRACE);
                     });
             if (!started) {
                 cancelWithoutResult(local, RunStatus.SOLVING);
@@ -278,6 +280,12 @@ public class MatchingRunService {
         public void onFinished(MatchingResult result) {
             closeQuietly(recorder, local);
             saveResult(local, result);
+        }
+
+        @Override
+        public void onCancelledBeforeStart() {
+            closeQuietly(recorder, local);
+            cancelWithoutResult(local, RunStatus.SOLVING);
         }
 
         @Override

@@ -58,6 +58,9 @@ public class MatchingEngine implements AutoCloseable {
 
         /** The run failed; nothing is solved. */
         void onFailed(Throwable error);
+
+        /** The run was cancelled before its solver started; nothing is solved. */
+        void onCancelledBeforeStart();
     }
 
     /** The solver configuration for one problem: the base one with its time limit and seed. */
@@ -101,10 +104,17 @@ public class MatchingEngine implements AutoCloseable {
                 finish(runId);
             }
         };
-        manager.solveAndListen(runId, id -> MatchingProblemBuilder.build(problem), onBest, onFinal,
+        manager.solveAndListen(runId, id -> {
+            job.begin();
+            return MatchingProblemBuilder.build(problem);
+        }, onBest, onFinal,
                 (id, error) -> {
                     try {
-                        listener.onFailed(error);
+                        if (error instanceof CancelledBeforeStart) {
+                            listener.onCancelledBeforeStart();
+                        } else {
+                            listener.onFailed(error);
+                        }
                     } finally {
                         finish(runId);
                     }
@@ -117,7 +127,11 @@ public class MatchingEngine implements AutoCloseable {
         if (job == null) {
             return false;
         }
-        job.cancelled.set(true);
+        if (job.cancelBeforeStart()) {
+            // OptaPlanner drops a job cancelled before its thread picks it up without calling back at all; so the
+            // job is left to start, and its problem finder ends it at once (see Job#begin)
+            return true;
+        }
         job.manager.terminateEarly(runId);
         return true;
     }
@@ -224,6 +238,7 @@ public class MatchingEngine implements AutoCloseable {
         final SolverFactory<MatchingSolution> factory;
         final long startNanos;
         final AtomicBoolean cancelled = new AtomicBoolean();
+        private boolean started;
 
         Job(SolverManager<MatchingSolution, UUID> manager, SolverFactory<MatchingSolution> factory, long startNanos) {
             this.manager = manager;
@@ -231,9 +246,33 @@ public class MatchingEngine implements AutoCloseable {
             this.startNanos = startNanos;
         }
 
+        /**
+         * Called by the solver's thread before it builds the problem: marks the job started, or, when a cancel came
+         * first, ends it with {@link CancelledBeforeStart}, which reaches the listener through the error handler.
+         */
+        synchronized void begin() {
+            if (cancelled.get()) {
+                throw new CancelledBeforeStart();
+            }
+            started = true;
+        }
+
+        /** Marks the job cancelled; true when its solver has not started, so that nothing needs stopping. */
+        synchronized boolean cancelBeforeStart() {
+            cancelled.set(true);
+            return !started;
+        }
+
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);
         }
     }
 
+
+    /** Ends a job whose cancel came before its solver started. */
+    private static final class CancelledBeforeStart extends RuntimeException {
+        CancelledBeforeStart() {
+            super("cancelled before the solver started", null, false, false);
+        }
+    }
 }

@@ -245,6 +245,33 @@ class MatchingEngineTest {
     }
 
     @Test
+    void aCancelRightAfterTheStartAlwaysEndsTheRun() {
+        CommunityGenerator.Community community = new CommunityGenerator(13L).generate(30, 10);
+        MatchingProblem problem = MatchingProblem.of(community.requests(), community.mentors(),
+                MatchingWeights.defaults(), Duration.ofSeconds(60), 13L);
+        int beforeStart = 0;
+        for (int attempt = 0; attempt < 25; attempt++) {
+            RecordingListener listener = new RecordingListener();
+            UUID runId = UUID.randomUUID();
+
+            engine.start(runId, problem, listener);
+            assertThat(engine.cancel(runId)).isTrue();
+
+            // OptaPlanner drops a job cancelled before it starts without a word; the engine must still report it
+            await().atMost(Duration.ofSeconds(20)).until(listener::ended);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !engine.isSolving(runId));
+            assertThat(listener.error.get()).isNull();
+            if (listener.cancelledBeforeStart.get()) {
+                beforeStart++;
+                assertThat(listener.result.get()).isNull();
+            } else {
+                assertThat(listener.result.get().cancelled()).isTrue();
+            }
+        }
+        System.out.println("Cancelled before the solver started: " + beforeStart + " of 25");
+    }
+
+    @Test
     void aProblemThatCannotBeBuiltFails() {
         MentorshipRequest settled = People.request("r-settled").build();
         MatchingProblem problem = new MatchingProblem(List.of(), List.of(People.mentor("m-a").build()),
@@ -278,6 +305,8 @@ class MatchingEngineTest {
         final List<ScoreUpdate> updates = new CopyOnWriteArrayList<>();
         final AtomicReference<MatchingResult> result = new AtomicReference<>();
         final AtomicReference<Throwable> error = new AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicBoolean cancelledBeforeStart =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         @Override
         public void onBestSolution(ScoreUpdate update) {
@@ -292,6 +321,15 @@ class MatchingEngineTest {
         @Override
         public void onFailed(Throwable failure) {
             error.set(failure);
+        }
+
+        @Override
+        public void onCancelledBeforeStart() {
+            cancelledBeforeStart.set(true);
+        }
+
+        boolean ended() {
+            return result.get() != null || error.get() != null || cancelledBeforeStart.get();
         }
     }
 
