@@ -62,7 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
         CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy).generate(REQUESTS, MENTORS);
         ImportReport report = importer.importPeople(ImportBatch.ofJson(
                 community.mentors().stream().map(MentorInput::of).toList(),
-                community.requests().stream().map(RequestInput::of).toList()), false);
+                community.requests().stream().map(RequestInput::of).toList()), false, "system", "demo community");
         String hash = accounts.hash(DEMO_PASSWORD);
         List<AccountService.NewAccount> people = new ArrayList<>();
         people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));

@@ -82,8 +82,8 @@ class AttentionPagesTest {
 
         mvc.perform(get("/admin").with(user(COORDINATOR)))
                 .andExpect(content().string(containsString("Needs your attention")))
-                .andExpect(content().string(containsString("The import of 12 mentors and 340 requests")))
-                .andExpect(content().string(containsString("is INTERRUPTED")))
+                .andExpect(content().string(containsString("The import of 12 mentors and 340 requests (CSV upload")))
+                .andExpect(content().string(containsString("was interrupted")))
                 .andExpect(content().string(containsString("href=\"/admin/import\"")));
         mvc.perform(get("/admin/import").with(user(COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"import-history\"")))

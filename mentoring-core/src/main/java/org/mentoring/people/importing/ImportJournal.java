@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,9 +70,10 @@ public class ImportJournal {
     @Autowired
     public ImportJournal(MongoTemplate mongo, AuditService audit,
             Optional<EmbeddedMongoServer> embeddedStore,
-            @Value("${mentoring.runs.heartbeat-interval:3s}") Duration heartbeat,
-            @Value("${mentoring.runs.lease-timeout:30s}") Duration leaseTimeout) {
-        this(mongo, audit, embeddedStore.isPresent(), heartbeat, leaseTimeout, Clock.systemUTC());
+            @Value("${mentoring.runs.heartbeat-interval:3s}") String heartbeat,
+            @Value("${mentoring.runs.lease-timeout:30s}") String leaseTimeout) {
+        this(mongo, audit, embeddedStore.isPresent(), DurationStyle.detectAndParse(heartbeat),
+                DurationStyle.detectAndParse(leaseTimeout), Clock.systemUTC());
     }
 
     ImportJournal(MongoTemplate mongo, AuditService audit, boolean ownStore,

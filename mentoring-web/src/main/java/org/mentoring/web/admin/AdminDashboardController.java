@@ -19,6 +19,7 @@ import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.importing.ImportJournal;
+import org.mentoring.people.importing.ImportStatus;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.mentoring.taxonomy.Domain;
@@ -90,9 +91,10 @@ class AdminDashboardController {
      */
     List<Attention> attention() {
         List<Attention> notes = new ArrayList<>();
-        imports.cutShort().ifPresent(cut -> notes.add(new Attention("The import of " + cut.mentors() + " mentors and "
-                + cut.requests() + " requests (" + cut.source() + ", by " + cut.actor() + ", started "
-                + when(cut.startedAt()) + ") is " + cut.status() + ". " + cut.reason(), "/admin/import", "Import again")));
+        imports.cutShort().ifPresent(cut -> notes.add(new Attention("The import of " + cut.contents() + " ("
+                + cut.source() + ", by " + cut.actor() + ", started " + when(cut.startedAt()) + ") "
+                + (cut.status() == ImportStatus.INTERRUPTED ? "was interrupted. " : "failed. ") + cut.reason(),
+                "/admin/import", "Import again")));
         List<MatchingRun> latest = runs.list(PageRequest.of(0, RUNS_CHECKED, Sort.by(Sort.Direction.DESC,
                 "createdAt"))).getContent();
         if (!latest.isEmpty() && latest.get(0).status() == RunStatus.FAILED) {
