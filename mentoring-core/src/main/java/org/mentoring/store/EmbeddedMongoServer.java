@@ -2,8 +2,10 @@ package org.mentoring.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,8 +30,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Changes held in memory before a background write (H2's default is 1 MB). */
     private static final int WRITE_BUFFER_KB = 8 * 1024;
     /**
-     * Longest time a change waits in memory before it is written to the file (H2's default is a second): what a
-     * crash of the process can lose. Stopping the app writes everything.
+     * Longest time a change waits in memory before a background write (H2's default is a second). Changes made by
+     * a command are written before its answer anyway ({@link CommittingH2Backend}); this only bounds what a crash in
+     * the middle of a command can lose.
      */
     private static final int COMMIT_DELAY_MS = 200;
 
@@ -66,7 +69,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 .autoCommitBufferSize(WRITE_BUFFER_KB)
                 .open();
         store.setAutoCommitDelay(COMMIT_DELAY_MS);
-        EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(store), file);
+        EmbeddedMongoServer server = new EmbeddedMongoServer(new CommittingH2Backend(store), file);
         log.info("Embedded MongoDB on {} keeps its data in {}", server.address, file);
         return server;
     }
@@ -96,6 +99,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             closed = true;
             server.shutdown();
             log.info("Embedded MongoDB stopped{}", file == null ? "" : ", data written to " + file);
+        }
+    }
+
+    /**
+     * The H2 backend, writing what a command changed to the file before the command is answered: an acknowledged
+     * write survives the process being killed right after (not a power loss before the operating system writes its
+     * cache; a replica set is the answer to that). Without this, H2 writes in the background and a kill loses the
+     * last changes it acknowledged.
+     */
+    private static final class CommittingH2Backend extends H2Backend {
+
+        CommittingH2Backend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            Document answer = super.handleMessage(message);
+            commitChanges();
+            return answer;
+        }
+
+        private void commitChanges() {
+            if (getMvStore().hasUnsavedChanges()) {
+                commit();
+            }
         }
     }
 }

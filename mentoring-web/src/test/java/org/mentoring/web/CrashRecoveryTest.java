@@ -38,6 +38,8 @@ class CrashRecoveryTest {
 
     private static final Duration START_PATIENCE = AppProcess.START_PATIENCE;
     private static final int IMPORTED = 6000;
+    /** Requests saved one by one just before a kill. */
+    private static final int ACKNOWLEDGED = 30;
     /** Requests of the community whose publication is killed: enough for the publication to take a while. */
     private static final int PUBLISHED = 2000;
 
@@ -74,6 +76,31 @@ class CrashRecoveryTest {
         assertThat(next.status()).as("the lock is free: " + next.body()).isEqualTo(202);
         String nextId = next.json().get("id").asText();
         await().atMost(START_PATIENCE).until(() -> status(http, nextId).equals("COMPLETED"));
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillRightAfterIt() throws Exception {
+        int port = freePort();
+        Http http = start(port, false);
+        List<String> saved = new ArrayList<>();
+        for (int i = 0; i < ACKNOWLEDGED; i++) {
+            String id = "r-ack" + i;
+            Http.Answer created = http.postJson("/api/v1/requests", """
+                    {"externalId": "%s", "name": "Saved %s", "email": "%s@example.org", "country": "BR",
+                     "timeZone": "America/Sao_Paulo", "careerStage": "STUDENT", "languages": ["pt"],
+                     "domains": ["methods"], "startDate": "2026-03-01", "durationMonths": 6,
+                     "weeklyAvailability": [{"day": "MON", "start": "10:00", "end": "11:00"}]}
+                    """.formatted(id, id, id));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            saved.add(id);
+        }
+
+        kill();
+        Http restarted = start(port, false);
+
+        assertThat(allRequests(restarted)).extracting(request -> request.get("externalId").asText())
+                .as("every request the app said it saved, up to the last one before the kill")
+                .containsExactlyInAnyOrderElementsOf(saved);
     }
 
     @Test
