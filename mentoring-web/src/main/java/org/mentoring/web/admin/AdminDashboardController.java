@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mentoring.backup.BackupService;
+import org.mentoring.backup.RestoreStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The coordinator's overview: who is waiting, who can mentor, and where demand outruns the places. */
+/**
+ * The coordinator's overview: who is waiting, who can mentor, and where demand outruns the places; and a warning
+ * when a restore was cut short and left part of a backup in the store.
+ */
 @Controller
 class AdminDashboardController {
 
@@ -31,12 +36,15 @@ class AdminDashboardController {
     private final MentorService mentors;
     private final Taxonomy taxonomy;
     private final ObjectMapper json;
+    private final BackupService backups;
 
-    AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json) {
+    AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json,
+            BackupService backups) {
         this.requests = requests;
         this.mentors = mentors;
         this.taxonomy = taxonomy;
         this.json = json;
+        this.backups = backups;
     }
 
     @GetMapping("/admin")
@@ -55,6 +63,8 @@ class AdminDashboardController {
         model.addAttribute("chartDemand", json.writeValueAsString(
                 demand.stream().map(BranchDemand::openRequests).toList()));
         model.addAttribute("chartPlaces", json.writeValueAsString(demand.stream().map(BranchDemand::places).toList()));
+        RestoreStatus restore = backups.restoreStatus();
+        model.addAttribute("interruptedRestore", restore.interrupted() ? restore : null);
         return "admin/dashboard";
     }
 
