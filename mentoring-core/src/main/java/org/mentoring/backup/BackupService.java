@@ -401,7 +401,7 @@ public class BackupService {
     /**
      * The second pass, under the lock: empties every data collection (a fresh instance's housekeeping, or what an
      * interrupted restore left), then inserts the archive's documents a batch at a time, beating the marker's
-     * heartbeat at each batch.
+     * heartbeat before each batch, which also stops this restore if another one replaced its marker.
      */
     private Map<String, Long> writeAll(InputStreamSource archive, Checked checked, String token) throws IOException {
         for (String collection : collections()) {
@@ -440,9 +440,9 @@ public class BackupService {
 
     private void insert(MongoCollection<Document> target, List<Document> batch, String token) {
         if (!batch.isEmpty()) {
+            beat(token);
             target.insertMany(batch);
             batch.clear();
-            beat(token);
         }
     }
 

@@ -224,6 +224,36 @@ class BackupServiceTest {
     }
 
     @Test
+    void aRestoreWhoseMarkerAnotherRestoreReplacedStopsWriting() throws Exception {
+        List<Document> notes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            notes.add(new Document("_id", i).append("text", "note " + i + " " + Integer.toHexString(i * 7919)));
+        }
+        mongo.getCollection("notes").insertMany(notes);
+        byte[] archive = backup(shared);
+        mongo.getDb().drop();
+        ObservedArchive source = new ObservedArchive(archive, () -> {
+            RestoreLock.Marker marker = lock.find().orElse(null);
+            if (marker != null) {
+                Instant now = Instant.now();
+                lock.tryTakeOver(marker.token(), new RestoreLock.Marker("t-other", "other@example.org", now, now,
+                        "other-instance", null));
+            }
+            return mongo.getCollection("notes").countDocuments();
+        });
+
+        assertThatThrownBy(() -> shared.restore(source, "admin@example.org"))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("restore-in-progress"));
+
+        long writtenWhenReplaced = source.notesAtHalfOfEachReading.get(1);
+        assertThat(writtenWhenReplaced).isLessThan(5_000L);
+        assertThat(mongo.getCollection("notes").countDocuments()).as("no batch after the marker was replaced")
+                .isEqualTo(writtenWhenReplaced);
+        assertThat(lock.find().orElseThrow().startedBy()).isEqualTo("other@example.org");
+    }
+
+    @Test
     void aBrokenArchiveWritesNothingNotEvenTheMarker() throws Exception {
         Map<byte[], String> broken = new LinkedHashMap<>();
         broken.put("not a zip".getBytes(StandardCharsets.UTF_8), "has no manifest.json");
