@@ -233,7 +233,11 @@ public class BackupService {
 
     /** Logs an error at start-up when an interrupted restore left part of a backup in the store. */
     @EventListener(ApplicationReadyEvent.class)
-    public RestoreStatus reportInterruptedRestore() {
+    public void reportInterruptedRestoreAtStartUp() {
+        reportInterruptedRestore();
+    }
+
+    RestoreStatus reportInterruptedRestore() {
         RestoreStatus status = restoreStatus();
         if (status.interrupted()) {
             log.error("A restore started by {} at {} did not finish ({}). The store holds part of a backup: restore a"
@@ -255,7 +259,9 @@ public class BackupService {
         String problem;
         if (marker.failure() != null) {
             problem = "it failed while writing: " + marker.failure();
-        } else if (instanceId.equals(marker.instance()) || ownStore) {
+        } else if (instanceId.equals(marker.instance())) {
+            problem = "it stopped on this instance without removing its marker";
+        } else if (ownStore) {
             problem = "the application stopped while it was writing";
         } else {
             problem = "its instance " + marker.instance() + " gave no sign of life for more than " + staleAfter

@@ -30,6 +30,7 @@ public record RestoreStatus(State state, String startedBy, Instant startedAt, In
         INTERRUPTED
     }
 
+    /** Whether a restore stopped before it finished and left part of a backup in the store. */
     public boolean interrupted() {
         return state == State.INTERRUPTED;
     }
