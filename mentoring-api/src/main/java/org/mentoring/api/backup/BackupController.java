@@ -77,7 +77,9 @@ class BackupController {
     @ApiResponse(responseCode = "200", description = "Restored; documents written by collection, and the "
             + "interrupted restore whose leftovers were replaced, if any")
     @ApiResponse(responseCode = "409", description = "The store already holds data (code store-not-empty), or "
-            + "another restore is writing into it (code restore-in-progress); nothing was written")
+            + "another restore is writing into it (code restore-in-progress); nothing was written. A restore that "
+            + "went silent for longer than mentoring.restore.stale-after and was replaced by another one also "
+            + "stops with restore-in-progress, before its next batch.")
     @ApiResponse(responseCode = "422", description = "The part is missing or is not a backup of this application; "
             + "nothing was written")
     RestoreResponse restore(@RequestPart(name = "archive", required = false) MultipartFile archive)
