@@ -3,6 +3,7 @@ package org.mentoring.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoCollection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,20 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -31,8 +37,14 @@ import org.bson.json.JsonParseException;
 import org.bson.json.JsonWriterSettings;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.store.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +56,11 @@ import org.springframework.stereotype.Service;
  * that ids, dates, longs and decimals read back as the same BSON types. A restore reads and checks the whole archive
  * before it writes anything, and refuses a store that already holds data: a fresh instance's accounts, audit trail
  * and sign-in attempts do not count as data, and the archive's replace them.
+ *
+ * <p>One restore writes at a time ({@link RestoreLock}), and its marker stays in the store until it has written
+ * everything. A marker whose restore stopped (the process died, or writing failed) makes the store report an
+ * interrupted restore ({@link #restoreStatus}, and an error in the log at start-up), and lets the next restore
+ * replace what it left.
  */
 @Service
 public class BackupService {
@@ -56,25 +73,53 @@ public class BackupService {
     /** Collections a fresh instance fills by itself; they may hold documents when a restore starts. */
     public static final Set<String> HOUSEKEEPING = Set.of("accounts", "audit_events", "sign_in_attempts");
 
+    /** The code of the 409 a restore gets while another one writes. */
+    public static final String IN_PROGRESS = "restore-in-progress";
+
     private static final String SUFFIX = ".jsonl";
     private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}");
     private static final JsonWriterSettings EXTENDED_JSON = JsonWriterSettings.builder()
             .outputMode(JsonMode.EXTENDED).build();
-    private static final int INSERT_BATCH = 1000;
+    static final int INSERT_BATCH = 1000;
+    private static final int MANIFEST_LIMIT = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     private final MongoTemplate mongo;
+    private final RestoreLock lock;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean ownStore;
+    private final Duration staleAfter;
+    private final Instant bootedAt = Instant.now();
+    /** This instance, as a restore marker names it: the process id and a random part, new at each start. */
+    private final String instanceId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Set<String> ownRestores = ConcurrentHashMap.newKeySet();
 
-    public BackupService(MongoTemplate mongo) {
-        this.mongo = mongo;
+    /**
+     * @param embeddedStore the embedded store when this instance runs it: then no other process can be writing a
+     *     restore that began before this instance started
+     * @param staleAfter how old the heartbeat of another instance's restore may be before it counts as stopped
+     */
+    @Autowired
+    public BackupService(MongoTemplate mongo, Optional<EmbeddedMongoServer> embeddedStore,
+            @Value("${mentoring.restore.stale-after:2m}") Duration staleAfter) {
+        this(mongo, embeddedStore.isPresent(), staleAfter);
     }
 
-    /** The store's collections, sorted, without MongoDB's own {@code system.*} ones. */
+    BackupService(MongoTemplate mongo, boolean ownStore, Duration staleAfter) {
+        this.mongo = mongo;
+        this.lock = new RestoreLock(mongo);
+        this.ownStore = ownStore;
+        this.staleAfter = staleAfter;
+    }
+
+    /**
+     * The store's data collections, sorted: all but MongoDB's own {@code system.*} ones and the restore marker's
+     * {@value RestoreLock#COLLECTION}.
+     */
     public Set<String> collections() {
         Set<String> names = new TreeSet<>();
         for (String name : mongo.getDb().listCollectionNames()) {
-            if (!name.startsWith("system.")) {
+            if (!name.startsWith("system.") && !name.equals(RestoreLock.COLLECTION)) {
                 names.add(name);
             }
         }
@@ -117,7 +162,7 @@ public class BackupService {
                 counts.values().stream().mapToLong(Long::longValue).sum(), counts.size());
     }
 
-    /** Whether the store holds anything but {@link #HOUSEKEEPING} documents. */
+    /** Whether the store holds anything but {@link #HOUSEKEEPING} documents (the restore marker is not data). */
     public boolean holdsData() {
         for (String collection : collections()) {
             if (!HOUSEKEEPING.contains(collection) && mongo.getCollection(collection).countDocuments() > 0) {
@@ -128,59 +173,208 @@ public class BackupService {
     }
 
     /**
-     * Restores an archive of {@link #write} into this store, which must hold no data.
+     * Restores an archive of {@link #write} into this store, which must hold no data, or only what an interrupted
+     * restore left. The archive is read twice and never held in memory: first every line is parsed and counted
+     * against the manifest, and nothing is written unless all is right; then, under the restore lock, every data
+     * collection is emptied and the documents are inserted in batches of {@value #INSERT_BATCH}.
      *
-     * @throws ConflictException {@code store-not-empty} when the store holds data
+     * @param archive the archive, which must give the same bytes each time it is opened (an uploaded file)
+     * @param actor who restores, as the restore marker names them
+     * @throws ConflictException {@code store-not-empty} when the store holds data and no interrupted restore left
+     *     it; {@code restore-in-progress} while another restore writes into it
      * @throws InvalidInputException when the archive is not one of {@link #write}, naming what is wrong; nothing
      *     was written
      */
-    public RestoreReport restore(InputStream archive) throws IOException {
-        if (holdsData()) {
-            throw new ConflictException("store-not-empty", "The store already holds data; a backup is restored only"
-                    + " into an empty instance (a fresh one, with no people, runs or mentorships).");
+    public RestoreReport restore(InputStreamSource archive, String actor) throws IOException {
+        Optional<RestoreLock.Marker> found = lock.find();
+        if (found.isPresent() && running(found.get())) {
+            throw inProgress(found.get());
         }
-        Archive read = read(archive);
-        Map<String, Long> written = new TreeMap<>();
+        if (found.isEmpty() && holdsData()) {
+            throw storeNotEmpty();
+        }
+        Checked checked = check(archive);
+        Instant now = Instant.now();
+        RestoreLock.Marker mine = new RestoreLock.Marker(UUID.randomUUID().toString(), actor, now, now, instanceId,
+                null);
+        ownRestores.add(mine.token());
         try {
-            for (Map.Entry<String, List<Document>> collection : read.documents().entrySet()) {
-                var target = mongo.getCollection(collection.getKey());
-                target.deleteMany(new Document());
-                List<Document> documents = collection.getValue();
-                for (int from = 0; from < documents.size(); from += INSERT_BATCH) {
-                    target.insertMany(documents.subList(from, Math.min(documents.size(), from + INSERT_BATCH)));
+            RestoreStatus replaced = take(mine);
+            log.info("Restore by {}: archive of {} checked ({} documents in {} collections), writing", actor,
+                    checked.createdAt(), checked.total(), checked.counts().size());
+            Map<String, Long> written;
+            try {
+                written = writeAll(archive, checked, mine.token());
+            } catch (IOException | RuntimeException e) {
+                log.error("Restore by {} stopped while writing; the store holds part of the backup until a restore"
+                        + " completes", actor, e);
+                failQuietly(mine.token(), e);
+                throw e;
+            }
+            releaseQuietly(mine.token());
+            RestoreReport report = new RestoreReport(checked.createdAt(), written, replaced);
+            log.info("Backup of {} restored: {} documents in {} collections", report.createdAt(), report.total(),
+                    written.size());
+            return report;
+        } finally {
+            ownRestores.remove(mine.token());
+        }
+    }
+
+    /**
+     * Whether a restore is writing into this store, or one stopped before it finished. A restore counts as stopped
+     * when it failed while writing, when this instance runs the embedded store and the restore began before this
+     * instance started (no other process can be writing into it), or when its heartbeat is older than
+     * {@code mentoring.restore.stale-after}.
+     */
+    public RestoreStatus restoreStatus() {
+        return lock.find().map(this::status).orElse(RestoreStatus.IDLE);
+    }
+
+    /** Logs an error at start-up when an interrupted restore left part of a backup in the store. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void reportInterruptedRestoreAtStartUp() {
+        reportInterruptedRestore();
+    }
+
+    RestoreStatus reportInterruptedRestore() {
+        RestoreStatus status = restoreStatus();
+        if (status.interrupted()) {
+            log.error("A restore started by {} at {} did not finish ({}). The store holds part of a backup: restore a"
+                    + " backup again (POST /api/v1/admin/restore), which replaces what is there. GET"
+                    + " /api/v1/admin/restore/status shows this.", status.startedBy(), status.startedAt(),
+                    status.problem());
+        } else if (status.state() == RestoreStatus.State.RUNNING) {
+            log.warn("A restore started by {} at {} is writing into this store from another instance",
+                    status.startedBy(), status.startedAt());
+        }
+        return status;
+    }
+
+    private RestoreStatus status(RestoreLock.Marker marker) {
+        if (running(marker)) {
+            return new RestoreStatus(RestoreStatus.State.RUNNING, marker.startedBy(), marker.startedAt(),
+                    marker.heartbeatAt(), null);
+        }
+        String problem;
+        if (marker.failure() != null) {
+            problem = "it failed while writing: " + marker.failure();
+        } else if (instanceId.equals(marker.instance())) {
+            problem = "it stopped on this instance without removing its marker";
+        } else if (ownStore) {
+            problem = "the application stopped while it was writing";
+        } else {
+            problem = "its instance " + marker.instance() + " gave no sign of life for more than " + staleAfter
+                    + "; it stopped while writing";
+        }
+        return new RestoreStatus(RestoreStatus.State.INTERRUPTED, marker.startedBy(), marker.startedAt(),
+                marker.heartbeatAt(), problem);
+    }
+
+    private boolean running(RestoreLock.Marker marker) {
+        if (marker.failure() != null) {
+            return false;
+        }
+        if (instanceId.equals(marker.instance())) {
+            return ownRestores.contains(marker.token());
+        }
+        if (ownStore && marker.startedAt().isBefore(bootedAt)) {
+            return false;
+        }
+        return marker.heartbeatAt().isAfter(Instant.now().minus(staleAfter));
+    }
+
+    /**
+     * Takes the restore lock with {@code mine}, or takes over the marker of a restore that stopped.
+     *
+     * @return the interrupted restore replaced, or null when the lock was free
+     */
+    private RestoreStatus take(RestoreLock.Marker mine) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<RestoreLock.Marker> current = lock.find();
+            if (current.isEmpty()) {
+                if (!lock.tryAcquire(mine)) {
+                    continue;
                 }
-                written.put(collection.getKey(), (long) documents.size());
+                if (holdsData()) {
+                    lock.release(mine.token());
+                    throw storeNotEmpty();
+                }
+                return null;
+            }
+            if (running(current.get())) {
+                throw inProgress(current.get());
+            }
+            RestoreStatus replaced = status(current.get());
+            if (lock.tryTakeOver(current.get().token(), mine)) {
+                log.warn("Restore by {} replaces what the restore started by {} at {} left ({})", mine.startedBy(),
+                        replaced.startedBy(), replaced.startedAt(), replaced.problem());
+                return replaced;
+            }
+        }
+        throw new ConflictException(IN_PROGRESS, "Another restore is starting; try again once it has finished.");
+    }
+
+    private void failQuietly(String token, Exception cause) {
+        try {
+            lock.fail(token, String.valueOf(cause.getMessage()), Instant.now());
+        } catch (RuntimeException e) {
+            log.error("The restore marker could not record the failure; it counts as stopped once its heartbeat is"
+                    + " older than {}", staleAfter, e);
+        }
+    }
+
+    private void releaseQuietly(String token) {
+        try {
+            if (!lock.release(token)) {
+                log.error("The restore finished, but its marker had been taken over by another restore");
             }
         } catch (RuntimeException e) {
-            log.error("Restore failed after {}; removing what it wrote", written.keySet(), e);
-            for (String collection : read.documents().keySet()) {
-                if (!HOUSEKEEPING.contains(collection)) {
-                    mongo.getCollection(collection).deleteMany(new Document());
-                }
-            }
-            throw e;
+            log.error("The restore finished, but its marker could not be removed: the store will report an"
+                    + " interrupted restore, and restoring again clears it", e);
         }
-        RestoreReport report = new RestoreReport(read.createdAt(), written);
-        log.info("Backup of {} restored: {} documents in {} collections", report.createdAt(), report.total(),
-                written.size());
-        return report;
     }
 
-    private record Archive(Instant createdAt, Map<String, List<Document>> documents) {
+    private static ConflictException storeNotEmpty() {
+        return new ConflictException("store-not-empty", "The store already holds data; a backup is restored only"
+                + " into an empty instance (a fresh one, with no people, runs or mentorships).");
     }
 
-    /** The whole archive, checked against its manifest. */
-    private Archive read(InputStream archive) throws IOException {
-        Map<String, List<Document>> documents = new TreeMap<>();
+    private static ConflictException inProgress(RestoreLock.Marker marker) {
+        return new ConflictException(IN_PROGRESS, "A restore started by " + marker.startedBy() + " at "
+                + marker.startedAt() + " is writing into this store; wait for it to finish (GET"
+                + " /api/v1/admin/restore/status).");
+    }
+
+    /** What the first pass found: the archive's date and documents per collection, all agreeing with its manifest. */
+    private record Checked(Instant createdAt, Map<String, Long> counts) {
+
+        long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The first pass: every entry known, every line a document, the counts those of the manifest. */
+    private Checked check(InputStreamSource archive) throws IOException {
+        Map<String, Long> found = new TreeMap<>();
         JsonNode manifest = null;
-        try (ZipInputStream zip = new ZipInputStream(archive, StandardCharsets.UTF_8)) {
+        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (name.equals(MANIFEST)) {
-                    manifest = json.readTree(zip.readAllBytes());
-                } else if (name.endsWith(SUFFIX)
-                        && COLLECTION_NAME.matcher(name.substring(0, name.length() - SUFFIX.length())).matches()) {
-                    documents.put(name.substring(0, name.length() - SUFFIX.length()), documents(zip, name));
+                    if (manifest != null) {
+                        throw invalid("the archive holds " + MANIFEST + " twice");
+                    }
+                    byte[] bytes = zip.readNBytes(MANIFEST_LIMIT + 1);
+                    if (bytes.length > MANIFEST_LIMIT) {
+                        throw invalid(MANIFEST + " is larger than a backup's manifest can be");
+                    }
+                    manifest = json.readTree(bytes);
+                } else if (collectionOf(name) != null) {
+                    if (found.containsKey(collectionOf(name))) {
+                        throw invalid("the archive holds '" + name + "' twice");
+                    }
+                    found.put(collectionOf(name), forEachDocument(zip, name, document -> { }));
                 } else {
                     throw invalid("the archive holds '" + name + "', which is no part of a backup");
                 }
@@ -199,35 +393,100 @@ public class BackupService {
         Map<String, Long> expected = new TreeMap<>();
         manifest.path("collections").fields()
                 .forEachRemaining(field -> expected.put(field.getKey(), field.getValue().asLong()));
-        Map<String, Long> found = new TreeMap<>();
-        documents.forEach((collection, list) -> found.put(collection, (long) list.size()));
         if (!expected.equals(found)) {
             throw invalid("the archive's collections " + found + " differ from its manifest's " + expected
                     + "; it is incomplete or altered");
         }
-        Instant createdAt;
         try {
-            createdAt = Instant.parse(manifest.path("createdAt").asText());
+            return new Checked(Instant.parse(manifest.path("createdAt").asText()), found);
         } catch (DateTimeParseException e) {
             throw invalid(MANIFEST + " has no valid createdAt");
         }
-        return new Archive(createdAt, documents);
     }
 
-    private static List<Document> documents(InputStream entry, String name) throws IOException {
-        List<Document> documents = new ArrayList<>();
+    /**
+     * The second pass, under the lock: empties every data collection (a fresh instance's housekeeping, or what an
+     * interrupted restore left), then inserts the archive's documents a batch at a time, beating the marker's
+     * heartbeat before each batch, which also stops this restore if another one replaced its marker.
+     */
+    private Map<String, Long> writeAll(InputStreamSource archive, Checked checked, String token) throws IOException {
+        for (String collection : collections()) {
+            mongo.getCollection(collection).deleteMany(new Document());
+            beat(token);
+        }
+        Map<String, Long> written = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String collection = collectionOf(entry.getName());
+                if (collection == null) {
+                    continue;
+                }
+                if (!checked.counts().containsKey(collection) || written.containsKey(collection)) {
+                    throw new IllegalStateException("the archive changed between its check and its restore: '"
+                            + entry.getName() + "' is new");
+                }
+                MongoCollection<Document> target = mongo.getCollection(collection);
+                List<Document> batch = new ArrayList<>(INSERT_BATCH);
+                long count = forEachDocument(zip, entry.getName(), document -> {
+                    batch.add(document);
+                    if (batch.size() == INSERT_BATCH) {
+                        insert(target, batch, token);
+                    }
+                });
+                insert(target, batch, token);
+                written.put(collection, count);
+            }
+        }
+        if (!written.equals(checked.counts())) {
+            throw new IllegalStateException("the archive changed between its check and its restore: it now holds "
+                    + written + " where the check found " + checked.counts());
+        }
+        return written;
+    }
+
+    private void insert(MongoCollection<Document> target, List<Document> batch, String token) {
+        if (!batch.isEmpty()) {
+            beat(token);
+            target.insertMany(batch);
+            batch.clear();
+        }
+    }
+
+    private void beat(String token) {
+        if (!lock.beat(token, Instant.now())) {
+            throw new ConflictException(IN_PROGRESS, "This restore was taken for stopped (no sign of life for "
+                    + staleAfter + ") and another restore replaced it; it stopped writing.");
+        }
+    }
+
+    /** The collection an archive entry holds, or null if the entry is no collection of a backup. */
+    private static String collectionOf(String entryName) {
+        if (!entryName.endsWith(SUFFIX)) {
+            return null;
+        }
+        String collection = entryName.substring(0, entryName.length() - SUFFIX.length());
+        return COLLECTION_NAME.matcher(collection).matches() && !collection.equals(RestoreLock.COLLECTION)
+                ? collection : null;
+    }
+
+    /** Parses each line of an entry as a document in extended JSON and hands it on; answers how many there were. */
+    private static long forEachDocument(InputStream entry, String name, Consumer<Document> sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(entry, StandardCharsets.UTF_8));
         long number = 0;
+        long documents = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
             if (line.isBlank()) {
                 continue;
             }
+            Document document;
             try {
-                documents.add(Document.parse(line));
+                document = Document.parse(line);
             } catch (JsonParseException | IllegalArgumentException e) {
                 throw invalid(name + " line " + number + " is not a document in extended JSON: " + e.getMessage());
             }
+            sink.accept(document);
+            documents++;
         }
         return documents;
     }

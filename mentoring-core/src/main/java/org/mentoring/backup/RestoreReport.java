@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param createdAt when the archive was made
  * @param documents documents written, by collection
+ * @param replaced the interrupted restore whose leftovers this one replaced; null if the store was empty
  */
-public record RestoreReport(Instant createdAt, Map<String, Long> documents) {
+public record RestoreReport(Instant createdAt, Map<String, Long> documents, RestoreStatus replaced) {
 
     public RestoreReport {
         documents = Map.copyOf(documents);

@@ -2,13 +2,18 @@ package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,20 +26,45 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentoring.api.security.SignedInUser;
+import org.mentoring.backup.BackupService;
+import org.mentoring.backup.RestoreReport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A backup of one instance restored into another, each app on its own in-memory store: every collection and every
- * document comes back equal, ids, dates and numbers of the same BSON types.
+ * document comes back equal, ids, dates and numbers of the same BSON types. One restore writes at a time, and one cut
+ * short by the end of its process is reported after the restart and replaced by the next.
  */
 class BackupRoundTripTest {
+
+    /** The collection of the restore marker, which holds no data of the store. */
+    private static final String RESTORE_LOCK = "restoreLock";
 
     @Test
     void aBackupRestoredIntoAnEmptyInstanceLosesNothing() throws Exception {
@@ -98,6 +128,9 @@ class BackupRoundTripTest {
             assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
             assertThat(incomplete.json().get("detail").asText()).contains("differ from its manifest");
             assertThat(snapshot(app).getOrDefault("mentors", List.of())).isEmpty();
+            assertThat(app.getBean(MongoTemplate.class).collectionExists(RESTORE_LOCK))
+                    .as("not even the restore marker was written").isFalse();
+            assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
 
             assertThat(http.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
             HttpResponse<byte[]> backup = download(app, "/api/v1/admin/backup");
@@ -108,6 +141,104 @@ class BackupRoundTripTest {
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.json().get("code").asText()).isEqualTo("store-not-empty");
             assertThat(snapshot(app)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aSecondRestoreWhileOneWritesIsRefusedWithoutWritingAndTheFirstStillCompletes() throws Exception {
+        try (ConfigurableApplicationContext source = start(); ConfigurableApplicationContext target = start()) {
+            assertThat(http(source).postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
+            byte[] archive = download(source, "/api/v1/admin/backup").body();
+            Map<String, List<Document>> archived = snapshot(source);
+            StallingArchive stalling = new StallingArchive(archive, target.getBean(MongoTemplate.class));
+            ExecutorService restorer = Executors.newSingleThreadExecutor();
+            try {
+                Future<RestoreReport> first = restorer.submit(
+                        () -> target.getBean(BackupService.class).restore(stalling, "first@example.org"));
+                assertThat(stalling.stalled.await(60, TimeUnit.SECONDS)).as("the first restore is writing").isTrue();
+                Http http = http(target);
+                Http.Answer running = http.get("/api/v1/admin/restore/status");
+                assertThat(running.json().get("state").asText()).isEqualTo("RUNNING");
+                assertThat(running.json().get("startedBy").asText()).isEqualTo("first@example.org");
+                Map<String, List<Document>> whileWriting = snapshot(target);
+
+                Http.Answer second = upload(http, archive);
+
+                assertThat(second.status()).as(second.body()).isEqualTo(409);
+                assertThat(second.json().get("code").asText()).isEqualTo("restore-in-progress");
+                assertThat(second.json().get("detail").asText()).contains("first@example.org");
+                assertThat(snapshot(target)).isEqualTo(whileWriting);
+
+                stalling.release.countDown();
+                assertThat(first.get(60, TimeUnit.SECONDS).total())
+                        .isEqualTo(archived.values().stream().mapToLong(List::size).sum());
+                assertThat(snapshot(target)).isEqualTo(archived);
+                assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
+            } finally {
+                stalling.release.countDown();
+                restorer.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRestoreCutShortIsReportedAfterTheRestartAndTheNextRestoreReplacesWhatItLeft(@TempDir Path dataDir,
+            CapturedOutput output) throws Exception {
+        byte[] small;
+        byte[] large;
+        Map<String, List<Document>> smallContent;
+        try (ConfigurableApplicationContext source = start()) {
+            Http sourceHttp = http(source);
+            assertThat(sourceHttp.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
+            small = download(source, "/api/v1/admin/backup").body();
+            smallContent = snapshot(source);
+            assertThat(sourceHttp.postFiles("/api/v1/import",
+                    Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
+                    .isEqualTo(200);
+            large = download(source, "/api/v1/admin/backup").body();
+        }
+        StallingArchive stalling;
+        ExecutorService restorer = Executors.newSingleThreadExecutor();
+        try {
+            try (ConfigurableApplicationContext first = start("--mentoring.data-dir=" + dataDir)) {
+                stalling = new StallingArchive(large, first.getBean(MongoTemplate.class));
+                restorer.submit(() -> first.getBean(BackupService.class).restore(stalling, "first@example.org"));
+                assertThat(stalling.stalled.await(60, TimeUnit.SECONDS)).as("the restore is writing").isTrue();
+            }
+            try (ConfigurableApplicationContext app = start("--mentoring.data-dir=" + dataDir)) {
+                assertThat(output.getOut()).contains("A restore started by first@example.org at",
+                        "did not finish (the application stopped while it was writing)");
+                Http http = http(app);
+                JsonNode status = http.get("/api/v1/admin/restore/status").json();
+                assertThat(status.get("state").asText()).isEqualTo("INTERRUPTED");
+                assertThat(status.get("startedBy").asText()).isEqualTo("first@example.org");
+                assertThat(Instant.parse(status.get("startedAt").asText())).isBefore(Instant.now());
+                assertThat(status.get("problem").asText()).contains("the application stopped while it was writing");
+                assertThat(app.getBean(BackupService.class).holdsData()).as("part of the large backup").isTrue();
+                assertThat(dashboard(app)).contains("A restore did not finish", "first@example.org");
+
+                Http.Answer restored = upload(http, small);
+
+                assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+                assertThat(restored.json().get("replacedInterruptedRestore").get("startedBy").asText())
+                        .isEqualTo("first@example.org");
+                Map<String, List<Document>> after = snapshot(app);
+                List<Document> events = new ArrayList<>(after.get("audit_events"));
+                assertThat(events).anySatisfy(event -> assertThat(event.getString("detail"))
+                        .contains("replaced what the interrupted restore started by first@example.org"));
+                events.removeIf(event -> "backup.restore".equals(event.getString("action")));
+                after.put("audit_events", events);
+                after.values().removeIf(List::isEmpty);
+                Map<String, List<Document>> expected = new TreeMap<>(smallContent);
+                expected.values().removeIf(List::isEmpty);
+                assertThat(after).as("the store equals the small backup, nothing of the large one left")
+                        .isEqualTo(expected);
+                assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
+                assertThat(dashboard(app)).doesNotContain("A restore did not finish");
+            }
+        } finally {
+            restorer.shutdownNow();
         }
     }
 
@@ -133,12 +264,13 @@ class BackupRoundTripTest {
         }
     }
 
-    /** Every document of every collection, sorted by id. */
+    /** Every document of every collection, sorted by id; the restore marker's collection holds no data. */
     private static Map<String, List<Document>> snapshot(ConfigurableApplicationContext app) {
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
         Map<String, List<Document>> all = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         mongo.getDb().listCollectionNames().forEach(names::add);
+        names.remove(RESTORE_LOCK);
         for (String name : names) {
             List<Document> documents = new ArrayList<>();
             mongo.getCollection(name).find().forEach(documents::add);
@@ -183,12 +315,77 @@ class BackupRoundTripTest {
     }
 
     private static ConfigurableApplicationContext start() {
+        return start("--mentoring.embedded-in-memory=true");
+    }
+
+    private static ConfigurableApplicationContext start(String store) {
         return new SpringApplicationBuilder(MentoringApplication.class).run(
                 "--server.port=0",
-                "--mentoring.embedded-in-memory=true",
+                store,
                 "--mentoring.demo-data=false",
                 "--" + Http.ADMIN_EMAIL_PROPERTY,
                 "--" + Http.ADMIN_PASSWORD_PROPERTY);
+    }
+
+    /** The admin dashboard page as the first admin sees it. */
+    private static String dashboard(ConfigurableApplicationContext app) throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        SignedInUser admin = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
+        return mvc.perform(MockMvcRequestBuilders.get("/admin").with(SecurityMockMvcRequestPostProcessors.user(admin)))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * An uploaded archive whose second reading, the one a restore writes from, stops once the store holds mentors
+     * (some collections written, others not), until released.
+     */
+    private static final class StallingArchive implements InputStreamSource {
+
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final byte[] bytes;
+        private final MongoTemplate mongo;
+        private final AtomicInteger openings = new AtomicInteger();
+
+        StallingArchive(byte[] bytes, MongoTemplate mongo) {
+            this.bytes = bytes;
+            this.mongo = mongo;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(bytes);
+            if (openings.incrementAndGet() == 1) {
+                return in;
+            }
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    stallOnce();
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    stallOnce();
+                    return super.read(buffer, offset, length);
+                }
+            };
+        }
+
+        private void stallOnce() throws IOException {
+            if (stalled.getCount() > 0 && mongo.getCollection("mentors").countDocuments() > 0) {
+                stalled.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("stopped while stalled", e);
+                }
+            }
+        }
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mentoring.backup.BackupService;
+import org.mentoring.backup.RestoreStatus;
 import org.mentoring.matching.run.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunStatus;
@@ -31,7 +33,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The coordinator's overview: who is waiting, who can mentor, and where demand outruns the places. */
+/**
+ * The coordinator's overview: who is waiting, who can mentor, and where demand outruns the places; and what the
+ * application could not finish by itself.
+ */
 @Controller
 class AdminDashboardController {
 
@@ -39,7 +44,7 @@ class AdminDashboardController {
     record BranchDemand(String branch, int openRequests, int places) {
     }
 
-    /** Something that went wrong and needs the coordinator, with where to deal with it. */
+    /** Something that went wrong and needs the coordinator, with where to deal with it (none when no page does). */
     record Attention(String text, String href, String action) {
     }
 
@@ -54,15 +59,17 @@ class AdminDashboardController {
     private final ObjectMapper json;
     private final ImportJournal imports;
     private final MatchingRunService runs;
+    private final BackupService backups;
 
     AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json,
-            ImportJournal imports, MatchingRunService runs) {
+            ImportJournal imports, MatchingRunService runs, BackupService backups) {
         this.requests = requests;
         this.mentors = mentors;
         this.taxonomy = taxonomy;
         this.json = json;
         this.imports = imports;
         this.runs = runs;
+        this.backups = backups;
     }
 
     @GetMapping("/admin")
@@ -86,11 +93,18 @@ class AdminDashboardController {
     }
 
     /**
-     * What the application could not finish by itself: the latest import when it was cut short, the latest run when
-     * it failed, and publications that have not gone through every proposal.
+     * What the application could not finish by itself: a restore cut short, the latest import when it was cut short,
+     * the latest run when it failed, and publications that have not gone through every proposal.
      */
     List<Attention> attention() {
         List<Attention> notes = new ArrayList<>();
+        RestoreStatus restore = backups.restoreStatus();
+        if (restore.interrupted()) {
+            notes.add(new Attention("A restore did not finish. The restore started by " + restore.startedBy()
+                    + " at " + when(restore.startedAt()) + " stopped: " + restore.problem() + ". The store holds part"
+                    + " of a backup: restore the backup again (POST /api/v1/admin/restore), which replaces what is"
+                    + " there.", null, null));
+        }
         imports.cutShort().ifPresent(cut -> notes.add(new Attention("The import of " + cut.contents() + " ("
                 + cut.source() + ", by " + cut.actor() + ", started " + when(cut.startedAt()) + ") "
                 + (cut.status() == ImportStatus.INTERRUPTED ? "was interrupted. " : "failed. ") + cut.reason(),
@@ -110,7 +124,7 @@ class AdminDashboardController {
     }
 
     private static String when(Instant instant) {
-        return WHEN.format(instant);
+        return instant == null ? "an unknown time" : WHEN.format(instant);
     }
 
     /** Per branch in taxonomy order; a mentor's places count in every branch of their expertise. */
