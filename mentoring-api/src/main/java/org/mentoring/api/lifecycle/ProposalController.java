@@ -49,7 +49,9 @@ class ProposalController {
     @Operation(summary = "Publish a completed run (ADMIN)",
             description = "Turns the run's proposals into offers: each request becomes PROPOSED and both sides get a"
                     + " message. A proposal whose request is no longer open is withdrawn. Publishing again changes"
-                    + " nothing and says so (alreadyPublished).")
+                    + " nothing and says so (alreadyPublished), except after a publication cut short (the run shows"
+                    + " publishedAt without publishCompletedAt): then it offers the rest and tells whoever was not"
+                    + " told yet, nobody twice.")
     @ApiResponse(responseCode = "200", description = "Published, or already published.")
     @ApiResponse(responseCode = "409", description = "The run is not COMPLETED (queued, solving, cancelled or failed).",
             content = @Content(mediaType = "application/problem+json"))
