@@ -78,7 +78,7 @@ final class UnmatchedDiagnosis {
         }
         List<String> reasons = new ArrayList<>();
         if (speakers == 0) {
-            reasons.add("No mentor shares a language with you (you speak "
+            reasons.add("No mentor shares a language with the researcher (who speaks "
                     + String.join(", ", request.languages().stream().sorted().map(Explanations::languageName)
                             .toList()) + ")");
             return reasons;
@@ -89,27 +89,28 @@ final class UnmatchedDiagnosis {
                 parts.add(count(inDomainFull, "is", "are") + " at capacity");
             }
             if (inDomainNoTime > 0) {
-                parts.add(count(inDomainNoTime, "has", "have") + " too little time overlapping yours");
+                parts.add(count(inDomainNoTime, "has", "have") + " too little time overlapping the researcher's");
             }
             if (inDomainNoLanguage > 0) {
-                parts.add(count(inDomainNoLanguage, "shares", "share") + " no language with you");
+                parts.add(count(inDomainNoLanguage, "shares", "share") + " no language with the researcher");
             }
             if (inDomainNotAvailable > 0) {
-                parts.add(count(inDomainNotAvailable, "is", "are") + " not available on your start date");
+                parts.add(count(inDomainNotAvailable, "is", "are") + " not available on the request's start date");
             }
             if (inDomainConflict > 0) {
                 parts.add(count(inDomainConflict, "is excluded as a conflict", "are excluded as conflicts")
                         + " of interest");
             }
             if (!parts.isEmpty()) {
-                reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share") + " your first-choice domain "
-                        + Explanations.shortName(firstDomain) + ": " + String.join("; ", parts));
+                reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share")
+                        + " the request's first-choice domain " + Explanations.shortName(firstDomain) + ": "
+                        + String.join("; ", parts));
             }
         } else if (firstDomain != null) {
-            reasons.add("No mentor works in your first-choice domain " + Explanations.shortName(firstDomain));
+            reasons.add("No mentor works in the request's first-choice domain " + Explanations.shortName(firstDomain));
         }
         if (full > 0) {
-            String who = " who " + verb(full, "fits", "fit") + " your languages, dates and time "
+            String who = " who " + verb(full, "fits", "fit") + " the request's languages, dates and time "
                     + verb(full, "is", "are") + " at capacity";
             if (free > 0) {
                 reasons.add(mentors(full) + who);
@@ -120,22 +121,24 @@ final class UnmatchedDiagnosis {
         if (noTime > 0) {
             reasons.add(mentors(noTime) + verb(noTime, " shares a language and is available, but has less than ",
                     " share a language and are available, but have less than ")
-                    + Explanations.duration(request.minOverlapMinutes()) + " a week overlapping your availability");
+                    + Explanations.duration(request.minOverlapMinutes())
+                    + " a week overlapping the researcher's availability");
         }
         if (noLanguage > 0) {
-            reasons.add(mentors(noLanguage) + verb(noLanguage, " shares", " share") + " no language with you");
+            reasons.add(mentors(noLanguage) + verb(noLanguage, " shares", " share")
+                    + " no language with the researcher");
         }
         if (notAvailable > 0) {
-            reasons.add(mentors(notAvailable) + verb(notAvailable, " is", " are") + " not available on your start date "
-                    + request.startDate());
+            reasons.add(mentors(notAvailable) + verb(notAvailable, " is", " are")
+                    + " not available on the request's start date " + request.startDate());
         }
         if (conflict > 0) {
             reasons.add(mentors(conflict) + verb(conflict, " is excluded as a conflict", " are excluded as conflicts")
                     + " of interest");
         }
         if (free > 0) {
-            reasons.add(mentors(free) + " could still take you: the run ended before placing you; run again "
-                    + "with a longer time limit");
+            reasons.add(mentors(free) + " could still take this request: the run ended before placing it; run "
+                    + "again with a longer time limit");
         }
         return reasons;
     }

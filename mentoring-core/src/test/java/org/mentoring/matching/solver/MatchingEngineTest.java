@@ -108,7 +108,8 @@ class MatchingEngineTest {
         assertThat(result.unmatched()).singleElement().satisfies(unmatched -> {
             assertThat(unmatched.requestExternalId()).isEqualTo("r-1");
             assertThat(unmatched.reasons()).containsExactly(
-                    "1 mentor shares your first-choice domain heat-health: 1 is excluded as a conflict of interest",
+                    "1 mentor shares the request's first-choice domain heat-health: 1 is excluded as a "
+                            + "conflict of interest",
                     "1 mentor is excluded as a conflict of interest");
         });
     }
@@ -126,7 +127,7 @@ class MatchingEngineTest {
 
         assertThat(result.proposals()).isEmpty();
         assertThat(result.unmatched()).singleElement().satisfies(unmatched -> assertThat(unmatched.reasons())
-                .containsExactly("No mentor shares a language with you (you speak Portuguese)"));
+                .containsExactly("No mentor shares a language with the researcher (who speaks Portuguese)"));
     }
 
     /**

@@ -26,7 +26,8 @@ class UnmatchedDiagnosisTest {
         MentorshipRequest request = request().excluded("m-1").build();
 
         assertThat(reasons(request)).containsExactly(
-                "1 mentor shares your first-choice domain heat-health: 1 is excluded as a conflict of interest",
+                "1 mentor shares the request's first-choice domain heat-health: 1 is excluded as a conflict "
+                        + "of interest",
                 "1 mentor is excluded as a conflict of interest");
     }
 
@@ -36,8 +37,8 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-2").languages("fr", "sw").slots("TUE 09:00-11:00").build(), 0);
         MentorshipRequest request = request().languages("pt", "es").excluded("m-2").build();
 
-        assertThat(reasons(request)).containsExactly("No mentor shares a language with you (you speak Spanish, "
-                + "Portuguese)");
+        assertThat(reasons(request)).containsExactly(
+                "No mentor shares a language with the researcher (who speaks Spanish, Portuguese)");
     }
 
     @Test
@@ -47,7 +48,7 @@ class UnmatchedDiagnosisTest {
         MentorshipRequest request = request().languages("pt").domains().excluded("m-1").build();
 
         assertThat(reasons(request)).containsExactly(
-                "1 mentor shares no language with you",
+                "1 mentor shares no language with the researcher",
                 "1 mentor is excluded as a conflict of interest");
     }
 
@@ -57,9 +58,9 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-2").domains(HEAT).slots("WED 09:00-11:00").build(), 0);
 
         assertThat(reasons(request().build())).containsExactly(
-                "2 mentors share your first-choice domain heat-health: 1 is at capacity; "
-                        + "1 has too little time overlapping yours",
-                "The only mentor who fits your languages, dates and time is at capacity",
+                "2 mentors share the request's first-choice domain heat-health: 1 is at capacity; "
+                        + "1 has too little time overlapping the researcher's",
+                "The only mentor who fits the request's languages, dates and time is at capacity",
                 "1 mentor shares a language and is available, but has less than 1 h a week overlapping your "
                         + "availability");
     }
@@ -73,9 +74,9 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-6").domains(HEAT).slots("THU 09:00-11:00").build(), 0);
 
         assertThat(reasons(request().build())).containsExactly(
-                "6 mentors share your first-choice domain heat-health: 4 are at capacity; "
-                        + "2 have too little time overlapping yours",
-                "All 4 mentors who fit your languages, dates and time are at capacity",
+                "6 mentors share the request's first-choice domain heat-health: 4 are at capacity; "
+                        + "2 have too little time overlapping the researcher's",
+                "All 4 mentors who fit the request's languages, dates and time are at capacity",
                 "2 mentors share a language and are available, but have less than 1 h a week overlapping your "
                         + "availability");
     }
@@ -87,9 +88,9 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-3").slots("TUE 09:00-11:00").build(), 0);
 
         assertThat(reasons(request().build())).containsExactly(
-                "No mentor works in your first-choice domain heat-health",
-                "2 mentors who fit your languages, dates and time are at capacity",
-                "1 mentor could still take you: the run ended before placing you; run again with a longer time "
+                "No mentor works in the request's first-choice domain heat-health",
+                "2 mentors who fit the request's languages, dates and time are at capacity",
+                "1 mentor could still take this request: the run ended before placing it; run again with a longer time "
                         + "limit");
     }
 
@@ -102,8 +103,8 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-4").languages("fr").slots("TUE 09:00-11:00").build(), 0);
 
         assertThat(reasons(request().domains().build())).containsExactly(
-                "1 mentor shares no language with you",
-                "3 mentors are not available on your start date 2026-02-02");
+                "1 mentor shares no language with the researcher",
+                "3 mentors are not available on the request's start date 2026-02-02");
         mentors.remove(3);
         mentors.remove(2);
         mentors.remove(1);
@@ -111,7 +112,7 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-6").languages("de").slots("TUE 09:00-11:00").build(), 0);
         MentorshipRequest excludesTwo = request().domains().excluded("m-5", "m-6").build();
         assertThat(reasons(excludesTwo)).containsExactly(
-                "1 mentor is not available on your start date 2026-02-02",
+                "1 mentor is not available on the request's start date 2026-02-02",
                 "2 mentors are excluded as conflicts of interest");
     }
 
@@ -125,10 +126,11 @@ class UnmatchedDiagnosisTest {
         add(People.mentor("m-5").domains(HEAT).slots("TUE 09:00-11:00").build(), 0);
 
         assertThat(reasons(request().excluded("m-4", "m-5").build())).containsExactly(
-                "5 mentors share your first-choice domain heat-health: 1 shares no language with you; "
-                        + "2 are not available on your start date; 2 are excluded as conflicts of interest",
-                "1 mentor shares no language with you",
-                "2 mentors are not available on your start date 2026-02-02",
+                "5 mentors share the request's first-choice domain heat-health: 1 shares no language with the "
+                        + "researcher; "
+                        + "2 are not available on the request's start date; 2 are excluded as conflicts of interest",
+                "1 mentor shares no language with the researcher",
+                "2 mentors are not available on the request's start date 2026-02-02",
                 "2 mentors are excluded as conflicts of interest");
     }
 
