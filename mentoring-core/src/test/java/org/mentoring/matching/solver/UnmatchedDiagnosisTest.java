@@ -61,7 +61,7 @@ class UnmatchedDiagnosisTest {
                 "2 mentors share the request's first-choice domain heat-health: 1 is at capacity; "
                         + "1 has too little time overlapping the researcher's",
                 "The only mentor who fits the request's languages, dates and time is at capacity",
-                "1 mentor shares a language and is available, but has less than 1 h a week overlapping your "
+                "1 mentor shares a language and is available, but has less than 1 h a week overlapping the researcher's "
                         + "availability");
     }
 
@@ -77,7 +77,7 @@ class UnmatchedDiagnosisTest {
                 "6 mentors share the request's first-choice domain heat-health: 4 are at capacity; "
                         + "2 have too little time overlapping the researcher's",
                 "All 4 mentors who fit the request's languages, dates and time are at capacity",
-                "2 mentors share a language and are available, but have less than 1 h a week overlapping your "
+                "2 mentors share a language and are available, but have less than 1 h a week overlapping the researcher's "
                         + "availability");
     }
 
