@@ -41,19 +41,6 @@ class AttentionPagesTest {
 
     private static final SignedInUser COORDINATOR = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
             List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
-    private static final String IMPORT = """
-            {"mentors": [{"externalId": "m-1", "name": "Dr. Mentor One", "email": "mentor.one@uni.example.org",
-              "institution": "Mentor University", "country": "KE", "timeZone": "Africa/Nairobi",
-              "languages": ["en"], "domains": ["planetary-health/climate-health/heat-health"],
-              "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
-              "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
-             "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
-              "institution": "Other University", "country": "CA", "timeZone": "Africa/Nairobi",
-              "careerStage": "POSTDOC", "languages": ["en"],
-              "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
-              "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
-              "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "16:00"}]}]}
-            """;
 
     @LocalServerPort
     int port;
@@ -91,7 +78,7 @@ class AttentionPagesTest {
                 .andExpect(content().string(containsString("Send the same import again")));
 
         Http admin = new Http(port).asAdmin();
-        assertThat(admin.postJson("/api/v1/import", IMPORT).status()).isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/import", Samples.PAIR).status()).isEqualTo(200);
         mvc.perform(get("/admin").with(user(COORDINATOR)))
                 .andExpect(content().string(not(containsString("Needs your attention"))));
 

@@ -49,20 +49,7 @@ class OfferPagesTest {
     @Test
     void bothSidesAcceptOnTheirPagesAfterTheCoordinatorPublishes() throws Exception {
         Http admin = new Http(port).asAdmin();
-        Http.Answer imported = admin.postJson("/api/v1/import", """
-                {"mentors": [{"externalId": "m-1", "name": "Dr. Mentor One", "email": "mentor.one@uni.example.org",
-                  "institution": "Mentor University", "country": "KE", "timeZone": "Africa/Nairobi",
-                  "languages": ["en"], "domains": ["planetary-health/climate-health/heat-health"],
-                  "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
-                  "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
-                 "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
-                  "institution": "Other University", "country": "CA", "timeZone": "Europe/Paris",
-                  "careerStage": "POSTDOC", "languages": ["en"],
-                  "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
-                  "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
-                  "weeklyAvailability": [{"day": "TUESDAY", "start": "12:00", "end": "14:00"}],
-                  "preferredMentorIds": [], "excludedMentorIds": [], "priority": true}]}
-                """);
+        Http.Answer imported = admin.postJson("/api/v1/import", Samples.PAIR);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}").json().get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(

@@ -26,6 +26,25 @@ final class Samples {
             }
             """;
 
+    /**
+     * One mentor (m-1, Nairobi, Tue 14:00-17:00) and one priority request (r-1, Paris, Tue 12:00-14:00, the same two
+     * hours) who can only be matched with each other.
+     */
+    static final String PAIR = """
+            {"mentors": [{"externalId": "m-1", "name": "Dr. Mentor One", "email": "mentor.one@uni.example.org",
+              "institution": "Mentor University", "country": "KE", "timeZone": "Africa/Nairobi",
+              "languages": ["en"], "domains": ["planetary-health/climate-health/heat-health"],
+              "topics": ["publishing"], "capacity": 1, "availableFrom": "2026-01-01",
+              "weeklyAvailability": [{"day": "TUESDAY", "start": "14:00", "end": "17:00"}]}],
+             "requests": [{"externalId": "r-1", "name": "Researcher Uno", "email": "uno@uni.example.org",
+              "institution": "Other University", "country": "CA", "timeZone": "Europe/Paris",
+              "careerStage": "POSTDOC", "languages": ["en"],
+              "domains": ["planetary-health/climate-health/heat-health"], "goals": ["publishing"],
+              "startDate": "2026-03-01", "durationMonths": 6, "minOverlapMinutes": 60,
+              "weeklyAvailability": [{"day": "TUESDAY", "start": "12:00", "end": "14:00"}],
+              "preferredMentorIds": [], "excludedMentorIds": [], "priority": true}]}
+            """;
+
     /** Mentor m-017 of {@link #IMPORT} alone, as a form sends it. */
     static final String MENTOR = """
             {"externalId": "m-017", "name": "Dr. A. Mwangi", "email": "a.mwangi@example.org",
