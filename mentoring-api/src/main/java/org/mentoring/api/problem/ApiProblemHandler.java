@@ -189,14 +189,33 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return response(problem);
     }
 
+    /** What a parameter of this type must be, in words. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String expected = type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
-                : type == null ? "another value" : "a " + type.getSimpleName();
+        String expected = expected(type);
         String message = name + " '" + e.getValue() + "' is not " + expected;
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PARAMETER,
                 "Invalid parameter", message);

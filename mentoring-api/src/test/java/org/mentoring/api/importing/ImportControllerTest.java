@@ -214,4 +214,12 @@ class ImportControllerTest {
                 .andExpect(jsonPath("$[0].requests").value(340))
                 .andExpect(jsonPath("$[0].reason").value(containsString("stopped")));
     }
+
+    @Test
+    void aLimitThatIsNotANumberIsRefusedInWords() throws Exception {
+        mvc.perform(get("/api/v1/import/history").param("limit", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].message").value("limit 'abc' is not a whole number"));
+    }
 }
