@@ -16,6 +16,13 @@ public record RestoreReport(Instant createdAt, Map<String, Long> documents, Rest
         documents = Map.copyOf(documents);
     }
 
+    /** What the audit trail says of it. */
+    public String auditDetail() {
+        return "backup of " + createdAt + ", " + total() + " documents" + (replaced == null ? ""
+                : "; replaced what the interrupted restore started by " + replaced.startedBy() + " at "
+                        + replaced.startedAt() + " left");
+    }
+
     /** Documents written in all collections together. */
     public long total() {
         return documents.values().stream().mapToLong(Long::longValue).sum();

@@ -90,9 +90,7 @@ class BackupController {
         String actor = Viewer.current().email();
         RestoreReport report = backups.restore(archive, actor);
         RestoreStatus replaced = report.replaced();
-        audit.record(actor, "backup.restore", "store", "backup of " + report.createdAt() + ", " + report.total()
-                + " documents" + (replaced == null ? "" : "; replaced what the interrupted restore started by "
-                + replaced.startedBy() + " at " + replaced.startedAt() + " left"), null);
+        audit.record(actor, "backup.restore", "store", report.auditDetail(), null);
         return new RestoreResponse(report.createdAt(), report.total(), report.documents(),
                 replaced == null ? null : RestoreStatusResponse.of(replaced));
     }
