@@ -7,7 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One message in the outbox. It is written first and sent afterwards, so that no message is lost when the mail
- * server is down; {@code sentAt} stays null until it has been handed to the mail server.
+ * server is down; {@code sentAt} stays null until it has been handed to the mail server. {@code claimedUntil} is
+ * how long the instance that is sending it has it to itself, so that two instances never both send it.
  */
 @Document(NotificationDocument.COLLECTION)
 record NotificationDocument(
@@ -16,7 +17,8 @@ record NotificationDocument(
         String subject,
         String body,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        Instant claimedUntil) {
 
     static final String COLLECTION = "notifications";
 

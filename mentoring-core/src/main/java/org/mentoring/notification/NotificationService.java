@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,10 +13,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -25,23 +29,39 @@ import org.springframework.stereotype.Service;
 /**
  * Writes messages to the outbox and sends them with Spring Mail when {@code spring.mail.host} is set (Spring Boot
  * then provides a {@link JavaMailSender}); without it messages stay in the outbox, readable by their recipients.
- * A message that could not be sent stays unsent and is tried again by {@link #sendPending}.
+ * A message that could not be sent stays unsent and is tried again by {@link #sendPending}, which the application
+ * calls every {@code mentoring.mail.retry-interval} (5 minutes) while a mail server is configured. Whoever sends a
+ * message first claims it for {@link #CLAIM}, so that two instances on one store never both send it.
  */
 @Service
 public class NotificationService {
+
+    /** How long the instance that sends a message has it to itself. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final MongoTemplate mongo;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     NotificationService(MongoTemplate mongo, ObjectProvider<JavaMailSender> mailSender,
             @Value("${mentoring.mail.from:mentoring@localhost}") String from) {
+        this(mongo, mailSender, from, Clock.systemUTC());
+    }
+
+    NotificationService(MongoTemplate mongo, ObjectProvider<JavaMailSender> mailSender, String from, Clock clock) {
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.from = from;
+        this.clock = clock;
+    }
+
+    /** Whether messages are sent by mail at all (a mail server is configured). */
+    public boolean sendsMail() {
+        return mailSender.getIfAvailable() != null;
     }
 
     /** Writes a message to the outbox, then sends it if a mail server is configured. */
@@ -57,26 +77,47 @@ public class NotificationService {
     public Notification sendOnce(String key, String to, String subject, String body) {
         NotificationDocument written;
         try {
+            Instant now = now();
             written = mongo.insert(new NotificationDocument(key, to.strip().toLowerCase(Locale.ROOT), subject, body,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+                    now, null, now.plus(CLAIM)));
         } catch (DuplicateKeyException e) {
             return mongo.findById(key, NotificationDocument.class).toNotification();
         }
         return deliver(written).toNotification();
     }
 
-    /** Tries again every unsent message; answers how many were sent. */
+    /**
+     * Tries again every unsent message that nobody is sending now: each is first claimed for {@link #CLAIM} by one
+     * conditional update, so that of two instances running this at once only one sends it. Answers how many were
+     * sent.
+     */
     public int sendPending() {
-        if (mailSender.getIfAvailable() == null) {
+        if (!sendsMail()) {
             return 0;
         }
         int sent = 0;
-        for (NotificationDocument pending : mongo.find(query(where("sentAt").is(null)), NotificationDocument.class)) {
-            if (deliver(pending).sentAt() != null) {
+        for (NotificationDocument pending : mongo.find(query(unclaimed(now())), NotificationDocument.class)) {
+            Instant now = now();
+            NotificationDocument claimed = mongo.findAndModify(
+                    query(where("_id").is(pending.id()).andOperator(unclaimed(now))),
+                    new Update().set("claimedUntil", now.plus(CLAIM)),
+                    FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
+            if (claimed != null && deliver(claimed).sentAt() != null) {
                 sent++;
             }
         }
+        if (sent > 0) {
+            log.info("Sent {} message(s) that had waited in the outbox", sent);
+        }
         return sent;
+    }
+
+    private static Criteria unclaimed(Instant now) {
+        return where("sentAt").is(null).orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The messages to this email, newest first. */
@@ -102,10 +143,10 @@ public class NotificationService {
             log.warn("The message {} to {} could not be sent; it stays in the outbox", message.id(), message.to(), e);
             return message;
         }
-        Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant sentAt = now();
         mongo.updateFirst(query(where("_id").is(message.id()).and("sentAt").is(null)),
                 new Update().set("sentAt", sentAt), NotificationDocument.class);
         return new NotificationDocument(message.id(), message.to(), message.subject(), message.body(),
-                message.createdAt(), sentAt);
+                message.createdAt(), sentAt, message.claimedUntil());
     }
 }

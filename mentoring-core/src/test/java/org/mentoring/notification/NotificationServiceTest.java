@@ -6,12 +6,19 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mentoring.people.PeopleTestApplication;
 import org.mentoring.people.StoreTest;
+import org.mentoring.testing.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -68,5 +75,49 @@ class NotificationServiceTest {
                 .containsExactly("Your mentorship starts");
         assertThat(withoutMailServer.to("someone-else@example.org")).isEmpty();
         assertThat(withoutMailServer.sendPending()).isZero();
+    }
+
+    @Test
+    void aMessageTheMailServerMissedIsSentOnceByALaterRetryEvenFromSeveralInstancesAtOnce() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-27T02:00:00Z"));
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        NotificationService unreachable = new NotificationService(mongo, mailTo(deadPort), "mentoring@test.example.org",
+                clock);
+
+        Notification waiting = unreachable.send("r-2@example.org", "A mentorship offer for you", "Sign in.");
+
+        assertThat(waiting.sentAt()).isNull();
+        NotificationService reachable = new NotificationService(mongo, mailTo(MAIL_SERVER.getSmtp().getPort()),
+                "mentoring@test.example.org", clock);
+        assertThat(reachable.sendPending()).as("its first sender holds it for a while").isZero();
+
+        clock.move(NotificationService.CLAIM.plusSeconds(1));
+        ExecutorService instances = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> sent = instances.invokeAll(List.of(reachable::sendPending, reachable::sendPending,
+                    reachable::sendPending, reachable::sendPending));
+            int total = 0;
+            for (Future<Integer> each : sent) {
+                total += each.get();
+            }
+            assertThat(total).isEqualTo(1);
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(MAIL_SERVER.getReceivedMessages()).hasSize(1);
+        assertThat(reachable.to("r-2@example.org")).singleElement()
+                .satisfies(message -> assertThat(message.sentAt()).isNotNull());
+        assertThat(reachable.sendPending()).isZero();
+        assertThat(MAIL_SERVER.getReceivedMessages()).hasSize(1);
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailTo(int port) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("localhost");
+        sender.setPort(port);
+        return new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class);
     }
 }
