@@ -328,6 +328,7 @@ class BrowserTest {
             fitsPhone("/admin/runs/new", "phone-run-new");
             fitsPhone("/admin/runs", "phone-runs");
             fitsPhone("/admin/runs/" + runId, "phone-run");
+            fitsPhone("/admin/backup", "phone-backup");
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
