@@ -12,10 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.mentoring.api.security.SignedInUser;
 import org.mentoring.people.importing.ImportJournal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -25,7 +23,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -38,9 +35,6 @@ import org.springframework.test.web.servlet.MockMvc;
             Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=attention-pages"})
 @AutoConfigureMockMvc
 class AttentionPagesTest {
-
-    private static final SignedInUser COORDINATOR = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
-            List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
 
     @LocalServerPort
     int port;
@@ -56,7 +50,7 @@ class AttentionPagesTest {
 
     @Test
     void anImportAndAPublicationCutShortAreShownUntilTheyAreFinished() throws Exception {
-        mvc.perform(get("/admin").with(user(COORDINATOR)))
+        mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(not(containsString("Needs your attention"))));
 
         // what a process killed while writing an import leaves, found by the next start
@@ -67,19 +61,19 @@ class AttentionPagesTest {
                 .append("heartbeatAt", anHourAgo), "imports");
         assertThat(journal.markInterrupted()).isEqualTo(1);
 
-        mvc.perform(get("/admin").with(user(COORDINATOR)))
+        mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("Needs your attention")))
                 .andExpect(content().string(containsString("The import of 12 mentors and 340 requests (CSV upload")))
                 .andExpect(content().string(containsString("was interrupted")))
                 .andExpect(content().string(containsString("href=\"/admin/import\"")));
-        mvc.perform(get("/admin/import").with(user(COORDINATOR)))
+        mvc.perform(get("/admin/import").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"import-history\"")))
                 .andExpect(content().string(containsString("INTERRUPTED")))
                 .andExpect(content().string(containsString("Send the same import again")));
 
         Http admin = new Http(port).asAdmin();
         assertThat(admin.postJson("/api/v1/import", Samples.PAIR).status()).isEqualTo(200);
-        mvc.perform(get("/admin").with(user(COORDINATOR)))
+        mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(not(containsString("Needs your attention"))));
 
         String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}").json().get("id")
@@ -90,19 +84,19 @@ class AttentionPagesTest {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)), new Update().set("publishedAt", anHourAgo),
                 "matchingRuns");
 
-        mvc.perform(get("/admin").with(user(COORDINATOR)))
+        mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("Publishing run " + runId)))
                 .andExpect(content().string(containsString("Finish publishing")));
-        mvc.perform(get("/admin/runs/{id}", runId).with(user(COORDINATOR)))
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"publish-unfinished\"")))
                 .andExpect(content().string(not(containsString("id=\"published-at\""))));
 
-        mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(COORDINATOR)).with(csrf()));
+        mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(PageUsers.COORDINATOR)).with(csrf()));
 
-        mvc.perform(get("/admin/runs/{id}", runId).with(user(COORDINATOR)))
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(not(containsString("id=\"publish-unfinished\""))))
                 .andExpect(content().string(containsString("id=\"published-at\"")));
-        mvc.perform(get("/admin").with(user(COORDINATOR)))
+        mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(not(containsString("Needs your attention"))));
         assertThat(admin.get("/api/v1/requests/r-1").json().get("status").asText()).isEqualTo("PROPOSED");
     }

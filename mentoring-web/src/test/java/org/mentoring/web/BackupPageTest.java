@@ -11,15 +11,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mentoring.api.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -33,9 +30,6 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class BackupPageTest {
 
-    private static final SignedInUser COORDINATOR = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
-            List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
-
     @LocalServerPort
     int port;
 
@@ -44,38 +38,37 @@ class BackupPageTest {
 
     @Test
     void aBackupIsDownloadedAndRestoredFromThePageAndARestoreIntoDataIsRefused() throws Exception {
-        mvc.perform(get("/admin/backup").with(user(COORDINATOR)))
+        mvc.perform(get("/admin/backup").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("href=\"/api/v1/admin/backup\"")))
                 .andExpect(content().string(containsString("id=\"restore-form\"")));
-        MvcResult download = mvc.perform(get("/api/v1/admin/backup").with(user(COORDINATOR))).andReturn();
+        MvcResult download = mvc.perform(get("/api/v1/admin/backup").with(user(PageUsers.COORDINATOR))).andReturn();
         byte[] archive = mvc.perform(asyncDispatch(download)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
 
         mvc.perform(multipart("/admin/backup/restore")
                         .file(new MockMultipartFile("archive", "notes.zip", "application/zip", "not a zip".getBytes()))
-                        .with(user(COORDINATOR)).with(csrf()))
+                        .with(user(PageUsers.COORDINATOR)).with(csrf()))
                 .andExpect(content().string(containsString("id=\"restore-error\"")))
                 .andExpect(content().string(containsString("archive: ")));
 
         mvc.perform(multipart("/admin/backup/restore")
                         .file(new MockMultipartFile("archive", "backup.zip", "application/zip", archive))
-                        .with(user(COORDINATOR)).with(csrf()))
+                        .with(user(PageUsers.COORDINATOR)).with(csrf()))
                 .andExpect(content().string(containsString("id=\"restore-done\"")))
                 .andExpect(content().string(not(containsString("id=\"restore-error\""))));
 
         Http admin = new Http(port).asAdmin();
         assertThat(admin.postJson("/api/v1/import", Samples.PAIR).status()).isEqualTo(200);
-        mvc.perform(get("/admin/backup").with(user(COORDINATOR)))
+        mvc.perform(get("/admin/backup").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"restore-refused\"")))
                 .andExpect(content().string(not(containsString("id=\"restore-form\""))));
         mvc.perform(multipart("/admin/backup/restore")
                         .file(new MockMultipartFile("archive", "backup.zip", "application/zip", archive))
-                        .with(user(COORDINATOR)).with(csrf()))
+                        .with(user(PageUsers.COORDINATOR)).with(csrf()))
                 .andExpect(content().string(containsString("The store already holds data")));
         assertThat(admin.get("/api/v1/requests/r-1").status()).as("nothing was overwritten").isEqualTo(200);
 
-        SignedInUser researcher = new SignedInUser("uno@uni.example.org", "unused", true,
-                List.of(new SimpleGrantedAuthority("ROLE_RESEARCHER")), null);
-        mvc.perform(get("/admin/backup").with(user(researcher))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/backup").with(user(PageUsers.person("uno@uni.example.org", "RESEARCHER", null))))
+                .andExpect(status().isForbidden());
     }
 }

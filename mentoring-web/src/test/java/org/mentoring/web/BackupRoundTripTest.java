@@ -38,7 +38,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mentoring.api.security.SignedInUser;
 import org.mentoring.backup.BackupService;
 import org.mentoring.backup.RestoreReport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,7 +47,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
@@ -331,9 +329,8 @@ class BackupRoundTripTest {
     private static String dashboard(ConfigurableApplicationContext app) throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app)
                 .apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        SignedInUser admin = new SignedInUser(Http.ADMIN_EMAIL, "unused", true,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null);
-        return mvc.perform(MockMvcRequestBuilders.get("/admin").with(SecurityMockMvcRequestPostProcessors.user(admin)))
+        return mvc.perform(MockMvcRequestBuilders.get("/admin")
+                        .with(SecurityMockMvcRequestPostProcessors.user(PageUsers.COORDINATOR)))
                 .andReturn().getResponse().getContentAsString();
     }
 

@@ -14,14 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mentoring.api.security.SignedInUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -41,11 +39,6 @@ class OfferPagesTest {
     @Autowired
     MockMvc mvc;
 
-    private static SignedInUser person(String email, String role, String personExternalId) {
-        return new SignedInUser(email, "unused", true, List.of(new SimpleGrantedAuthority("ROLE_" + role)),
-                personExternalId);
-    }
-
     @Test
     void bothSidesAcceptOnTheirPagesAfterTheCoordinatorPublishes() throws Exception {
         Http admin = new Http(port).asAdmin();
@@ -54,7 +47,7 @@ class OfferPagesTest {
         String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}").json().get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
                 admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
-        SignedInUser coordinator = person(Http.ADMIN_EMAIL, "ADMIN", null);
+        SignedInUser coordinator = PageUsers.person(Http.ADMIN_EMAIL, "ADMIN", null);
 
         mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(coordinator)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/runs/" + runId));
@@ -69,8 +62,8 @@ class OfferPagesTest {
         JsonNode proposal = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals").get(0);
         String offerId = proposal.get("id").asText();
 
-        SignedInUser researcher = person("uno@uni.example.org", "RESEARCHER", null);
-        SignedInUser mentor = person("mentor.one@uni.example.org", "MENTOR", "m-1");
+        SignedInUser researcher = PageUsers.person("uno@uni.example.org", "RESEARCHER", null);
+        SignedInUser mentor = PageUsers.person("mentor.one@uni.example.org", "MENTOR", "m-1");
         mvc.perform(get("/my-request").with(user(researcher)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dr. Mentor One")))
@@ -78,7 +71,7 @@ class OfferPagesTest {
                 .andExpect(content().string(containsString(
                         "Tue 12:00-14:00 your time (Tue 14:00-16:00 in Africa/Nairobi)")))
                 .andExpect(content().string(containsString("/offers/" + offerId + "/accept")));
-        mvc.perform(post("/offers/{id}/accept", offerId).with(user(person("someone@else.example.org", "RESEARCHER",
+        mvc.perform(post("/offers/{id}/accept", offerId).with(user(PageUsers.person("someone@else.example.org", "RESEARCHER",
                 null))).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(researcher)).with(csrf()))
                 .andExpect(redirectedUrl("/my-request"));
