@@ -119,8 +119,9 @@ public class PeopleImporter {
             try {
                 mentorCounts = mentorService.upsertAll(mentors.validValues());
                 requestCounts = requestService.upsertAll(requests.validValues());
-            } catch (RuntimeException e) {
-                journal.failed(entry, e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // an Error too (out of memory): else this instance would keep the entry's heartbeat going forever
+                journal.failed(entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 throw e;
             }
             journal.completed(entry, mentorCounts.created() + requestCounts.created(),
