@@ -90,7 +90,8 @@ public class LifecycleService {
      *
      * @param admin the admin's email, for the audit trail
      * @throws NotFoundException if there is no such run
-     * @throws ConflictException {@code run-not-completed} unless the run is COMPLETED
+     * @throws ConflictException {@code run-not-completed} unless the run is COMPLETED; {@code run-outdated} when
+     *     another run was published after this one was made
      */
     public Publication publish(String runId, String admin, String address) {
         MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
@@ -100,6 +101,9 @@ public class LifecycleService {
         if (run.status() != RunStatus.COMPLETED) {
             throw new ConflictException("run-not-completed", "Run " + runId + " is " + run.status()
                     + "; only a COMPLETED run can be published");
+        }
+        if (run.publishCompletedAt() == null) {
+            refuseIfOutdated(run);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         MatchingRunDocument claimed = mongo.findAndModify(
@@ -144,6 +148,20 @@ public class LifecycleService {
                 : (resuming ? "finished a publication cut short: " : "") + offered + " offered, " + withdrawn
                         + " withdrawn", address);
         return new Publication(runId, publishedAt, offered, withdrawn, already);
+    }
+
+    /**
+     * A run counted the offers and mentorships that existed when it was made. Once another run has been published
+     * since, its proposals may give mentors more mentees than their capacity, so it is refused.
+     */
+    private void refuseIfOutdated(MatchingRunDocument run) {
+        MatchingRunDocument later = mongo.findOne(query(where("_id").ne(run.id()).and("publishedAt")
+                .gt(run.createdAt())), MatchingRunDocument.class);
+        if (later != null) {
+            throw new ConflictException("run-outdated", "Run " + later.id() + " was published at "
+                    + later.publishedAt() + ", after run " + run.id() + " was made, so this run's proposals no "
+                    + "longer know every mentor's load; start a new run and publish that one");
+        }
     }
 
     /** Requests of OFFERED proposals left OPEN by a publication that stopped between its two writes. */

@@ -153,6 +153,25 @@ class LifecycleServiceTest {
     }
 
     @Test
+    void aRunMadeBeforeAnotherRunWasPublishedIsRefusedAsOutdated() {
+        Instant later = Instant.parse("2026-01-10T12:00:00Z");
+        mongo.insert(new MatchingRunDocument("run-2", RunStatus.COMPLETED, 30, new WeightsDocument(10, 8, 6, 2, 12, 1,
+                1), 1, "OptaPlanner", "0hard/0medium/10soft", true, 3, 2, 0, 0, List.of(), later, later, later, null,
+                null, null, null));
+        lifecycle.publish("run-2", ADMIN, null);
+
+        assertThatThrownBy(() -> lifecycle.publish("run-1", ADMIN, null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("run-outdated");
+                    assertThat(e.getMessage()).contains("run-2", "start a new run");
+                });
+        assertThat(lifecycle.get("run-1-000001").status()).isEqualTo(OfferStatus.DRAFT);
+        assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
+        assertThat(mongo.findById("run-1", MatchingRunDocument.class).publishedAt()).isNull();
+        assertThat(lifecycle.publish("run-2", ADMIN, null).alreadyPublished()).isTrue();
+    }
+
+    @Test
     void onlyACompletedRunCanBePublished() {
         for (RunStatus status : List.of(RunStatus.CANCELLED, RunStatus.FAILED, RunStatus.QUEUED,
                 RunStatus.SOLVING)) {

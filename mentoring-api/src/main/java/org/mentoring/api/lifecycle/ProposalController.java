@@ -53,7 +53,9 @@ class ProposalController {
                     + " publishedAt without publishCompletedAt): then it offers the rest and tells whoever was not"
                     + " told yet, nobody twice.")
     @ApiResponse(responseCode = "200", description = "Published, or already published.")
-    @ApiResponse(responseCode = "409", description = "The run is not COMPLETED (queued, solving, cancelled or failed).",
+    @ApiResponse(responseCode = "409", description = "The run is not COMPLETED (queued, solving, cancelled or failed; "
+            + "code run-not-completed), or another run was published after this one was made, so its proposals no "
+            + "longer know every mentor's load (code run-outdated: start a new run).",
             content = @Content(mediaType = "application/problem+json"))
     PublicationResponse publish(@PathVariable String id, HttpServletRequest http) {
         Viewer viewer = Viewer.current();
