@@ -111,6 +111,9 @@ public class LifecycleService {
                 new Update().set("publishedAt", now).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), MatchingRunDocument.class);
         boolean first = claimed != null;
+        if (first) {
+            giveWayToAnotherPublication(claimed);
+        }
         Instant publishedAt = first ? claimed.publishedAt() : mongo.findById(runId, MatchingRunDocument.class)
                 .publishedAt();
         boolean resuming = !first && (claimed == null ? mongo.findById(runId, MatchingRunDocument.class) : claimed)
@@ -155,12 +158,36 @@ public class LifecycleService {
      * since, its proposals may give mentors more mentees than their capacity, so it is refused.
      */
     private void refuseIfOutdated(MatchingRunDocument run) {
-        MatchingRunDocument later = mongo.findOne(query(where("_id").ne(run.id()).and("publishedAt")
-                .gt(run.createdAt())), MatchingRunDocument.class);
+        MatchingRunDocument later = publishedSince(run);
         if (later != null) {
-            throw new ConflictException("run-outdated", "Run " + later.id() + " was published at "
-                    + later.publishedAt() + ", after run " + run.id() + " was made, so this run's proposals no "
-                    + "longer know every mentor's load; start a new run and publish that one");
+            throw outdated(run, later);
+        }
+    }
+
+    /** Another run whose publication began at or after this run was made, if any. */
+    private MatchingRunDocument publishedSince(MatchingRunDocument run) {
+        return mongo.findOne(query(where("_id").ne(run.id()).and("publishedAt").gte(run.createdAt())),
+                MatchingRunDocument.class);
+    }
+
+    private static ConflictException outdated(MatchingRunDocument run, MatchingRunDocument later) {
+        return new ConflictException("run-outdated", "Run " + later.id() + " began publishing at "
+                + later.publishedAt() + ", after run " + run.id() + " was made, so this run's proposals no longer "
+                + "know every mentor's load; start a new run and publish that one");
+    }
+
+    /**
+     * Two admins publishing two runs made before either was published both pass {@link #refuseIfOutdated}. Once a
+     * run is claimed, it looks again: if another run has been claimed since it was made, its claim is undone
+     * (nothing was offered yet) and it is refused as outdated. In a true race both give way, never both go on.
+     */
+    private void giveWayToAnotherPublication(MatchingRunDocument claimed) {
+        MatchingRunDocument other = publishedSince(claimed);
+        if (other != null) {
+            mongo.updateFirst(query(where("_id").is(claimed.id()).and("publishedAt").is(claimed.publishedAt())
+                    .and("publishCompletedAt").is(null)), new Update().unset("publishedAt").inc("version", 1),
+                    MatchingRunDocument.class);
+            throw outdated(claimed, other);
         }
     }
 

@@ -7,7 +7,13 @@ import static org.mentoring.people.PeopleFixtures.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +175,51 @@ class LifecycleServiceTest {
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
         assertThat(mongo.findById("run-1", MatchingRunDocument.class).publishedAt()).isNull();
         assertThat(lifecycle.publish("run-2", ADMIN, null).alreadyPublished()).isTrue();
+    }
+
+    @Test
+    void ofTwoRunsPublishedAtTheSameMomentNeverBothArePublished() throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                Instant made = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                List<String> runIds = List.of("a-" + attempt, "b-" + attempt);
+                for (String runId : runIds) {
+                    requests.create(request("r-" + runId));
+                    mongo.insert(new MatchingRunDocument(runId, RunStatus.COMPLETED, 30, new WeightsDocument(10, 8, 6,
+                            2, 12, 1, 1), 1, "OptaPlanner", "0hard/0medium/10soft", true, 1, 2, 0, 1, List.of(), made,
+                            made, made, null, null, null, null));
+                    proposal(runId + "-000001", runId, "r-" + runId, "m-2");
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<String>> outcomes = admins.invokeAll(runIds.stream().<Callable<String>>map(runId -> () -> {
+                    together.await();
+                    try {
+                        lifecycle.publish(runId, ADMIN, null);
+                        return "published";
+                    } catch (ConflictException e) {
+                        return e.code();
+                    }
+                }).toList());
+                List<String> results = new ArrayList<>();
+                for (Future<String> outcome : outcomes) {
+                    results.add(outcome.get());
+                }
+                assertThat(results).as("attempt " + attempt).doesNotContainSequence("published", "published")
+                        .allMatch(result -> result.equals("published") || result.equals("run-outdated"));
+                for (int i = 0; i < 2; i++) {
+                    if (results.get(i).equals("run-outdated")) {
+                        String refused = runIds.get(i);
+                        assertThat(mongo.findById(refused, MatchingRunDocument.class).publishedAt()).isNull();
+                        assertThat(lifecycle.get(refused + "-000001").status()).isEqualTo(OfferStatus.DRAFT);
+                        assertThat(requests.get("r-" + refused).status()).isEqualTo(RequestStatus.OPEN);
+                    }
+                }
+                Thread.sleep(2);
+            }
+        } finally {
+            admins.shutdownNow();
+        }
     }
 
     @Test
