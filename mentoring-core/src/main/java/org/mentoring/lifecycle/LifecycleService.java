@@ -164,6 +164,15 @@ public class LifecycleService {
         }
     }
 
+    /**
+     * Whether another run began publishing after this one was made, so that this one can no longer be published
+     * (or a publication of it cut short finished).
+     */
+    public boolean isOutdated(String runId) {
+        MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
+        return run != null && publishedSince(run) != null;
+    }
+
     /** Another run whose publication began at or after this run was made, if any. */
     private MatchingRunDocument publishedSince(MatchingRunDocument run) {
         return mongo.findOne(query(where("_id").ne(run.id()).and("publishedAt").gte(run.createdAt())),

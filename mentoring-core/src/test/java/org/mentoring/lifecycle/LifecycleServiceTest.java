@@ -175,6 +175,8 @@ class LifecycleServiceTest {
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
         assertThat(mongo.findById("run-1", MatchingRunDocument.class).publishedAt()).isNull();
         assertThat(lifecycle.publish("run-2", ADMIN, null).alreadyPublished()).isTrue();
+        assertThat(lifecycle.isOutdated("run-1")).isTrue();
+        assertThat(lifecycle.isOutdated("run-2")).isFalse();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mentoring.backup.BackupService;
 import org.mentoring.backup.RestoreStatus;
+import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.run.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunStatus;
@@ -60,9 +61,10 @@ class AdminDashboardController {
     private final ImportJournal imports;
     private final MatchingRunService runs;
     private final BackupService backups;
+    private final LifecycleService lifecycle;
 
     AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json,
-            ImportJournal imports, MatchingRunService runs, BackupService backups) {
+            ImportJournal imports, MatchingRunService runs, BackupService backups, LifecycleService lifecycle) {
         this.requests = requests;
         this.mentors = mentors;
         this.taxonomy = taxonomy;
@@ -70,6 +72,7 @@ class AdminDashboardController {
         this.imports = imports;
         this.runs = runs;
         this.backups = backups;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping("/admin")
@@ -94,7 +97,7 @@ class AdminDashboardController {
 
     /**
      * What the application could not finish by itself: a restore cut short, the latest import when it was cut short,
-     * the latest run when it failed, and publications that have not gone through every proposal.
+     * the latest run when it failed, and publications that have not gone through every proposal and still can.
      */
     List<Attention> attention() {
         List<Attention> notes = new ArrayList<>();
@@ -116,7 +119,8 @@ class AdminDashboardController {
             notes.add(new Attention("The latest matching run failed: " + failed.reason(),
                     "/admin/runs/" + failed.id(), "See the run"));
         }
-        latest.stream().filter(MatchingRun::publishUnfinished).forEach(run -> notes.add(new Attention(
+        latest.stream().filter(MatchingRun::publishUnfinished).filter(run -> !lifecycle.isOutdated(run.id()))
+                .forEach(run -> notes.add(new Attention(
                 "Publishing run " + run.id() + " began " + when(run.publishedAt()) + " and has not gone through every "
                         + "proposal: it is still going, or the application stopped during it.",
                 "/admin/runs/" + run.id(), "Finish publishing")));
