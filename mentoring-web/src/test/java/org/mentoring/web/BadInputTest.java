@@ -1,10 +1,11 @@
 package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentoring.web.Problems.assertProblem;
+import static org.mentoring.web.Problems.fields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +38,19 @@ class BadInputTest {
 
     @Test
     void malformedJson() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postJson("/api/v1/import",
                 Samples.IMPORT.replace("\"capacity\": 3,", "\"capacity\": 3"));
 
         assertProblem(answer, 400, "malformed-body");
         assertThat(answer.json().get("detail").asText()).contains("not valid JSON at line 7, column 5");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void anUnknownTimeZone() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postJson("/api/v1/import", Samples.IMPORT
                 .replace("Africa/Nairobi", "Africa/Atlantis").replace("Dr. A. Mwangi", "Must not be written"));
@@ -58,12 +59,12 @@ class BadInputTest {
         assertThat(fields(answer)).containsExactly("mentors[0].timeZone");
         assertThat(answer.json().get("detail").asText()).contains("m-017", "Africa/Atlantis", "IANA time zone");
         assertThat(answer.json().get("report").get("created").asInt()).isZero();
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aSlotEndingBeforeItStarts() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postJson("/api/v1/import", Samples.IMPORT
                 .replace("\"start\": \"07:00\", \"end\": \"09:00\"", "\"start\": \"09:00\", \"end\": \"07:00\""));
@@ -72,12 +73,12 @@ class BadInputTest {
         assertThat(fields(answer)).containsExactly("requests[0].weeklyAvailability[0]");
         assertThat(answer.json().get("errors").get(0).get("message").asText())
                 .contains("r-104", "ends at 07:00, not after its start 09:00");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aNegativeCapacity() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postJson("/api/v1/import",
                 Samples.IMPORT.replace("\"capacity\": 3", "\"capacity\": -1"));
@@ -86,12 +87,12 @@ class BadInputTest {
         assertThat(fields(answer)).containsExactly("mentors[0].capacity");
         assertThat(answer.json().get("errors").get(0).get("message").asText())
                 .contains("capacity must be between 0 and 100, not -1");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aNegativeCapacityInAFormIsNamedToo() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String mentor = Samples.MENTOR.replace("m-017", "m-900").replace("a.mwangi@", "x@")
                 .replace("\"capacity\": 3", "\"capacity\": -1");
 
@@ -99,12 +100,12 @@ class BadInputTest {
 
         assertProblem(answer, 422, "invalid-input");
         assertThat(fields(answer)).containsExactly("capacity");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void anUnknownDomainCode() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postJson("/api/v1/import",
                 Samples.IMPORT.replace("\"methods/epidemiology\"", "\"methods/astrology\""));
@@ -112,12 +113,12 @@ class BadInputTest {
         assertProblem(answer, 422, "import-rejected");
         assertThat(fields(answer)).containsExactly("requests[0].domains[1]");
         assertThat(answer.json().get("detail").asText()).contains("'methods/astrology' is not in the taxonomy");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void duplicateExternalIdsInOneImport() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String twice = """
                 {"requests": [%s, %s]}
                 """.formatted(request("r-300", "a@example.org"), request("r-300", "b@example.org"));
@@ -128,12 +129,12 @@ class BadInputTest {
         assertThat(fields(answer)).containsExactly("requests[1].externalId");
         assertThat(answer.json().get("detail").asText())
                 .contains("externalId 'r-300' appears twice in this import: first at requests[0]");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aCsvWithOneBrokenRowAmongGoodOnes() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String csv = Samples.MENTORS_CSV + "m-103,Dr. Broken,broken@example.org,Nowhere,ZZ,Europe/Paris,en,"
                 + "methods/epidemiology,,1,2026-01-01,,MON 09:00-10:00\n";
 
@@ -144,12 +145,12 @@ class BadInputTest {
         assertThat(fields(answer)).containsExactly("mentors.csv line 4: country");
         assertThat(answer.json().get("detail").asText()).contains("m-103", "mentors.csv line 4", "'ZZ'");
         assertThat(answer.json().get("report").get("rejected").asInt()).isEqualTo(1);
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aCsvUploadWithAWrongHeader() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postFiles("/api/v1/import",
                 Map.of("mentors", Samples.MENTORS_CSV.replace("timeZone", "zone")));
@@ -157,12 +158,12 @@ class BadInputTest {
         assertProblem(answer, 422, "import-rejected");
         assertThat(answer.json().get("detail").asText())
                 .contains("unknown column 'zone'", "missing column 'timeZone'");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aBodyOverTheSizeLimit() {
-        String before = store();
+        String before = http.peopleSnapshot();
         byte[] body = new byte[21 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
 
@@ -170,17 +171,17 @@ class BadInputTest {
 
         assertProblem(answer, 413, "body-too-large");
         assertThat(answer.json().get("detail").asText()).contains("limit is 20971520 bytes");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void anUploadOverTheSizeLimit() {
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer answer = http.postFiles("/api/v1/import", Map.of("mentors", " ".repeat(21 * 1024 * 1024)));
 
         assertProblem(answer, 413, "body-too-large");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
@@ -193,14 +194,14 @@ class BadInputTest {
         Http.Answer first = http.send("PUT", "/api/v1/mentors/m-017", "\"" + version + "\"",
                 body.replace("Dr. A. Mwangi", "Prof. A. Mwangi"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        String before = store();
+        String before = http.peopleSnapshot();
 
         Http.Answer second = http.send("PUT", "/api/v1/mentors/m-017", "\"" + version + "\"",
                 body.replace("Dr. A. Mwangi", "Lost update"));
 
         assertProblem(second, 409, "stale-version");
         assertThat(second.json().get("code").asText()).isEqualTo("stale-version");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
         http.send("PUT", "/api/v1/mentors/m-017", "\"" + (version + 1) + "\"", body);
     }
 
@@ -214,22 +215,4 @@ class BadInputTest {
     }
 
     /** Everything stored, as the API lists it. */
-    private String store() {
-        return http.get("/api/v1/mentors?size=500").body() + http.get("/api/v1/requests?size=500").body();
-    }
-
-    private static void assertProblem(Http.Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://mentoring.example.org/problems/" + type);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-    }
-
-    private static List<String> fields(Http.Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        return fields;
-    }
 }

@@ -1,6 +1,8 @@
 package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentoring.web.Problems.assertProblem;
+import static org.mentoring.web.Problems.fields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -45,7 +47,7 @@ class HostileInputTest {
 
     @Test
     void tenThousandBrokenRowsAreRejectedWithABoundedReport() {
-        String before = store();
+        String before = http.peopleSnapshot();
         StringBuilder csv = new StringBuilder(Samples.MENTORS_CSV);
         for (int i = 0; i < 10_000; i++) {
             csv.append("m-x").append(i).append(",Dr. Broken ").append(i).append(",broken").append(i)
@@ -70,12 +72,12 @@ class HostileInputTest {
                 .contains("m-x0", "mentors.csv line 4", "'ZZ'");
         assertThat(problem.get("detail").asText()).contains("10000 records were rejected");
         assertThat(answer.body().length()).isLessThan(2_000_000);
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void deeplyNestedJsonIsAClearBadRequest() {
-        String before = store();
+        String before = http.peopleSnapshot();
         int depth = 100_000;
         String nested = "{\"mentors\": [], \"notes\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
 
@@ -83,13 +85,13 @@ class HostileInputTest {
 
         assertProblem(answer, 400, "malformed-body");
         assertThat(answer.json().get("detail").asText()).contains("nesting depth", "exceeds the maximum allowed");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
         assertThat(http.get("/api/v1/mentors/m-017").status()).isEqualTo(200);
     }
 
     @Test
     void deeplyNestedListsWhereMentorsBelongAreAClearBadRequest() {
-        String before = store();
+        String before = http.peopleSnapshot();
         int depth = 100_000;
         String nested = "{\"mentors\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
 
@@ -97,23 +99,23 @@ class HostileInputTest {
 
         assertProblem(answer, 400, "malformed-body");
         assertThat(answer.json().get("detail").asText()).contains("mentors[0] is not an object");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void deeplyNestedJsonInAFormIsAClearBadRequestToo() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String nested = "{\"externalId\": \"m-500\", \"topics\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}";
 
         Http.Answer answer = http.postJson("/api/v1/mentors", nested);
 
         assertProblem(answer, 400, "malformed-body");
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aFiveMegabyteNameIsRejectedWithItsField() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String huge = "A".repeat(5 * 1024 * 1024);
 
         Http.Answer answer = http.postJson("/api/v1/import", Samples.IMPORT
@@ -123,12 +125,12 @@ class HostileInputTest {
         assertThat(fields(answer)).containsExactly("mentors[0].name");
         assertThat(answer.json().get("detail").asText()).contains("name is longer than 200 characters");
         assertThat(answer.body().length()).isLessThan(10_000);
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
     void aFiveMegabyteValueEchoedInAnErrorIsShortened() {
-        String before = store();
+        String before = http.peopleSnapshot();
         String huge = "Mars/" + "x".repeat(5 * 1024 * 1024);
 
         Http.Answer answer = http.postJson("/api/v1/import", Samples.IMPORT.replace("Africa/Nairobi", huge));
@@ -137,7 +139,7 @@ class HostileInputTest {
         assertThat(fields(answer)).containsExactly("mentors[0].timeZone");
         assertThat(answer.json().get("detail").asText()).contains("'Mars/xxx", "is not an IANA time zone");
         assertThat(answer.body().length()).isLessThan(10_000);
-        assertThat(store()).isEqualTo(before);
+        assertThat(http.peopleSnapshot()).isEqualTo(before);
     }
 
     @Test
@@ -205,20 +207,4 @@ class HostileInputTest {
     }
 
     /** Everything stored, as the API lists it. */
-    private String store() {
-        return http.get("/api/v1/mentors?size=500").body() + http.get("/api/v1/requests?size=500").body();
-    }
-
-    private static void assertProblem(Http.Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body().length() > 2000 ? answer.body().substring(0, 2000)
-                : answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("type").asText()).isEqualTo("https://mentoring.example.org/problems/" + type);
-        assertThat(problem.get("title").asText()).isNotBlank();
-    }
-
-    private static List<String> fields(Http.Answer answer) {
-        return answer.json().get("errors").findValuesAsText("field");
-    }
 }

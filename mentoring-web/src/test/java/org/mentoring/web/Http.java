@@ -61,6 +61,11 @@ final class Http {
         return as(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
+    /** Every mentor and request, as the API lists them: compare two of these to see that nothing changed. */
+    String peopleSnapshot() {
+        return get("/api/v1/mentors?size=500").body() + get("/api/v1/requests?size=500").body();
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
