@@ -111,13 +111,17 @@ public class LifecycleService {
                 new Update().set("publishedAt", now).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), MatchingRunDocument.class);
         boolean first = claimed != null;
+        MatchingRunDocument current = first ? claimed : mongo.findById(runId, MatchingRunDocument.class);
         if (first) {
             giveWayToAnotherPublication(claimed);
+        } else if (current.publishedAt() == null) {
+            // another caller claimed it and gave way to a third run's publication meanwhile
+            refuseIfOutdated(current);
+            throw new ConflictException("publication-busy", "Run " + runId + " was being published by another"
+                    + " admin at the same moment; publish it again");
         }
-        Instant publishedAt = first ? claimed.publishedAt() : mongo.findById(runId, MatchingRunDocument.class)
-                .publishedAt();
-        boolean resuming = !first && (claimed == null ? mongo.findById(runId, MatchingRunDocument.class) : claimed)
-                .publishCompletedAt() == null;
+        Instant publishedAt = current.publishedAt();
+        boolean resuming = !first && current.publishCompletedAt() == null;
         int offered = 0;
         int withdrawn = 0;
         List<ProposalDocument> proposals = results.proposals(runId);
@@ -129,12 +133,20 @@ public class LifecycleService {
             if (proposal.statusOrDraft() != OfferStatus.DRAFT) {
                 continue;
             }
+            if (!proposal.valid() || !requestIsOpen(proposal.requestExternalId())) {
+                // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED
+                if (move(proposal.id(), draft(), new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now))
+                        .isPresent()) {
+                    withdrawn++;
+                }
+                continue;
+            }
             Optional<ProposalDocument> offer = move(proposal.id(), draft(), new Update()
                     .set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
             if (offer.isEmpty()) {
                 continue;
             }
-            if (proposal.valid() && requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
+            if (requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
                     RequestStatus.PROPOSED) == 1) {
                 offered++;
                 tellBothSides(offer.get(), "offered", OFFER_SUBJECT, OFFER_TEXT);
@@ -143,7 +155,9 @@ public class LifecycleService {
                 withdrawn++;
             }
         }
-        resumeProposedRequests(proposals);
+        if (resuming) {
+            resumeProposedRequests(proposals);
+        }
         mongo.updateFirst(query(where("_id").is(runId)), new Update().set("publishCompletedAt",
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)).inc("version", 1), MatchingRunDocument.class);
         boolean already = !first && !resuming && offered == 0 && withdrawn == 0;
@@ -198,6 +212,10 @@ public class LifecycleService {
                     MatchingRunDocument.class);
             throw outdated(claimed, other);
         }
+    }
+
+    private boolean requestIsOpen(String requestExternalId) {
+        return requests.find(requestExternalId).map(stored -> stored.status() == RequestStatus.OPEN).orElse(false);
     }
 
     /** Requests of OFFERED proposals left OPEN by a publication that stopped between its two writes. */

@@ -25,14 +25,16 @@ final class LocalRun {
 
     /**
      * Asks the run to stop, keeping the first reason given. Stops the solver if it runs; otherwise the preparing
-     * thread sees the request before it starts the solver.
+     * thread sees the request before it starts the solver. Only the first request does anything.
      */
     void requestCancel(String reason) {
         Runnable stop;
         synchronized (this) {
-            if (cancelReason == null) {
-                cancelReason = reason;
+            if (cancelReason != null) {
+                // asked already (a heartbeat repeats a cancel from another instance): the solver is stopping
+                return;
             }
+            cancelReason = reason;
             stop = stopSolver;
         }
         if (stop != null) {

@@ -26,13 +26,14 @@ class LocalRunTest {
     }
 
     @Test
-    void aCancelWhileSolvingStopsTheSolverAndKeepsTheFirstReason() {
+    void aCancelWhileSolvingStopsTheSolverOnceAndKeepsTheFirstReason() {
         assertThat(start()).isTrue();
 
         run.requestCancel("the application shut down");
         run.requestCancel("cancelled by an admin");
 
-        assertThat(stops).hasValue(2);
+        assertThat(stops).as("a repeated cancel (a heartbeat repeats one from another instance) stops it once")
+                .hasValue(1);
         assertThat(run.cancelReason()).isEqualTo("the application shut down");
     }
 
