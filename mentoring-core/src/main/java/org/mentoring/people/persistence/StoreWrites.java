@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -69,6 +70,14 @@ final class StoreWrites {
                         update.set(key, value);
                     }
                 });
+                // the converter leaves null fields out: a field the import no longer gives is cleared, not kept
+                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type).doWithProperties(
+                        (org.springframework.data.mapping.PropertyHandler<MongoPersistentProperty>) property -> {
+                            String name = property.getFieldName();
+                            if (!fields.containsKey(name) && !KEPT_BY_STORE.contains(name)) {
+                                update.unset(name);
+                            }
+                        });
                 update.set("updatedAt", now).inc("version", 1);
                 bulk.updateOne(Query.query(Criteria.where("externalId").is(externalId.apply(document))), update);
                 updates++;

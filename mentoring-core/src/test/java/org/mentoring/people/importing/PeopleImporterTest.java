@@ -105,6 +105,20 @@ class PeopleImporterTest {
     }
 
     @Test
+    void aFieldLeftOutOfAReImportIsCleared() {
+        importer.importPeople(json(List.of(mentor("m-1")), List.of()), false);
+        MentorInput m = mentor("m-1");
+        MentorInput withoutEnd = new MentorInput(m.externalId(), m.name(), m.email(), null, m.country(),
+                m.timeZone(), m.languages(), m.domains(), m.topics(), m.capacity(), m.availableFrom(), null,
+                m.weeklyAvailability());
+
+        importer.importPeople(json(List.of(withoutEnd), List.of()), false);
+
+        assertThat(mentors.get("m-1").mentor().availableUntil()).as("no longer ends").isNull();
+        assertThat(mentors.get("m-1").mentor().institution()).isNull();
+    }
+
+    @Test
     void oneRejectedRecordMeansNothingIsWrittenAndTheReportNamesItsFields() {
         importer.importPeople(json(List.of(mentor("m-1")), List.of()), false);
 
