@@ -9,5 +9,7 @@ interface AuditEventRepository extends MongoRepository<AuditEventDocument, Strin
 
     Page<AuditEventDocument> findByAction(String action, Pageable pageable);
 
+    Page<AuditEventDocument> findByActionAndActor(String action, String actor, Pageable pageable);
+
     Page<AuditEventDocument> findByActor(String actor, Pageable pageable);
 }

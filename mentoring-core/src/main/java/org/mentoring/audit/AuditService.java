@@ -40,7 +40,9 @@ public class AuditService {
     public Page<AuditEvent> list(String action, String actor, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "at"));
         Page<AuditEventDocument> documents;
-        if (action != null) {
+        if (action != null && actor != null) {
+            documents = repository.findByActionAndActor(action, actor, request);
+        } else if (action != null) {
             documents = repository.findByAction(action, request);
         } else if (actor != null) {
             documents = repository.findByActor(actor, request);

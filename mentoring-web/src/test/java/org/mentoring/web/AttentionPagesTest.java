@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
@@ -76,8 +77,15 @@ class AttentionPagesTest {
         mvc.perform(get("/admin").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(not(containsString("Needs your attention"))));
 
-        String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}").json().get("id")
-                .asText();
+        String location = mvc.perform(post("/admin/runs").param("timeLimitSeconds", "1")
+                        .with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/admin/runs/");
+        String runId = location.substring("/admin/runs/".length());
+        JsonNode started = admin.get("/api/v1/audit-events?action=run.start&actor=" + Http.ADMIN_EMAIL).json();
+        assertThat(started.findValuesAsText("target")).as("a run started on its page is audited").contains(runId);
+        assertThat(admin.get("/api/v1/audit-events?action=run.start&actor=someone.else@example.org").json()
+                .findValuesAsText("target")).as("both filters apply").isEmpty();
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
                 admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
         // what a process killed while publishing leaves: the run claimed, nobody offered yet, no completion

@@ -3,11 +3,13 @@ package org.mentoring.web.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.matching.domain.MatchingWeights;
@@ -54,10 +56,12 @@ class AdminRunsController {
 
     private final MatchingRunService runs;
     private final ObjectMapper json;
+    private final AuditService audit;
 
-    AdminRunsController(MatchingRunService runs, ObjectMapper json) {
+    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit) {
         this.runs = runs;
         this.json = json;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/runs")
@@ -74,7 +78,7 @@ class AdminRunsController {
     }
 
     @PostMapping("/admin/runs")
-    String start(@RequestParam Map<String, String> params, Model model) {
+    String start(@RequestParam Map<String, String> params, Principal admin, Model model) {
         Map<String, Integer> values = new HashMap<>();
         WeightSetting.all().forEach(setting -> values.put(setting.name(),
                 number(params.get("weight." + setting.name()), setting.defaultWeight())));
@@ -84,6 +88,7 @@ class AdminRunsController {
                 values.get("crossInstitution"), values.get("loadBalance"));
         try {
             MatchingRun run = runs.start(new RunSettings(limit, overrides, null));
+            audit.record(admin.getName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s", null);
             return "redirect:/admin/runs/" + run.id();
         } catch (InvalidInputException e) {
             return renderNew(model, limit, values, FieldErrors.byField(e));
@@ -125,12 +130,13 @@ class AdminRunsController {
     }
 
     @PostMapping("/admin/runs/{id}/cancel")
-    String cancel(@PathVariable String id, Model model, HttpServletResponse response)
+    String cancel(@PathVariable String id, Principal admin, Model model, HttpServletResponse response)
             throws JsonProcessingException {
         MatchingRun run = runs.get(id);
         if (run.status().isActive()) {
             try {
                 run = runs.cancel(id);
+                audit.record(admin.getName(), "run.cancel", id, null, null);
             } catch (ConflictException e) {
                 run = runs.get(id);
             }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.mentoring.api.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +17,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** Answers the API's 401 and 403 as RFC 9457 problem details that name no one's data. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String TYPE_BASE = "https://mentoring.example.org/problems/";
     private final ObjectMapper objectMapper;
 
     ProblemAuthenticationEntryPoint(ObjectMapper objectMapper) {
@@ -47,7 +47,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
             HttpServletRequest request) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.of(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
