@@ -217,14 +217,6 @@ public class AccountService {
         return toAccount(saved);
     }
 
-    /** Links an account to the mentor profile or researcher it belongs to. */
-    public void link(String email, String personExternalId) {
-        repository.findByEmail(normalize(email)).ifPresent(document -> {
-            document.setPersonExternalId(personExternalId);
-            repository.save(document);
-        });
-    }
-
     public Optional<Account> findByEmail(String email) {
         return email == null ? Optional.empty() : repository.findByEmail(normalize(email)).map(this::toAccount);
     }

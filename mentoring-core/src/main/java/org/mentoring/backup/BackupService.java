@@ -165,7 +165,7 @@ public class BackupService {
     /** Whether the store holds anything but {@link #HOUSEKEEPING} documents (the restore marker is not data). */
     public boolean holdsData() {
         for (String collection : collections()) {
-            if (!HOUSEKEEPING.contains(collection) && mongo.getCollection(collection).countDocuments() > 0) {
+            if (!HOUSEKEEPING.contains(collection) && mongo.getCollection(collection).find().limit(1).first() != null) {
                 return true;
             }
         }

@@ -254,8 +254,7 @@ public class LifecycleService {
             ProposalDocument current = find(proposalId);
             requireOpen(current);
             throw new ConflictException("already-answered", "The " + prefix + " has already answered offer "
-                    + proposalId + " (" + (side == Side.RESEARCHER ? current.researcherAnswer()
-                    : current.mentorAnswer()) + ")");
+                    + proposalId + " (" + toOffer(current).answerOf(side) + ")");
         }
         if (onBehalf) {
             audit.record(actor, ANSWER_ACTION, proposalId, answer + " on behalf of the " + prefix, address);

@@ -21,8 +21,4 @@ public record StoreProperties(String mongodbUri, Path dataDir, boolean embeddedI
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         database = database == null || database.isBlank() ? DEFAULT_DATABASE : database;
     }
-
-    boolean hasMongodbUri() {
-        return mongodbUri != null && !mongodbUri.isBlank();
-    }
 }

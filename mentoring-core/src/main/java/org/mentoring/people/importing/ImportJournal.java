@@ -145,9 +145,9 @@ public class ImportJournal {
                     .getModifiedCount();
             if (updated == 1) {
                 marked++;
-                log.error("The import {} ({}, {} mentors and {} requests, started {} by {}) was cut short by a stop "
-                        + "of the application; send it again to complete it", entry.id(), entry.source(),
-                        entry.mentors(), entry.requests(), entry.startedAt(), entry.actor());
+                log.error("The import {} ({}, {} mentors and {} requests, started {} by {} on instance {}) was cut "
+                        + "short by a stop of that instance; send it again to complete it", entry.id(), entry.source(),
+                        entry.mentors(), entry.requests(), entry.startedAt(), entry.actor(), entry.owner());
                 audit.record("system", "import.interrupted", entry.source(), "import " + entry.id() + " of "
                         + entry.startedAt() + " by " + entry.actor() + ": " + INTERRUPTED_REASON, null);
             }
