@@ -122,6 +122,11 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 422);
         check(mismatches, "GET /import/history", http -> http.get("/api/v1/import/history"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/backup", http -> http.get("/api/v1/admin/backup"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /admin/restore (no archive)",
+                http -> http.post("/api/v1/admin/restore", "multipart/form-data; boundary=x", new byte[0]),
+                401, 403, 403, 403, 403, 422);
         check(mismatches, "POST /matching-runs (invalid time limit)",
                 http -> http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 0}"),
                 401, 403, 403, 403, 403, 422);

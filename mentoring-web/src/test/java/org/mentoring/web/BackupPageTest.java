@@ -49,7 +49,8 @@ class BackupPageTest {
                         .file(new MockMultipartFile("archive", "notes.zip", "application/zip", "not a zip".getBytes()))
                         .with(user(PageUsers.COORDINATOR)).with(csrf()))
                 .andExpect(content().string(containsString("id=\"restore-error\"")))
-                .andExpect(content().string(containsString("archive: ")));
+                .andExpect(content().string(containsString(
+                        "archive: the archive has no manifest.json; it is not a backup of this application")));
 
         mvc.perform(multipart("/admin/backup/restore")
                         .file(new MockMultipartFile("archive", "backup.zip", "application/zip", archive))

@@ -372,6 +372,7 @@ class BrowserTest {
         for (int i = 0; i < 600 && runs.get(run.id()).status().isActive(); i++) {
             Thread.sleep(100);
         }
+        assertThat(runs.get(run.id()).status()).isEqualTo(org.mentoring.matching.run.RunStatus.COMPLETED);
         return run.id();
     }
 
