@@ -1,10 +1,10 @@
 package org.mentoring.web.account;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.web.page.FieldErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class AccountPagesController {
             accounts.signUp(email, password, name);
             return "redirect:/sign-in?signed-up";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", fieldErrors(e));
+            model.addAttribute("errors", FieldErrors.byField(e));
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of("email", e.getMessage()));
         }
@@ -60,15 +60,9 @@ class AccountPagesController {
             accounts.setPassword(token, password);
             return "redirect:/sign-in?password-set";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", fieldErrors(e));
+            model.addAttribute("errors", FieldErrors.byField(e));
             model.addAttribute("token", token);
             return "set-password";
         }
-    }
-
-    static Map<String, String> fieldErrors(InvalidInputException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + ". " + b));
-        return errors;
     }
 }

@@ -3,19 +3,16 @@ package org.mentoring.web.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.List;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.importing.CsvPeopleReader;
 import org.mentoring.people.importing.ImportBatch;
 import org.mentoring.people.importing.ImportJournal;
-import org.mentoring.people.importing.ImportRecord;
 import org.mentoring.people.importing.ImportRejectedException;
 import org.mentoring.people.importing.ImportReport;
 import org.mentoring.people.importing.PeopleImporter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,15 +31,9 @@ class AdminImportController {
         this.journal = journal;
     }
 
-    /** The latest imports that wrote records, on every rendering of the page. */
-    @ModelAttribute("imports")
-    List<ImportRecord> imports() {
-        return journal.recent(HISTORY);
-    }
-
     @GetMapping("/admin/import")
-    String form() {
-        return "admin/import";
+    String form(Model model) {
+        return render(model);
     }
 
     @PostMapping("/admin/import")
@@ -54,7 +45,7 @@ class AdminImportController {
         boolean noRequests = requests == null || requests.isEmpty();
         if (noMentors && noRequests) {
             model.addAttribute("error", "Choose a mentors file, a requests file, or both.");
-            return "admin/import";
+            return render(model);
         }
         ImportBatch batch = ImportBatch.EMPTY;
         if (!noMentors) {
@@ -70,9 +61,14 @@ class AdminImportController {
             report = e.report();
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
-            return "admin/import";
+            return render(model);
         }
         model.addAttribute("report", report);
+        return render(model);
+    }
+
+    /** The page, with the latest imports that wrote records (read after an upload, so it is among them). */
+    private String render(Model model) {
         model.addAttribute("imports", journal.recent(HISTORY));
         return "admin/import";
     }
