@@ -20,6 +20,11 @@ public record InputSnapshot(List<Mentor> mentors, List<MentorshipRequest> openRe
 
     /** Reads every part of {@code inputs} once. */
     public static InputSnapshot of(MatchingInputs inputs) {
-        return new InputSnapshot(inputs.mentors(), inputs.openRequests(), inputs.settled());
+        return inputs.snapshot();
+    }
+
+    @Override
+    public InputSnapshot snapshot() {
+        return this;
     }
 }

@@ -19,4 +19,9 @@ public interface MatchingInputs {
 
     /** Accepted (active) mentorships: each request with its mentor's externalId; they stay and use capacity. */
     Map<MentorshipRequest, String> settled();
+
+    /** All three at once, as a run reads them when it starts. */
+    default InputSnapshot snapshot() {
+        return new InputSnapshot(mentors(), openRequests(), settled());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.run.InputSnapshot;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.Mentorship;
 import org.mentoring.mentorship.MentorshipService;
@@ -45,7 +46,21 @@ class StoreMatchingInputs implements MatchingInputs {
     /** Mentors with capacity above 0, and those of active mentorships. */
     @Override
     public List<Mentor> mentors() {
-        return mentors.forMatching(Set.copyOf(activePairs().values()));
+        return mentors(activePairs());
+    }
+
+    private List<Mentor> mentors(Map<String, String> pairs) {
+        return mentors.forMatching(Set.copyOf(pairs.values()));
+    }
+
+    /**
+     * The three parts from one read of the active mentorships and open offers, so that they agree with each other
+     * even if an offer is answered meanwhile.
+     */
+    @Override
+    public InputSnapshot snapshot() {
+        Map<String, String> pairs = activePairs();
+        return new InputSnapshot(mentors(pairs), openRequests(pairs), settled(pairs));
     }
 
     /**
@@ -54,7 +69,11 @@ class StoreMatchingInputs implements MatchingInputs {
      */
     @Override
     public List<MentorshipRequest> openRequests() {
-        Set<String> settled = activePairs().keySet();
+        return openRequests(activePairs());
+    }
+
+    private List<MentorshipRequest> openRequests(Map<String, String> pairs) {
+        Set<String> settled = pairs.keySet();
         Map<String, Set<String>> declined = declinedPairs();
         return requests.withStatus(RequestStatus.OPEN).stream()
                 .filter(request -> !settled.contains(request.externalId()))
@@ -86,7 +105,10 @@ class StoreMatchingInputs implements MatchingInputs {
 
     @Override
     public Map<MentorshipRequest, String> settled() {
-        Map<String, String> pairs = activePairs();
+        return settled(activePairs());
+    }
+
+    private Map<MentorshipRequest, String> settled(Map<String, String> pairs) {
         Set<String> storedMentors = mentors.existingExternalIds(pairs.values());
         Map<MentorshipRequest, String> settled = new HashMap<>();
         for (MentorshipRequest request : requests.findAll(pairs.keySet())) {

@@ -16,6 +16,7 @@ import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.MentorshipRepository;
+import org.mentoring.matching.run.InputSnapshot;
 import org.mentoring.matching.run.MatchingInputs;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.people.Mentor;
@@ -101,6 +102,8 @@ class StoreMatchingInputsTest {
 
         assertThat(inputs.settled()).isEqualTo(Map.of(validator.request(request("r-offered")).orThrow("r"), "m-1"));
         assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId).containsExactly("r-declined");
+        assertThat(inputs.snapshot()).as("the snapshot a run reads, from one read of the pairs")
+                .isEqualTo(new InputSnapshot(inputs.mentors(), inputs.openRequests(), inputs.settled()));
     }
 
     @Test
