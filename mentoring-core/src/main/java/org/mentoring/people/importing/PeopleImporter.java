@@ -117,8 +117,8 @@ public class PeopleImporter {
         } else {
             String entry = journal.begin(actor, source, mentors.valid.size(), requests.valid.size());
             try {
-                mentorCounts = mentorService.upsertAll(mentors.validValues());
-                requestCounts = requestService.upsertAll(requests.validValues());
+                mentorCounts = mentorService.upsertAll(mentors.validValues(), storedMentors.externalIds());
+                requestCounts = requestService.upsertAll(requests.validValues(), storedRequests.externalIds());
             } catch (RuntimeException | Error e) {
                 // an Error too (out of memory): else this instance would keep the entry's heartbeat going forever
                 journal.failed(entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

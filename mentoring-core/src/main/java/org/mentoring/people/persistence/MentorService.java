@@ -204,10 +204,12 @@ public class MentorService {
     /**
      * Inserts or replaces mentors by externalId in one bulk write; an existing mentor keeps its creation time and
      * its version goes up. The caller has checked every mentor and that no email belongs to another one.
+     *
+     * @param storedExternalIds the externalIds stored now ({@link #keys}), as the caller has just read them
      */
-    public UpsertCounts upsertAll(List<Mentor> mentors) {
+    public UpsertCounts upsertAll(List<Mentor> mentors, Set<String> storedExternalIds) {
         return writes.upsertByExternalId(MentorDocument.class, mentors.stream().map(mapper::toDocument).toList(),
-                MentorDocument::getExternalId, keys().externalIds(), Map.of());
+                MentorDocument::getExternalId, storedExternalIds, Map.of());
     }
 
     private void requireEmailFree(Mentor mentor) {

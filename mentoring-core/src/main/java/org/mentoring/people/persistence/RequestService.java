@@ -279,11 +279,13 @@ public class RequestService {
      * Inserts or replaces requests by externalId in one bulk write: a new request is OPEN; an existing one keeps
      * its status and creation time and its version goes up. The caller has checked every request, that each named
      * mentor exists and that no email belongs to another request.
+     *
+     * @param storedExternalIds the externalIds stored now ({@link #keys}), as the caller has just read them
      */
-    public UpsertCounts upsertAll(List<MentorshipRequest> requests) {
+    public UpsertCounts upsertAll(List<MentorshipRequest> requests, Set<String> storedExternalIds) {
         return writes.upsertByExternalId(MentorshipRequestDocument.class,
                 requests.stream().map(mapper::toDocument).toList(), MentorshipRequestDocument::getExternalId,
-                keys().externalIds(), Map.of("status", RequestStatus.OPEN.name()));
+                storedExternalIds, Map.of("status", RequestStatus.OPEN.name()));
     }
 
     private MentorshipRequest checked(RequestInput input) {

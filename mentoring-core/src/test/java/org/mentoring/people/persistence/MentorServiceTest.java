@@ -188,7 +188,7 @@ class MentorServiceTest {
         Mentor renamed = validator.mentor(withName(mentor("m-1"), "Renamed")).orThrow("m-1");
         Mentor fresh = validator.mentor(mentor("m-2")).orThrow("m-2");
 
-        UpsertCounts counts = mentors.upsertAll(List.of(renamed, fresh));
+        UpsertCounts counts = mentors.upsertAll(List.of(renamed, fresh), mentors.keys().externalIds());
 
         assertThat(counts).isEqualTo(new UpsertCounts(1, 1));
         StoredMentor updated = mentors.get("m-1");
@@ -200,13 +200,14 @@ class MentorServiceTest {
         assertThat(created.mentor()).isEqualTo(fresh);
         assertThat(created.createdAt()).isNotNull();
 
-        assertThat(mentors.upsertAll(List.of(renamed, fresh))).isEqualTo(new UpsertCounts(0, 2));
+        assertThat(mentors.upsertAll(List.of(renamed, fresh), mentors.keys().externalIds()))
+                .isEqualTo(new UpsertCounts(0, 2));
         assertThat(mentors.count()).isEqualTo(2);
     }
 
     @Test
     void anUpsertedMentorCanBeUpdatedWithItsVersion() {
-        mentors.upsertAll(List.of(validator.mentor(mentor("m-1")).orThrow("m-1")));
+        mentors.upsertAll(List.of(validator.mentor(mentor("m-1")).orThrow("m-1")), mentors.keys().externalIds());
         StoredMentor stored = mentors.get("m-1");
 
         mentors.update("m-1", withName(mentor("m-1"), "After import"), stored.version());

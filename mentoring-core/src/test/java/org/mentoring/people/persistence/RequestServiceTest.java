@@ -132,11 +132,13 @@ class RequestServiceTest {
     void anUpsertedRequestIsOpenAndAReimportKeepsItsStatus() {
         MentorshipRequest request = validator.request(request("r-1")).orThrow("r-1");
 
-        assertThat(requests.upsertAll(List.of(request))).isEqualTo(new UpsertCounts(1, 0));
+        assertThat(requests.upsertAll(List.of(request), requests.keys().externalIds()))
+                .isEqualTo(new UpsertCounts(1, 0));
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
         requests.changeStatus("r-1", RequestStatus.OPEN, RequestStatus.MATCHED);
 
-        assertThat(requests.upsertAll(List.of(request))).isEqualTo(new UpsertCounts(0, 1));
+        assertThat(requests.upsertAll(List.of(request), requests.keys().externalIds()))
+                .isEqualTo(new UpsertCounts(0, 1));
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.MATCHED);
     }
 

@@ -37,10 +37,13 @@ class MentorProfileController {
 
     private final MentorService mentors;
     private final Taxonomy taxonomy;
+    /** The domain tree of the form: the taxonomy never changes while the app runs. */
+    private final List<DomainTree.Node> tree;
 
     MentorProfileController(MentorService mentors, Taxonomy taxonomy) {
         this.mentors = mentors;
         this.taxonomy = taxonomy;
+        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/mentor")
@@ -103,7 +106,7 @@ class MentorProfileController {
     private String render(Model model, ProfileForm form, List<SlotInput> slots, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("tree", DomainTree.of(taxonomy));
+        model.addAttribute("tree", tree);
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
         return "mentor/profile";

@@ -54,13 +54,21 @@ class MyRequestController {
     private final RequestService requests;
     private final MentorService mentors;
     private final AccountService accounts;
+    /** The time zones a researcher picks from: regions, without the Etc/ and SystemV/ aliases. */
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+            .sorted().toList();
+
     private final Taxonomy taxonomy;
+    /** The domain tree of the form: the taxonomy never changes while the app runs. */
+    private final List<DomainTree.Node> tree;
 
     MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, Taxonomy taxonomy) {
         this.requests = requests;
         this.mentors = mentors;
         this.accounts = accounts;
         this.taxonomy = taxonomy;
+        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/my-request")
@@ -138,7 +146,7 @@ class MyRequestController {
         model.addAttribute("stored", stored.orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("tree", DomainTree.of(taxonomy));
+        model.addAttribute("tree", tree);
         model.addAttribute("rankedDomains", form.domains().stream()
                 .map(code -> new DirectoryEntry(code, taxonomy.find(code).map(d -> d.name()).orElse(code), null, null,
                         List.of()))
@@ -147,9 +155,7 @@ class MyRequestController {
         model.addAttribute("days", FormLists.DAYS);
         model.addAttribute("careerStages", CareerStage.values());
         model.addAttribute("directory", directory());
-        model.addAttribute("zones", java.time.ZoneId.getAvailableZoneIds().stream()
-                .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-                .sorted().toList());
+        model.addAttribute("zones", ZONES);
         return "request/my-request";
     }
 
