@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mentoring.accounts.persistence.AccountDocument;
 import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.common.NotFoundException;
@@ -62,7 +62,7 @@ public class AccountService {
     public Account signUp(String email, String password, String name) {
         String normalized = normalize(email);
         List<FieldError> errors = new ArrayList<>();
-        checkEmail(normalized, errors);
+        checkEmail(email, normalized, errors);
         checkName(name, errors);
         PasswordPolicy.problems(password, normalized, name)
                 .forEach(problem -> errors.add(new FieldError("password", "The password " + problem)));
@@ -84,7 +84,7 @@ public class AccountService {
             return false;
         }
         List<FieldError> errors = new ArrayList<>();
-        checkEmail(normalized, errors);
+        checkEmail(email, normalized, errors);
         PasswordPolicy.problems(password, normalized, null)
                 .forEach(problem -> errors.add(new FieldError("MENTORING_ADMIN_PASSWORD", "The password " + problem)));
         if (!errors.isEmpty()) {
@@ -143,7 +143,7 @@ public class AccountService {
     public Invitation invite(String email, String name, Role role, String personExternalId, String actor) {
         String normalized = normalize(email);
         List<FieldError> errors = new ArrayList<>();
-        checkEmail(normalized, errors);
+        checkEmail(email, normalized, errors);
         checkName(name, errors);
         if (role == null) {
             errors.add(new FieldError("role", "Choose RESEARCHER, MENTOR or ADMIN"));
@@ -232,8 +232,9 @@ public class AccountService {
         return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(this::toAccount);
     }
 
+    /** The canonical form of an email, as stored and compared: see {@link EmailAddress}. */
     public static String normalize(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.canonical(email);
     }
 
     private AccountDocument insert(AccountDocument document) {
@@ -257,8 +258,11 @@ public class AccountService {
         return document;
     }
 
-    private static void checkEmail(String email, List<FieldError> errors) {
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+    private static void checkEmail(String typed, String email, List<FieldError> errors) {
+        Optional<String> lookAlike = EmailAddress.problem(typed);
+        if (lookAlike.isPresent()) {
+            errors.add(new FieldError("email", "The email address " + lookAlike.get()));
+        } else if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "Give a valid email address, like name@example.org"));
         }
     }

@@ -1,6 +1,7 @@
 package org.mentoring.api.security;
 
 import org.mentoring.accounts.Role;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.common.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -8,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The person calling the API and what they may touch: admins everything, a researcher their own requests (by
- * email), a mentor their own profile (by externalId).
+ * exact equality of canonical emails, see {@link EmailAddress}), a mentor their own profile (by externalId).
  *
  * @param personExternalId the mentor profile a MENTOR account belongs to; null otherwise
  */
@@ -40,7 +41,7 @@ public record Viewer(String email, Role role, String personExternalId) {
             throw new ForbiddenException(FORBIDDEN);
         }
         String person = authentication.getPrincipal() instanceof SignedInUser user ? user.getPersonExternalId() : null;
-        return new Viewer(authentication.getName().toLowerCase(java.util.Locale.ROOT), role, person);
+        return new Viewer(EmailAddress.canonical(authentication.getName()), role, person);
     }
 
     /** Who to name in the audit trail: the signed-in person's email, or "anonymous". */
@@ -55,7 +56,7 @@ public record Viewer(String email, Role role, String personExternalId) {
 
     /** Whether this is the researcher who owns a request with this email. */
     public boolean ownsRequest(String requestEmail) {
-        return role == Role.RESEARCHER && requestEmail != null && requestEmail.equalsIgnoreCase(email);
+        return role == Role.RESEARCHER && EmailAddress.same(requestEmail, email);
     }
 
     /** Whether this is the mentor with this externalId. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.PairFit;
 import org.mentoring.people.Mentor;
@@ -82,7 +83,7 @@ public final class PairEvaluator {
     public static boolean isConflict(MentorshipRequest request, Mentor mentor) {
         return request.excludedMentorIds().contains(mentor.externalId())
                 || (request.email() != null && mentor.email() != null
-                        && request.email().equalsIgnoreCase(mentor.email()))
+                        && EmailAddress.same(request.email(), mentor.email()))
                 || request.externalId().equals(mentor.externalId());
     }
 

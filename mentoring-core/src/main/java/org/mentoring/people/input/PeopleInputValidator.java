@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
@@ -193,11 +194,14 @@ public class PeopleInputValidator {
                 error(field, field + " is required");
                 return null;
             }
-            if (email.length() > MAX_TEXT_LENGTH
+            java.util.Optional<String> lookAlike = EmailAddress.problem(email);
+            if (lookAlike.isPresent()) {
+                error(field, field + " " + lookAlike.get());
+            } else if (email.length() > MAX_TEXT_LENGTH
                     || !beanValidator.validateValue(EmailValue.class, "email", email).isEmpty()) {
                 error(field, field + " '" + shown(email) + "' is not a valid email address");
             }
-            return email.toLowerCase(Locale.ROOT);
+            return EmailAddress.canonical(email);
         }
 
         String country(String field, String value) {
