@@ -16,17 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo Community of Practice into an empty store at start (MENTORING_DEMO_DATA, on by default), through
- * the same import as an admin's file, so that a newcomer can run a matching at once. A store with any mentor or
- * request is left alone.
+ * Loads the demo Community of Practice into an empty store at start, through the same import as an admin's file,
+ * so that a newcomer can run a matching at once. A store with any mentor or request is left alone.
+ * {@code MENTORING_DEMO_DATA} (true or false) decides; unset, the demo loads only on the embedded store, never on a
+ * real MongoDB (MONGODB_URI), so a production start never creates the demo accounts and their published password.
  */
 @Component
-@ConditionalOnProperty(name = "mentoring.demo-data", havingValue = "true", matchIfMissing = true)
 class DemoDataLoader implements ApplicationRunner {
+
+    /** MENTORING_DEMO_DATA: true, false, or unset (blank). */
+    static final String PROPERTY = "mentoring.demo-data";
+    /** Any of these set means a real MongoDB, as in StoreAutoConfiguration. */
+    private static final List<String> EXTERNAL_STORE = List.of(
+            "mentoring.mongodb-uri", "spring.data.mongodb.uri", "spring.data.mongodb.host");
 
     static final long SEED = 2026;
     static final int REQUESTS = 180;
@@ -43,18 +49,52 @@ class DemoDataLoader implements ApplicationRunner {
     private final RequestService requests;
     private final Taxonomy taxonomy;
     private final AccountService accounts;
+    private final boolean wanted;
+    private final boolean externalStore;
 
     DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, Taxonomy taxonomy,
-            AccountService accounts) {
+            AccountService accounts, Environment environment) {
         this.importer = importer;
         this.mentors = mentors;
         this.requests = requests;
         this.taxonomy = taxonomy;
         this.accounts = accounts;
+        this.externalStore = externalStore(environment);
+        this.wanted = wanted(environment.getProperty(PROPERTY), externalStore);
+    }
+
+    /**
+     * Whether to load the demo: as MENTORING_DEMO_DATA says when it is given, else only on the embedded store.
+     *
+     * @throws IllegalArgumentException when MENTORING_DEMO_DATA is neither true nor false (the app does not start)
+     */
+    static boolean wanted(String demoData, boolean externalStore) {
+        if (demoData == null || demoData.isBlank()) {
+            return !externalStore;
+        }
+        if (demoData.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (demoData.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("MENTORING_DEMO_DATA must be true or false (or unset), not \"" + demoData
+                + "\"");
+    }
+
+    static boolean externalStore(Environment environment) {
+        return EXTERNAL_STORE.stream().map(environment::getProperty).anyMatch(v -> v != null && !v.isBlank());
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!wanted) {
+            log.info(externalStore
+                    ? "A MongoDB is configured (MONGODB_URI): no demo data loaded; MENTORING_DEMO_DATA=true would load"
+                            + " the demo community and its demo accounts into an empty store"
+                    : "MENTORING_DEMO_DATA=false: no demo data loaded");
+            return;
+        }
         if (mentors.count() > 0 || requests.count() > 0) {
             log.info("The store holds people already: no demo data loaded");
             return;

@@ -1,6 +1,7 @@
 package org.mentoring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mentoring.accounts.PasswordPolicy;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfigurat
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mock.env.MockEnvironment;
 
 class DemoDataLoaderTest {
 
@@ -87,8 +90,41 @@ class DemoDataLoaderTest {
     }
 
     @Test
-    void mentoringDemoDataFalseTurnsTheLoaderOff() {
-        runner.withPropertyValues("mentoring.demo-data=false")
-                .run(context -> assertThat(context).doesNotHaveBean(DemoDataLoader.class));
+    void mentoringDemoDataFalseLoadsNothing() {
+        runner.withPropertyValues("mentoring.demo-data=false").run(context -> {
+            context.getBean(DemoDataLoader.class).run(null);
+
+            assertThat(context.getBean(MentorService.class).count()).isZero();
+            assertThat(context.getBean(org.mentoring.accounts.AccountService.class)
+                    .credentials(DemoDataLoader.DEMO_ADMIN_EMAIL)).isEmpty();
+        });
+    }
+
+    @Test
+    void aRealMongoDbGetsTheDemoOnlyWhenAskedForExplicitly() {
+        assertThat(DemoDataLoader.wanted(null, true)).as("MONGODB_URI set, MENTORING_DEMO_DATA unset").isFalse();
+        assertThat(DemoDataLoader.wanted("", true)).as("MENTORING_DEMO_DATA empty").isFalse();
+        assertThat(DemoDataLoader.wanted("true", true)).isTrue();
+        assertThat(DemoDataLoader.wanted(" TRUE ", true)).isTrue();
+        assertThat(DemoDataLoader.wanted("false", true)).isFalse();
+        assertThat(DemoDataLoader.wanted(null, false)).as("the embedded store, the README's first command").isTrue();
+        assertThat(DemoDataLoader.wanted("false", false)).isFalse();
+        assertThatThrownBy(() -> DemoDataLoader.wanted("yes", true)).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void anyMongoDbSettingCountsAsARealStore() {
+        assertThat(DemoDataLoader.externalStore(new MockEnvironment())).isFalse();
+        assertThat(DemoDataLoader.externalStore(new MockEnvironment().withProperty("mentoring.mongodb-uri", " ")))
+                .isFalse();
+        assertThat(DemoDataLoader.externalStore(new MockEnvironment()
+                .withProperty("mentoring.mongodb-uri", "mongodb://mongo:27017/mentoring"))).isTrue();
+        assertThat(DemoDataLoader.externalStore(new MockEnvironment()
+                .withProperty("spring.data.mongodb.uri", "mongodb://mongo:27017/mentoring"))).isTrue();
+    }
+
+    @Test
+    void theDemoPasswordPassesThePasswordPolicy() {
+        assertThat(PasswordPolicy.problems(DemoDataLoader.DEMO_PASSWORD, null, null)).isEmpty();
     }
 }
