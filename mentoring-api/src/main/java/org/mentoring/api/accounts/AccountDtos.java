@@ -15,11 +15,12 @@ final class AccountDtos {
     private AccountDtos() {
     }
 
-    @Schema(description = "A researcher signing up. The password needs at least 12 characters mixing letters with "
-            + "digits, spaces or symbols, and must not contain the email or the name.")
+    @Schema(description = "A researcher signing up. The password has 12 to 64 characters and at most 72 bytes in "
+            + "UTF-8, is not a common or leaked password, and does not contain the email or the name; any mix of "
+            + "letters, digits, spaces and symbols is fine. A password that breaks these is a 422 naming it.")
     record SignUpRequest(
             @NotBlank(message = "Give your email address") @Size(max = 254) String email,
-            @NotBlank(message = "Choose a password") @Size(max = 128) String password,
+            @NotBlank(message = "Choose a password") String password,
             @NotBlank(message = "Give your name") @Size(max = 200) String name) {
 
         @Override

@@ -47,7 +47,7 @@ class FirstAdminInitializer implements ApplicationRunner {
         }
         if (!accounts.hasAdmin()) {
             log.warn("There is no admin account. To create one, set MENTORING_ADMIN_EMAIL and "
-                    + "MENTORING_ADMIN_PASSWORD (at least 12 characters) and restart the app.");
+                    + "MENTORING_ADMIN_PASSWORD (12 to 64 characters, not a common password) and restart the app.");
         }
     }
 }
