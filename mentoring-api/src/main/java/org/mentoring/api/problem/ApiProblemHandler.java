@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,6 +142,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         JsonProcessingException json = cause(e, JsonProcessingException.class);
         JsonParseException parse = cause(e, JsonParseException.class);
         StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        UnrecognizedPropertyException unknown = cause(e, UnrecognizedPropertyException.class);
+        if (unknown != null && limit == null && parse == null) {
+            return response(unknownProperty(unknown));
+        }
         if (limit != null) {
             problem.setDetail("The body exceeds a limit of this server: " + withoutSource(limit.getOriginalMessage())
                     .replaceAll(" \\(from `[^`]*`\\)", "") + ".");
@@ -351,6 +356,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** A property a {@link StrictBody} does not know: 422 naming it and the known ones. */
+    private static ProblemDetail unknownProperty(UnrecognizedPropertyException e) {
+        String path = path(e);
+        if (!path.equals(e.getPropertyName()) && !path.endsWith("." + e.getPropertyName())) {
+            path = path.isEmpty() ? e.getPropertyName() : path + "." + e.getPropertyName();
+        }
+        List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        String shown = path.length() > 100 ? path.substring(0, 100) + "…" : path;
+        return invalid(List.of(new FieldProblem(shown, shown + " is not a name this API knows here; the known "
+                + "names are " + String.join(", ", known))));
     }
 
     private static String mappingMessage(JsonMappingException e, String path) {
