@@ -124,7 +124,10 @@ class ImportController {
             + "its lines.")
     @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
-    ImportReportResponse importMentorsCsv(HttpEntity<byte[]> body,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8 "
+            + "unless the Content-Type names another charset", content = @Content(mediaType = TEXT_CSV,
+                    schema = @Schema(type = "string")))
+    ImportReportResponse importMentorsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
                 CsvPeopleReader.mentors(bytes(body), charset(body), "mentors.csv"), dryRun, Viewer.actorName(), "mentors.csv"));
@@ -135,7 +138,10 @@ class ImportController {
             + "preferred and excluded mentors must already be stored.")
     @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
-    ImportReportResponse importRequestsCsv(HttpEntity<byte[]> body,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8 "
+            + "unless the Content-Type names another charset", content = @Content(mediaType = TEXT_CSV,
+                    schema = @Schema(type = "string")))
+    ImportReportResponse importRequestsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
                 CsvPeopleReader.requests(bytes(body), charset(body), "requests.csv"), dryRun, Viewer.actorName(), "requests.csv"));
