@@ -29,7 +29,9 @@ class OpenApiConfiguration {
                         read or a parameter is wrong (malformed JSON says where). 404: no such record. 409: a \
                         conflict, with its code (stale-version when a record changed since it was read, \
                         duplicate-external-id, duplicate-email...). 413: a body over 20 MB. 415: a media type \
-                        the endpoint does not take. 422: invalid input; an import's 422 also carries its report.
+                        the endpoint does not take. 422: invalid input (a misspelt property of the run \
+                        settings or of an import or create body included, with the known names); an import's \
+                        422 also carries its report.
 
                         Updates name the version last read, in an If-Match header (the ETag of a read) or a \
                         version field.

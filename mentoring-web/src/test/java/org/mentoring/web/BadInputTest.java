@@ -341,7 +341,8 @@ class BadInputTest {
     @Test
     void aCsvThatIsNotUtf8IsRefusedNamingTheLine() {
         String before = http.peopleSnapshot();
-        byte[] latin1 = Samples.MENTORS_CSV.replace("Dr. C. Dubois", "Dr. C. Dubé").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = Samples.MENTORS_CSV.replace("Dr. C. Dubois", "Dr. C. Dubé")
+                .getBytes(StandardCharsets.ISO_8859_1);
 
         Http.Answer answer = http.post("/api/v1/import/mentors.csv", "text/csv", latin1);
 

@@ -130,7 +130,8 @@ class ImportController {
     ImportReportResponse importMentorsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
-                CsvPeopleReader.mentors(bytes(body), charset(body), "mentors.csv"), dryRun, Viewer.actorName(), "mentors.csv"));
+                CsvPeopleReader.mentors(bytes(body), charset(body), "mentors.csv"), dryRun, Viewer.actorName(),
+                "mentors.csv"));
     }
 
     @PostMapping(path = "/requests.csv", consumes = TEXT_CSV)
@@ -144,7 +145,8 @@ class ImportController {
     ImportReportResponse importRequestsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
-                CsvPeopleReader.requests(bytes(body), charset(body), "requests.csv"), dryRun, Viewer.actorName(), "requests.csv"));
+                CsvPeopleReader.requests(bytes(body), charset(body), "requests.csv"), dryRun, Viewer.actorName(),
+                "requests.csv"));
     }
 
     @GetMapping("/history")

@@ -53,7 +53,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code type} per error, a {@code title}, a {@code detail} in words and, when fields are wrong, {@code errors}
  * listing each one ({@code field}, {@code message}): malformed bodies and wrong parameters (of a wrong type or
  * out of range) and bodies beyond the JSON parser's limits (nesting depth, number or text length) are 400, invalid input 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
- * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405.
+ * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405. An unknown property of a
+ * {@link StrictBody} is invalid input (422) naming it and the known names; a fraction in a whole number is a 400.
  */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {

@@ -188,7 +188,8 @@ class PeopleInputValidatorTest {
         assertThat(validator.mentor(withName(mentor("m-1"), "\u200B\u200B")).errors())
                 .containsExactly(new FieldError("name", "name contains an invisible character (U+200B); remove it"));
         assertThat(validator.mentor(withName(mentor("m-1"), "Ann\u0000a")).errors()).singleElement()
-                .satisfies(error -> assertThat(error.message()).startsWith("name contains a control character (U+0000)"));
+                .satisfies(error -> assertThat(error.message())
+                        .startsWith("name contains a control character (U+0000)"));
         assertThat(validator.mentor(withName(mentor("m-1"), "Anna \u202Ehtims")).errors()).singleElement()
                 .satisfies(error -> {
                     assertThat(error.field()).isEqualTo("name");

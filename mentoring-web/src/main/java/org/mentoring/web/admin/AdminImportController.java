@@ -49,10 +49,12 @@ class AdminImportController {
         }
         ImportBatch batch = ImportBatch.EMPTY;
         if (!noMentors) {
-            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), StandardCharsets.UTF_8, name(mentors, "mentors.csv")));
+            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), StandardCharsets.UTF_8,
+                    name(mentors, "mentors.csv")));
         }
         if (!noRequests) {
-            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), StandardCharsets.UTF_8, name(requests, "requests.csv")));
+            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), StandardCharsets.UTF_8,
+                    name(requests, "requests.csv")));
         }
         ImportReport report;
         try {
