@@ -272,6 +272,9 @@ public class AccountService {
             errors.add(new FieldError("name", "Give your name"));
         } else if (name.length() > 200) {
             errors.add(new FieldError("name", "The name must be at most 200 characters"));
+        } else {
+            org.mentoring.common.PlainText.problem(name.strip())
+                    .ifPresent(problem -> errors.add(new FieldError("name", "The name " + problem)));
         }
     }
 

@@ -68,6 +68,10 @@ public class FeedbackService {
         if (text.length() > MAX_COMMENT) {
             throw new InvalidInputException("comment", "comment: at most " + MAX_COMMENT + " characters");
         }
+        java.util.Optional<String> unreadable = org.mentoring.common.PlainText.multiLineProblem(text);
+        if (unreadable.isPresent()) {
+            throw new InvalidInputException("comment", "comment " + unreadable.get());
+        }
         FeedbackDocument document = new FeedbackDocument(FeedbackDocument.idOf(mentorshipId, side, stage),
                 mentorshipId, side, stage, rating, text, author, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {

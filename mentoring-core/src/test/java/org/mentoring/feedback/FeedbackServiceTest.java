@@ -68,4 +68,19 @@ class FeedbackServiceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(feedback.of("ms-1")).isEmpty();
     }
+
+    @Test
+    void aCommentWithControlOrBidirectionalCharactersIsRefusedButLineBreaksStay() {
+        for (String comment : new String[] {"Fine\u0000", "Good \u202Etxet desrever"}) {
+            assertThatThrownBy(() -> feedback.give("ms-1", Side.MENTOR, FeedbackStage.MID, 4, comment, "m@x.org"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.errors().get(0).field()).isEqualTo("comment");
+                        assertThat(e.errors().get(0).message()).startsWith("comment contains a");
+                    });
+        }
+        assertThat(feedback.of("ms-1")).isEmpty();
+
+        feedback.give("ms-1", Side.MENTOR, FeedbackStage.MID, 4, "Good start.\r\nWe meet weekly.", "m@x.org");
+        assertThat(feedback.of("ms-1")).extracting(Feedback::comment).containsExactly("Good start.\r\nWe meet weekly.");
+    }
 }

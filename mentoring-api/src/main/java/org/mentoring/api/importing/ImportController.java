@@ -109,11 +109,11 @@ class ImportController {
         }
         ImportBatch batch = ImportBatch.EMPTY;
         if (mentors != null && !mentors.isEmpty()) {
-            batch = batch.plus(CsvPeopleReader.mentors(text(mentors.getBytes(), mentors.getContentType()),
+            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), charset(mentors.getContentType()),
                     fileName(mentors, "mentors.csv")));
         }
         if (requests != null && !requests.isEmpty()) {
-            batch = batch.plus(CsvPeopleReader.requests(text(requests.getBytes(), requests.getContentType()),
+            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), charset(requests.getContentType()),
                     fileName(requests, "requests.csv")));
         }
         return ImportReportResponse.of(importer.importPeople(batch, dryRun, Viewer.actorName(), "CSV upload"));
@@ -124,10 +124,14 @@ class ImportController {
             + "its lines.")
     @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
-    ImportReportResponse importMentorsCsv(HttpEntity<byte[]> body,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8 "
+            + "unless the Content-Type names another charset", content = @Content(mediaType = TEXT_CSV,
+                    schema = @Schema(type = "string")))
+    ImportReportResponse importMentorsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
-                CsvPeopleReader.mentors(text(body), "mentors.csv"), dryRun, Viewer.actorName(), "mentors.csv"));
+                CsvPeopleReader.mentors(bytes(body), charset(body), "mentors.csv"), dryRun, Viewer.actorName(),
+                "mentors.csv"));
     }
 
     @PostMapping(path = "/requests.csv", consumes = TEXT_CSV)
@@ -135,10 +139,14 @@ class ImportController {
             + "preferred and excluded mentors must already be stored.")
     @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
-    ImportReportResponse importRequestsCsv(HttpEntity<byte[]> body,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8 "
+            + "unless the Content-Type names another charset", content = @Content(mediaType = TEXT_CSV,
+                    schema = @Schema(type = "string")))
+    ImportReportResponse importRequestsCsv(@Parameter(hidden = true) HttpEntity<byte[]> body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return ImportReportResponse.of(importer.importPeople(
-                CsvPeopleReader.requests(text(body), "requests.csv"), dryRun, Viewer.actorName(), "requests.csv"));
+                CsvPeopleReader.requests(bytes(body), charset(body), "requests.csv"), dryRun, Viewer.actorName(),
+                "requests.csv"));
     }
 
     @GetMapping("/history")
@@ -153,12 +161,17 @@ class ImportController {
         return journal.recent(Math.min(Math.max(1, limit), 200));
     }
 
-    private static String text(HttpEntity<byte[]> body) {
-        MediaType type = body.getHeaders().getContentType();
-        return text(body.getBody(), type == null ? null : type.toString());
+    private static byte[] bytes(HttpEntity<byte[]> body) {
+        return body.getBody() == null ? new byte[0] : body.getBody();
     }
 
-    private static String text(byte[] bytes, String contentType) {
+    private static Charset charset(HttpEntity<byte[]> body) {
+        MediaType type = body.getHeaders().getContentType();
+        return charset(type == null ? null : type.toString());
+    }
+
+    /** The charset the sender named, UTF-8 when none. */
+    private static Charset charset(String contentType) {
         Charset charset = StandardCharsets.UTF_8;
         if (contentType != null) {
             try {
@@ -171,7 +184,7 @@ class ImportController {
                         + "' names no charset this server knows");
             }
         }
-        return bytes == null ? "" : new String(bytes, charset);
+        return charset;
     }
 
     private static String fileName(MultipartFile file, String fallback) {

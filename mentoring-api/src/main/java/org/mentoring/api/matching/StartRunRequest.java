@@ -1,9 +1,12 @@
 package org.mentoring.api.matching;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mentoring.api.problem.StrictBody;
 
 /** The body of {@code POST /api/v1/matching-runs}. */
-@Schema(description = "Settings of a new matching run; every part is optional.")
+@Schema(description = "Settings of a new matching run; every part is optional.",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+@StrictBody
 record StartRunRequest(
         @Schema(description = "How long the solver works, in seconds, from 1 to 3600; 30 when left out.",
                 example = "30", minimum = "1", maximum = "3600")

@@ -1,10 +1,13 @@
 package org.mentoring.api.matching;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mentoring.api.problem.StrictBody;
 
 /** Weights to change for one run; each from 0 (the preference is off) to 1000, and null keeps its default. */
 @Schema(description = "Weights of the soft preferences, each from 0 (off) to 1000; a weight left out keeps its"
-        + " default.")
+        + " default.",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+@StrictBody
 record WeightsRequest(
         @Schema(description = "Per point of research-domain affinity.", example = "10") Integer domainAffinity,
         @Schema(description = "Per goal of the request among the mentor's topics.", example = "8") Integer goals,

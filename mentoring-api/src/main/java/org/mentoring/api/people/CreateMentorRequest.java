@@ -1,6 +1,7 @@
 package org.mentoring.api.people;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mentoring.api.problem.StrictBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -13,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A new mentor's profile; also one mentor of an import. */
-@Schema(description = "A mentor's profile: what they know, how many mentees they take and when they are free")
+@Schema(description = "A mentor's profile: what they know, how many mentees they take and when they are free",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+@StrictBody
 public record CreateMentorRequest(
         @Schema(description = "The programme's id for this mentor, unique; letters, digits, '.', '_', ':', '-'",
                 example = "m-017")

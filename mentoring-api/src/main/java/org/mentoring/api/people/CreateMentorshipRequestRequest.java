@@ -1,6 +1,7 @@
 package org.mentoring.api.people;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mentoring.api.problem.StrictBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -13,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A researcher's new request for a mentor; also one request of an import. */
-@Schema(description = "A researcher's request for a mentor, with the researcher's details")
+@Schema(description = "A researcher's request for a mentor, with the researcher's details",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+@StrictBody
 public record CreateMentorshipRequestRequest(
         @Schema(description = "The programme's id for this request, unique", example = "r-104")
         @NotBlank(message = "is required")

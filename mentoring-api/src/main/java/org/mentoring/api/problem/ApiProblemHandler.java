@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code type} per error, a {@code title}, a {@code detail} in words and, when fields are wrong, {@code errors}
  * listing each one ({@code field}, {@code message}): malformed bodies and wrong parameters (of a wrong type or
  * out of range) and bodies beyond the JSON parser's limits (nesting depth, number or text length) are 400, invalid input 422 (an import's 422 also carries its {@code report}), unknown records 404, conflicts 409 (with the core's
- * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405.
+ * {@code code}), unsupported media types 415, bodies over the limit 413, wrong methods 405. An unknown property of a
+ * {@link StrictBody} is invalid input (422) naming it and the known names; a fraction in a whole number is a 400.
  */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -141,6 +143,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         JsonProcessingException json = cause(e, JsonProcessingException.class);
         JsonParseException parse = cause(e, JsonParseException.class);
         StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        UnrecognizedPropertyException unknown = cause(e, UnrecognizedPropertyException.class);
+        if (unknown != null && limit == null && parse == null) {
+            return response(unknownProperty(unknown));
+        }
         if (limit != null) {
             problem.setDetail("The body exceeds a limit of this server: " + withoutSource(limit.getOriginalMessage())
                     .replaceAll(" \\(from `[^`]*`\\)", "") + ".");
@@ -351,6 +357,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** A property a {@link StrictBody} does not know: 422 naming it and the known ones. */
+    private static ProblemDetail unknownProperty(UnrecognizedPropertyException e) {
+        String path = path(e);
+        if (!path.equals(e.getPropertyName()) && !path.endsWith("." + e.getPropertyName())) {
+            path = path.isEmpty() ? e.getPropertyName() : path + "." + e.getPropertyName();
+        }
+        List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        String shown = path.length() > 100 ? path.substring(0, 100) + "…" : path;
+        return invalid(List.of(new FieldProblem(shown, shown + " is not a name this API knows here; the known "
+                + "names are " + String.join(", ", known))));
     }
 
     private static String mappingMessage(JsonMappingException e, String path) {

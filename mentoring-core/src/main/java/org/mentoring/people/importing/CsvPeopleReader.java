@@ -3,6 +3,13 @@ package org.mentoring.people.importing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -26,7 +33,9 @@ import org.mentoring.people.input.SlotInput;
  * Reads mentors and requests from CSV: a header row naming the columns (any order, any case), then one record a
  * row. Columns are the JSON field names; list fields are separated by {@code ;} and availability is written
  * {@code TUE 14:00-16:00;THU 09:00-10:30}. A file whose header lacks a required column or names an unknown one, or
- * that is not valid CSV, is rejected as a whole; a row with the wrong number of values is rejected alone.
+ * that is not valid CSV, is rejected as a whole; a row with the wrong number of values is rejected alone. A header
+ * that names a column twice, or bytes that are not valid UTF-8 (or the charset the sender named), reject the file
+ * too, naming the line.
  */
 public final class CsvPeopleReader {
 
@@ -87,6 +96,24 @@ public final class CsvPeopleReader {
         return new ImportBatch(List.of(), entries, unreadable);
     }
 
+    /**
+     * The mentors of a CSV file as sent, decoded with {@code charset} (UTF-8 unless the sender named another): bytes
+     * that are not valid in it reject the file, naming the line, instead of becoming U+FFFD. A UTF-8 byte order mark
+     * is skipped.
+     */
+    public static ImportBatch mentors(byte[] content, Charset charset, String fileName) {
+        Decoded decoded = decode(content, charset, fileName, "mentor");
+        return decoded.text() == null ? new ImportBatch(List.of(), List.of(), List.of(decoded.rejection()))
+                : mentors(decoded.text(), fileName);
+    }
+
+    /** The requests of a CSV file as sent; see {@link #mentors(byte[], Charset, String)}. */
+    public static ImportBatch requests(byte[] content, Charset charset, String fileName) {
+        Decoded decoded = decode(content, charset, fileName, "request");
+        return decoded.text() == null ? new ImportBatch(List.of(), List.of(), List.of(decoded.rejection()))
+                : requests(decoded.text(), fileName);
+    }
+
     /** A CSV header row for these columns. */
     public static String header(List<String> columns) {
         return String.join(",", columns);
@@ -127,9 +154,16 @@ public final class CsvPeopleReader {
             List<String> headerProblems = new ArrayList<>();
             Set<String> known = new LinkedHashSet<>();
             columns.forEach(column -> known.add(column.toLowerCase(Locale.ROOT)));
-            for (String header : parser.getHeaderNames()) {
+            Map<String, Integer> firstPosition = new TreeMap<>();
+            List<String> headers = parser.getHeaderNames();
+            for (int position = 1; position <= headers.size(); position++) {
+                String header = headers.get(position - 1);
                 String lower = header.toLowerCase(Locale.ROOT);
-                if (known.contains(lower)) {
+                Integer first = firstPosition.putIfAbsent(lower, position);
+                if (first != null) {
+                    headerProblems.add("column '" + PeopleInputValidator.shown(header) + "' twice (columns " + first
+                            + " and " + position + ")");
+                } else if (known.contains(lower)) {
                     columnByLowerCase.put(lower, header);
                 } else {
                     headerProblems.add("unknown column '" + PeopleInputValidator.shown(header) + "'");
@@ -165,6 +199,37 @@ public final class CsvPeopleReader {
                     "the file is not valid CSV: " + reason));
         }
         return rejections;
+    }
+
+    /** The text of a file, or (text null) why it cannot be read in this charset, naming the line. */
+    private record Decoded(String text, Rejection rejection) {
+    }
+
+    private static Decoded decode(byte[] content, Charset charset, String fileName, String kind) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(content.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (!result.isError()) {
+            return new Decoded(out.toString(), null);
+        }
+        String before = out.toString();
+        long line = new LineIndex(before).lineAt(before.length());
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < result.length() && in.position() + i < content.length; i++) {
+            bytes.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", content[in.position() + i]));
+        }
+        String location = fileName + " line " + line;
+        String hint = charset.equals(StandardCharsets.UTF_8) ? " (a spreadsheet's \"CSV UTF-8\")" : "";
+        return new Decoded(null, new Rejection(kind, null, location, location, "the file is not valid "
+                + charset.name() + " here (" + bytes + " at byte " + (in.position() + 1) + " of the file); save it as "
+                + charset.name() + hint + " and send it again"));
     }
 
     private static List<SlotInput> slots(String text, List<FieldError> errors) {

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.common.PlainText;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
  * languages, domain codes known to the taxonomy, a capacity of 0 or more, dates written {@code yyyy-MM-dd}, slots
  * that end after they start, and a minimum overlap within a week. Checks that need other records (duplicates,
  * mentor ids that exist) belong to the caller. Text is trimmed; emails, languages and country codes are normalised.
+ * Names, institutions, topics and goals must be {@link PlainText} (no control, bidirectional or invisible characters).
+ * A slot's end of 24:00 (or 00:00) is midnight at the end of its day; 24:00 is never a start, and 00:00-00:00 is
+ * refused as empty (a whole day is 00:00-24:00).
  */
 @Component
 public class PeopleInputValidator {
@@ -163,18 +168,31 @@ public class PeopleInputValidator {
             String text = trimmed(value);
             if (text == null) {
                 error(field, field + " is required");
-            } else if (text.length() > MAX_TEXT_LENGTH) {
-                error(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+            } else {
+                checkText(field, text);
             }
             return text;
         }
 
         String optionalText(String field, String value) {
             String text = trimmed(value);
-            if (text != null && text.length() > MAX_TEXT_LENGTH) {
-                error(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+            if (text != null) {
+                checkText(field, text);
             }
             return text;
+        }
+
+        /** Whether a typed text is short enough and made of characters that can be seen; false names the field. */
+        private boolean checkText(String field, String text) {
+            Optional<String> problem = PlainText.problem(text);
+            if (text.length() > MAX_TEXT_LENGTH) {
+                error(field, field + " is longer than " + MAX_TEXT_LENGTH + " characters");
+                return false;
+            } else if (problem.isPresent()) {
+                error(field, field + " " + problem.get());
+                return false;
+            }
+            return true;
         }
 
         String externalId(String field, String value) {
@@ -194,7 +212,7 @@ public class PeopleInputValidator {
                 error(field, field + " is required");
                 return null;
             }
-            java.util.Optional<String> lookAlike = EmailAddress.problem(email);
+            Optional<String> lookAlike = EmailAddress.problem(email);
             if (lookAlike.isPresent()) {
                 error(field, field + " " + lookAlike.get());
             } else if (email.length() > MAX_TEXT_LENGTH
@@ -280,10 +298,7 @@ public class PeopleInputValidator {
                 String label = trimmed(given.get(i));
                 if (label == null) {
                     error(field + "[" + i + "]", field + "[" + i + "] is empty");
-                } else if (label.length() > MAX_TEXT_LENGTH) {
-                    error(field + "[" + i + "]", field + "[" + i + "] is longer than " + MAX_TEXT_LENGTH
-                            + " characters");
-                } else {
+                } else if (checkText(field + "[" + i + "]", label)) {
                     labels.add(label);
                 }
             }
@@ -396,9 +411,15 @@ public class PeopleInputValidator {
                         error(path + ".day", path + ".day " + e.getMessage());
                     }
                 }
-                LocalTime start = time(path + ".start", slot.start());
-                LocalTime end = time(path + ".end", slot.end());
-                if (day != null && start != null && end != null) {
+                LocalTime start = time(path + ".start", slot.start(), true);
+                LocalTime end = time(path + ".end", slot.end(), false);
+                boolean empty = LocalTime.MIDNIGHT.equals(start) && LocalTime.MIDNIGHT.equals(end)
+                        && !trimmed(slot.end()).equals("24:00");
+                if (empty) {
+                    // 00:00-00:00 is empty as written; a whole day is written 00:00-24:00
+                    error(path, path + " starts and ends at " + trimmed(slot.end())
+                            + "; a slot ends after it starts (a whole day is 00:00-24:00)");
+                } else if (day != null && start != null && end != null) {
                     try {
                         slots.add(new WeeklySlot(day, start, end));
                     } catch (IllegalArgumentException e) {
@@ -409,7 +430,8 @@ public class PeopleInputValidator {
             return slots;
         }
 
-        private LocalTime time(String field, String value) {
+        /** A slot's start or end; 24:00 (midnight at the end of the day) is only an end. */
+        private LocalTime time(String field, String value, boolean start) {
             String text = trimmed(value);
             if (text == null) {
                 error(field, field + " is required");
@@ -417,6 +439,11 @@ public class PeopleInputValidator {
             }
             if (!TIME.matcher(text).matches()) {
                 error(field, field + " '" + shown(text) + "' is not a time written HH:mm");
+                return null;
+            }
+            if (start && text.equals("24:00")) {
+                error(field, field + " 24:00 is the end of the day, so no slot starts then; the latest start is "
+                        + "23:59, and a slot after midnight starts at 00:00 of the next day");
                 return null;
             }
             try {

@@ -2,6 +2,7 @@ package org.mentoring.people.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mentoring.common.InvalidInputException.FieldError;
@@ -130,5 +131,58 @@ class CsvPeopleReaderTest {
         assertThat(request.excludedMentorIds()).isEmpty();
         assertThat(request.priority()).isEqualTo("false");
         assertThat(batch.requests().get(0).field("timeZone")).isEqualTo("requests.csv line 2: timeZone");
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceRejectsTheFileInsteadOfUsingTheLastOne() {
+        String csv = MENTORS.replaceFirst("weeklyAvailability\n", "weeklyAvailability,Name\n")
+                .replace("TUE 14:00-16:00;THU 09:00-10:30\n", "TUE 14:00-16:00;THU 09:00-10:30,Someone Else\n")
+                .replace("MON 08:00-10:00\n", "MON 08:00-10:00,Someone Else\n");
+
+        ImportBatch batch = CsvPeopleReader.mentors(csv, "mentors.csv");
+
+        assertThat(batch.mentors()).isEmpty();
+        assertThat(batch.unreadable()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.field()).isEqualTo("mentors.csv line 1");
+            assertThat(rejection.reason()).contains("column 'Name' twice (columns 2 and 14)");
+        });
+    }
+
+    @Test
+    void bytesThatAreNotUtf8RejectTheFileNamingTheLine() {
+        byte[] latin1 = MENTORS.replace("Dr. A. Mwangi", "Dr. A. Müller").getBytes(StandardCharsets.ISO_8859_1);
+
+        ImportBatch batch = CsvPeopleReader.mentors(latin1, StandardCharsets.UTF_8, "mentors.csv");
+
+        assertThat(batch.mentors()).isEmpty();
+        assertThat(batch.unreadable()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.location()).isEqualTo("mentors.csv line 2");
+            assertThat(rejection.reason()).startsWith("the file is not valid UTF-8 here (0xFC at byte")
+                    .contains("save it as UTF-8");
+        });
+        assertThat(batch.unreadable().get(0).message()).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void utf8WithOrWithoutAByteOrderMarkIsRead() {
+        String csv = MENTORS.replace("Dr. A. Mwangi", "Dr. A. Müller 王");
+        byte[] plain = csv.getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] bytes : List.of(plain, withMark)) {
+            ImportBatch batch = CsvPeopleReader.mentors(bytes, StandardCharsets.UTF_8, "mentors.csv");
+            assertThat(batch.unreadable()).isEmpty();
+            assertThat(batch.mentors().get(0).record().name()).isEqualTo("Dr. A. Müller 王");
+        }
+    }
+
+    @Test
+    void aCharsetTheSenderNamedIsUsed() {
+        byte[] latin1 = MENTORS.replace("Dr. A. Mwangi", "Dr. A. Müller").getBytes(StandardCharsets.ISO_8859_1);
+
+        ImportBatch batch = CsvPeopleReader.mentors(latin1, StandardCharsets.ISO_8859_1, "mentors.csv");
+
+        assertThat(batch.unreadable()).isEmpty();
+        assertThat(batch.mentors().get(0).record().name()).isEqualTo("Dr. A. Müller");
     }
 }

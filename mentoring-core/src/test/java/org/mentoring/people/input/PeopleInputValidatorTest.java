@@ -9,6 +9,7 @@ import static org.mentoring.people.PeopleFixtures.withDomains;
 import static org.mentoring.people.PeopleFixtures.withEmail;
 import static org.mentoring.people.PeopleFixtures.withExcluded;
 import static org.mentoring.people.PeopleFixtures.withMinOverlap;
+import static org.mentoring.people.PeopleFixtures.withName;
 import static org.mentoring.people.PeopleFixtures.withSlots;
 import static org.mentoring.people.PeopleFixtures.withTimeZone;
 
@@ -180,5 +181,62 @@ class PeopleInputValidatorTest {
                 .hasMessage("mentor m-1 has 2 invalid fields")
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("timeZone", "capacity"));
+    }
+
+    @Test
+    void aNameOfInvisibleControlOrBidirectionalCharactersIsRefusedWithItsField() {
+        assertThat(validator.mentor(withName(mentor("m-1"), "\u200B\u200B")).errors())
+                .containsExactly(new FieldError("name", "name contains an invisible character (U+200B); remove it"));
+        assertThat(validator.mentor(withName(mentor("m-1"), "Ann\u0000a")).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message())
+                        .startsWith("name contains a control character (U+0000)"));
+        assertThat(validator.mentor(withName(mentor("m-1"), "Anna \u202Ehtims")).errors()).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("name");
+                    assertThat(error.message()).contains("bidirectional control character (U+202E)");
+                });
+        assertThat(validator.mentor(withName(mentor("m-1"), "Mar\u2066ia")).errors())
+                .extracting(FieldError::field).containsExactly("name");
+        assertThat(validator.mentor(withName(mentor("m-1"), "Dr. Ọ̀kàfọ̀ 王小明")).valid()).isTrue();
+    }
+
+    @Test
+    void institutionsGoalsAndTopicsFollowTheSameRule() {
+        RequestInput r = request("r-1");
+        RequestInput hostile = new RequestInput(r.externalId(), r.name(), r.email(), "Univ\u200Bersity",
+                r.country(), r.timeZone(), r.careerStage(), r.languages(), r.domains(),
+                List.of("grant-writing", "\u202Etirw"), r.startDate(), r.durationMonths(), r.minOverlapMinutes(),
+                r.weeklyAvailability(), r.preferredMentorIds(), r.excludedMentorIds(), r.priority());
+
+        assertThat(validator.request(hostile).errors()).extracting(FieldError::field)
+                .containsExactly("institution", "goals[1]");
+    }
+
+    @Test
+    void aSlotFrom2400To2400IsRefusedInsteadOfBecomingAWholeDay() {
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "24:00", "24:00"))).errors())
+                .singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("weeklyAvailability[0].start");
+                    assertThat(error.message()).contains("24:00 is the end of the day");
+                });
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "00:00", "00:00"))).errors())
+                .singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("weeklyAvailability[0]");
+                    assertThat(error.message()).contains("starts and ends at 00:00", "a whole day is 00:00-24:00");
+                });
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "10:00", "10:00"))).errors())
+                .extracting(FieldError::field).containsExactly("weeklyAvailability[0]");
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "10:00", "24:30"))).errors())
+                .extracting(FieldError::field).containsExactly("weeklyAvailability[0].end");
+    }
+
+    @Test
+    void anEndOf2400IsMidnightAtTheEndOfTheDay() {
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "22:00", "24:00")))
+                .orThrow("mentor").weeklyAvailability().get(0).minutes()).isEqualTo(120);
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("MON", "22:00", "00:00")))
+                .orThrow("mentor").weeklyAvailability().get(0).minutes()).isEqualTo(120);
+        assertThat(validator.mentor(withSlots(mentor("m-1"), new SlotInput("SUN", "00:00", "24:00")))
+                .orThrow("mentor").weeklyAvailability().get(0).minutes()).isEqualTo(24 * 60);
     }
 }

@@ -49,10 +49,12 @@ class AdminImportController {
         }
         ImportBatch batch = ImportBatch.EMPTY;
         if (!noMentors) {
-            batch = batch.plus(CsvPeopleReader.mentors(text(mentors), name(mentors, "mentors.csv")));
+            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), StandardCharsets.UTF_8,
+                    name(mentors, "mentors.csv")));
         }
         if (!noRequests) {
-            batch = batch.plus(CsvPeopleReader.requests(text(requests), name(requests, "requests.csv")));
+            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), StandardCharsets.UTF_8,
+                    name(requests, "requests.csv")));
         }
         ImportReport report;
         try {
@@ -71,10 +73,6 @@ class AdminImportController {
     private String render(Model model) {
         model.addAttribute("imports", journal.recent(HISTORY));
         return "admin/import";
-    }
-
-    private static String text(MultipartFile file) throws IOException {
-        return new String(file.getBytes(), StandardCharsets.UTF_8);
     }
 
     private static String name(MultipartFile file, String fallback) {
