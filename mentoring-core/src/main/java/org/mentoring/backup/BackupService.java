@@ -3,11 +3,10 @@ package org.mentoring.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
-import java.io.BufferedReader;
+import com.mongodb.client.model.RenameCollectionOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -25,11 +24,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -37,6 +33,8 @@ import org.bson.json.JsonParseException;
 import org.bson.json.JsonWriterSettings;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.people.persistence.StoredPeopleCheck;
 import org.mentoring.store.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +44,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Writes the whole store as one zip archive and restores such an archive into an empty store.
@@ -54,8 +54,15 @@ import org.springframework.stereotype.Service;
  * <p>The archive holds {@value #MANIFEST} (format, version, when it was made and how many documents each collection
  * has) and one {@code <collection>.jsonl} per collection: a document a line in MongoDB's canonical extended JSON, so
  * that ids, dates, longs and decimals read back as the same BSON types. A restore reads and checks the whole archive
- * before it writes anything, and refuses a store that already holds data: a fresh instance's accounts, audit trail
- * and sign-in attempts do not count as data, and the archive's replace them.
+ * before it writes anything ({@link ArchiveRules}: every document as the application reads and imports it, within
+ * {@link RestoreLimits}, with at least one enabled admin), and refuses a store that already holds data: a fresh
+ * instance's accounts, audit trail and sign-in attempts do not count as data, and the archive's replace them.
+ *
+ * <p>It writes into staging collections ({@value #STAGING_PREFIX}{@code <collection>}) and only once all of them
+ * are complete replaces the live collections: on a real MongoDB by renaming each staging collection over its live
+ * one, with the application's indexes created on it first; on the embedded store by copying, because its H2 backend
+ * (mongo-java-server 1.47) keeps a renamed collection's documents under the old name, so they would be gone after
+ * the next start. A restore that fails while it fills the staging collections leaves the live ones as they were.
  *
  * <p>One restore writes at a time ({@link RestoreLock}), and its marker stays in the store until it has written
  * everything. A marker whose restore stopped (the process died, or writing failed) makes the store report an
@@ -76,6 +83,9 @@ public class BackupService {
     /** The code of the 409 a restore gets while another one writes. */
     public static final String IN_PROGRESS = "restore-in-progress";
 
+    /** Where a restore writes a collection before it replaces the live one; never data, never in a backup. */
+    static final String STAGING_PREFIX = "restoreStaging.";
+
     private static final String SUFFIX = ".jsonl";
     private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}");
     private static final JsonWriterSettings EXTENDED_JSON = JsonWriterSettings.builder()
@@ -86,6 +96,8 @@ public class BackupService {
 
     private final MongoTemplate mongo;
     private final RestoreLock lock;
+    private final ArchiveRules rules;
+    private final RestoreLimits limits;
     private final ObjectMapper json = new ObjectMapper();
     private final boolean ownStore;
     private final Duration staleAfter;
@@ -100,26 +112,32 @@ public class BackupService {
      * @param staleAfter how old the heartbeat of another instance's restore may be before it counts as stopped
      */
     @Autowired
-    public BackupService(MongoTemplate mongo, Optional<EmbeddedMongoServer> embeddedStore,
-            @Value("${mentoring.restore.stale-after:2m}") Duration staleAfter) {
-        this(mongo, embeddedStore.isPresent(), staleAfter);
+    public BackupService(MongoTemplate mongo, Optional<EmbeddedMongoServer> embeddedStore, StoredPeopleCheck people,
+            @Value("${mentoring.restore.stale-after:2m}") Duration staleAfter,
+            @Value("${mentoring.restore.max-inflated-size:512MB}") DataSize maxInflatedSize) {
+        this(mongo, embeddedStore.isPresent(), staleAfter, people,
+                RestoreLimits.withMaxInflated(maxInflatedSize.toBytes()));
     }
 
-    BackupService(MongoTemplate mongo, boolean ownStore, Duration staleAfter) {
+    BackupService(MongoTemplate mongo, boolean ownStore, Duration staleAfter, StoredPeopleCheck people,
+            RestoreLimits limits) {
         this.mongo = mongo;
         this.lock = new RestoreLock(mongo);
         this.ownStore = ownStore;
         this.staleAfter = staleAfter;
+        this.rules = new ArchiveRules(mongo.getConverter(), people);
+        this.limits = limits;
     }
 
     /**
-     * The store's data collections, sorted: all but MongoDB's own {@code system.*} ones and the restore marker's
-     * {@value RestoreLock#COLLECTION}.
+     * The store's data collections, sorted: all but MongoDB's own {@code system.*} ones, the restore marker's
+     * {@value RestoreLock#COLLECTION} and a restore's staging collections.
      */
     public Set<String> collections() {
         Set<String> names = new TreeSet<>();
         for (String name : mongo.getDb().listCollectionNames()) {
-            if (!name.startsWith("system.") && !name.equals(RestoreLock.COLLECTION)) {
+            if (!name.startsWith("system.") && !name.equals(RestoreLock.COLLECTION)
+                    && !name.startsWith(STAGING_PREFIX)) {
                 names.add(name);
             }
         }
@@ -174,16 +192,19 @@ public class BackupService {
 
     /**
      * Restores an archive of {@link #write} into this store, which must hold no data, or only what an interrupted
-     * restore left. The archive is read twice and never held in memory: first every line is parsed and counted
-     * against the manifest, and nothing is written unless all is right; then, under the restore lock, every data
-     * collection is emptied and the documents are inserted in batches of {@value #INSERT_BATCH}.
+     * restore left. The archive is read twice and never held in memory: first every line is parsed, checked by
+     * {@link ArchiveRules} and counted against the manifest, and nothing is written unless all is right; then, under
+     * the restore lock, the documents are inserted into staging collections in batches of {@value #INSERT_BATCH},
+     * and once all are there the staging collections replace the live ones, and live collections the archive does
+     * not have are emptied.
      *
      * @param archive the archive, which must give the same bytes each time it is opened (an uploaded file)
      * @param actor who restores, as the restore marker names them
      * @throws ConflictException {@code store-not-empty} when the store holds data and no interrupted restore left
      *     it; {@code restore-in-progress} while another restore writes into it
-     * @throws InvalidInputException when the archive is not one of {@link #write}, naming what is wrong; nothing
-     *     was written
+     * @throws InvalidInputException when the archive is not one of {@link #write}, or holds a document the
+     *     application could not read or import, or no enabled admin, naming the entry, line and field of each problem
+     *     (the first {@value RestoreLimits#LISTED_PROBLEMS}); nothing was written
      */
     public RestoreReport restore(InputStreamSource archive, String actor) throws IOException {
         Optional<RestoreLock.Marker> found = lock.find();
@@ -204,11 +225,20 @@ public class BackupService {
                     checked.createdAt(), checked.total(), checked.counts().size());
             Map<String, Long> written;
             try {
-                written = writeAll(archive, checked, mine.token());
+                written = writeStaging(archive, checked, mine.token());
             } catch (IOException | RuntimeException e) {
-                log.error("Restore by {} stopped while writing; the store holds part of the backup until a restore"
-                        + " completes", actor, e);
-                failQuietly(mine.token(), e);
+                log.error("Restore by {} stopped while writing its staging collections; the live collections are as"
+                        + " they were", actor, e);
+                failQuietly(mine.token(), "before replacing anything (the live collections are as they were): "
+                        + e.getMessage());
+                throw e;
+            }
+            try {
+                swap(written, mine.token());
+            } catch (RuntimeException e) {
+                log.error("Restore by {} stopped while replacing the live collections; the store holds part of the"
+                        + " backup until a restore completes", actor, e);
+                failQuietly(mine.token(), "while replacing the live collections: " + e.getMessage());
                 throw e;
             }
             releaseQuietly(mine.token());
@@ -315,9 +345,9 @@ public class BackupService {
         throw new ConflictException(IN_PROGRESS, "Another restore is starting; try again once it has finished.");
     }
 
-    private void failQuietly(String token, Exception cause) {
+    private void failQuietly(String token, String reason) {
         try {
-            lock.fail(token, String.valueOf(cause.getMessage()), Instant.now());
+            lock.fail(token, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason, Instant.now());
         } catch (RuntimeException e) {
             log.error("The restore marker could not record the failure; it counts as stopped once its heartbeat is"
                     + " older than {}", staleAfter, e);
@@ -354,48 +384,72 @@ public class BackupService {
         }
     }
 
-    /** The first pass: every entry known, every line a document, the counts those of the manifest. */
+    /**
+     * The first pass: every entry a collection of this application, every line within the limits and a document
+     * that passes {@link ArchiveRules}, the counts those of the manifest, and an enabled admin among the accounts.
+     */
     private Checked check(InputStreamSource archive) throws IOException {
         Map<String, Long> found = new TreeMap<>();
         JsonNode manifest = null;
-        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName();
+        ArchiveRules.Check documents = rules.check();
+        Problems problems = new Problems(limits.maxListedProblems());
+        try (ArchiveReader reader = new ArchiveReader(archive.getInputStream(), limits)) {
+            for (String name = reader.nextEntry(); name != null; name = reader.nextEntry()) {
                 if (name.equals(MANIFEST)) {
                     if (manifest != null) {
                         throw invalid("the archive holds " + MANIFEST + " twice");
                     }
-                    byte[] bytes = zip.readNBytes(MANIFEST_LIMIT + 1);
-                    if (bytes.length > MANIFEST_LIMIT) {
-                        throw invalid(MANIFEST + " is larger than a backup's manifest can be");
-                    }
-                    manifest = json.readTree(bytes);
-                } else if (collectionOf(name) != null) {
-                    if (found.containsKey(collectionOf(name))) {
-                        throw invalid("the archive holds '" + name + "' twice");
-                    }
-                    found.put(collectionOf(name), forEachDocument(zip, name, document -> { }));
-                } else {
-                    throw invalid("the archive holds '" + name + "', which is no part of a backup");
+                    manifest = json.readTree(reader.readAll(MANIFEST_LIMIT, MANIFEST));
+                    continue;
                 }
+                String collection = collectionOf(name);
+                if (collection == null) {
+                    throw invalid("the archive holds '" + Shown.text(name) + "', which is no part of a backup");
+                }
+                if (!rules.knows(collection)) {
+                    throw invalid("the archive holds '" + Shown.text(name) + "', but '" + Shown.text(collection)
+                            + "' is not a collection of this application (it has " + rules.collections() + ")");
+                }
+                if (found.containsKey(collection)) {
+                    throw invalid("the archive holds '" + name + "' twice");
+                }
+                long count = 0;
+                for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    count++;
+                    Document document = parse(line, name, reader.lineNumber(), problems);
+                    if (document != null) {
+                        for (FieldError error : documents.of(collection, document)) {
+                            problems.add(name, reader.lineNumber(), document.get("_id"), error);
+                        }
+                    }
+                }
+                found.put(collection, count);
             }
-        } catch (ZipException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw invalid("the archive is not a readable backup: " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw invalid(MANIFEST + " is not JSON: " + Shown.text(e.getOriginalMessage()));
         }
+        problems.throwIfAny();
         if (manifest == null) {
             throw invalid("the archive has no " + MANIFEST + "; it is not a backup of this application");
         }
         if (!FORMAT.equals(manifest.path("format").asText()) || manifest.path("version").asInt() != VERSION) {
-            throw invalid(MANIFEST + " names format '" + manifest.path("format").asText() + "' version "
-                    + manifest.path("version").asText() + "; this application restores " + FORMAT + " version "
-                    + VERSION);
+            throw invalid(MANIFEST + " names format '" + Shown.text(manifest.path("format").asText()) + "' version "
+                    + Shown.text(manifest.path("version").asText()) + "; this application restores " + FORMAT
+                    + " version " + VERSION);
         }
         Map<String, Long> expected = new TreeMap<>();
         manifest.path("collections").fields()
                 .forEachRemaining(field -> expected.put(field.getKey(), field.getValue().asLong()));
         if (!expected.equals(found)) {
-            throw invalid("the archive's collections " + found + " differ from its manifest's " + expected
-                    + "; it is incomplete or altered");
+            throw invalid(Shown.text("the archive's collections " + found + " differ from its manifest's "
+                    + expected) + "; it is incomplete or altered");
+        }
+        if (documents.enabledAdmins() == 0) {
+            throw invalid("the archive holds no enabled ADMIN account, so after restoring it nobody could sign in"
+                    + " to run the programme; restore a backup that has one");
         }
         try {
             return new Checked(Instant.parse(manifest.path("createdAt").asText()), found);
@@ -404,44 +458,151 @@ public class BackupService {
         }
     }
 
-    /**
-     * The second pass, under the lock: empties every data collection (a fresh instance's housekeeping, or what an
-     * interrupted restore left), then inserts the archive's documents a batch at a time, beating the marker's
-     * heartbeat before each batch, which also stops this restore if another one replaced its marker.
-     */
-    private Map<String, Long> writeAll(InputStreamSource archive, Checked checked, String token) throws IOException {
-        for (String collection : collections()) {
-            mongo.getCollection(collection).deleteMany(new Document());
-            beat(token);
+    private static Document parse(String line, String entry, long number, Problems problems) {
+        try {
+            return Document.parse(line);
+        } catch (JsonParseException | IllegalArgumentException | ClassCastException e) {
+            problems.add(new FieldError(entry + ":" + number, entry + " line " + number
+                    + " is not a document in extended JSON: " + Shown.text(e.getMessage())));
+            return null;
         }
+    }
+
+    /** The problems of one archive: the first few listed with their entry, line and field, the others counted. */
+    private static final class Problems {
+
+        private final int listed;
+        private final List<FieldError> errors = new ArrayList<>();
+        private long more;
+
+        Problems(int listed) {
+            this.listed = listed;
+        }
+
+        void add(String entry, long line, Object id, FieldError error) {
+            add(new FieldError(entry + ":" + line + ":" + error.field(), entry + " line " + line
+                    + (id == null ? "" : " (_id " + Shown.value(id) + ")") + ", " + error.field() + ": "
+                    + error.message()));
+        }
+
+        void add(FieldError error) {
+            if (errors.size() < listed) {
+                errors.add(error);
+            } else {
+                more++;
+            }
+        }
+
+        void throwIfAny() {
+            if (errors.isEmpty()) {
+                return;
+            }
+            List<FieldError> all = new ArrayList<>(errors);
+            long total = errors.size() + more;
+            if (more > 0) {
+                all.add(new FieldError("archive", "and " + more + " more " + (more == 1 ? "problem" : "problems")));
+            }
+            throw new InvalidInputException("archive: " + total + (total == 1 ? " problem" : " problems")
+                    + " in the archive's documents, so nothing was written. The first: " + errors.get(0).message(),
+                    all);
+        }
+    }
+
+    /**
+     * The second pass, under the lock: drops the staging collections an interrupted restore left, creates each
+     * collection's indexes on its staging collection, then inserts the archive's documents there a batch at a time,
+     * beating the marker's heartbeat before each batch, which also stops this restore if another one replaced its
+     * marker. The live collections are not touched.
+     */
+    private Map<String, Long> writeStaging(InputStreamSource archive, Checked checked, String token)
+            throws IOException {
+        dropStaging();
         Map<String, Long> written = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String collection = collectionOf(entry.getName());
+        try (ArchiveReader reader = new ArchiveReader(archive.getInputStream(), limits)) {
+            for (String name = reader.nextEntry(); name != null; name = reader.nextEntry()) {
+                String collection = collectionOf(name);
                 if (collection == null) {
                     continue;
                 }
                 if (!checked.counts().containsKey(collection) || written.containsKey(collection)) {
                     throw new IllegalStateException("the archive changed between its check and its restore: '"
-                            + entry.getName() + "' is new");
+                            + Shown.text(name) + "' is new");
                 }
-                MongoCollection<Document> target = mongo.getCollection(collection);
+                MongoCollection<Document> target = mongo.getCollection(STAGING_PREFIX + collection);
+                createIndexes(STAGING_PREFIX + collection, collection);
                 List<Document> batch = new ArrayList<>(INSERT_BATCH);
-                long count = forEachDocument(zip, entry.getName(), document -> {
-                    batch.add(document);
+                long count = 0;
+                for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    batch.add(Document.parse(line));
+                    count++;
                     if (batch.size() == INSERT_BATCH) {
                         insert(target, batch, token);
                     }
-                });
+                }
                 insert(target, batch, token);
                 written.put(collection, count);
             }
         }
         if (!written.equals(checked.counts())) {
-            throw new IllegalStateException("the archive changed between its check and its restore: it now holds "
-                    + written + " where the check found " + checked.counts());
+            throw new IllegalStateException(Shown.text("the archive changed between its check and its restore: it"
+                    + " now holds " + written + " where the check found " + checked.counts()));
         }
         return written;
+    }
+
+    /**
+     * Replaces each live collection by its complete staging collection, and empties the live collections the archive
+     * does not have. On a real MongoDB a rename replaces a collection in one step, its indexes with it; the embedded
+     * store's H2 backend loses a renamed collection's documents at its next start, so there the live collection is
+     * emptied and the staging documents copied into it.
+     */
+    private void swap(Map<String, Long> written, String token) {
+        for (String collection : written.keySet()) {
+            beat(token);
+            MongoCollection<Document> staging = mongo.getCollection(STAGING_PREFIX + collection);
+            if (ownStore) {
+                createIndexes(collection, collection);
+                MongoCollection<Document> live = mongo.getCollection(collection);
+                live.deleteMany(new Document());
+                List<Document> batch = new ArrayList<>(INSERT_BATCH);
+                for (Document document : staging.find()) {
+                    batch.add(document);
+                    if (batch.size() == INSERT_BATCH) {
+                        insert(live, batch, token);
+                    }
+                }
+                insert(live, batch, token);
+                staging.drop();
+            } else {
+                staging.renameCollection(new MongoNamespace(mongo.getDb().getName(), collection),
+                        new RenameCollectionOptions().dropTarget(true));
+            }
+        }
+        for (String collection : collections()) {
+            if (!written.containsKey(collection)) {
+                beat(token);
+                mongo.getCollection(collection).deleteMany(new Document());
+            }
+        }
+        dropStaging();
+    }
+
+    private void dropStaging() {
+        for (String name : mongo.getDb().listCollectionNames()) {
+            if (name.startsWith(STAGING_PREFIX)) {
+                mongo.getCollection(name).drop();
+            }
+        }
+    }
+
+    /** Creates on {@code target} the indexes the application declares for {@code collection} (unique emails, ...). */
+    private void createIndexes(String target, String collection) {
+        for (IndexDefinition index : rules.indexesOf(collection)) {
+            mongo.indexOps(target).ensureIndex(index);
+        }
     }
 
     private void insert(MongoCollection<Document> target, List<Document> batch, String token) {
@@ -469,29 +630,7 @@ public class BackupService {
                 ? collection : null;
     }
 
-    /** Parses each line of an entry as a document in extended JSON and hands it on; answers how many there were. */
-    private static long forEachDocument(InputStream entry, String name, Consumer<Document> sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(entry, StandardCharsets.UTF_8));
-        long number = 0;
-        long documents = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Document document;
-            try {
-                document = Document.parse(line);
-            } catch (JsonParseException | IllegalArgumentException e) {
-                throw invalid(name + " line " + number + " is not a document in extended JSON: " + e.getMessage());
-            }
-            sink.accept(document);
-            documents++;
-        }
-        return documents;
-    }
-
-    private static InvalidInputException invalid(String message) {
+    static InvalidInputException invalid(String message) {
         return new InvalidInputException("archive", "archive: " + message);
     }
 }
