@@ -73,7 +73,8 @@ final class ArchiveRules {
 
     private static Map<String, List<Class<?>>> scan(MongoConverter converter) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(org.springframework.data.mongodb.core.mapping.Document.class));
+        scanner.addIncludeFilter(
+                new AnnotationTypeFilter(org.springframework.data.mongodb.core.mapping.Document.class));
         Map<String, List<Class<?>>> found = new TreeMap<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(),
