@@ -27,14 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.matching.EmbeddedMongoTestConfiguration;
 import org.mentoring.matching.MatchingTestApplication;
 import org.mentoring.people.input.PeopleInputValidator;
+import org.mentoring.store.EmbeddedMongoServer;
 import org.mentoring.people.persistence.StoredPeopleCheck;
 import org.mentoring.taxonomy.Taxonomy;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,19 +63,21 @@ class BackupServiceTest {
     private static final Duration STALE_AFTER = Duration.ofMinutes(2);
     /** A collection whose documents have few rules: the audit trail. */
     static final String NOTES = "audit_events";
+    static final String HEAT = "planetary-health/climate-health/heat-health";
     static final String ADMIN = "{\"_id\": \"a-1\", \"email\": \"admin@example.org\", \"role\": \"ADMIN\","
             + " \"enabled\": true, \"passwordHash\": \"$2a$10$abcdefghijklmnopqrstuv\"}";
     static final String FRESH_ADMIN = "{\"_id\": \"a-fresh\", \"email\": \"first@example.org\", \"role\": \"ADMIN\"}";
     static final String MENTOR = "{\"_id\": \"m-1\", \"externalId\": \"m-1\", \"name\": \"Dr. Okafor\","
             + " \"email\": \"okafor@uni.example.org\", \"country\": \"NG\", \"timeZone\": \"Africa/Lagos\","
-            + " \"languages\": [\"en\"], \"domains\": [\"planetary-health/climate-health/heat-health\"], \"topics\": [], \"capacity\": 2,"
+            + " \"languages\": [\"en\"], \"domains\": [\"" + HEAT + "\"], \"topics\": [], \"capacity\": 2,"
             + " \"availableFrom\": {\"$date\": \"2026-01-01T00:00:00Z\"},"
             + " \"weeklyAvailability\": [{\"day\": \"TUESDAY\", \"start\": \"09:00\", \"end\": \"11:00\"}]}";
     static final String MENTOR_2 = MENTOR.replace("m-1", "m-2").replace("okafor@", "okafor2@");
     static final String REQUEST = "{\"_id\": {\"$oid\": \"65a1b2c3d4e5f60718293a4b\"}, \"externalId\": \"r-1\","
             + " \"name\": \"Ana\", \"email\": \"ana@uni.example.org\", \"country\": \"BR\","
-            + " \"timeZone\": \"America/Sao_Paulo\", \"careerStage\": \"PHD_CANDIDATE\", \"languages\": [\"pt\", \"en\"],"
-            + " \"domains\": [\"planetary-health/climate-health/heat-health\"], \"goals\": [], \"startDate\": {\"$date\": \"2026-02-01T00:00:00Z\"},"
+            + " \"timeZone\": \"America/Sao_Paulo\", \"careerStage\": \"PHD_CANDIDATE\","
+            + " \"languages\": [\"pt\", \"en\"], \"domains\": [\"" + HEAT + "\"], \"goals\": [],"
+            + " \"startDate\": {\"$date\": \"2026-02-01T00:00:00Z\"},"
             + " \"durationMonths\": 6, \"minOverlapMinutes\": 60,"
             + " \"weeklyAvailability\": [{\"day\": \"TUESDAY\", \"start\": \"07:00\", \"end\": \"09:00\"}],"
             + " \"status\": \"OPEN\"}";
@@ -266,7 +274,8 @@ class BackupServiceTest {
     void aRestoreWhoseMarkerAnotherRestoreReplacedStopsWriting() throws Exception {
         List<Document> notes = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            notes.add(new Document("_id", "e-" + i).append("action", "note " + i + " " + Integer.toHexString(i * 7919)));
+            notes.add(new Document("_id", "e-" + i)
+                    .append("action", "note " + i + " " + Integer.toHexString(i * 7919)));
         }
         mongo.getCollection(NOTES).insertMany(notes);
         mongo.getCollection("accounts").insertOne(Document.parse(ADMIN));
@@ -390,7 +399,7 @@ class BackupServiceTest {
                 .replace("\"ADMIN\"", "\"ROOT\""));
         broken.put("accounts.jsonl:2:email", ADMIN.replace("a-1", "a-2").replace("admin@", "Second.Admin@"));
         broken.put("mentors.jsonl:1:capacity", MENTOR.replace("\"capacity\": 2", "\"capacity\": -3"));
-        broken.put("mentors.jsonl:1:domains[0]", MENTOR.replace("planetary-health/climate-health/heat-health", "astrology"));
+        broken.put("mentors.jsonl:1:domains[0]", MENTOR.replace(HEAT, "astrology"));
         broken.put("mentors.jsonl:1:timeZone", MENTOR.replace("Africa/Lagos", "Mars/Olympus_Mons"));
         broken.put("requests.jsonl:1:careerStage", REQUEST.replace("PHD_CANDIDATE", "EMPEROR"));
 
@@ -495,8 +504,38 @@ class BackupServiceTest {
                     Document.parse(ADMIN.replace("a-1", "a-copy")))).as("ownStore %s", ownStore)
                     .hasMessageContaining("duplicate key");
             assertThatThrownBy(() -> mongo.getCollection("mentors").insertOne(
-                    Document.parse(MENTOR.replace("\"_id\": \"m-1\"", "\"_id\": \"m-copy\"")))).as("ownStore %s", ownStore)
+                    Document.parse(MENTOR.replace("\"_id\": \"m-1\"", "\"_id\": \"m-copy\""))))
+                    .as("ownStore %s", ownStore)
                     .hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void onTheEmbeddedStoreOnDiskARestoredStoreSurvivesARestart(@TempDir Path dataDir) throws Exception {
+        byte[] archive = archiveOfASmallCommunity();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+                MongoClient client = MongoClients.create(server.connectionString("mentoring"))) {
+            MongoTemplate onDisk = new MongoTemplate(client, "mentoring");
+            onDisk.getCollection("accounts").insertOne(Document.parse(FRESH_ADMIN));
+            new BackupService(onDisk, true, STALE_AFTER, new StoredPeopleCheck(onDisk.getConverter(),
+                    new PeopleInputValidator(Taxonomy.planetaryHealth())),
+                    RestoreLimits.withMaxInflated(RestoreLimits.INFLATED_BYTES))
+                    .restore(source(archive), "admin@example.org");
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.onDisk(dataDir);
+                MongoClient client = MongoClients.create(server.connectionString("mentoring"))) {
+            MongoDatabase db = client.getDatabase("mentoring");
+            Map<String, List<Document>> afterRestart = new TreeMap<>();
+            for (String name : db.listCollectionNames()) {
+                List<Document> documents = db.getCollection(name).find().into(new ArrayList<>());
+                if (!documents.isEmpty()) {
+                    afterRestart.put(name, documents);
+                }
+            }
+            assertThat(afterRestart).as("what H2 renamed would be gone; what was copied is there")
+                    .isEqualTo(archiveDocuments(archive));
+            assertThatThrownBy(() -> db.getCollection("accounts").insertOne(
+                    Document.parse(ADMIN.replace("a-1", "a-copy")))).hasMessageContaining("duplicate key");
         }
     }
 
