@@ -13,7 +13,7 @@ record RestoreLimits(int maxLineBytes, long maxInflatedBytes, int maxEntries, in
 
     /** A document is at most 16 MB in MongoDB; one of this application's is far below 1 MB. */
     static final int LINE_BYTES = 1024 * 1024;
-    /** 25 times the 20 MB upload limit; JSON lines rarely compress beyond 10 times. Configurable. */
+    /** 25 times the 20 MB upload limit (mentoring.restore.max-inflated-size). */
     static final long INFLATED_BYTES = 512L * 1024 * 1024;
     static final int ENTRIES = 100;
     static final int LISTED_PROBLEMS = 20;
