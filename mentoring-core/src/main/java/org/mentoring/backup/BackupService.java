@@ -1,20 +1,17 @@
 package org.mentoring.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
-import java.io.BufferedReader;
+import com.mongodb.client.model.RenameCollectionOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,18 +22,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
 import org.bson.json.JsonMode;
-import org.bson.json.JsonParseException;
 import org.bson.json.JsonWriterSettings;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.people.persistence.StoredPeopleCheck;
 import org.mentoring.store.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +40,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Writes the whole store as one zip archive and restores such an archive into an empty store.
@@ -54,8 +50,15 @@ import org.springframework.stereotype.Service;
  * <p>The archive holds {@value #MANIFEST} (format, version, when it was made and how many documents each collection
  * has) and one {@code <collection>.jsonl} per collection: a document a line in MongoDB's canonical extended JSON, so
  * that ids, dates, longs and decimals read back as the same BSON types. A restore reads and checks the whole archive
- * before it writes anything, and refuses a store that already holds data: a fresh instance's accounts, audit trail
- * and sign-in attempts do not count as data, and the archive's replace them.
+ * before it writes anything ({@link ArchiveRules}: every document as the application reads and imports it, within
+ * {@link RestoreLimits}, with at least one enabled admin), and refuses a store that already holds data: a fresh
+ * instance's accounts, audit trail and sign-in attempts do not count as data, and the archive's replace them.
+ *
+ * <p>It writes into staging collections ({@value #STAGING_PREFIX}{@code <collection>}) and only once all of them
+ * are complete replaces the live collections: on a real MongoDB by renaming each staging collection over its live
+ * one, with the application's indexes created on it first; on the embedded store by copying, because its H2 backend
+ * (mongo-java-server 1.47) keeps a renamed collection's documents under the old name, so they would be gone after
+ * the next start. A restore that fails while it fills the staging collections leaves the live ones as they were.
  *
  * <p>One restore writes at a time ({@link RestoreLock}), and its marker stays in the store until it has written
  * everything. A marker whose restore stopped (the process died, or writing failed) makes the store report an
@@ -76,16 +79,21 @@ public class BackupService {
     /** The code of the 409 a restore gets while another one writes. */
     public static final String IN_PROGRESS = "restore-in-progress";
 
+    /** Where a restore writes a collection before it replaces the live one; never data, never in a backup. */
+    static final String STAGING_PREFIX = "restoreStaging.";
+
     private static final String SUFFIX = ".jsonl";
     private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,119}");
     private static final JsonWriterSettings EXTENDED_JSON = JsonWriterSettings.builder()
             .outputMode(JsonMode.EXTENDED).build();
     static final int INSERT_BATCH = 1000;
-    private static final int MANIFEST_LIMIT = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     private final MongoTemplate mongo;
     private final RestoreLock lock;
+    private final ArchiveRules rules;
+    private final RestoreLimits limits;
+    private final ArchiveCheck checker;
     private final ObjectMapper json = new ObjectMapper();
     private final boolean ownStore;
     private final Duration staleAfter;
@@ -100,26 +108,33 @@ public class BackupService {
      * @param staleAfter how old the heartbeat of another instance's restore may be before it counts as stopped
      */
     @Autowired
-    public BackupService(MongoTemplate mongo, Optional<EmbeddedMongoServer> embeddedStore,
-            @Value("${mentoring.restore.stale-after:2m}") Duration staleAfter) {
-        this(mongo, embeddedStore.isPresent(), staleAfter);
+    public BackupService(MongoTemplate mongo, Optional<EmbeddedMongoServer> embeddedStore, StoredPeopleCheck people,
+            @Value("${mentoring.restore.stale-after:2m}") Duration staleAfter,
+            @Value("${mentoring.restore.max-inflated-size:512MB}") DataSize maxInflatedSize) {
+        this(mongo, embeddedStore.isPresent(), staleAfter, people,
+                RestoreLimits.withMaxInflated(maxInflatedSize.toBytes()));
     }
 
-    BackupService(MongoTemplate mongo, boolean ownStore, Duration staleAfter) {
+    BackupService(MongoTemplate mongo, boolean ownStore, Duration staleAfter, StoredPeopleCheck people,
+            RestoreLimits limits) {
         this.mongo = mongo;
         this.lock = new RestoreLock(mongo);
         this.ownStore = ownStore;
         this.staleAfter = staleAfter;
+        this.rules = new ArchiveRules(mongo.getConverter(), people);
+        this.limits = limits;
+        this.checker = new ArchiveCheck(rules, limits);
     }
 
     /**
-     * The store's data collections, sorted: all but MongoDB's own {@code system.*} ones and the restore marker's
-     * {@value RestoreLock#COLLECTION}.
+     * The store's data collections, sorted: all but MongoDB's own {@code system.*} ones, the restore marker's
+     * {@value RestoreLock#COLLECTION} and a restore's staging collections.
      */
     public Set<String> collections() {
         Set<String> names = new TreeSet<>();
         for (String name : mongo.getDb().listCollectionNames()) {
-            if (!name.startsWith("system.") && !name.equals(RestoreLock.COLLECTION)) {
+            if (!name.startsWith("system.") && !name.equals(RestoreLock.COLLECTION)
+                    && !name.startsWith(STAGING_PREFIX)) {
                 names.add(name);
             }
         }
@@ -174,16 +189,19 @@ public class BackupService {
 
     /**
      * Restores an archive of {@link #write} into this store, which must hold no data, or only what an interrupted
-     * restore left. The archive is read twice and never held in memory: first every line is parsed and counted
-     * against the manifest, and nothing is written unless all is right; then, under the restore lock, every data
-     * collection is emptied and the documents are inserted in batches of {@value #INSERT_BATCH}.
+     * restore left. The archive is read twice and never held in memory: first every line is parsed, checked by
+     * {@link ArchiveRules} and counted against the manifest, and nothing is written unless all is right; then, under
+     * the restore lock, the documents are inserted into staging collections in batches of {@value #INSERT_BATCH},
+     * and once all are there the staging collections replace the live ones, and live collections the archive does
+     * not have are emptied.
      *
      * @param archive the archive, which must give the same bytes each time it is opened (an uploaded file)
      * @param actor who restores, as the restore marker names them
      * @throws ConflictException {@code store-not-empty} when the store holds data and no interrupted restore left
      *     it; {@code restore-in-progress} while another restore writes into it
-     * @throws InvalidInputException when the archive is not one of {@link #write}, naming what is wrong; nothing
-     *     was written
+     * @throws InvalidInputException when the archive is not one of {@link #write}, or holds a document the
+     *     application could not read or import, or no enabled admin, naming the entry, line and field of each problem
+     *     (the first {@value RestoreLimits#LISTED_PROBLEMS}); nothing was written
      */
     public RestoreReport restore(InputStreamSource archive, String actor) throws IOException {
         Optional<RestoreLock.Marker> found = lock.find();
@@ -193,7 +211,7 @@ public class BackupService {
         if (found.isEmpty() && holdsData()) {
             throw storeNotEmpty();
         }
-        Checked checked = check(archive);
+        ArchiveCheck.Checked checked = checker.check(archive);
         Instant now = Instant.now();
         RestoreLock.Marker mine = new RestoreLock.Marker(UUID.randomUUID().toString(), actor, now, now, instanceId,
                 null);
@@ -204,11 +222,20 @@ public class BackupService {
                     checked.createdAt(), checked.total(), checked.counts().size());
             Map<String, Long> written;
             try {
-                written = writeAll(archive, checked, mine.token());
+                written = writeStaging(archive, checked, mine.token());
             } catch (IOException | RuntimeException e) {
-                log.error("Restore by {} stopped while writing; the store holds part of the backup until a restore"
-                        + " completes", actor, e);
-                failQuietly(mine.token(), e);
+                log.error("Restore by {} stopped while writing its staging collections; the live collections are as"
+                        + " they were", actor, e);
+                failQuietly(mine.token(), "before replacing anything (the live collections are as they were): "
+                        + e.getMessage());
+                throw e;
+            }
+            try {
+                swap(written, mine.token());
+            } catch (RuntimeException e) {
+                log.error("Restore by {} stopped while replacing the live collections; the store holds part of the"
+                        + " backup until a restore completes", actor, e);
+                failQuietly(mine.token(), "while replacing the live collections: " + e.getMessage());
                 throw e;
             }
             releaseQuietly(mine.token());
@@ -315,9 +342,9 @@ public class BackupService {
         throw new ConflictException(IN_PROGRESS, "Another restore is starting; try again once it has finished.");
     }
 
-    private void failQuietly(String token, Exception cause) {
+    private void failQuietly(String token, String reason) {
         try {
-            lock.fail(token, String.valueOf(cause.getMessage()), Instant.now());
+            lock.fail(token, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason, Instant.now());
         } catch (RuntimeException e) {
             log.error("The restore marker could not record the failure; it counts as stopped once its heartbeat is"
                     + " older than {}", staleAfter, e);
@@ -346,102 +373,101 @@ public class BackupService {
                 + " /api/v1/admin/restore/status).");
     }
 
-    /** What the first pass found: the archive's date and documents per collection, all agreeing with its manifest. */
-    private record Checked(Instant createdAt, Map<String, Long> counts) {
-
-        long total() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    /** The first pass: every entry known, every line a document, the counts those of the manifest. */
-    private Checked check(InputStreamSource archive) throws IOException {
-        Map<String, Long> found = new TreeMap<>();
-        JsonNode manifest = null;
-        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName();
-                if (name.equals(MANIFEST)) {
-                    if (manifest != null) {
-                        throw invalid("the archive holds " + MANIFEST + " twice");
-                    }
-                    byte[] bytes = zip.readNBytes(MANIFEST_LIMIT + 1);
-                    if (bytes.length > MANIFEST_LIMIT) {
-                        throw invalid(MANIFEST + " is larger than a backup's manifest can be");
-                    }
-                    manifest = json.readTree(bytes);
-                } else if (collectionOf(name) != null) {
-                    if (found.containsKey(collectionOf(name))) {
-                        throw invalid("the archive holds '" + name + "' twice");
-                    }
-                    found.put(collectionOf(name), forEachDocument(zip, name, document -> { }));
-                } else {
-                    throw invalid("the archive holds '" + name + "', which is no part of a backup");
-                }
-            }
-        } catch (ZipException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw invalid("the archive is not a readable backup: " + e.getMessage());
-        }
-        if (manifest == null) {
-            throw invalid("the archive has no " + MANIFEST + "; it is not a backup of this application");
-        }
-        if (!FORMAT.equals(manifest.path("format").asText()) || manifest.path("version").asInt() != VERSION) {
-            throw invalid(MANIFEST + " names format '" + manifest.path("format").asText() + "' version "
-                    + manifest.path("version").asText() + "; this application restores " + FORMAT + " version "
-                    + VERSION);
-        }
-        Map<String, Long> expected = new TreeMap<>();
-        manifest.path("collections").fields()
-                .forEachRemaining(field -> expected.put(field.getKey(), field.getValue().asLong()));
-        if (!expected.equals(found)) {
-            throw invalid("the archive's collections " + found + " differ from its manifest's " + expected
-                    + "; it is incomplete or altered");
-        }
-        try {
-            return new Checked(Instant.parse(manifest.path("createdAt").asText()), found);
-        } catch (DateTimeParseException e) {
-            throw invalid(MANIFEST + " has no valid createdAt");
-        }
-    }
-
     /**
-     * The second pass, under the lock: empties every data collection (a fresh instance's housekeeping, or what an
-     * interrupted restore left), then inserts the archive's documents a batch at a time, beating the marker's
-     * heartbeat before each batch, which also stops this restore if another one replaced its marker.
+     * The second pass, under the lock: drops the staging collections an interrupted restore left, creates each
+     * collection's indexes on its staging collection, then inserts the archive's documents there a batch at a time,
+     * beating the marker's heartbeat before each batch, which also stops this restore if another one replaced its
+     * marker. The live collections are not touched.
      */
-    private Map<String, Long> writeAll(InputStreamSource archive, Checked checked, String token) throws IOException {
-        for (String collection : collections()) {
-            mongo.getCollection(collection).deleteMany(new Document());
-            beat(token);
-        }
+    private Map<String, Long> writeStaging(InputStreamSource archive, ArchiveCheck.Checked checked, String token)
+            throws IOException {
+        dropStaging();
         Map<String, Long> written = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String collection = collectionOf(entry.getName());
+        try (ArchiveReader reader = new ArchiveReader(archive.getInputStream(), limits)) {
+            for (String name = reader.nextEntry(); name != null; name = reader.nextEntry()) {
+                String collection = collectionOf(name);
                 if (collection == null) {
                     continue;
                 }
                 if (!checked.counts().containsKey(collection) || written.containsKey(collection)) {
                     throw new IllegalStateException("the archive changed between its check and its restore: '"
-                            + entry.getName() + "' is new");
+                            + Shown.text(name) + "' is new");
                 }
-                MongoCollection<Document> target = mongo.getCollection(collection);
+                MongoCollection<Document> target = mongo.getCollection(STAGING_PREFIX + collection);
+                createIndexes(STAGING_PREFIX + collection, collection);
                 List<Document> batch = new ArrayList<>(INSERT_BATCH);
-                long count = forEachDocument(zip, entry.getName(), document -> {
-                    batch.add(document);
+                long count = 0;
+                for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    batch.add(Document.parse(line));
+                    count++;
                     if (batch.size() == INSERT_BATCH) {
                         insert(target, batch, token);
                     }
-                });
+                }
                 insert(target, batch, token);
                 written.put(collection, count);
             }
         }
         if (!written.equals(checked.counts())) {
-            throw new IllegalStateException("the archive changed between its check and its restore: it now holds "
-                    + written + " where the check found " + checked.counts());
+            throw new IllegalStateException(Shown.text("the archive changed between its check and its restore: it"
+                    + " now holds " + written + " where the check found " + checked.counts()));
         }
         return written;
+    }
+
+    /**
+     * Replaces each live collection by its complete staging collection, and empties the live collections the archive
+     * does not have. On a real MongoDB a rename replaces a collection in one step, its indexes with it; the embedded
+     * store's H2 backend loses a renamed collection's documents at its next start, so there the live collection is
+     * emptied and the staging documents copied into it.
+     */
+    private void swap(Map<String, Long> written, String token) {
+        for (String collection : written.keySet()) {
+            beat(token);
+            MongoCollection<Document> staging = mongo.getCollection(STAGING_PREFIX + collection);
+            if (ownStore) {
+                createIndexes(collection, collection);
+                MongoCollection<Document> live = mongo.getCollection(collection);
+                live.deleteMany(new Document());
+                List<Document> batch = new ArrayList<>(INSERT_BATCH);
+                for (Document document : staging.find()) {
+                    batch.add(document);
+                    if (batch.size() == INSERT_BATCH) {
+                        insert(live, batch, token);
+                    }
+                }
+                insert(live, batch, token);
+                staging.drop();
+            } else {
+                staging.renameCollection(new MongoNamespace(mongo.getDb().getName(), collection),
+                        new RenameCollectionOptions().dropTarget(true));
+            }
+        }
+        for (String collection : collections()) {
+            if (!written.containsKey(collection)) {
+                beat(token);
+                mongo.getCollection(collection).deleteMany(new Document());
+            }
+        }
+        dropStaging();
+    }
+
+    private void dropStaging() {
+        for (String name : mongo.getDb().listCollectionNames()) {
+            if (name.startsWith(STAGING_PREFIX)) {
+                mongo.getCollection(name).drop();
+            }
+        }
+    }
+
+    /** Creates on {@code target} the indexes the application declares for {@code collection} (unique emails, ...). */
+    private void createIndexes(String target, String collection) {
+        for (IndexDefinition index : rules.indexesOf(collection)) {
+            mongo.indexOps(target).ensureIndex(index);
+        }
     }
 
     private void insert(MongoCollection<Document> target, List<Document> batch, String token) {
@@ -460,7 +486,7 @@ public class BackupService {
     }
 
     /** The collection an archive entry holds, or null if the entry is no collection of a backup. */
-    private static String collectionOf(String entryName) {
+    static String collectionOf(String entryName) {
         if (!entryName.endsWith(SUFFIX)) {
             return null;
         }
@@ -469,29 +495,7 @@ public class BackupService {
                 ? collection : null;
     }
 
-    /** Parses each line of an entry as a document in extended JSON and hands it on; answers how many there were. */
-    private static long forEachDocument(InputStream entry, String name, Consumer<Document> sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(entry, StandardCharsets.UTF_8));
-        long number = 0;
-        long documents = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Document document;
-            try {
-                document = Document.parse(line);
-            } catch (JsonParseException | IllegalArgumentException e) {
-                throw invalid(name + " line " + number + " is not a document in extended JSON: " + e.getMessage());
-            }
-            sink.accept(document);
-            documents++;
-        }
-        return documents;
-    }
-
-    private static InvalidInputException invalid(String message) {
+    static InvalidInputException invalid(String message) {
         return new InvalidInputException("archive", "archive: " + message);
     }
 }

@@ -63,6 +63,8 @@ class BackupRoundTripTest {
 
     /** The collection of the restore marker, which holds no data of the store. */
     private static final String RESTORE_LOCK = "restoreLock";
+    /** Where a restore writes the mentors before they replace the live ones. */
+    private static final String STAGING_MENTORS = "restoreStaging.mentors";
 
     @Test
     void aBackupRestoredIntoAnEmptyInstanceLosesNothing() throws Exception {
@@ -120,9 +122,9 @@ class BackupRoundTripTest {
             assertThat(notAnArchive.status()).as(notAnArchive.body()).isEqualTo(422);
             assertThat(notAnArchive.json().get("detail").asText()).contains("archive");
 
-            Http.Answer incomplete = upload(http, zip(Map.of("mentors.jsonl", "{\"_id\": \"m-1\"}\n",
+            Http.Answer incomplete = upload(http, zip(Map.of("audit_events.jsonl", "{\"_id\": \"e-1\"}\n",
                     "manifest.json", "{\"format\": \"mentoring-backup\", \"version\": 1, \"createdAt\": "
-                            + "\"2026-01-01T00:00:00Z\", \"collections\": {\"mentors\": 2}}")));
+                            + "\"2026-01-01T00:00:00Z\", \"collections\": {\"audit_events\": 2}}")));
             assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
             assertThat(incomplete.json().get("detail").asText()).contains("differ from its manifest");
             assertThat(snapshot(app).getOrDefault("mentors", List.of())).isEmpty();
@@ -159,6 +161,8 @@ class BackupRoundTripTest {
                 assertThat(running.json().get("state").asText()).isEqualTo("RUNNING");
                 assertThat(running.json().get("startedBy").asText()).isEqualTo("first@example.org");
                 Map<String, List<Document>> whileWriting = snapshot(target);
+                assertThat(whileWriting.getOrDefault("mentors", List.of()))
+                        .as("the live collections wait until every staging collection is complete").isEmpty();
 
                 Http.Answer second = upload(http, archive);
 
@@ -213,7 +217,10 @@ class BackupRoundTripTest {
                 assertThat(status.get("startedBy").asText()).isEqualTo("first@example.org");
                 assertThat(Instant.parse(status.get("startedAt").asText())).isBefore(Instant.now());
                 assertThat(status.get("problem").asText()).contains("the application stopped while it was writing");
-                assertThat(app.getBean(BackupService.class).holdsData()).as("part of the large backup").isTrue();
+                assertThat(app.getBean(BackupService.class).holdsData())
+                        .as("the live collections were not touched: the backup was still going into staging").isFalse();
+                assertThat(app.getBean(MongoTemplate.class).getCollection(STAGING_MENTORS).countDocuments())
+                        .as("part of the large backup, in staging").isPositive();
                 assertThat(dashboard(app)).contains("A restore did not finish", "first@example.org");
 
                 Http.Answer restored = upload(http, small);
@@ -269,6 +276,7 @@ class BackupRoundTripTest {
         Set<String> names = new TreeSet<>();
         mongo.getDb().listCollectionNames().forEach(names::add);
         names.remove(RESTORE_LOCK);
+        names.removeIf(name -> name.startsWith("restoreStaging."));
         for (String name : names) {
             List<Document> documents = new ArrayList<>();
             mongo.getCollection(name).find().forEach(documents::add);
@@ -335,8 +343,8 @@ class BackupRoundTripTest {
     }
 
     /**
-     * An uploaded archive whose second reading, the one a restore writes from, stops once the store holds mentors
-     * (some collections written, others not), until released.
+     * An uploaded archive whose second reading, the one a restore writes from, stops once the staging collection holds
+     * mentors (some collections written, others not), until released.
      */
     private static final class StallingArchive implements InputStreamSource {
 
@@ -373,7 +381,7 @@ class BackupRoundTripTest {
         }
 
         private void stallOnce() throws IOException {
-            if (stalled.getCount() > 0 && mongo.getCollection("mentors").countDocuments() > 0) {
+            if (stalled.getCount() > 0 && mongo.getCollection(STAGING_MENTORS).countDocuments() > 0) {
                 stalled.countDown();
                 try {
                     release.await();

@@ -66,9 +66,13 @@ class BackupController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Restore a backup into this empty instance (ADMIN)",
             description = "A multipart upload with the archive in a part named 'archive'. The archive is read twice "
-                    + "and never held in memory: first every line is parsed and the documents of each collection "
-                    + "are counted against the manifest, and nothing is written unless all of it is right; then "
-                    + "every data collection is emptied and the documents are inserted in batches of 1000. The "
+                    + "and never held in memory: first every line is parsed, counted against the manifest and "
+                    + "checked as the application reads and imports it (only the application's collections, each "
+                    + "document readable as its class, mentors and requests valid as in an import, canonical "
+                    + "account emails, no _id or unique email twice, at least one enabled ADMIN account; lines of "
+                    + "at most 1 MB, at most mentoring.restore.max-inflated-size inflated, 512 MB by default), and "
+                    + "nothing is written unless all of it is right; then the documents are inserted in batches of "
+                    + "1000 into staging collections, which replace the live ones only once all are complete. The "
                     + "instance must hold no people, runs or mentorships, or only what an interrupted restore left "
                     + "(see GET /api/v1/admin/restore/status); its accounts and audit trail are replaced by the "
                     + "archive's, so sign in afterwards with an account of the backup. One restore writes at a "
@@ -80,8 +84,10 @@ class BackupController {
             + "another restore is writing into it (code restore-in-progress); nothing was written. A restore that "
             + "went silent for longer than mentoring.restore.stale-after and was replaced by another one also "
             + "stops with restore-in-progress, before its next batch.")
-    @ApiResponse(responseCode = "422", description = "The part is missing or is not a backup of this application; "
-            + "nothing was written")
+    @ApiResponse(responseCode = "422", description = "The part is missing, is not a backup of this application, "
+            + "goes over a limit, holds no enabled ADMIN account or a document the application could not read or "
+            + "import; each problem names the entry, line and field (the first 20, the others counted); nothing "
+            + "was written")
     RestoreResponse restore(@RequestPart(name = "archive", required = false) MultipartFile archive)
             throws IOException {
         if (archive == null || archive.isEmpty()) {

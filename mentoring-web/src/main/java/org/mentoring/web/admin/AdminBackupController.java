@@ -45,8 +45,14 @@ class AdminBackupController {
             RestoreReport report = backups.restore(archive, admin.getName());
             audit.record(admin.getName(), "backup.restore", "store", report.auditDetail(), null);
             model.addAttribute("restored", report);
-        } catch (ConflictException | InvalidInputException e) {
+        } catch (ConflictException e) {
             model.addAttribute("restoreError", e.getMessage());
+        } catch (InvalidInputException e) {
+            model.addAttribute("restoreError", e.getMessage());
+            if (e.errors().size() > 1) {
+                model.addAttribute("restoreProblems", e.errors().stream()
+                        .map(InvalidInputException.FieldError::message).toList());
+            }
         }
         return render(model);
     }
