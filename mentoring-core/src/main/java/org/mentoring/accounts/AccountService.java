@@ -157,8 +157,8 @@ public class AccountService {
             throw new ConflictException("account-exists",
                     "An account with this email already exists and has a password");
         }
-        if (personExternalId != null) {
-            document.setPersonExternalId(personExternalId);
+        if (document.getId() != null) {
+            refuseChangedInvitation(document, role, personExternalId);
         }
         String token = newToken();
         Instant expiresAt = clock.instant().plus(INVITATION_VALIDITY);
@@ -167,6 +167,29 @@ public class AccountService {
         AccountDocument saved = document.getId() == null ? insert(document) : repository.save(document);
         audit.record(actor, "account.invite", normalized, "invited as " + saved.getRole(), null);
         return new Invitation(toAccount(saved), token, expiresAt);
+    }
+
+    /**
+     * A new invitation of an account invited before (still without a password) only renews its link: a different
+     * role or mentor profile is refused, naming the difference, rather than kept or changed silently.
+     */
+    private static void refuseChangedInvitation(AccountDocument document, Role role, String personExternalId) {
+        List<String> differences = new ArrayList<>();
+        if (document.getRole() != role) {
+            differences.add("it was invited as " + document.getRole() + ", not " + role);
+        }
+        if (!java.util.Objects.equals(document.getPersonExternalId(), personExternalId)) {
+            differences.add("it belongs to " + (document.getPersonExternalId() == null ? "no mentor profile"
+                    : "mentor profile " + document.getPersonExternalId()) + ", not "
+                    + (personExternalId == null ? "none" : personExternalId));
+        }
+        if (!differences.isEmpty()) {
+            throw new ConflictException("invitation-differs", "An account with this email was invited already and "
+                    + "an invitation renews its link only: " + String.join("; ", differences)
+                    + ". To send a fresh link, invite it again as it was (role " + document.getRole()
+                    + (document.getPersonExternalId() == null ? "" : ", personExternalId "
+                            + document.getPersonExternalId()) + ").");
+        }
     }
 
     /** Chooses a password with a one-time token; the token is used up. */
