@@ -213,7 +213,7 @@ public class AccountService {
 
     /** A signed-in person changes their own password. */
     public void changePassword(String email, String currentPassword, String newPassword) {
-        AccountDocument document = repository.findByEmail(normalize(email))
+        AccountDocument document = lookup(email)
                 .orElseThrow(() -> new NotFoundException("account", email));
         if (currentPassword == null || document.getPasswordHash() == null
                 || !passwordEncoder.matches(currentPassword, document.getPasswordHash())) {
@@ -241,18 +241,30 @@ public class AccountService {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return email == null ? Optional.empty() : repository.findByEmail(normalize(email)).map(this::toAccount);
+        return lookup(email).map(this::toAccount);
     }
 
     /** For sign-in only. */
     public Optional<Credentials> credentials(String email) {
-        return email == null ? Optional.empty() : repository.findByEmail(normalize(email))
+        return lookup(email)
                 .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
                         d.getPersonExternalId()));
     }
 
     public Page<Account> list(int page, int size) {
         return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(this::toAccount);
+    }
+
+    /**
+     * The account with this email, in any letter case; an address with a look-alike or invisible character is never
+     * folded into another account's (typing {@code kaſia@…} does not reach {@code kasia@…}): it finds only an account
+     * stored with exactly that address, which the checks never let in.
+     */
+    private Optional<AccountDocument> lookup(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return repository.findByEmail(EmailAddress.problem(email).isPresent() ? email.strip() : normalize(email));
     }
 
     /** The canonical form of an email, as stored and compared: see {@link EmailAddress}. */

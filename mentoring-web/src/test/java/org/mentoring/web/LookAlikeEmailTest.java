@@ -47,6 +47,7 @@ class LookAlikeEmailTest {
     static final String KASIA = "kasia.sikora@uni.example.org";
     static final String MENTOR = "mentor.kis@uni.example.org";
     static final String PASSWORD = "look-alike test pass 2026";
+    static final String KASIA_PASSWORD = "sunlit harbour 2026 ok";
     /** The password of the look-alike account inserted around the checks (not the one sign-ups try). */
     static final String INSERTED_PASSWORD = "inserted look-alike 2026";
     /** An address Java's equalsIgnoreCase takes for Kasia's: the i of "kasia" is a dotless ı (U+0131). */
@@ -82,6 +83,24 @@ class LookAlikeEmailTest {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         offerId = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals").get(0)
                 .get("id").asText();
+        Http.Answer invited = admin.postJson("/api/v1/accounts/invitations",
+                "{\"email\": \"%s\", \"name\": \"Kasia Sikora\", \"role\": \"RESEARCHER\"}".formatted(KASIA));
+        String url = invited.json().get("setPasswordUrl").asText();
+        assertThat(new Http(port).postJson("/api/v1/accounts/set-password", "{\"token\": \"%s\", \"password\": \"%s\"}"
+                .formatted(url.substring(url.indexOf("token=") + 6), KASIA_PASSWORD)).status()).isEqualTo(204);
+    }
+
+    @Test
+    void signingInWithALookAlikeOfHerEmailNeverReachesHerAccount() {
+        Http.Answer upperCase = new Http(port).as(KASIA.toUpperCase(java.util.Locale.ROOT), KASIA_PASSWORD)
+                .get("/api/v1/me");
+        assertThat(upperCase.status()).as("letter case does not matter").isEqualTo(200);
+        assertThat(upperCase.json().get("email").asText()).isEqualTo(KASIA);
+        for (String lookAlike : List.of("ka\u017Fia.sikora@uni.example.org", "\u212Aasia.sikora@uni.example.org",
+                "k\uFF41sia.sikora@uni.example.org")) {
+            assertThat(new Http(port).as(lookAlike, KASIA_PASSWORD).get("/api/v1/me").status()).as(lookAlike)
+                    .isEqualTo(401);
+        }
     }
 
     @ParameterizedTest
