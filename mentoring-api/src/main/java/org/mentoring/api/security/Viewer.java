@@ -65,11 +65,6 @@ public record Viewer(String email, Role role, String personExternalId) {
         return role == Role.RESEARCHER && EmailAddress.owns(email, requestEmail);
     }
 
-    /** Whether an email typed in a body (any letter case) is this researcher's own account email. */
-    public boolean isOwnEmail(String typedEmail) {
-        return role == Role.RESEARCHER && EmailAddress.owns(email, EmailAddress.canonical(typedEmail));
-    }
-
     /** Whether this is the mentor with this externalId. */
     public boolean isMentor(String mentorExternalId) {
         return role == Role.MENTOR && mentorExternalId != null && mentorExternalId.equals(personExternalId);
