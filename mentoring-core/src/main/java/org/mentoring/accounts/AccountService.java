@@ -157,8 +157,8 @@ public class AccountService {
             throw new ConflictException("account-exists",
                     "An account with this email already exists and has a password");
         }
-        if (personExternalId != null) {
-            document.setPersonExternalId(personExternalId);
+        if (document.getId() != null) {
+            refuseChangedInvitation(document, role, personExternalId);
         }
         String token = newToken();
         Instant expiresAt = clock.instant().plus(INVITATION_VALIDITY);
@@ -167,6 +167,29 @@ public class AccountService {
         AccountDocument saved = document.getId() == null ? insert(document) : repository.save(document);
         audit.record(actor, "account.invite", normalized, "invited as " + saved.getRole(), null);
         return new Invitation(toAccount(saved), token, expiresAt);
+    }
+
+    /**
+     * A new invitation of an account invited before (still without a password) only renews its link: a different
+     * role or mentor profile is refused, naming the difference, rather than kept or changed silently.
+     */
+    private static void refuseChangedInvitation(AccountDocument document, Role role, String personExternalId) {
+        List<String> differences = new ArrayList<>();
+        if (document.getRole() != role) {
+            differences.add("it was invited as " + document.getRole() + ", not " + role);
+        }
+        if (!java.util.Objects.equals(document.getPersonExternalId(), personExternalId)) {
+            differences.add("it belongs to " + (document.getPersonExternalId() == null ? "no mentor profile"
+                    : "mentor profile " + document.getPersonExternalId()) + ", not "
+                    + (personExternalId == null ? "none" : personExternalId));
+        }
+        if (!differences.isEmpty()) {
+            throw new ConflictException("invitation-differs", "An account with this email was invited already and "
+                    + "an invitation renews its link only: " + String.join("; ", differences)
+                    + ". To send a fresh link, invite it again as it was (role " + document.getRole()
+                    + (document.getPersonExternalId() == null ? "" : ", personExternalId "
+                            + document.getPersonExternalId()) + ").");
+        }
     }
 
     /** Chooses a password with a one-time token; the token is used up. */
@@ -190,7 +213,7 @@ public class AccountService {
 
     /** A signed-in person changes their own password. */
     public void changePassword(String email, String currentPassword, String newPassword) {
-        AccountDocument document = repository.findByEmail(normalize(email))
+        AccountDocument document = lookup(email)
                 .orElseThrow(() -> new NotFoundException("account", email));
         if (currentPassword == null || document.getPasswordHash() == null
                 || !passwordEncoder.matches(currentPassword, document.getPasswordHash())) {
@@ -218,18 +241,30 @@ public class AccountService {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return email == null ? Optional.empty() : repository.findByEmail(normalize(email)).map(this::toAccount);
+        return lookup(email).map(this::toAccount);
     }
 
     /** For sign-in only. */
     public Optional<Credentials> credentials(String email) {
-        return email == null ? Optional.empty() : repository.findByEmail(normalize(email))
+        return lookup(email)
                 .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
                         d.getPersonExternalId()));
     }
 
     public Page<Account> list(int page, int size) {
         return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(this::toAccount);
+    }
+
+    /**
+     * The account with this email, in any letter case; an address with a look-alike or invisible character is never
+     * folded into another account's (typing {@code kaſia@…} does not reach {@code kasia@…}): it finds only an account
+     * stored with exactly that address, which the checks never let in.
+     */
+    private Optional<AccountDocument> lookup(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return repository.findByEmail(EmailAddress.problem(email).isPresent() ? email.strip() : normalize(email));
     }
 
     /** The canonical form of an email, as stored and compared: see {@link EmailAddress}. */

@@ -34,6 +34,23 @@ public final class EmailAddress {
     }
 
     /**
+     * Whether an address is one the store may keep for a person: already in canonical form and acceptable as typed
+     * ({@link #problem} finds nothing).
+     */
+    public static boolean isCanonical(String address) {
+        return address != null && address.equals(canonical(address)) && problem(address).isEmpty();
+    }
+
+    /**
+     * Whether a signed-in person with this account email owns a record stored with that email: exact equality of two
+     * canonical addresses. An account whose email is not canonical (a look-alike such as {@code anjalı@…} that could
+     * only have reached the store around the checks) owns nothing, and is never folded into another address.
+     */
+    public static boolean owns(String personEmail, String storedEmail) {
+        return isCanonical(personEmail) && personEmail.equals(storedEmail);
+    }
+
+    /**
      * Why an address cannot be accepted as typed, in words, or empty when it can: it carries an invisible, control,
      * bidirectional or space character, or a character that Unicode folds into another (so it could pass for a
      * different address). The syntax of the address (one {@code @}, a domain) is checked by the caller.

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
+import org.mentoring.common.EmailAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,7 +78,7 @@ public class NotificationService {
         NotificationDocument written;
         try {
             Instant now = now();
-            written = mongo.insert(new NotificationDocument(key, to.strip().toLowerCase(Locale.ROOT), subject, body,
+            written = mongo.insert(new NotificationDocument(key, EmailAddress.canonical(to), subject, body,
                     now, null, now.plus(CLAIM)));
         } catch (DuplicateKeyException e) {
             return mongo.findById(key, NotificationDocument.class).toNotification();
@@ -120,9 +120,15 @@ public class NotificationService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The messages to this email, newest first. */
+    /**
+     * The messages to this account email, newest first: exact equality of canonical emails, so a look-alike or
+     * non-canonical address reads nobody's messages.
+     */
     public List<Notification> to(String email) {
-        return mongo.find(query(where("to").is(email.strip().toLowerCase(Locale.ROOT)))
+        if (!EmailAddress.isCanonical(email)) {
+            return List.of();
+        }
+        return mongo.find(query(where("to").is(email))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt")), NotificationDocument.class)
                 .stream().map(NotificationDocument::toNotification).toList();
     }

@@ -83,7 +83,9 @@ class AccountController {
 
     @Operation(summary = "Invite a person (ADMIN)",
             description = "Creates the account without a password when missing and answers a one-time link with "
-                    + "which the person chooses their password. The link is shown once: pass it on.")
+                    + "which the person chooses their password. The link is shown once: pass it on. Inviting "
+                    + "again an account that has no password yet renews its link; with another role or "
+                    + "personExternalId it answers 409 invitation-differs naming the difference.")
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/accounts/invitations")
     @ResponseStatus(HttpStatus.CREATED)

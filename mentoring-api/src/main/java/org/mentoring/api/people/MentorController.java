@@ -9,10 +9,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ForbiddenException;
+import org.mentoring.common.ForbiddenFieldsException;
+import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.StoredMentor;
+import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.persistence.MentorService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
@@ -114,8 +118,12 @@ class MentorController {
     @PutMapping(path = "/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a mentor's profile", description = "Names the version last read, in If-Match or "
             + "the version field; if the mentor changed since, nothing is written and the answer is 409 "
-            + "stale-version.")
+            + "stale-version. A MENTOR updates only their own profile, sends its email as read (only an ADMIN "
+            + "changes it) and sets a capacity up to 20 (or keeps or lowers a higher one an ADMIN set); any other "
+            + "value is 403 naming the field.")
     @ApiResponse(responseCode = "200", description = "Updated, with the new version")
+    @ApiResponse(responseCode = "403", description = "Not an admin nor this mentor; or the mentor changing email or "
+            + "going over their capacity limit (each named in errors)")
     @ApiResponse(responseCode = "404", description = "No mentor with this externalId")
     @ApiResponse(responseCode = "409", description = "Stale version, or the email is taken")
     @ApiResponse(responseCode = "422", description = "Invalid fields, or no version named")
@@ -125,6 +133,13 @@ class MentorController {
             @Valid @RequestBody UpdateMentorRequest body) {
         Viewer viewer = Viewer.current();
         viewer.require(viewer.isMentor(externalId));
+        if (!viewer.isAdmin()) {
+            List<FieldError> refused = ParticipantEdits.mentorProfile(mentors.get(externalId).mentor(), body.email(),
+                    body.capacity());
+            if (!refused.isEmpty()) {
+                throw new ForbiddenFieldsException(refused);
+            }
+        }
         long version = Versions.required(ifMatch, body.version());
         return withVersion(ResponseEntity.ok(), mentors.update(externalId, mapper.toInput(externalId, body),
                 version));

@@ -8,11 +8,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
+import org.mentoring.accounts.Role;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ForbiddenException;
+import org.mentoring.common.ForbiddenFieldsException;
+import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.StoredRequest;
+import org.mentoring.people.input.ParticipantEdits;
+import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
@@ -62,7 +68,7 @@ class MentorshipRequestController {
         Viewer viewer = Viewer.current();
         RequestFilter filter = new RequestFilter(domain, status, country);
         if (!viewer.isAdmin()) {
-            if (viewer.role() != org.mentoring.accounts.Role.RESEARCHER) {
+            if (viewer.role() != Role.RESEARCHER) {
                 throw new ForbiddenException("Only researchers and admins list requests");
             }
             filter = filter.ownedBy(viewer.email());
@@ -93,16 +99,24 @@ class MentorshipRequestController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a mentorship request", description = "A RESEARCHER creates their own (the email "
-            + "must be their account's), an ADMIN anyone's. The request starts OPEN. Every field "
+            + "must be their account's and priority false or absent: only an ADMIN flags equity priority, 403 "
+            + "naming the field otherwise), an ADMIN anyone's. The request starts OPEN. Every field "
             + "is checked as in an import: a known IANA time zone, ISO 639-1 languages, taxonomy codes, slots "
             + "ending after they start, a minimum overlap within a week, preferred and excluded mentors that "
             + "exist.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new request")
+    @ApiResponse(responseCode = "403", description = "Not an admin, nor a researcher creating their own request; "
+            + "or a researcher setting email or priority (each named in errors)")
     @ApiResponse(responseCode = "409", description = "The externalId or email is taken")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     ResponseEntity<MentorshipRequestResponse> create(@Valid @RequestBody CreateMentorshipRequestRequest body) {
         Viewer viewer = Viewer.current();
-        viewer.require(viewer.ownsRequest(body.email()));
+        if (!viewer.isAdmin()) {
+            if (viewer.role() != Role.RESEARCHER) {
+                throw new ForbiddenException("Only researchers and admins create requests");
+            }
+            refuseFields(ParticipantEdits.request(viewer.email(), null, body.email(), body.priority()));
+        }
         StoredRequest created = requests.create(mapper.toInput(body));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/requests/" + created.request().externalId())),
                 created);
@@ -111,38 +125,68 @@ class MentorshipRequestController {
     @PutMapping(path = "/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a mentorship request", description = "Keeps its status. Names the version "
             + "last read, in If-Match or the version field; if the request changed since, nothing is written and "
-            + "the answer is 409 stale-version.")
+            + "the answer is 409 stale-version. A RESEARCHER changes only their own request while it is OPEN or "
+            + "WITHDRAWN (409 request-in-progress when PROPOSED or MATCHED: decline the offer or end the mentorship "
+            + "first), and sends its email and priority as read (or leaves priority out): any other value is 403 "
+            + "naming the field.")
     @ApiResponse(responseCode = "200", description = "Updated, with the new version")
+    @ApiResponse(responseCode = "403", description = "Not an admin nor the owner; or a researcher changing email "
+            + "or priority (each named in errors)")
     @ApiResponse(responseCode = "404", description = "No request with this externalId")
-    @ApiResponse(responseCode = "409", description = "Stale version, or the email is taken")
+    @ApiResponse(responseCode = "409", description = "Stale version, the email is taken, or (for a researcher) the "
+            + "request has an offer waiting or an active mentorship")
     @ApiResponse(responseCode = "422", description = "Invalid fields, or no version named")
     ResponseEntity<MentorshipRequestResponse> update(@PathVariable String externalId,
             @Parameter(description = "The ETag last read, for example \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdateMentorshipRequestRequest body) {
         Viewer viewer = Viewer.current();
+        RequestInput input = mapper.toInput(externalId, body);
         if (!viewer.isAdmin()) {
-            readable(externalId);
-            viewer.require(viewer.ownsRequest(body.email()));
+            StoredRequest stored = readable(externalId);
+            refuseFields(ParticipantEdits.request(viewer.email(), stored.request(), body.email(), body.priority()));
+            ParticipantEdits.requireEditableByResearcher(stored, "change");
+            input = keepPriority(input, stored.request().priority());
         }
         long version = Versions.required(ifMatch, body.version());
-        return withVersion(ResponseEntity.ok(), requests.update(externalId, mapper.toInput(externalId, body),
-                version));
+        return withVersion(ResponseEntity.ok(), requests.update(externalId, input, version));
     }
 
     @DeleteMapping("/{externalId}")
     @Operation(summary = "Delete a mentorship request", description = "With If-Match, only if the request is "
-            + "still at that version.")
+            + "still at that version. A RESEARCHER deletes only their own request, and not while it is PROPOSED or "
+            + "MATCHED (409 request-in-progress: decline the offer or end the mentorship first).")
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = "Not an admin nor the owner")
     @ApiResponse(responseCode = "404", description = "No request with this externalId")
-    @ApiResponse(responseCode = "409", description = "Stale version")
+    @ApiResponse(responseCode = "409", description = "Stale version, or (for a researcher) the request has an offer "
+            + "waiting or an active mentorship")
     ResponseEntity<Void> delete(@PathVariable String externalId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Long version = Versions.optional(ifMatch);
         if (!Viewer.current().isAdmin()) {
-            readable(externalId);
+            StoredRequest stored = readable(externalId);
+            ParticipantEdits.requireEditableByResearcher(stored, "delete");
+            // deleted only at the version checked, so an offer published meanwhile is not left without its request
+            version = version == null ? stored.version() : version;
         }
-        requests.delete(externalId, Versions.optional(ifMatch));
+        requests.delete(externalId, version);
         return ResponseEntity.noContent().build();
+    }
+
+    private static void refuseFields(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ForbiddenFieldsException(errors);
+        }
+    }
+
+    /** The input with the stored priority, which only an admin changes (a researcher may leave it out). */
+    private static RequestInput keepPriority(RequestInput input, boolean priority) {
+        return new RequestInput(input.externalId(), input.name(), input.email(), input.institution(),
+                input.country(), input.timeZone(), input.careerStage(), input.languages(), input.domains(),
+                input.goals(), input.startDate(), input.durationMonths(), input.minOverlapMinutes(),
+                input.weeklyAvailability(), input.preferredMentorIds(), input.excludedMentorIds(),
+                Boolean.toString(priority));
     }
 
     private ResponseEntity<MentorshipRequestResponse> withVersion(ResponseEntity.BodyBuilder builder,

@@ -118,6 +118,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
     ProblemDetail forbidden(RuntimeException e) {
+        if (e instanceof org.mentoring.common.ForbiddenFieldsException fields) {
+            // the caller's own record: naming the fields they may not set shows nobody else's data
+            ProblemDetail problem = problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed",
+                    fields.getMessage());
+            problem.setProperty("errors", fieldProblems(fields.errors()));
+            return problem;
+        }
         return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed",
                 "Your account may not do this or see this");
     }

@@ -41,7 +41,10 @@ public record Viewer(String email, Role role, String personExternalId) {
             throw new ForbiddenException(FORBIDDEN);
         }
         String person = authentication.getPrincipal() instanceof SignedInUser user ? user.getPersonExternalId() : null;
-        return new Viewer(EmailAddress.canonical(authentication.getName()), role, person);
+        // the account's stored email as it is (sign-in looks accounts up by canonical email, so it is canonical); never
+        // folded here, so that a look-alike account that reached the store around the checks stays itself and owns
+        // nothing (see ownsRequest)
+        return new Viewer(authentication.getName(), role, person);
     }
 
     /** Who to name in the audit trail: the signed-in person's email, or "anonymous". */
@@ -54,9 +57,12 @@ public record Viewer(String email, Role role, String personExternalId) {
         return role == Role.ADMIN;
     }
 
-    /** Whether this is the researcher who owns a request with this email. */
+    /**
+     * Whether this is the researcher who owns a request with this (stored, canonical) email: exact equality with the
+     * account's canonical email, see {@link EmailAddress#owns}.
+     */
     public boolean ownsRequest(String requestEmail) {
-        return role == Role.RESEARCHER && EmailAddress.same(requestEmail, email);
+        return role == Role.RESEARCHER && EmailAddress.owns(email, requestEmail);
     }
 
     /** Whether this is the mentor with this externalId. */

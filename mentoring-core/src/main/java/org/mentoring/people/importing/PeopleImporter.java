@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.mentoring.audit.AuditService;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.Mentor;
@@ -232,7 +232,7 @@ public class PeopleImporter {
                 boolean unique = firstTime(entry, externalId, "externalId", seenIds, externalId);
                 String emailText = stripped(inputEmail.apply(entry.record()));
                 unique &= firstTime(entry, externalId, "email", seenEmails,
-                        emailText == null ? null : emailText.toLowerCase(Locale.ROOT));
+                        EmailAddress.canonical(emailText));
                 if (unique && rejections.size() == before && checked.valid()) {
                     valid.add(new Valid<>(entry, checked.value()));
                 }

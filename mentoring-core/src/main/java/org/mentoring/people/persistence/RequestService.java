@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mentoring.common.ConflictException;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.common.NotFoundException;
@@ -89,7 +90,9 @@ public class RequestService {
             all.add(Criteria.where("country").is(filter.country().strip().toUpperCase(Locale.ROOT)));
         }
         if (filter.email() != null) {
-            all.add(Criteria.where("email").is(filter.email().strip().toLowerCase(Locale.ROOT)));
+            // exact equality with a canonical email; a look-alike or non-canonical one owns nothing (never folded)
+            all.add(EmailAddress.isCanonical(filter.email()) ? Criteria.where("email").is(filter.email())
+                    : Criteria.where("email").in(List.of()));
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }

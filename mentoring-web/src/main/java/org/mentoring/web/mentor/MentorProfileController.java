@@ -10,6 +10,7 @@ import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.taxonomy.Taxonomy;
@@ -55,7 +56,7 @@ class MentorProfileController {
         StoredMentor stored = mentors.get(viewer.personExternalId());
         model.addAttribute("saved", saved != null);
         return render(model, formOf(stored), stored.mentor().weeklyAvailability().stream().map(SlotInput::of)
-                .toList(), Map.of());
+                .toList(), Map.of(), stored.mentor().capacity());
     }
 
     @PostMapping("/mentor")
@@ -88,23 +89,41 @@ class MentorProfileController {
                 availableUntil.isBlank() ? null : availableUntil, slots);
         ProfileForm form = new ProfileForm(externalId, stored.mentor().email(), version, name, institution, country,
                 timeZone, languages, picked, topics, capacity, availableFrom, availableUntil);
+        List<InvalidInputException.FieldError> refused = ParticipantEdits.mentorProfile(stored.mentor(), null,
+                parsedCapacity(capacity));
+        if (!refused.isEmpty()) {
+            return render(model, form, slots, FieldErrors.byField(new InvalidInputException("refused", refused)),
+                    stored.mentor().capacity());
+        }
         try {
             mentors.update(externalId, input, version);
             return "redirect:/mentor?saved";
         } catch (InvalidInputException e) {
-            return render(model, form, slots, FieldErrors.byField(e));
+            return render(model, form, slots, FieldErrors.byField(e), stored.mentor().capacity());
         } catch (ConflictException e) {
             String message = "stale-version".equals(e.code())
                     ? "Your profile was changed elsewhere (by you in another tab, or by a coordinator) since you "
                             + "opened this page, so nothing was saved. Reload the page to see the latest profile, "
                             + "then make your changes again."
                     : e.getMessage();
-            return render(model, form, slots, Map.of("form", message));
+            return render(model, form, slots, Map.of("form", message), stored.mentor().capacity());
         }
     }
 
-    private String render(Model model, ProfileForm form, List<SlotInput> slots, Map<String, String> errors) {
+    /** The capacity typed, or null when it is not a whole number (the validator names that). */
+    private static Integer parsedCapacity(String capacity) {
+        try {
+            return Integer.valueOf(capacity.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The form; a mentor may set a capacity up to 20, or keep or lower a higher one a coordinator set. */
+    private String render(Model model, ProfileForm form, List<SlotInput> slots, Map<String, String> errors,
+            int storedCapacity) {
         model.addAttribute("form", form);
+        model.addAttribute("maxCapacity", Math.max(ParticipantEdits.SELF_MAX_CAPACITY, storedCapacity));
         model.addAttribute("errors", errors);
         model.addAttribute("tree", tree);
         model.addAttribute("slotRows", FormLists.rows(slots));

@@ -5,9 +5,11 @@ import org.mentoring.accounts.Role;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.ForbiddenException;
+import org.mentoring.common.NotFoundException;
 import org.mentoring.lifecycle.Answer;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
+import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.lifecycle.Side;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +38,9 @@ class OfferPagesController {
 
     private String answer(String id, Answer answer, HttpServletRequest request, RedirectAttributes redirect) {
         Viewer viewer = Viewer.current();
-        Offer offer = lifecycle.get(id);
-        Side side;
-        if (viewer.role() == Role.MENTOR && viewer.isMentor(offer.mentorExternalId())) {
-            side = Side.MENTOR;
-        } else if (viewer.role() == Role.RESEARCHER
-                && viewer.ownsRequest(lifecycle.requestOf(offer).request().email())) {
-            side = Side.RESEARCHER;
-        } else {
+        Side side = sideOf(viewer, id);
+        if (side == null) {
+            // an unknown offer is answered like someone else's, as the API does, so that ids cannot be probed
             throw new ForbiddenException("Not your offer");
         }
         try {
@@ -55,5 +52,24 @@ class OfferPagesController {
             redirect.addFlashAttribute("offerError", e.getMessage());
         }
         return side == Side.MENTOR ? "redirect:/mentor" : "redirect:/my-request";
+    }
+
+    /** The side the viewer is of this offer, or null for someone else's offer, a draft, or no such offer. */
+    private Side sideOf(Viewer viewer, String id) {
+        try {
+            Offer offer = lifecycle.get(id);
+            if (offer.status() == OfferStatus.DRAFT) {
+                return null;
+            }
+            if (viewer.role() == Role.MENTOR && viewer.isMentor(offer.mentorExternalId())) {
+                return Side.MENTOR;
+            }
+            if (viewer.role() == Role.RESEARCHER && viewer.ownsRequest(lifecycle.requestOf(offer).request().email())) {
+                return Side.RESEARCHER;
+            }
+        } catch (NotFoundException e) {
+            // answered like someone else's offer
+        }
+        return null;
     }
 }

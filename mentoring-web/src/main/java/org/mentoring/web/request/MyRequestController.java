@@ -17,6 +17,7 @@ import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.StoredRequest;
+import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
@@ -125,6 +126,7 @@ class MyRequestController {
                 ranked, goals, languages, startDate, durationMonths, minOverlapMinutes, preferred, excluded);
         try {
             if (stored.isPresent()) {
+                ParticipantEdits.requireEditableByResearcher(stored.get(), "change");
                 requests.update(externalId, input, version);
             } else {
                 requests.create(input);
