@@ -12,8 +12,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * exact equality of canonical emails, see {@link EmailAddress}), a mentor their own profile (by externalId).
  *
  * @param personExternalId the mentor profile a MENTOR account belongs to; null otherwise
+ * @param emailVerified false for a self sign-up that has not opened its verification link: it owns nothing
  */
-public record Viewer(String email, Role role, String personExternalId) {
+public record Viewer(String email, Role role, String personExternalId, boolean emailVerified) {
 
     static final String FORBIDDEN = "Your account may not do this or see this";
 
@@ -41,7 +42,8 @@ public record Viewer(String email, Role role, String personExternalId) {
             throw new ForbiddenException(FORBIDDEN);
         }
         String person = authentication.getPrincipal() instanceof SignedInUser user ? user.getPersonExternalId() : null;
-        return new Viewer(EmailAddress.canonical(authentication.getName()), role, person);
+        boolean verified = !(authentication.getPrincipal() instanceof SignedInUser user) || user.isEmailVerified();
+        return new Viewer(EmailAddress.canonical(authentication.getName()), role, person, verified);
     }
 
     /** Who to name in the audit trail: the signed-in person's email, or "anonymous". */
@@ -54,14 +56,15 @@ public record Viewer(String email, Role role, String personExternalId) {
         return role == Role.ADMIN;
     }
 
-    /** Whether this is the researcher who owns a request with this email. */
+    /** Whether this is the researcher who owns a request with this email (never while the address is unproven). */
     public boolean ownsRequest(String requestEmail) {
-        return role == Role.RESEARCHER && EmailAddress.same(requestEmail, email);
+        return emailVerified && role == Role.RESEARCHER && EmailAddress.same(requestEmail, email);
     }
 
-    /** Whether this is the mentor with this externalId. */
+    /** Whether this is the mentor with this externalId (never while the address is unproven). */
     public boolean isMentor(String mentorExternalId) {
-        return role == Role.MENTOR && mentorExternalId != null && mentorExternalId.equals(personExternalId);
+        return emailVerified && role == Role.MENTOR && mentorExternalId != null
+                && mentorExternalId.equals(personExternalId);
     }
 
     /** Refuses anyone but admins. */
