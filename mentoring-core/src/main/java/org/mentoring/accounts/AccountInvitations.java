@@ -226,7 +226,8 @@ public class AccountInvitations {
      */
     public Page<InvitedAccount> list(InvitationStatus status, int page, int size) {
         Instant now = clock.instant();
-        Criteria criteria = status == null ? broughtIn() : new Criteria().andOperator(broughtIn(), inStatus(status, now));
+        Criteria criteria = status == null ? broughtIn()
+                : new Criteria().andOperator(broughtIn(), inStatus(status, now));
         Query query = Query.query(criteria);
         long total = mongo.count(query, AccountDocument.class);
         PageRequest request = PageRequest.of(page, size, Sort.by("email"));

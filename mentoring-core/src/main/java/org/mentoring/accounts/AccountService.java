@@ -281,7 +281,8 @@ public class AccountService {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return email == null ? Optional.empty() : repository.findByEmail(normalize(email)).map(AccountService::toAccount);
+        return email == null ? Optional.empty()
+                : repository.findByEmail(normalize(email)).map(AccountService::toAccount);
     }
 
     /** For sign-in only. */

@@ -178,8 +178,8 @@ class EmailOwnershipTest {
         Http admin = new Http(port).asAdmin();
 
         Http.Answer invited = admin.postJson("/api/v1/accounts/invitations",
-                "{\"email\": \"%s\", \"name\": \"Dr. Target\", \"role\": \"MENTOR\", \"personExternalId\": \"m-target\"}"
-                        .formatted(mentorEmail));
+                "{\"email\": \"%s\", \"name\": \"Dr. Target\", \"role\": \"MENTOR\", "
+                        .formatted(mentorEmail) + "\"personExternalId\": \"m-target\"}");
         assertThat(invited.status()).as(invited.body()).isEqualTo(201);
         assertThat(invited.json().get("account").get("role").asText()).isEqualTo("MENTOR");
         assertThat(invited.json().get("account").get("passwordSet").asBoolean()).isFalse();

@@ -62,7 +62,8 @@ class AccountController {
             description = "Creates a RESEARCHER account, unverified (emailVerified false), and emails a verification "
                     + "link valid 48 hours; until it is used the account owns nothing (no request, offer or "
                     + "notification). A weak password, an email already used or a malformed email answer 4xx problem "
-                    + "details naming the field. An unverified sign-up whose link expired may be replaced by a new one.")
+                    + "details naming the field. An unverified sign-up whose link expired may be replaced by a new "
+                    + "one.")
     @PostMapping("/accounts/sign-up")
     ResponseEntity<AccountResponse> signUp(@Valid @RequestBody SignUpRequest body) {
         Account account = verification.signUp(body.email(), body.password(), body.name());

@@ -44,7 +44,8 @@ final class AccountDtos {
     }
 
     @Schema(description = "Who is signed in and with which role. While emailVerified is false the account owns "
-            + "nothing: open the link emailed at sign-up, or ask for a new one with POST /api/v1/me/verification-email.")
+            + "nothing: open the link emailed at sign-up, or ask for a new one with "
+            + "POST /api/v1/me/verification-email.")
     record MeResponse(String email, String name, Role role, String personExternalId, boolean emailVerified) {
     }
 

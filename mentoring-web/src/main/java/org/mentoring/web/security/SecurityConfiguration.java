@@ -41,8 +41,8 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {"/sign-in", "/sign-up", "/set-password", "/webjars/**", "/css/**",
-        "/verify-email", "/js/**", "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/error"};
+        "/js/**", "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/error", "/verify-email"};
     static final String[] ADMIN_API = {"/api/v1/import/**", "/api/v1/import", "/api/v1/matching-runs/**",
         "/api/v1/matching-runs", "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit-events/**",
         "/api/v1/audit-events", "/api/v1/admin/**"};

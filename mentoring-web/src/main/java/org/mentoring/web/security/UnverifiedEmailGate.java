@@ -85,8 +85,9 @@ final class UnverifiedEmailGate extends OncePerRequestFilter {
     /** The link was used since this session began: the session carries on as verified. */
     private void verifiedMeanwhile(Authentication authentication, SignedInUser user, HttpServletRequest request,
             HttpServletResponse response) {
-        SignedInUser verified = new SignedInUser(user.getUsername(), user.getPassword() == null ? "" : user.getPassword(),
-                user.isEnabled(), user.getAuthorities(), user.getPersonExternalId(), true);
+        SignedInUser verified = new SignedInUser(user.getUsername(),
+                user.getPassword() == null ? "" : user.getPassword(), user.isEnabled(), user.getAuthorities(),
+                user.getPersonExternalId(), true);
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(verified, null,
                 authentication.getAuthorities());
         token.setDetails(authentication.getDetails());
