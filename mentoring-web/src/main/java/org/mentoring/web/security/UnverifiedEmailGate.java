@@ -77,7 +77,7 @@ final class UnverifiedEmailGate extends OncePerRequestFilter {
     }
 
     private boolean allowed(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         return api ? API_ALLOWED.contains(path) : PAGES_ALLOWED.contains(path) || path.startsWith("/webjars/")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/");
     }
