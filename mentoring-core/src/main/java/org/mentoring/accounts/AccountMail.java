@@ -43,9 +43,10 @@ public class AccountMail {
         return notifications.sendsMail();
     }
 
-    void verification(String email, String name, String token, Instant expiresAt) {
+    void verification(String email, String token, Instant expiresAt) {
+        // the name is not repeated: whoever signed up typed it, and the address may not be theirs
         notifications.sendOneTimeLink(email, "Confirm your email address for the mentoring programme", """
-                Hello %s,
+                Hello,
 
                 Someone, hopefully you, signed up for a researcher account in the mentoring programme with this \
                 address. To confirm that it is yours, open this link and press the button on the page (the link \
@@ -56,7 +57,7 @@ public class AccountMail {
                 Until the address is confirmed, the account can see and submit nothing.
 
                 If you did not sign up, ignore this message: nobody can use the account without this link.
-                """.formatted(name, WHEN.format(expiresAt), verificationUrl(token)));
+                """.formatted(WHEN.format(expiresAt), verificationUrl(token)));
     }
 
     void invitation(String email, String name, Role role, String token, Instant expiresAt) {

@@ -119,7 +119,7 @@ public class EmailVerification {
         document.setVerificationsInWindow(document.getVerificationsInWindow() + 1);
         document.setVerificationSentAt(now);
         AccountDocument saved = repository.save(document);
-        mail.verification(saved.getEmail(), saved.getName(), token, expiresAt);
+        mail.verification(saved.getEmail(), token, expiresAt);
         return saved;
     }
 }

@@ -361,7 +361,7 @@ class BrowserTest {
         assertThat(text(By.id("equity-heading"))).isEqualTo("Equity report");
         signOut();
 
-        // a demo mentor (demo mentors have accounts; mentors imported by the tests do not) named in an offer
+        // a demo mentor (with a password; mentors the tests import wait for an invitation) named in an offer
         org.mentoring.matching.run.Proposal offered = runs.proposals(runId).proposals().stream()
                 .filter(proposal -> proposal.mentorExternalId().startsWith("m-0")).findFirst().orElseThrow();
         signIn(mentors.find(offered.mentorExternalId()).orElseThrow().mentor().email(), DEMO_PASSWORD);
