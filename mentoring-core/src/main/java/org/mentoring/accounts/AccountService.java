@@ -69,9 +69,36 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The sign-up has " + errors.size() + " problem(s)", errors);
         }
+        replaceAbandonedSignUp(normalized);
         AccountDocument document = newDocument(normalized, name.trim(), Role.RESEARCHER, null);
         document.setPasswordHash(passwordEncoder.encode(password));
+        document.setEmailVerified(false);
         return toAccount(insert(document));
+    }
+
+    /**
+     * Makes way for a new sign-up over an earlier one with the same email that was never verified and whose link has
+     * expired, so that someone who typed another person's address cannot keep it; refuses while the link still holds,
+     * and says so to an imported person who has no password yet.
+     */
+    private void replaceAbandonedSignUp(String email) {
+        AccountDocument existing = repository.findByEmail(email).orElse(null);
+        if (existing == null) {
+            return;
+        }
+        if (existing.getPasswordHash() == null) {
+            throw new ConflictException("email-taken", "An account with this email already exists: your coordinator "
+                    + "added you to the programme and sends you a link to choose your password");
+        }
+        if (existing.isEmailVerified()) {
+            return;
+        }
+        Instant linkValidUntil = existing.getEmailVerificationExpiresAt();
+        if (linkValidUntil != null && linkValidUntil.isAfter(clock.instant())) {
+            throw new ConflictException("email-taken", "An account with this email is waiting for its address to be "
+                    + "confirmed: open the link emailed to it (valid until " + linkValidUntil + ")");
+        }
+        repository.delete(existing);
     }
 
     /**
@@ -151,8 +178,16 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The invitation has " + errors.size() + " problem(s)", errors);
         }
-        AccountDocument document = repository.findByEmail(normalized)
-                .orElseGet(() -> newDocument(normalized, name.trim(), role, personExternalId));
+        AccountDocument document = repository.findByEmail(normalized).orElseGet(() -> {
+            AccountDocument fresh = newDocument(normalized, name.trim(), role, personExternalId);
+            fresh.setEmailVerified(false);
+            return fresh;
+        });
+        boolean tookOver = document.getId() != null && document.getPasswordHash() != null
+                && !document.isEmailVerified();
+        if (tookOver) {
+            takeOverUnverified(document, name.trim(), role, personExternalId);
+        }
         if (document.getId() != null && document.getPasswordHash() != null) {
             throw new ConflictException("account-exists",
                     "An account with this email already exists and has a password");
@@ -164,8 +199,10 @@ public class AccountService {
         Instant expiresAt = clock.instant().plus(INVITATION_VALIDITY);
         document.setSetPasswordTokenHash(sha256(token));
         document.setSetPasswordTokenExpiresAt(expiresAt);
+        document.setInvitationSentAt(clock.instant());
         AccountDocument saved = document.getId() == null ? insert(document) : repository.save(document);
-        audit.record(actor, "account.invite", normalized, "invited as " + saved.getRole(), null);
+        audit.record(actor, "account.invite", normalized, "invited as " + saved.getRole()
+                + (tookOver ? ", taking over an unverified sign-up with this email" : ""), null);
         return new Invitation(toAccount(saved), token, expiresAt);
     }
 
@@ -208,7 +245,33 @@ public class AccountService {
         document.setPasswordHash(passwordEncoder.encode(password));
         document.setSetPasswordTokenHash(null);
         document.setSetPasswordTokenExpiresAt(null);
+        provenByLink(document);
         return toAccount(repository.save(document));
+    }
+
+    /**
+     * An unverified self sign-up with the email of a person the coordinator invites (or imports) becomes that
+     * person's account, without a password: whoever signed up never proved the address, so neither their password
+     * nor their verification link may ever open it. The emailed invitation link proves the address.
+     */
+    static void takeOverUnverified(AccountDocument document, String name, Role role, String personExternalId) {
+        document.setPasswordHash(null);
+        document.setName(name);
+        document.setEmailVerificationTokenHash(null);
+        document.setEmailVerificationExpiresAt(null);
+        if (role != null) {
+            document.setRole(role);
+        }
+        if (personExternalId != null) {
+            document.setPersonExternalId(personExternalId);
+        }
+    }
+
+    /** The address is proven by a link emailed to it: the account is verified, any verification link used up. */
+    static void provenByLink(AccountDocument document) {
+        document.setEmailVerified(true);
+        document.setEmailVerificationTokenHash(null);
+        document.setEmailVerificationExpiresAt(null);
     }
 
     /** A signed-in person changes their own password. */
@@ -241,18 +304,18 @@ public class AccountService {
     }
 
     public Optional<Account> findByEmail(String email) {
-        return lookup(email).map(this::toAccount);
+        return lookup(email).map(AccountService::toAccount);
     }
 
     /** For sign-in only. */
     public Optional<Credentials> credentials(String email) {
         return lookup(email)
                 .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
-                        d.getPersonExternalId()));
+                        d.getPersonExternalId(), d.isEmailVerified()));
     }
 
     public Page<Account> list(int page, int size) {
-        return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(this::toAccount);
+        return repository.findAll(PageRequest.of(page, size, Sort.by("email"))).map(AccountService::toAccount);
     }
 
     /**
@@ -313,12 +376,12 @@ public class AccountService {
         }
     }
 
-    private Account toAccount(AccountDocument d) {
+    static Account toAccount(AccountDocument d) {
         return new Account(d.getId(), d.getEmail(), d.getName(), d.getRole(), d.isEnabled(),
-                d.getPersonExternalId(), d.getPasswordHash() != null, d.getCreatedAt());
+                d.getPersonExternalId(), d.getPasswordHash() != null, d.getCreatedAt(), d.isEmailVerified());
     }
 
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

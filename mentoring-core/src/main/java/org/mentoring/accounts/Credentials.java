@@ -1,5 +1,11 @@
 package org.mentoring.accounts;
 
-/** What sign-in needs to check a password; only the security layer reads it. */
-public record Credentials(String email, String passwordHash, Role role, boolean enabled, String personExternalId) {
+/**
+ * What sign-in needs to check a password; only the security layer reads it.
+ *
+ * @param emailVerified false while a self sign-up has not opened its verification link: it may sign in, but owns
+ *     nothing
+ */
+public record Credentials(String email, String passwordHash, Role role, boolean enabled, String personExternalId,
+        boolean emailVerified) {
 }

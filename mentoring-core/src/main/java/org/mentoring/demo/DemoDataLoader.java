@@ -100,9 +100,6 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy).generate(REQUESTS, MENTORS);
-        ImportReport report = importer.importPeople(ImportBatch.ofJson(
-                community.mentors().stream().map(MentorInput::of).toList(),
-                community.requests().stream().map(RequestInput::of).toList()), false, "system", "demo community");
         String hash = accounts.hash(DEMO_PASSWORD);
         List<AccountService.NewAccount> people = new ArrayList<>();
         people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));
@@ -110,7 +107,11 @@ class DemoDataLoader implements ApplicationRunner {
                 new AccountService.NewAccount(m.email(), m.name(), Role.MENTOR, m.externalId())));
         community.requests().forEach(r -> people.add(
                 new AccountService.NewAccount(r.email(), r.name(), Role.RESEARCHER, null)));
+        // accounts first: the import then finds them and creates no password-less ones for the demo people
         accounts.createAllWithHash(people, hash);
+        ImportReport report = importer.importPeople(ImportBatch.ofJson(
+                community.mentors().stream().map(MentorInput::of).toList(),
+                community.requests().stream().map(RequestInput::of).toList()), false, "system", "demo community");
         log.info("Demo accounts (demo only, passwords in the README): {} and every demo mentor and researcher",
                 DEMO_ADMIN_EMAIL);
         log.info("Loaded the demo community: {} mentors and {} requests (MENTORING_DEMO_DATA=false turns this off)",

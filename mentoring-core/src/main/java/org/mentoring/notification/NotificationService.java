@@ -75,11 +75,24 @@ public class NotificationService {
      * tells people through this, so that finishing it never tells anyone twice.
      */
     public Notification sendOnce(String key, String to, String subject, String body) {
+        return write(key, to, subject, body, null);
+    }
+
+    /**
+     * Like {@link #send}, for a message that carries a one-time link (an email verification or a set-password link):
+     * it is never listed by {@link #to}, since whoever reads it there has not proven the address, and once sent its
+     * body in the outbox no longer holds the link.
+     */
+    public Notification sendOneTimeLink(String to, String subject, String body) {
+        return write(UUID.randomUUID().toString(), to, subject, body, Boolean.TRUE);
+    }
+
+    private Notification write(String key, String to, String subject, String body, Boolean oneTimeLink) {
         NotificationDocument written;
         try {
             Instant now = now();
             written = mongo.insert(new NotificationDocument(key, EmailAddress.canonical(to), subject, body,
-                    now, null, now.plus(CLAIM)));
+                    now, null, now.plus(CLAIM), oneTimeLink));
         } catch (DuplicateKeyException e) {
             return mongo.findById(key, NotificationDocument.class).toNotification();
         }
@@ -128,7 +141,7 @@ public class NotificationService {
         if (!EmailAddress.isCanonical(email)) {
             return List.of();
         }
-        return mongo.find(query(where("to").is(email))
+        return mongo.find(query(where("to").is(email).and("oneTimeLink").ne(true))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt")), NotificationDocument.class)
                 .stream().map(NotificationDocument::toNotification).toList();
     }
@@ -150,9 +163,15 @@ public class NotificationService {
             return message;
         }
         Instant sentAt = now();
-        mongo.updateFirst(query(where("_id").is(message.id()).and("sentAt").is(null)),
-                new Update().set("sentAt", sentAt), NotificationDocument.class);
-        return new NotificationDocument(message.id(), message.to(), message.subject(), message.body(),
-                message.createdAt(), sentAt, message.claimedUntil());
+        boolean secret = Boolean.TRUE.equals(message.oneTimeLink());
+        Update sent = new Update().set("sentAt", sentAt);
+        if (secret) {
+            sent.set("body", NotificationDocument.LINK_REMOVED);
+        }
+        mongo.updateFirst(query(where("_id").is(message.id()).and("sentAt").is(null)), sent,
+                NotificationDocument.class);
+        return new NotificationDocument(message.id(), message.to(), message.subject(),
+                secret ? NotificationDocument.LINK_REMOVED : message.body(), message.createdAt(), sentAt,
+                message.claimedUntil(), message.oneTimeLink());
     }
 }

@@ -114,6 +114,20 @@ class NotificationServiceTest {
         assertThat(MAIL_SERVER.getReceivedMessages()).hasSize(1);
     }
 
+    @Test
+    void aOneTimeLinkIsMailedButNeitherListedNorKeptOnceSent() throws Exception {
+        NotificationService service = new NotificationService(mongo, mailTo(MAIL_SERVER.getSmtp().getPort()),
+                "mentoring@test.example.org");
+        withoutMailServer.sendOneTimeLink("waiting@example.org", "Confirm", "http://x/verify-email?token=abc");
+
+        service.sendOneTimeLink("r-3@example.org", "Confirm your email address", "http://x/verify-email?token=secret");
+
+        assertThat(GreenMailUtil.getBody(MAIL_SERVER.getReceivedMessages()[0])).contains("token=secret");
+        assertThat(service.to("r-3@example.org")).as("whoever reads messages in the app has proven nothing").isEmpty();
+        assertThat(mongo.findAll(NotificationDocument.class)).extracting(NotificationDocument::body)
+                .containsExactlyInAnyOrder(NotificationDocument.LINK_REMOVED, "http://x/verify-email?token=abc");
+    }
+
     private static org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailTo(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");

@@ -52,16 +52,13 @@ class AccessMatrixTest {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
         Http anonymous = new Http(port);
-        for (String email : List.of(OWNER, OTHER)) {
-            Http.Answer signedUp = anonymous.postJson("/api/v1/accounts/sign-up",
-                    "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Researcher\"}".formatted(email, PASSWORD));
-            assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(201);
-        }
-        for (String id : List.of("m-1", "m-2")) {
-            String email = id.equals("m-1") ? "first.mentor@uni.example.org" : "second.mentor@uni.example.org";
+        // the import gave each person an account without a password: each accepts an invitation
+        for (String id : List.of("m-1", "m-2", "r-own", "r-other")) {
+            String email = id.startsWith("m-") ? mentorEmail(id) : id.equals("r-own") ? OWNER : OTHER;
+            String role = id.startsWith("m-") ? "MENTOR" : "RESEARCHER";
             Http.Answer invited = admin.postJson("/api/v1/accounts/invitations",
-                    "{\"email\": \"%s\", \"name\": \"Mentor %s\", \"role\": \"MENTOR\", \"personExternalId\": \"%s\"}"
-                            .formatted(email, id, id));
+                    "{\"email\": \"%s\", \"name\": \"Person %s\", \"role\": \"%s\", \"personExternalId\": \"%s\"}"
+                            .formatted(email, id, role, id));
             assertThat(invited.status()).as(invited.body()).isEqualTo(201);
             String url = invited.json().get("setPasswordUrl").asText();
             String token = url.substring(url.indexOf("token=") + 6);
@@ -186,6 +183,15 @@ class AccessMatrixTest {
                 http -> http.postJson("/api/v1/me/password",
                         "{\"currentPassword\": \"not-it-at-all-1\", \"newPassword\": \"another pass 2027\"}"),
                 401, 422, 422, 422, 422, 422);
+        check(mismatches, "POST /accounts/verify-email (unknown token)",
+                http -> http.postJson("/api/v1/accounts/verify-email", "{\"token\": \"not-a-token\"}"),
+                422, 422, 422, 422, 422, 422);
+        check(mismatches, "POST /me/verification-email (address proven already)",
+                http -> http.postJson("/api/v1/me/verification-email", ""), 401, 409, 409, 409, 409, 409);
+        check(mismatches, "GET /accounts/invitations", http -> http.get("/api/v1/accounts/invitations"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /accounts/invitations/bulk (nobody selected)",
+                http -> http.postJson("/api/v1/accounts/invitations/bulk", "{}"), 401, 403, 403, 403, 403, 422);
         assertThat(mismatches).isEmpty();
     }
 

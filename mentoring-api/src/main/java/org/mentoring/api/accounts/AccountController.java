@@ -2,13 +2,23 @@ package org.mentoring.api.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import org.mentoring.accounts.Account;
+import org.mentoring.accounts.AccountInvitations;
+import org.mentoring.accounts.AccountMail;
 import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.EmailVerification;
 import org.mentoring.accounts.Invitation;
+import org.mentoring.accounts.InvitationStatus;
+import org.mentoring.api.accounts.AccountDtos.BulkInvitationRequest;
+import org.mentoring.api.accounts.AccountDtos.BulkInvitationResponse;
+import org.mentoring.api.accounts.AccountDtos.InvitedAccountResponse;
+import org.mentoring.api.accounts.AccountDtos.SkippedInvitationResponse;
+import org.mentoring.api.accounts.AccountDtos.VerificationEmailResponse;
+import org.mentoring.api.accounts.AccountDtos.VerifyEmailRequest;
 import org.mentoring.api.accounts.AccountDtos.AccountResponse;
 import org.mentoring.api.accounts.AccountDtos.ChangePasswordRequest;
 import org.mentoring.api.accounts.AccountDtos.InvitationRequest;
@@ -29,7 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Tag(name = "Accounts", description = "Sign-up, the signed-in person, passwords, invitations, account administration")
 @RestController
@@ -37,26 +46,57 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AccountController {
 
     private final AccountService accounts;
+    private final EmailVerification verification;
+    private final AccountInvitations invitations;
+    private final AccountMail mail;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, EmailVerification verification, AccountInvitations invitations,
+            AccountMail mail) {
         this.accounts = accounts;
+        this.verification = verification;
+        this.invitations = invitations;
+        this.mail = mail;
     }
 
     @Operation(summary = "Sign up as a researcher (anyone)",
-            description = "Creates a RESEARCHER account. A weak password, an email already used or a malformed email "
-                    + "answer 4xx problem details naming the field.")
+            description = "Creates a RESEARCHER account, unverified (emailVerified false), and emails a verification "
+                    + "link valid 48 hours; until it is used the account owns nothing (no request, offer or "
+                    + "notification). A weak password, an email already used or a malformed email answer 4xx problem "
+                    + "details naming the field. An unverified sign-up whose link expired may be replaced by a new "
+                    + "one.")
     @PostMapping("/accounts/sign-up")
     ResponseEntity<AccountResponse> signUp(@Valid @RequestBody SignUpRequest body) {
-        Account account = accounts.signUp(body.email(), body.password(), body.name());
+        Account account = verification.signUp(body.email(), body.password(), body.name());
         return ResponseEntity.created(URI.create("/api/v1/me")).body(AccountResponse.of(account));
     }
 
-    @Operation(summary = "Who is signed in", description = "The signed-in person's email, name and role.")
+    @Operation(summary = "Confirm an email address with the link's one-time token (anyone holding the link)",
+            description = "Proves the sign-up's address: from now on the account owns its request, offers and "
+                    + "notifications. An unknown, used or expired token answers 422 naming token.")
+    @PostMapping("/accounts/verify-email")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void verifyEmail(@Valid @RequestBody VerifyEmailRequest body) {
+        verification.verify(body.token());
+    }
+
+    @Operation(summary = "Email me a new verification link (a signed-in account whose address is not proven)",
+            description = "The earlier link stops working. At most one every 2 minutes and 5 a day (409 otherwise); "
+                    + "409 too when the address is already confirmed.")
+    @PostMapping("/me/verification-email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    VerificationEmailResponse resendVerification(Principal principal) {
+        Instant expiresAt = verification.resend(principal.getName());
+        return new VerificationEmailResponse(AccountService.normalize(principal.getName()), expiresAt);
+    }
+
+    @Operation(summary = "Who is signed in", description = "The signed-in person's email, name and role, and "
+            + "whether their address is proven (emailVerified).")
     @GetMapping("/me")
     MeResponse me(Principal principal) {
         Account account = accounts.findByEmail(principal.getName())
                 .orElseThrow(() -> new NotFoundException("account", principal.getName()));
-        return new MeResponse(account.email(), account.name(), account.role(), account.personExternalId());
+        return new MeResponse(account.email(), account.name(), account.role(), account.personExternalId(),
+                account.emailVerified());
     }
 
     @Operation(summary = "Change one's own password")
@@ -82,20 +122,49 @@ class AccountController {
     }
 
     @Operation(summary = "Invite a person (ADMIN)",
-            description = "Creates the account without a password when missing and answers a one-time link with "
-                    + "which the person chooses their password. The link is shown once: pass it on. Inviting "
-                    + "again an account that has no password yet renews its link; with another role or "
-                    + "personExternalId it answers 409 invitation-differs naming the difference.")
+            description = "Creates the account without a password when missing, emails the person a one-time link "
+                    + "(through the outbox) with which they choose their password, and answers the same link, to pass "
+                    + "on when no mail server is configured. An unverified self sign-up with this email is taken over: "
+                    + "its password stops working and only the emailed link opens the account. Inviting again an "
+                    + "account that has no password yet renews its link; with another role or personExternalId it "
+                    + "answers 409 invitation-differs naming the difference.")
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/accounts/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    InvitationResponse invite(Principal principal, @Valid @RequestBody InvitationRequest body,
-            HttpServletRequest request) {
-        Invitation invitation = accounts.invite(body.email(), body.name(), body.role(), body.personExternalId(),
+    InvitationResponse invite(Principal principal, @Valid @RequestBody InvitationRequest body) {
+        return response(invitations.invite(body.email(), body.name(), body.role(), body.personExternalId(),
+                principal.getName()));
+    }
+
+    @Operation(summary = "The people brought in and their invitations (ADMIN)",
+            description = "Accounts an import or an invitation created (or linked to a person), by email, each with "
+                    + "its status: NOT_SENT, SENT, ACCEPTED or EXPIRED; only those in status when given.")
+    @PreAuthorize("hasRole('ADMIN')")
+    @GetMapping("/accounts/invitations")
+    Page<InvitedAccountResponse> invitations(@RequestParam(required = false) InvitationStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return invitations.list(status, Math.max(0, page), Math.min(Math.max(1, size), 200))
+                .map(InvitedAccountResponse::of);
+    }
+
+    @Operation(summary = "Invite many people at once (ADMIN)",
+            description = "Either accountIds (at most 1000; an unknown id answers 422 naming accountIds[i] and "
+                    + "nothing is sent) or a status (NOT_SENT, SENT for a fresh link, EXPIRED) selecting every account "
+                    + "brought in that is in it. One email per invitation; accounts that already chose a password, "
+                    + "and disabled ones, are skipped with the reason.")
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/accounts/invitations/bulk")
+    BulkInvitationResponse inviteAll(Principal principal, @Valid @RequestBody BulkInvitationRequest body) {
+        AccountInvitations.BulkResult result = invitations.inviteAll(body.accountIds(), body.status(),
                 principal.getName());
-        String url = ServletUriComponentsBuilder.fromContextPath(request).path("/set-password")
-                .queryParam("token", invitation.token()).toUriString();
-        return new InvitationResponse(AccountResponse.of(invitation.account()), url, invitation.expiresAt());
+        return new BulkInvitationResponse(result.sent().size(), result.sent().stream().map(this::response).toList(),
+                result.skipped().stream().map(skipped -> new SkippedInvitationResponse(
+                        AccountResponse.of(skipped.account()), skipped.reason())).toList());
+    }
+
+    private InvitationResponse response(Invitation invitation) {
+        return new InvitationResponse(AccountResponse.of(invitation.account()), mail.setPasswordUrl(invitation.token()),
+                invitation.expiresAt());
     }
 
     @Operation(summary = "Disable an account (ADMIN)", description = "A disabled account cannot sign in.")

@@ -12,8 +12,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * exact equality of canonical emails, see {@link EmailAddress}), a mentor their own profile (by externalId).
  *
  * @param personExternalId the mentor profile a MENTOR account belongs to; null otherwise
+ * @param emailVerified false for a self sign-up that has not opened its verification link: it owns nothing
  */
-public record Viewer(String email, Role role, String personExternalId) {
+public record Viewer(String email, Role role, String personExternalId, boolean emailVerified) {
 
     static final String FORBIDDEN = "Your account may not do this or see this";
 
@@ -44,7 +45,8 @@ public record Viewer(String email, Role role, String personExternalId) {
         // the account's stored email as it is (sign-in looks accounts up by canonical email, so it is canonical); never
         // folded here, so that a look-alike account that reached the store around the checks stays itself and owns
         // nothing (see ownsRequest)
-        return new Viewer(authentication.getName(), role, person);
+        boolean verified = !(authentication.getPrincipal() instanceof SignedInUser user) || user.isEmailVerified();
+        return new Viewer(authentication.getName(), role, person, verified);
     }
 
     /** Who to name in the audit trail: the signed-in person's email, or "anonymous". */
@@ -59,15 +61,16 @@ public record Viewer(String email, Role role, String personExternalId) {
 
     /**
      * Whether this is the researcher who owns a request with this (stored, canonical) email: exact equality with the
-     * account's canonical email, see {@link EmailAddress#owns}.
+     * account's canonical email, see {@link EmailAddress#owns}; never while the address is unproven.
      */
     public boolean ownsRequest(String requestEmail) {
-        return role == Role.RESEARCHER && EmailAddress.owns(email, requestEmail);
+        return emailVerified && role == Role.RESEARCHER && EmailAddress.owns(email, requestEmail);
     }
 
-    /** Whether this is the mentor with this externalId. */
+    /** Whether this is the mentor with this externalId (never while the address is unproven). */
     public boolean isMentor(String mentorExternalId) {
-        return role == Role.MENTOR && mentorExternalId != null && mentorExternalId.equals(personExternalId);
+        return emailVerified && role == Role.MENTOR && mentorExternalId != null
+                && mentorExternalId.equals(personExternalId);
     }
 
     /** Refuses anyone but admins. */

@@ -27,6 +27,21 @@ public class AccountDocument {
     @Indexed(sparse = true)
     private String setPasswordTokenHash;
     private Instant setPasswordTokenExpiresAt;
+    /** When the last invitation (set-password link) was emailed; null if none ever was. */
+    private Instant invitationSentAt;
+    /**
+     * Whether the owner proved the address: false for a self sign-up until its link is used; null (accounts stored
+     * before verification existed, imports' and invitations' accounts once their link is used) counts as proven.
+     */
+    private Boolean emailVerified;
+    /** SHA-256 of the one-time email verification token, never the token itself. */
+    @Indexed(sparse = true)
+    private String emailVerificationTokenHash;
+    private Instant emailVerificationExpiresAt;
+    /** When the last verification email went out, and how many went out since the first of the last 24 hours. */
+    private Instant verificationSentAt;
+    private Instant verificationWindowStart;
+    private int verificationsInWindow;
     @CreatedDate
     private Instant createdAt;
     @LastModifiedDate
@@ -104,6 +119,63 @@ public class AccountDocument {
 
     public void setSetPasswordTokenExpiresAt(Instant setPasswordTokenExpiresAt) {
         this.setPasswordTokenExpiresAt = setPasswordTokenExpiresAt;
+    }
+
+    public Instant getInvitationSentAt() {
+        return invitationSentAt;
+    }
+
+    public void setInvitationSentAt(Instant invitationSentAt) {
+        this.invitationSentAt = invitationSentAt;
+    }
+
+    /** Whether the address is proven; an absent value (older accounts) counts as proven. */
+    public boolean isEmailVerified() {
+        return !Boolean.FALSE.equals(emailVerified);
+    }
+
+    public void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
+    }
+
+    public String getEmailVerificationTokenHash() {
+        return emailVerificationTokenHash;
+    }
+
+    public void setEmailVerificationTokenHash(String emailVerificationTokenHash) {
+        this.emailVerificationTokenHash = emailVerificationTokenHash;
+    }
+
+    public Instant getEmailVerificationExpiresAt() {
+        return emailVerificationExpiresAt;
+    }
+
+    public void setEmailVerificationExpiresAt(Instant emailVerificationExpiresAt) {
+        this.emailVerificationExpiresAt = emailVerificationExpiresAt;
+    }
+
+    public Instant getVerificationSentAt() {
+        return verificationSentAt;
+    }
+
+    public void setVerificationSentAt(Instant verificationSentAt) {
+        this.verificationSentAt = verificationSentAt;
+    }
+
+    public Instant getVerificationWindowStart() {
+        return verificationWindowStart;
+    }
+
+    public void setVerificationWindowStart(Instant verificationWindowStart) {
+        this.verificationWindowStart = verificationWindowStart;
+    }
+
+    public int getVerificationsInWindow() {
+        return verificationsInWindow;
+    }
+
+    public void setVerificationsInWindow(int verificationsInWindow) {
+        this.verificationsInWindow = verificationsInWindow;
     }
 
     public Instant getCreatedAt() {

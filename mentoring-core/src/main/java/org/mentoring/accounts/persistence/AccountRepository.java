@@ -11,6 +11,8 @@ public interface AccountRepository extends MongoRepository<AccountDocument, Stri
 
     Optional<AccountDocument> findBySetPasswordTokenHash(String tokenHash);
 
+    Optional<AccountDocument> findByEmailVerificationTokenHash(String tokenHash);
+
     boolean existsByRole(Role role);
 
     boolean existsByEmail(String email);

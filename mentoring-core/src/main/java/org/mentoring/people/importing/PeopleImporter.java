@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.mentoring.accounts.AccountInvitations;
+import org.mentoring.accounts.AccountService.NewAccount;
+import org.mentoring.accounts.Role;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
@@ -33,7 +36,9 @@ import org.springframework.stereotype.Service;
  * written and an {@link ImportRejectedException} carries the report. Otherwise mentors are written, then requests,
  * each kind in one bulk upsert, between a journal entry that says the import started and one that says it ended
  * ({@link ImportJournal}), so that an import cut short is known afterwards. A dry run checks and reports without
- * writing. Every import that is not a dry run, accepted or rejected, is in the audit trail.
+ * writing. Every import that is not a dry run, accepted or rejected, is in the audit trail. Each person it brings
+ * gets an account without a password when none has their email ({@link AccountInvitations#forImportedPeople}), for
+ * the coordinator to invite.
  */
 @Service
 public class PeopleImporter {
@@ -45,9 +50,11 @@ public class PeopleImporter {
     private final RequestService requestService;
     private final ImportJournal journal;
     private final AuditService audit;
+    private final AccountInvitations accounts;
 
     public PeopleImporter(PeopleInputValidator validator, MentorService mentorService,
-            RequestService requestService, ImportJournal journal, AuditService audit) {
+            RequestService requestService, ImportJournal journal, AuditService audit, AccountInvitations accounts) {
+        this.accounts = accounts;
         this.validator = validator;
         this.mentorService = mentorService;
         this.requestService = requestService;
@@ -119,6 +126,7 @@ public class PeopleImporter {
             try {
                 mentorCounts = mentorService.upsertAll(mentors.validValues(), storedMentors.externalIds());
                 requestCounts = requestService.upsertAll(requests.validValues(), storedRequests.externalIds());
+                accounts.forImportedPeople(people(mentors.validValues(), requests.validValues()), actor);
             } catch (RuntimeException | Error e) {
                 // an Error too (out of memory): else this instance would keep the entry's heartbeat going forever
                 journal.failed(entry, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -130,6 +138,14 @@ public class PeopleImporter {
                     mentors.valid.size(), mentorCounts.created(), requests.valid.size(), requestCounts.created());
         }
         return report(dryRun, mentorCounts, requestCounts, rejections);
+    }
+
+    /** The people of an import, mentors first, for their accounts. */
+    private static List<NewAccount> people(List<Mentor> mentors, List<MentorshipRequest> requests) {
+        List<NewAccount> people = new ArrayList<>();
+        mentors.forEach(m -> people.add(new NewAccount(m.email(), m.name(), Role.MENTOR, m.externalId())));
+        requests.forEach(r -> people.add(new NewAccount(r.email(), r.name(), Role.RESEARCHER, r.externalId())));
+        return people;
     }
 
     private static void rejectUnknownMentors(Checker<RequestInput, MentorshipRequest> requests,

@@ -1,7 +1,9 @@
 package org.mentoring.web.account;
 
+import java.security.Principal;
 import java.util.Map;
 import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.EmailVerification;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.web.page.FieldErrors;
@@ -11,14 +13,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Pages anyone may open: sign in, sign up as a researcher, choose a password from an invitation link. */
+/**
+ * Pages anyone may open: sign in, sign up as a researcher, confirm one's email address, choose a password from an
+ * invitation link.
+ */
 @Controller
 class AccountPagesController {
 
     private final AccountService accounts;
+    private final EmailVerification verification;
 
-    AccountPagesController(AccountService accounts) {
+    AccountPagesController(AccountService accounts, EmailVerification verification) {
         this.accounts = accounts;
+        this.verification = verification;
     }
 
     @GetMapping("/sign-in")
@@ -35,8 +42,8 @@ class AccountPagesController {
     String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String password, Model model) {
         try {
-            accounts.signUp(email, password, name);
-            return "redirect:/sign-in?signed-up";
+            verification.signUp(email, password, name);
+            return "redirect:/verify-email?sent";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FieldErrors.byField(e));
         } catch (ConflictException e) {
@@ -45,6 +52,50 @@ class AccountPagesController {
         model.addAttribute("email", email);
         model.addAttribute("name", name);
         return "sign-up";
+    }
+
+    /**
+     * The email verification page: with a link's token, a button that confirms the address (a page that changes
+     * nothing on opening, so that a mail scanner that follows links confirms nothing); without, what to do next.
+     */
+    @GetMapping("/verify-email")
+    String verifyEmailPage(@RequestParam(required = false) String token, Principal principal, Model model) {
+        if (token != null) {
+            verification.emailOf(token).ifPresentOrElse(email -> model.addAttribute("linkEmail", email),
+                    () -> model.addAttribute("linkInvalid", true));
+            model.addAttribute("token", token);
+        }
+        return verifyEmailView(principal, model);
+    }
+
+    @PostMapping("/verify-email")
+    String verifyEmail(@RequestParam(defaultValue = "") String token, Principal principal, Model model) {
+        try {
+            model.addAttribute("confirmed", verification.verify(token).email());
+        } catch (InvalidInputException e) {
+            model.addAttribute("linkInvalid", true);
+        }
+        return verifyEmailView(principal, model);
+    }
+
+    @PostMapping("/verify-email/resend")
+    String resendVerification(Principal principal, Model model) {
+        try {
+            model.addAttribute("resentUntil", verification.resend(principal.getName()));
+        } catch (ConflictException e) {
+            model.addAttribute("resendError", e.getMessage());
+        }
+        return verifyEmailView(principal, model);
+    }
+
+    private String verifyEmailView(Principal principal, Model model) {
+        if (principal != null) {
+            accounts.findByEmail(principal.getName()).ifPresent(account -> {
+                model.addAttribute("accountEmail", account.email());
+                model.addAttribute("accountVerified", account.emailVerified());
+            });
+        }
+        return "verify-email";
     }
 
     @GetMapping("/set-password")

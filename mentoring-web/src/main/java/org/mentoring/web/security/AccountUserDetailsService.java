@@ -10,7 +10,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Reads accounts for sign-in; an account without a password yet (invited) cannot sign in. */
+/**
+ * Reads accounts for sign-in; an account without a password yet (invited) cannot sign in. An account whose address
+ * is not proven signs in as such ({@link UnverifiedEmailGate}).
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -27,6 +30,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
         return new SignedInUser(credentials.email(), credentials.passwordHash(), credentials.enabled(),
                 List.of(new SimpleGrantedAuthority("ROLE_" + credentials.role().name())),
-                credentials.personExternalId());
+                credentials.personExternalId(), credentials.emailVerified());
     }
 }

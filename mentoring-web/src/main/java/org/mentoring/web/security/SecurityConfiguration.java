@@ -3,6 +3,7 @@ package org.mentoring.web.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.SignInThrottle;
 import org.mentoring.audit.AuditService;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -40,7 +42,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/sign-in", "/sign-up", "/set-password", "/webjars/**", "/css/**",
         "/js/**", "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/error"};
+        "/error", "/verify-email"};
     static final String[] ADMIN_API = {"/api/v1/import/**", "/api/v1/import", "/api/v1/matching-runs/**",
         "/api/v1/matching-runs", "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit-events/**",
         "/api/v1/audit-events", "/api/v1/admin/**"};
@@ -67,8 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper,
+            AccountService accounts) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
         // CSRF guards cookie sessions; a call with its own credentials, or with no session at all, has none to abuse
         RequestMatcher withoutSessionCookie = request -> request.getHeader("Authorization") != null
@@ -78,13 +80,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/sign-up", "/api/v1/accounts/set-password")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/verify-email").permitAll()
                         .requestMatchers(ADMIN_API).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.disable())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSessionCookie,
                         request -> isPost(request, "/api/v1/accounts/sign-up")
-                                || isPost(request, "/api/v1/accounts/set-password")))
+                                || isPost(request, "/api/v1/accounts/set-password")
+                                || isPost(request, "/api/v1/accounts/verify-email")))
+                .addFilterAfter(new UnverifiedEmailGate(accounts, objectMapper, true), AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
@@ -92,7 +97,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
+            AccountService accounts, ObjectMapper objectMapper) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -102,6 +108,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false).failureUrl("/sign-in?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies("MENTORING_SESSION"))
+                .addFilterAfter(new UnverifiedEmailGate(accounts, objectMapper, false), AuthorizationFilter.class)
                 .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
