@@ -215,10 +215,11 @@ public class AccountService {
         if (document.getRole() != role) {
             differences.add("it was invited as " + document.getRole() + ", not " + role);
         }
-        if (!java.util.Objects.equals(document.getPersonExternalId(), personExternalId)) {
-            differences.add("it belongs to " + (document.getPersonExternalId() == null ? "no mentor profile"
-                    : "mentor profile " + document.getPersonExternalId()) + ", not "
-                    + (personExternalId == null ? "none" : personExternalId));
+        // an invitation that names no profile keeps the account's own (an imported person is invited by email)
+        if (personExternalId != null && !personExternalId.equals(document.getPersonExternalId())) {
+            differences.add("it belongs to " + (document.getPersonExternalId() == null ? "no profile"
+                    : (document.getRole() == Role.MENTOR ? "mentor profile " : "request ")
+                            + document.getPersonExternalId()) + ", not " + personExternalId);
         }
         if (!differences.isEmpty()) {
             throw new ConflictException("invitation-differs", "An account with this email was invited already and "

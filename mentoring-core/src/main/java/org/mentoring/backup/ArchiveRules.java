@@ -219,7 +219,9 @@ final class ArchiveRules {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String why = Shown.text(String.valueOf(cause.getMessage()));
+        String message = String.valueOf(cause.getMessage());
+        String why = message.startsWith("No enum constant") ? "it is none of the values the application knows"
+                : Shown.text(message);
         if (field == null) {
             return Optional.of(new FieldError("document", "the document does not read as the application's "
                     + type.getSimpleName() + ": " + why));

@@ -84,7 +84,8 @@ class LookAlikeEmailTest {
         offerId = admin.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals").get(0)
                 .get("id").asText();
         Http.Answer invited = admin.postJson("/api/v1/accounts/invitations",
-                "{\"email\": \"%s\", \"name\": \"Kasia Sikora\", \"role\": \"RESEARCHER\"}".formatted(KASIA));
+                "{\"email\": \"%s\", \"name\": \"Kasia Sikora\", \"role\": \"RESEARCHER\", \"personExternalId\": \"r-1\"}"
+                        .formatted(KASIA));
         String url = invited.json().get("setPasswordUrl").asText();
         assertThat(new Http(port).postJson("/api/v1/accounts/set-password", "{\"token\": \"%s\", \"password\": \"%s\"}"
                 .formatted(url.substring(url.indexOf("token=") + 6), KASIA_PASSWORD)).status()).isEqualTo(204);

@@ -58,7 +58,7 @@ class ParticipantLimitsTest {
                 request("r-busy", BUSY, false)));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         invite(FREE, "RESEARCHER", null);
-        invite(BUSY, "RESEARCHER", null);
+        invite(BUSY, "RESEARCHER", "r-busy");
         invite(MENTOR, "MENTOR", "m-1");
         String runId = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}").json().get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(

@@ -63,7 +63,7 @@ class RestoreValidationTest {
                 "mentors.jsonl", lines -> lines + lines.lines().findFirst().orElseThrow() + "\n"));
         bad.put("'system.users' is not a collection of this application", add(backup, "system.users.jsonl",
                 "{\"_id\": \"admin.intruder\", \"user\": \"intruder\", \"roles\": [\"root\"]}\n"));
-        bad.put("accounts.jsonl line 2 (_id 'a-root'), role: role 'ROOT' is not a value the application can read",
+        bad.put("accounts.jsonl line | (_id 'a-root'), role: role 'ROOT' is not a value the application can read",
                 edit(backup, "accounts.jsonl", lines -> lines + lines.lines().findFirst().orElseThrow()
                         .replaceFirst("\"_id\": (\\{[^}]*}|\"[^\"]*\")", "\"_id\": \"a-root\"")
                         .replace(Http.ADMIN_EMAIL, "root@test.example.org").replace("\"ADMIN\"", "\"ROOT\"") + "\n"));
