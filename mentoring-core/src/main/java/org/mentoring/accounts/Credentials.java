@@ -1,5 +1,10 @@
 package org.mentoring.accounts;
 
-/** What sign-in needs to check a password; only the security layer reads it. */
-public record Credentials(String email, String passwordHash, Role role, boolean enabled, String personExternalId) {
+/**
+ * What sign-in needs to check a password; only the security layer reads it.
+ *
+ * @param sessionEpoch moves on when the account is disabled or its password changes, ending older sessions
+ */
+public record Credentials(String email, String passwordHash, Role role, boolean enabled, String personExternalId,
+        long sessionEpoch) {
 }

@@ -27,6 +27,8 @@ public class AccountDocument {
     @Indexed(sparse = true)
     private String setPasswordTokenHash;
     private Instant setPasswordTokenExpiresAt;
+    /** Moves on when the account is disabled or its password changes: a session signed in before is over. */
+    private long sessionEpoch;
     @CreatedDate
     private Instant createdAt;
     @LastModifiedDate
@@ -104,6 +106,14 @@ public class AccountDocument {
 
     public void setSetPasswordTokenExpiresAt(Instant setPasswordTokenExpiresAt) {
         this.setPasswordTokenExpiresAt = setPasswordTokenExpiresAt;
+    }
+
+    public long getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    public void setSessionEpoch(long sessionEpoch) {
+        this.sessionEpoch = sessionEpoch;
     }
 
     public Instant getCreatedAt() {

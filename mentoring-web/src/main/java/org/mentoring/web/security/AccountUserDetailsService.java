@@ -3,14 +3,16 @@ package org.mentoring.web.security;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.Credentials;
 import java.util.List;
-import org.mentoring.api.security.SignedInUser;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Reads accounts for sign-in; an account without a password yet (invited) cannot sign in. */
+/**
+ * Reads accounts for sign-in; an account without a password yet (invited) cannot sign in. The session epoch is read
+ * with the password hash, in one read, so a session can never carry an epoch newer than the password it checked.
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -25,8 +27,8 @@ class AccountUserDetailsService implements UserDetailsService {
         Credentials credentials = accounts.credentials(email)
                 .filter(c -> c.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return new SignedInUser(credentials.email(), credentials.passwordHash(), credentials.enabled(),
+        return new AccountPrincipal(credentials.email(), credentials.passwordHash(), credentials.enabled(),
                 List.of(new SimpleGrantedAuthority("ROLE_" + credentials.role().name())),
-                credentials.personExternalId());
+                credentials.personExternalId(), credentials.sessionEpoch());
     }
 }
