@@ -40,7 +40,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             write(response, HttpStatus.UNAUTHORIZED, "session-ended", "Session ended", e.getMessage(), request);
             return;
         }
-        if (SecurityConfiguration.sendsBasic(request)) {
+        if (BasicCallsIgnoreSessions.sendsBasic(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Mentoring\"");
         }
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",

@@ -20,17 +20,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.DeferredSecurityContext;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpRequestResponseHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,8 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. Browsers sign in on a form and keep a session cookie (HttpOnly, SameSite=Lax, Secure over
  * HTTPS) with CSRF protection on every form; scripts use HTTP Basic on {@code /api/**} under the same rules. A
  * session ends at once when its account is disabled or its password changes ({@link SessionEpochFilter}); a
- * state-changing request from another site is refused whatever it carries ({@link CrossSiteRequestFilter}). Coarse role rules are
- * here; per-object rules (a researcher's own request, a mentor's own profile) are in the controllers and services.
+ * state-changing request from another site is refused whatever it carries ({@link CrossSiteRequestFilter}).
+ * Coarse role rules are here; per-object rules (a researcher's own request, a mentor's own profile) are in the
+ * controllers and services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -88,10 +82,10 @@ class SecurityConfiguration {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
         // CSRF guards cookie sessions. A call with Basic credentials is signed in by them alone (its session, if
         // any, is not read), so it has no session to abuse; nor has a call that names no session at all.
-        RequestMatcher withoutSessionCookie = request -> sendsBasic(request)
+        RequestMatcher withoutSessionCookie = request -> BasicCallsIgnoreSessions.sendsBasic(request)
                 || request.getRequestedSessionId() == null;
         http.securityMatcher("/api/**")
-                .securityContext(context -> context.securityContextRepository(new SessionUnlessBasic()))
+                .securityContext(context -> context.securityContextRepository(new BasicCallsIgnoreSessions()))
                 .addFilterBefore(new SessionEpochFilter(accounts, problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
                 .authenticationManager(authenticationManager)
@@ -116,7 +110,8 @@ class SecurityConfiguration {
             ObjectMapper objectMapper, AccountService accounts) throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SessionEpochFilter(accounts,
-                        new LoginUrlAuthenticationEntryPoint("/sign-in?session-ended")), SecurityContextHolderFilter.class)
+                        new LoginUrlAuthenticationEntryPoint("/sign-in?session-ended")),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(new ProblemAuthenticationEntryPoint(objectMapper)),
                         CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -137,44 +132,6 @@ class SecurityConfiguration {
             AuthenticationException e) throws IOException {
         String query = e instanceof SignInDelayedException delayed ? "wait=" + delayed.retryAfterSeconds() : "error";
         response.sendRedirect(request.getContextPath() + "/sign-in?" + query);
-    }
-
-    /** Whether the request carries HTTP Basic credentials (the only ones that stand in for a CSRF token). */
-    static boolean sendsBasic(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.trim().regionMatches(true, 0, "Basic ", 0, 6);
-    }
-
-    /**
-     * The usual place of a signed-in session's security context (the request, then the session), except that a
-     * call with Basic credentials never rides on a session: it is signed in by its credentials or not at all.
-     */
-    private static final class SessionUnlessBasic implements SecurityContextRepository {
-
-        private final SecurityContextRepository requestOnly = new RequestAttributeSecurityContextRepository();
-        private final SecurityContextRepository usual = new DelegatingSecurityContextRepository(requestOnly,
-                new HttpSessionSecurityContextRepository());
-
-        @Override
-        @Deprecated
-        public SecurityContext loadContext(HttpRequestResponseHolder holder) {
-            return (sendsBasic(holder.getRequest()) ? requestOnly : usual).loadContext(holder);
-        }
-
-        @Override
-        public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
-            return (sendsBasic(request) ? requestOnly : usual).loadDeferredContext(request);
-        }
-
-        @Override
-        public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
-            (sendsBasic(request) ? requestOnly : usual).saveContext(context, request, response);
-        }
-
-        @Override
-        public boolean containsContext(HttpServletRequest request) {
-            return (sendsBasic(request) ? requestOnly : usual).containsContext(request);
-        }
     }
 
     private static boolean isPost(HttpServletRequest request, String path) {

@@ -41,6 +41,14 @@ final class SessionEpochFilter extends OncePerRequestFilter {
         this.ended = ended;
     }
 
+    /** Public files (styles, scripts, images) need no check; the next page or API call makes it. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
