@@ -86,7 +86,7 @@ class SecurityConfiguration {
                 || request.getRequestedSessionId() == null;
         http.securityMatcher("/api/**")
                 .securityContext(context -> context.securityContextRepository(new BasicCallsIgnoreSessions()))
-                .addFilterBefore(new SessionEpochFilter(accounts, problems), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SessionEpochFilter(accounts, problems, true), SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
@@ -110,7 +110,7 @@ class SecurityConfiguration {
             ObjectMapper objectMapper, AccountService accounts) throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SessionEpochFilter(accounts,
-                        new LoginUrlAuthenticationEntryPoint("/sign-in?session-ended")),
+                        new LoginUrlAuthenticationEntryPoint("/sign-in?session-ended"), false),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(new ProblemAuthenticationEntryPoint(objectMapper)),
                         CsrfFilter.class)

@@ -34,19 +34,26 @@ final class SessionEpochFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
     private final AuthenticationEntryPoint ended;
+    private final boolean basicCallsIgnoreSessions;
 
-    /** {@code ended} answers a request whose session was just ended (a redirect to sign-in, or a 401). */
-    SessionEpochFilter(AccountService accounts, AuthenticationEntryPoint ended) {
+    /**
+     * {@code ended} answers a request whose session was just ended (a redirect to sign-in, or a 401); with
+     * {@code basicCallsIgnoreSessions} (the API) a call with Basic credentials is left to them, as its session is
+     * not read.
+     */
+    SessionEpochFilter(AccountService accounts, AuthenticationEntryPoint ended, boolean basicCallsIgnoreSessions) {
         this.accounts = accounts;
         this.ended = ended;
+        this.basicCallsIgnoreSessions = basicCallsIgnoreSessions;
     }
 
-    /** Public files (styles, scripts, images) need no check; the next page or API call makes it. */
+    /** Public files (styles, scripts, images) need no check: the next page or API call makes it. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
-                || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico")
+                || (basicCallsIgnoreSessions && BasicCallsIgnoreSessions.sendsBasic(request));
     }
 
     @Override

@@ -69,6 +69,10 @@ class SessionEndingTest {
                 Map.of("X-CSRF-TOKEN", phone.csrfToken("/")));
         assertThat(changed.status()).isEqualTo(204);
 
+        assertThat(Browser.on(port).withSession(laptop.session()).with("Authorization",
+                Browser.basic(researcher.email(), NEW_PASSWORD)).get("/api/v1/me").status())
+                .as("a Basic call is signed in by its credentials, whatever session cookie it sends").isEqualTo(200);
+
         assertThat(laptop.get(MY_REQUEST).header("Location")).as("the laptop's session")
                 .endsWith("/sign-in?session-ended");
         assertThat(phone.get("/api/v1/me").status()).as("the session that made the change too").isEqualTo(401);
