@@ -29,6 +29,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final AuditService audit;
     private final UserDetailsService users;
     private final RecentPasswordChecks recent;
+    private final Object[] stripes = new Object[64];
 
     ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, SignInThrottle throttle, AuditService audit,
             UserDetailsService users, RecentPasswordChecks recent) {
@@ -37,6 +38,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         this.audit = audit;
         this.users = users;
         this.recent = recent;
+        for (int stripe = 0; stripe < stripes.length; stripe++) {
+            stripes[stripe] = new Object();
+        }
     }
 
     @Override
@@ -55,6 +59,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         if (remembered != null) {
             return remembered;
         }
+        // one check at a time per account on this instance: a script's parallel first calls wait for the first
+        // check and then pass as remembered, instead of each counting as an attempt
+        synchronized (stripes[Math.floorMod(accountKey.hashCode(), stripes.length)]) {
+            remembered = password == null ? null : rememberedCheck(authentication, email, password);
+            return remembered != null ? remembered : check(authentication, email, password, address, accountKey,
+                    addressKey);
+        }
+    }
+
+    private Authentication check(Authentication authentication, String email, String password, String address,
+            String accountKey, String addressKey) {
+        Optional<Instant> wait;
         // count the attempt before checking it, so that parallel guesses get no more checks than a series would
         if (addressKey != null) {
             wait = throttle.claim(addressKey, SignInThrottle.ADDRESS);
