@@ -247,6 +247,7 @@ public class AccountService {
         document.setSetPasswordTokenHash(null);
         document.setSetPasswordTokenExpiresAt(null);
         provenByLink(document);
+        endSessions(document);
         return toAccount(repository.save(document));
     }
 
@@ -289,6 +290,7 @@ public class AccountService {
                     problems.stream().map(p -> new FieldError("newPassword", "The password " + p)).toList());
         }
         document.setPasswordHash(passwordEncoder.encode(newPassword));
+        endSessions(document);
         repository.save(document);
     }
 
@@ -299,6 +301,9 @@ public class AccountService {
             throw new ConflictException("own-account", "You cannot disable your own account");
         }
         document.setEnabled(enabled);
+        if (!enabled) {
+            endSessions(document);
+        }
         AccountDocument saved = repository.save(document);
         audit.record(actor, enabled ? "account.enable" : "account.disable", document.getEmail(), null, null);
         return toAccount(saved);
@@ -312,7 +317,7 @@ public class AccountService {
     public Optional<Credentials> credentials(String email) {
         return lookup(email)
                 .map(d -> new Credentials(d.getEmail(), d.getPasswordHash(), d.getRole(), d.isEnabled(),
-                        d.getPersonExternalId(), d.isEmailVerified()));
+                        d.getPersonExternalId(), d.isEmailVerified(), d.getSessionEpoch()));
     }
 
     public Page<Account> list(int page, int size) {
@@ -334,6 +339,11 @@ public class AccountService {
     /** The canonical form of an email, as stored and compared: see {@link EmailAddress}. */
     public static String normalize(String email) {
         return EmailAddress.canonical(email);
+    }
+
+    /** Every session signed in before this change ends at its next request (see the web layer's session check). */
+    private static void endSessions(AccountDocument document) {
+        document.setSessionEpoch(document.getSessionEpoch() + 1);
     }
 
     private AccountDocument insert(AccountDocument document) {

@@ -42,6 +42,8 @@ public class AccountDocument {
     private Instant verificationSentAt;
     private Instant verificationWindowStart;
     private int verificationsInWindow;
+    /** Moves on when the account is disabled or its password changes: a session signed in before is over. */
+    private long sessionEpoch;
     @CreatedDate
     private Instant createdAt;
     @LastModifiedDate
@@ -176,6 +178,14 @@ public class AccountDocument {
 
     public void setVerificationsInWindow(int verificationsInWindow) {
         this.verificationsInWindow = verificationsInWindow;
+    }
+
+    public long getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    public void setSessionEpoch(long sessionEpoch) {
+        this.sessionEpoch = sessionEpoch;
     }
 
     public Instant getCreatedAt() {

@@ -5,8 +5,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Failed sign-ins counted for one key (an account's email or a client address) within a window, and until when
- * that key is locked. Updated with single atomic operations so that several app instances share it.
+ * Sign-in attempts counted for one key (an account's email or a client address): how many were not followed by a
+ * success, when the last one was, and the earliest moment the next one may be checked. Changed only by single
+ * conditional updates, so that several app instances share it and parallel attempts are each counted once.
  */
 @Document("sign_in_attempts")
 public class SignInAttemptDocument {
@@ -14,8 +15,8 @@ public class SignInAttemptDocument {
     @Id
     private String key;
     private int failures;
-    private Instant windowStart;
-    private Instant lockedUntil;
+    private Instant lastAttemptAt;
+    private Instant nextAttemptAt;
 
     public String getKey() {
         return key;
@@ -25,11 +26,11 @@ public class SignInAttemptDocument {
         return failures;
     }
 
-    public Instant getWindowStart() {
-        return windowStart;
+    public Instant getLastAttemptAt() {
+        return lastAttemptAt;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 }

@@ -14,7 +14,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers the API's 401 and 403 as RFC 9457 problem details that name no one's data. */
+/**
+ * Answers the API's 401, 403 and 429 as RFC 9457 problem details that name no one's data. A 401 asks for HTTP Basic
+ * ({@code WWW-Authenticate}) only when the caller sent Basic credentials: a browser is never prompted, so it never
+ * caches a password that another site's requests could ride on.
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
@@ -26,10 +30,21 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Mentoring\"");
-        String detail = e instanceof org.springframework.security.authentication.LockedException
-                ? e.getMessage() : "Sign in first: HTTP Basic for scripts, the sign-in form in a browser";
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in", detail, request);
+        if (e instanceof SignInDelayedException delayed) {
+            response.setHeader("Retry-After", Long.toString(delayed.retryAfterSeconds()));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-delayed", "Too many failed sign-ins",
+                    delayed.getMessage(), request);
+            return;
+        }
+        if (e instanceof SessionEpochFilter.SessionEndedException) {
+            write(response, HttpStatus.UNAUTHORIZED, "session-ended", "Session ended", e.getMessage(), request);
+            return;
+        }
+        if (BasicCallsIgnoreSessions.sendsBasic(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Mentoring\"");
+        }
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+                "Sign in first: HTTP Basic for scripts, the sign-in form in a browser", request);
     }
 
     @Override
@@ -44,7 +59,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
                 "Your account may not do this or see this", request);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
+    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
             HttpServletRequest request) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(type));

@@ -2,6 +2,8 @@ package org.mentoring.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.SignInThrottle;
@@ -17,16 +19,23 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Browsers sign in on a form and keep a session cookie (HttpOnly, SameSite=Lax) with CSRF
- * protection on every form; scripts use HTTP Basic on {@code /api/**} under the same rules. Coarse role rules are
- * here; per-object rules (a researcher's own request, a mentor's own profile) are in the controllers and services.
+ * Who may call what. Browsers sign in on a form and keep a session cookie (HttpOnly, SameSite=Lax, Secure over
+ * HTTPS) with CSRF protection on every form; scripts use HTTP Basic on {@code /api/**} under the same rules. A
+ * session ends at once when its account is disabled or its password changes ({@link SessionEpochFilter}); a
+ * state-changing request from another site is refused whatever it carries ({@link CrossSiteRequestFilter}).
+ * Coarse role rules are here; per-object rules (a researcher's own request, a mentor's own profile) are in the
+ * controllers and services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -72,10 +81,14 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ObjectMapper objectMapper,
             AccountService accounts) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
-        // CSRF guards cookie sessions; a call with its own credentials, or with no session at all, has none to abuse
-        RequestMatcher withoutSessionCookie = request -> request.getHeader("Authorization") != null
+        // CSRF guards cookie sessions. A call with Basic credentials is signed in by them alone (its session, if
+        // any, is not read), so it has no session to abuse; nor has a call that names no session at all.
+        RequestMatcher withoutSessionCookie = request -> BasicCallsIgnoreSessions.sendsBasic(request)
                 || request.getRequestedSessionId() == null;
         http.securityMatcher("/api/**")
+                .securityContext(context -> context.securityContextRepository(new BasicCallsIgnoreSessions()))
+                .addFilterBefore(new SessionEpochFilter(accounts, problems, true), SecurityContextHolderFilter.class)
+                .addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/sign-up", "/api/v1/accounts/set-password")
@@ -100,17 +113,30 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
             AccountService accounts, ObjectMapper objectMapper) throws Exception {
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new SessionEpochFilter(accounts,
+                        new LoginUrlAuthenticationEntryPoint("/sign-in?session-ended"), false),
+                        SecurityContextHolderFilter.class)
+                .addFilterBefore(new CrossSiteRequestFilter(new ProblemAuthenticationEntryPoint(objectMapper)),
+                        CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/sign-in").usernameParameter("email")
-                        .defaultSuccessUrl("/", false).failureUrl("/sign-in?error").permitAll())
+                        .defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::signInFailed)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies("MENTORING_SESSION"))
                 .addFilterAfter(new UnverifiedEmailGate(accounts, objectMapper, false), AuthorizationFilter.class)
                 .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
+    }
+
+    /** Back to the form, saying how long to wait when the attempt was refused unchecked. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        String query = e instanceof SignInDelayedException delayed ? "wait=" + delayed.retryAfterSeconds() : "error";
+        response.sendRedirect(request.getContextPath() + "/sign-in?" + query);
     }
 
     private static boolean isPost(HttpServletRequest request, String path) {

@@ -6,7 +6,6 @@ import org.mentoring.accounts.SignInThrottle;
 import org.mentoring.audit.AuditService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -17,8 +16,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a password like Spring's {@link DaoAuthenticationProvider}, but refuses at once while the account or the
- * client address is locked after repeated failures, counts each failure, and writes it to the audit trail. A
+ * Checks a password like Spring's {@link DaoAuthenticationProvider}, but first counts the attempt against the account
+ * and the client address ({@link SignInThrottle}) and refuses it unchecked while either must wait after repeated
+ * failures; writes each failure and refusal to the audit trail. A
  * password that matched the account's current hash a moment ago ({@link RecentPasswordChecks}) is accepted without
  * BCrypt again, as long as the account is still enabled and its hash unchanged.
  */
@@ -29,6 +29,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final AuditService audit;
     private final UserDetailsService users;
     private final RecentPasswordChecks recent;
+    private final Object[] stripes = new Object[64];
 
     ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, SignInThrottle throttle, AuditService audit,
             UserDetailsService users, RecentPasswordChecks recent) {
@@ -37,37 +38,65 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         this.audit = audit;
         this.users = users;
         this.recent = recent;
+        for (int stripe = 0; stripe < stripes.length; stripe++) {
+            stripes[stripe] = new Object();
+        }
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String email = String.valueOf(authentication.getName());
         String address = address(authentication);
-        Optional<Instant> locked = address == null ? throttle.lockedUntil(SignInThrottle.accountKey(email))
-                : throttle.lockedUntil(SignInThrottle.accountKey(email), SignInThrottle.addressKey(address));
-        if (locked.isPresent()) {
-            audit.record(email, "sign-in.refused", email, "locked after repeated failures until " + locked.get(),
-                    address);
-            throw new LockedException("Too many failed sign-ins: try again after " + locked.get());
+        String accountKey = SignInThrottle.accountKey(email);
+        String addressKey = address == null ? null : SignInThrottle.addressKey(address);
+        Optional<Instant> wait = addressKey == null ? throttle.waitUntil(accountKey)
+                : throttle.waitUntil(accountKey, addressKey);
+        if (wait.isPresent()) {
+            throw refused(email, address, wait.get());
         }
         String password = authentication.getCredentials() instanceof String given ? given : null;
         Authentication remembered = password == null ? null : rememberedCheck(authentication, email, password);
         if (remembered != null) {
             return remembered;
         }
+        // one check at a time per account on this instance: a script's parallel first calls wait for the first
+        // check and then pass as remembered, instead of each counting as an attempt
+        synchronized (stripes[Math.floorMod(accountKey.hashCode(), stripes.length)]) {
+            remembered = password == null ? null : rememberedCheck(authentication, email, password);
+            return remembered != null ? remembered : check(authentication, email, password, address, accountKey,
+                    addressKey);
+        }
+    }
+
+    private Authentication check(Authentication authentication, String email, String password, String address,
+            String accountKey, String addressKey) {
+        Optional<Instant> wait;
+        // count the attempt before checking it, so that parallel guesses get no more checks than a series would
+        if (addressKey != null) {
+            wait = throttle.claim(addressKey, SignInThrottle.ADDRESS);
+            if (wait.isPresent()) {
+                throw refused(email, address, wait.get());
+            }
+        }
+        wait = throttle.claim(accountKey, SignInThrottle.ACCOUNT);
+        if (wait.isPresent()) {
+            if (addressKey != null) {
+                throttle.release(addressKey);
+            }
+            throw refused(email, address, wait.get());
+        }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(SignInThrottle.accountKey(email));
+            throttle.recordSuccess(accountKey);
+            if (addressKey != null) {
+                throttle.release(addressKey);
+            }
             if (password != null && result.getPrincipal() instanceof UserDetails user) {
                 recent.remember(email, password, user.getPassword());
             }
             return result;
         } catch (BadCredentialsException e) {
             recent.forget(email);
-            throttle.recordFailure(SignInThrottle.accountKey(email), SignInThrottle.ACCOUNT_LIMIT);
-            if (address != null) {
-                throttle.recordFailure(SignInThrottle.addressKey(address), SignInThrottle.ADDRESS_LIMIT);
-            }
             audit.record(email, "sign-in.failed", email, "wrong email or password", address);
             throw e;
         } catch (AuthenticationException e) {
@@ -75,6 +104,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             audit.record(email, "sign-in.failed", email, e.getClass().getSimpleName(), address);
             throw e;
         }
+    }
+
+    private SignInDelayedException refused(String email, String address, Instant retryAt) {
+        audit.record(email, "sign-in.refused", email, "too many failed sign-ins: wait until " + retryAt, address);
+        return new SignInDelayedException(retryAt);
     }
 
     /** The signed-in token when this password matched the account's current hash recently, else null. */

@@ -85,9 +85,13 @@ final class UnverifiedEmailGate extends OncePerRequestFilter {
     /** The link was used since this session began: the session carries on as verified. */
     private void verifiedMeanwhile(Authentication authentication, SignedInUser user, HttpServletRequest request,
             HttpServletResponse response) {
-        SignedInUser verified = new SignedInUser(user.getUsername(),
-                user.getPassword() == null ? "" : user.getPassword(), user.isEnabled(), user.getAuthorities(),
-                user.getPersonExternalId(), true);
+        String password = user.getPassword() == null ? "" : user.getPassword();
+        // keeps the session epoch the sign-in read, so disabling the account or changing its password still ends it
+        SignedInUser verified = user instanceof AccountPrincipal principal
+                ? new AccountPrincipal(user.getUsername(), password, user.isEnabled(), user.getAuthorities(),
+                        user.getPersonExternalId(), true, principal.sessionEpoch())
+                : new SignedInUser(user.getUsername(), password, user.isEnabled(), user.getAuthorities(),
+                        user.getPersonExternalId(), true);
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(verified, null,
                 authentication.getAuthorities());
         token.setDetails(authentication.getDetails());
