@@ -45,7 +45,8 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a proposal after its run: publishing a completed run turns its proposals into offers, each side
  * answers once, both accepting makes an ACTIVE mentorship and a decline reopens the request and keeps the pair
- * apart in later runs.
+ * apart in later runs. Every place an offer holds is taken and given back in the mentor's ledger ({@link MentorPlaces}):
+ * an offer takes it before it is written, a decline gives it back, an accept keeps it for the mentorship.
  *
  * <p>Nothing here needs a transaction: every write is one conditional update of one document, and each step can
  * be repeated (publishing again resumes or does nothing; the mentorship's id is the proposal's), so a crash between
@@ -96,8 +97,11 @@ public class LifecycleService {
 
     /**
      * Publishes a COMPLETED run: each DRAFT proposal becomes OFFERED and its request PROPOSED, or WITHDRAWN when
-     * its request is no longer OPEN (withdrawn, or offered by another run meanwhile); both sides of each offer get
+     * its request is no longer OPEN (withdrawn, or offered by another run meanwhile) or its mentor has no free place
+     * left in the ledger ({@link MentorPlaces}: each offer takes its place first); both sides of each offer get
      * a message. Publishing a run again offers nothing more and says so ({@link Publication#alreadyPublished}).
+     * A run begins publishing by taking the next number of {@link PublicationOrder}, which it can only do if no
+     * publication began since it was made.
      *
      * @param admin the admin's email, for the audit trail
      * @throws NotFoundException if there is no such run

@@ -152,7 +152,8 @@ public class MatchingRunService {
      *
      * @throws org.mentoring.common.InvalidInputException naming each wrong setting (a time limit outside 1 to 3600
      *     seconds, a weight outside 0 to 1000)
-     * @throws ConflictException {@code run-already-active} while another run is queued or solving, naming it
+     * @throws ConflictException {@code run-already-active} while another run is queued or solving, naming it;
+     *     {@code publication-unfinished} while a run's publication is unfinished, naming it
      */
     public MatchingRun start(RunSettings settings) {
         RunSettings.Resolved resolved = (settings == null ? new RunSettings(null, null, null) : settings)
