@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
@@ -133,6 +135,7 @@ public class LifecycleService {
         int offered = 0;
         int withdrawn = 0;
         List<String> full = new ArrayList<>();
+        Map<String, Optional<StoredMentor>> mentorsRead = new HashMap<>();
         List<ProposalDocument> proposals = results.proposals(runId);
         for (ProposalDocument proposal : proposals) {
             if (resuming && proposal.statusOrDraft() == OfferStatus.OFFERED) {
@@ -143,7 +146,7 @@ public class LifecycleService {
                 continue;
             }
             boolean placeTaken = proposal.valid() && requestIsOpen(proposal.requestExternalId())
-                    && takePlace(proposal, full);
+                    && takePlace(proposal, full, mentorsRead);
             if (!placeTaken) {
                 // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED
                 if (move(proposal.id(), draft(), new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now))
@@ -183,15 +186,15 @@ public class LifecycleService {
         if (!full.isEmpty()) {
             log.warn("Publishing run {}: not offered for want of a free place: {}", runId, full);
         }
-        return new Publication(runId, publishedAt, offered, withdrawn, already);
+        return new Publication(runId, publishedAt, offered, withdrawn, already, full);
     }
 
     /**
      * Takes the mentor's place for a proposal before it is offered. A mentor whose places were all taken meanwhile
      * (by an override onto them, say) gets no offer from it: the proposal is withdrawn and its request stays OPEN.
      */
-    private boolean takePlace(ProposalDocument proposal, List<String> full) {
-        Optional<StoredMentor> mentor = mentors.find(proposal.mentorExternalId());
+    private boolean takePlace(ProposalDocument proposal, List<String> full, Map<String, Optional<StoredMentor>> read) {
+        Optional<StoredMentor> mentor = read.computeIfAbsent(proposal.mentorExternalId(), mentors::find);
         if (mentor.isEmpty()) {
             return false;
         }

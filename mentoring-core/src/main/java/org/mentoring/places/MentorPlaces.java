@@ -60,13 +60,19 @@ public class MentorPlaces {
      * @throws ConflictException {@value #FULL} when every place is held, naming the mentor and the places held
      */
     public void take(String mentorExternalId, String name, int capacity) {
-        ensure(mentorExternalId, capacity);
         Document guard = new Document("_id", mentorExternalId)
                 .append("$expr", new Document("$lt", List.of("$" + HELD, "$" + CAPACITY)));
-        if (mongo.findAndModify(new BasicQuery(guard), new Update().inc(HELD, 1).inc(VERSION, 1),
-                MentorPlacesDocument.class) == null) {
-            throw full(mentorExternalId, name);
+        Update take = new Update().inc(HELD, 1).inc(VERSION, 1);
+        if (mongo.findAndModify(new BasicQuery(guard), take, MentorPlacesDocument.class) != null) {
+            return;
         }
+        if (find(mentorExternalId).isEmpty()) {
+            ensure(mentorExternalId, capacity);
+            if (mongo.findAndModify(new BasicQuery(guard), take, MentorPlacesDocument.class) != null) {
+                return;
+            }
+        }
+        throw full(mentorExternalId, name);
     }
 
     /** Gives back one place: an offer declined, withdrawn or moved to another mentor, a mentorship ended. */

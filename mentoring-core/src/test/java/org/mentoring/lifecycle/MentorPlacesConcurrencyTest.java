@@ -207,6 +207,8 @@ class MentorPlacesConcurrencyTest {
             } else {
                 assertThat(lifecycle.get("later-" + round + "-1").status()).as(what)
                         .isEqualTo(OfferStatus.WITHDRAWN);
+                assertThat(publication.mentorsFull()).as(what).singleElement().asString()
+                        .contains("Dr. " + target + " (" + target + ") has no free place");
                 assertThat(requests.get("r-draft-" + round).status().name()).as(what).isEqualTo("OPEN");
             }
             assertThat(held(target)).as(what).isEqualTo(1).isEqualTo((int) offersOn(target));
