@@ -137,39 +137,48 @@ public class LifecycleService {
         List<String> full = new ArrayList<>();
         Map<String, Optional<StoredMentor>> mentorsRead = new HashMap<>();
         List<ProposalDocument> proposals = results.proposals(runId);
-        for (ProposalDocument proposal : proposals) {
-            if (resuming && proposal.statusOrDraft() == OfferStatus.OFFERED) {
+        for (ProposalDocument listed : proposals) {
+            if (resuming && listed.statusOrDraft() == OfferStatus.OFFERED) {
                 // offered by the publication that was cut short, which may have stopped before telling them
-                tellBothSides(proposal, "offered", OFFER_SUBJECT, OFFER_TEXT);
+                tellBothSides(listed, "offered", OFFER_SUBJECT, OFFER_TEXT);
             }
-            if (proposal.statusOrDraft() != OfferStatus.DRAFT) {
-                continue;
+            ProposalDocument proposal = listed;
+            Optional<ProposalDocument> offer = Optional.empty();
+            // an admin may give a draft another mentor meanwhile: the place taken is that of the mentor the offer
+            // names, so the move to OFFERED checks the mentor too, and a changed draft is read again
+            for (int attempt = 0; attempt < 3 && offer.isEmpty() && proposal != null
+                    && proposal.statusOrDraft() == OfferStatus.DRAFT; attempt++) {
+                if (!proposal.valid() || !requestIsOpen(proposal.requestExternalId())
+                        || !takePlace(proposal, full, mentorsRead)) {
+                    break;
+                }
+                offer = move(proposal.id(), draft().and("mentorExternalId").is(proposal.mentorExternalId()),
+                        new Update().set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
+                if (offer.isEmpty()) {
+                    places.release(proposal.mentorExternalId());
+                    proposal = mongo.findById(proposal.id(), ProposalDocument.class);
+                }
             }
-            boolean placeTaken = proposal.valid() && requestIsOpen(proposal.requestExternalId())
-                    && takePlace(proposal, full, mentorsRead);
-            if (!placeTaken) {
-                // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED
-                if (move(proposal.id(), draft(), new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now))
-                        .isPresent()) {
+            if (offer.isEmpty()) {
+                // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED; one offered or
+                // withdrawn by another call publishing the same run is left as it is
+                if (proposal != null && proposal.statusOrDraft() == OfferStatus.DRAFT && move(proposal.id(), draft(),
+                        new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now)).isPresent()) {
                     withdrawn++;
                 }
-                continue;
-            }
-            Optional<ProposalDocument> offer = move(proposal.id(), draft(), new Update()
-                    .set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
-            if (offer.isEmpty()) {
-                // offered (or withdrawn) by another call publishing the same run: this place is not needed
-                places.release(proposal.mentorExternalId());
                 continue;
             }
             if (requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
                     RequestStatus.PROPOSED) == 1) {
                 offered++;
                 tellBothSides(offer.get(), "offered", OFFER_SUBJECT, OFFER_TEXT);
-            } else if (move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED), new Update()
-                    .set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now)).isPresent()) {
-                places.release(proposal.mentorExternalId());
-                withdrawn++;
+            } else {
+                Optional<ProposalDocument> gone = move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED),
+                        new Update().set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now));
+                if (gone.isPresent()) {
+                    places.release(gone.get().mentorExternalId());
+                    withdrawn++;
+                }
             }
         }
         if (resuming) {

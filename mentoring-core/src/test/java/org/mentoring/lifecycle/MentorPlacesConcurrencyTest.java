@@ -218,6 +218,29 @@ class MentorPlacesConcurrencyTest {
     }
 
     @Test
+    void aDraftGivenAnotherMentorWhileItsRunIsPublishedHoldsThePlaceOfTheMentorItIsOfferedWith() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String first = "m-first-" + round;
+            String second = "m-second-" + round;
+            mentors.create(nearby(first, 1));
+            mentors.create(nearby(second, 1));
+            requests.create(request("r-" + round));
+            String runId = "run-" + round;
+            run(runId, first, "r-" + round);
+
+            List<Object> results = together(() -> lifecycle.publish(runId, ADMIN, null),
+                    () -> overrides.override(runId + "-1", second, ADMIN, null));
+
+            String what = "round " + round + ": " + results;
+            Offer offer = lifecycle.get(runId + "-1");
+            assertThat(offer.status()).as(what).isEqualTo(OfferStatus.OFFERED);
+            assertThat(held(offer.mentorExternalId())).as(what).isEqualTo(1);
+            assertThat(held(first) + held(second)).as(what).isEqualTo(1);
+            assertThat(reconciliation.check().consistent()).as(what).isTrue();
+        }
+    }
+
+    @Test
     void aPublicationAndALowerCapacityNeverLeaveAMentorOverbooked() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String target = "m-target-" + round;
