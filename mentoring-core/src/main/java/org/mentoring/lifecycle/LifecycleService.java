@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
@@ -16,6 +18,7 @@ import org.mentoring.common.NotFoundException;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
 import org.mentoring.matching.solver.Audience;
@@ -28,6 +31,9 @@ import org.mentoring.people.StoredMentor;
 import org.mentoring.people.StoredRequest;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.places.MentorPlaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -41,7 +47,8 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a proposal after its run: publishing a completed run turns its proposals into offers, each side
  * answers once, both accepting makes an ACTIVE mentorship and a decline reopens the request and keeps the pair
- * apart in later runs.
+ * apart in later runs. Every place an offer holds is taken and given back in the mentor's ledger ({@link MentorPlaces}):
+ * an offer takes it before it is written, a decline gives it back, an accept keeps it for the mentorship.
  *
  * <p>Nothing here needs a transaction: every write is one conditional update of one document, and each step can
  * be repeated (publishing again resumes or does nothing; the mentorship's id is the proposal's), so a crash between
@@ -57,6 +64,7 @@ public class LifecycleService {
             + "offer.";
     static final String ANSWER_ACTION = "proposal.answer";
     private static final String STATUS = "status";
+    private static final Logger log = LoggerFactory.getLogger(LifecycleService.class);
 
     private final MongoTemplate mongo;
     private final RunResultStore results;
@@ -65,15 +73,21 @@ public class LifecycleService {
     private final AuditService audit;
     private final NotificationService notifications;
     private final Clock clock;
+    private final MentorPlaces places;
+    private final PublicationOrder publicationOrder;
 
     @Autowired
     public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
-            MentorService mentors, AuditService audit, NotificationService notifications) {
-        this(mongo, results, requests, mentors, audit, notifications, Clock.systemUTC());
+            MentorService mentors, AuditService audit, NotificationService notifications, MentorPlaces places,
+            PublicationOrder publicationOrder) {
+        this(mongo, results, requests, mentors, audit, notifications, Clock.systemUTC(), places, publicationOrder);
     }
 
     LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests, MentorService mentors,
-            AuditService audit, NotificationService notifications, Clock clock) {
+            AuditService audit, NotificationService notifications, Clock clock, MentorPlaces places,
+            PublicationOrder publicationOrder) {
+        this.places = places;
+        this.publicationOrder = publicationOrder;
         this.mongo = mongo;
         this.results = results;
         this.requests = requests;
@@ -85,8 +99,11 @@ public class LifecycleService {
 
     /**
      * Publishes a COMPLETED run: each DRAFT proposal becomes OFFERED and its request PROPOSED, or WITHDRAWN when
-     * its request is no longer OPEN (withdrawn, or offered by another run meanwhile); both sides of each offer get
+     * its request is no longer OPEN (withdrawn, or offered by another run meanwhile) or its mentor has no free place
+     * left in the ledger ({@link MentorPlaces}: each offer takes its place first); both sides of each offer get
      * a message. Publishing a run again offers nothing more and says so ({@link Publication#alreadyPublished}).
+     * A run begins publishing by taking the next number of {@link PublicationOrder}, which it can only do if no
+     * publication began since it was made.
      *
      * @param admin the admin's email, for the audit trail
      * @throws NotFoundException if there is no such run
@@ -102,80 +119,121 @@ public class LifecycleService {
             throw new ConflictException("run-not-completed", "Run " + runId + " is " + run.status()
                     + "; only a COMPLETED run can be published");
         }
-        if (run.publishCompletedAt() == null) {
-            refuseIfOutdated(run);
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        MatchingRunDocument claimed = mongo.findAndModify(
-                query(where("_id").is(runId).and(STATUS).is(RunStatus.COMPLETED).and("publishedAt").is(null)),
-                new Update().set("publishedAt", now).inc("version", 1),
-                FindAndModifyOptions.options().returnNew(true), MatchingRunDocument.class);
-        boolean first = claimed != null;
-        MatchingRunDocument current = first ? claimed : mongo.findById(runId, MatchingRunDocument.class);
-        if (first) {
-            giveWayToAnotherPublication(claimed);
-        } else if (current.publishedAt() == null) {
-            // another caller claimed it and gave way to a third run's publication meanwhile
-            refuseIfOutdated(current);
-            throw new ConflictException("publication-busy", "Run " + runId + " was being published by another"
-                    + " admin at the same moment; publish it again");
+        boolean first = false;
+        if (run.publishedAt() == null) {
+            claimNumber(run);
+            MatchingRunDocument claimed = mongo.findAndModify(
+                    query(where("_id").is(runId).and(STATUS).is(RunStatus.COMPLETED).and("publishedAt").is(null)),
+                    new Update().set("publishedAt", now).inc("version", 1),
+                    FindAndModifyOptions.options().returnNew(true), MatchingRunDocument.class);
+            first = claimed != null;
         }
+        MatchingRunDocument current = mongo.findById(runId, MatchingRunDocument.class);
         Instant publishedAt = current.publishedAt();
         boolean resuming = !first && current.publishCompletedAt() == null;
         int offered = 0;
         int withdrawn = 0;
+        List<String> full = new ArrayList<>();
+        Map<String, Optional<StoredMentor>> mentorsRead = new HashMap<>();
         List<ProposalDocument> proposals = results.proposals(runId);
-        for (ProposalDocument proposal : proposals) {
-            if (resuming && proposal.statusOrDraft() == OfferStatus.OFFERED) {
+        for (ProposalDocument listed : proposals) {
+            if (resuming && listed.statusOrDraft() == OfferStatus.OFFERED) {
                 // offered by the publication that was cut short, which may have stopped before telling them
-                tellBothSides(proposal, "offered", OFFER_SUBJECT, OFFER_TEXT);
+                tellBothSides(listed, "offered", OFFER_SUBJECT, OFFER_TEXT);
             }
-            if (proposal.statusOrDraft() != OfferStatus.DRAFT) {
-                continue;
+            ProposalDocument proposal = listed;
+            Optional<ProposalDocument> offer = Optional.empty();
+            // an admin may give a draft another mentor meanwhile: the place taken is that of the mentor the offer
+            // names, so the move to OFFERED checks the mentor too, and a changed draft is read again
+            for (int attempt = 0; attempt < 3 && offer.isEmpty() && proposal != null
+                    && proposal.statusOrDraft() == OfferStatus.DRAFT; attempt++) {
+                if (!proposal.valid() || !requestIsOpen(proposal.requestExternalId())
+                        || !takePlace(proposal, full, mentorsRead)) {
+                    break;
+                }
+                offer = move(proposal.id(), draft().and("mentorExternalId").is(proposal.mentorExternalId()),
+                        new Update().set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
+                if (offer.isEmpty()) {
+                    places.release(proposal.mentorExternalId());
+                    proposal = mongo.findById(proposal.id(), ProposalDocument.class);
+                }
             }
-            if (!proposal.valid() || !requestIsOpen(proposal.requestExternalId())) {
-                // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED
-                if (move(proposal.id(), draft(), new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now))
-                        .isPresent()) {
+            if (offer.isEmpty()) {
+                // withdrawn straight from DRAFT: a crash must never leave such a proposal OFFERED; one offered or
+                // withdrawn by another call publishing the same run is left as it is
+                if (proposal != null && proposal.statusOrDraft() == OfferStatus.DRAFT && move(proposal.id(), draft(),
+                        new Update().set(STATUS, OfferStatus.WITHDRAWN).set("closedAt", now)).isPresent()) {
                     withdrawn++;
                 }
-                continue;
-            }
-            Optional<ProposalDocument> offer = move(proposal.id(), draft(), new Update()
-                    .set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
-            if (offer.isEmpty()) {
                 continue;
             }
             if (requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.OPEN,
                     RequestStatus.PROPOSED) == 1) {
                 offered++;
                 tellBothSides(offer.get(), "offered", OFFER_SUBJECT, OFFER_TEXT);
-            } else if (move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED), new Update()
-                    .set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now)).isPresent()) {
-                withdrawn++;
+            } else {
+                Optional<ProposalDocument> gone = move(proposal.id(), where(STATUS).is(OfferStatus.OFFERED),
+                        new Update().set(STATUS, OfferStatus.WITHDRAWN).set("offeredAt", null).set("closedAt", now));
+                if (gone.isPresent()) {
+                    places.release(gone.get().mentorExternalId());
+                    withdrawn++;
+                }
             }
         }
         if (resuming) {
             resumeProposedRequests(proposals);
         }
+        places.forgetDrafts(runId);
         mongo.updateFirst(query(where("_id").is(runId)), new Update().set("publishCompletedAt",
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)).inc("version", 1), MatchingRunDocument.class);
         boolean already = !first && !resuming && offered == 0 && withdrawn == 0;
+        String fullNote = full.isEmpty() ? "" : "; not offered for want of a free place: " + String.join(", ", full);
         audit.record(admin, PUBLISH_ACTION, runId, already ? "already published; nothing changed"
                 : (resuming ? "finished a publication cut short: " : "") + offered + " offered, " + withdrawn
-                        + " withdrawn", address);
-        return new Publication(runId, publishedAt, offered, withdrawn, already);
+                        + " withdrawn" + fullNote, address);
+        if (!full.isEmpty()) {
+            log.warn("Publishing run {}: not offered for want of a free place: {}", runId, full);
+        }
+        return new Publication(runId, publishedAt, offered, withdrawn, already, full);
     }
 
     /**
-     * A run counted the offers and mentorships that existed when it was made. Once another run has been published
-     * since, its proposals may give mentors more mentees than their capacity, so it is refused.
+     * Takes the mentor's place for a proposal before it is offered. A mentor whose places were all taken meanwhile
+     * (by an override onto them, say) gets no offer from it: the proposal is withdrawn and its request stays OPEN.
      */
-    private void refuseIfOutdated(MatchingRunDocument run) {
-        MatchingRunDocument later = publishedSince(run);
-        if (later != null) {
-            throw outdated(run, later);
+    private boolean takePlace(ProposalDocument proposal, List<String> full, Map<String, Optional<StoredMentor>> read) {
+        Optional<StoredMentor> mentor = read.computeIfAbsent(proposal.mentorExternalId(), mentors::find);
+        if (mentor.isEmpty()) {
+            return false;
         }
+        try {
+            places.take(proposal.mentorExternalId(), mentor.get().mentor().name(), mentor.get().mentor().capacity());
+            return true;
+        } catch (ConflictException e) {
+            full.add(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Takes the next publication number for a run, which is allowed only if no other publication began since the
+     * run was made (the run noted the number then). The number of a publication whose claim was cut short before
+     * the run was marked stays the run's own.
+     */
+    private void claimNumber(MatchingRunDocument run) {
+        long seen = publicationOrder.seenBy(run);
+        Optional<Long> number = publicationOrder.claim(run.id(), seen);
+        if (number.isPresent()) {
+            mongo.updateFirst(query(where("_id").is(run.id())), new Update().set(PublicationOrder.NUMBER,
+                    number.get()), MatchingRunDocument.class);
+            return;
+        }
+        Optional<String> latest = publicationOrder.latestRun();
+        if (latest.isPresent() && latest.get().equals(run.id()) && publicationOrder.current() == seen + 1) {
+            return;
+        }
+        throw outdated(run, latest.orElse(null));
     }
 
     /**
@@ -184,34 +242,18 @@ public class LifecycleService {
      */
     public boolean isOutdated(String runId) {
         MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
-        return run != null && publishedSince(run) != null;
-    }
-
-    /** Another run whose publication began at or after this run was made, if any. */
-    private MatchingRunDocument publishedSince(MatchingRunDocument run) {
-        return mongo.findOne(query(where("_id").ne(run.id()).and("publishedAt").gte(run.createdAt())),
-                MatchingRunDocument.class);
-    }
-
-    private static ConflictException outdated(MatchingRunDocument run, MatchingRunDocument later) {
-        return new ConflictException("run-outdated", "Run " + later.id() + " began publishing at "
-                + later.publishedAt() + ", after run " + run.id() + " was made, so this run's proposals no longer "
-                + "know every mentor's load; start a new run and publish that one");
-    }
-
-    /**
-     * Two admins publishing two runs made before either was published both pass {@link #refuseIfOutdated}. Once a
-     * run is claimed, it looks again: if another run has been claimed since it was made, its claim is undone
-     * (nothing was offered yet) and it is refused as outdated. In a true race both give way, never both go on.
-     */
-    private void giveWayToAnotherPublication(MatchingRunDocument claimed) {
-        MatchingRunDocument other = publishedSince(claimed);
-        if (other != null) {
-            mongo.updateFirst(query(where("_id").is(claimed.id()).and("publishedAt").is(claimed.publishedAt())
-                    .and("publishCompletedAt").is(null)), new Update().unset("publishedAt").inc("version", 1),
-                    MatchingRunDocument.class);
-            throw outdated(claimed, other);
+        if (run == null || run.publishedAt() != null) {
+            return false;
         }
+        long seen = publicationOrder.seenBy(run);
+        long current = publicationOrder.current();
+        return current > seen && !(current == seen + 1 && run.id().equals(publicationOrder.latestRun().orElse(null)));
+    }
+
+    private static ConflictException outdated(MatchingRunDocument run, String laterRunId) {
+        String later = laterRunId == null ? "Another run" : "Run " + laterRunId;
+        return new ConflictException("run-outdated", later + " began publishing after run " + run.id() + " was made,"
+                + " so this run's proposals no longer know every mentor's load; start a new run and publish that one");
     }
 
     private boolean requestIsOpen(String requestExternalId) {
@@ -274,6 +316,8 @@ public class LifecycleService {
                     new Update().set(STATUS, OfferStatus.DECLINED).set("closedAt", now));
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED, RequestStatus.OPEN);
             if (declined.isPresent()) {
+                // only the call that declined it gives the place back, so a repeat never gives it twice
+                places.release(declined.get().mentorExternalId());
                 tellBothSides(declined.get(), "declined", "A mentorship offer was declined",
                         "The offer pairing request " + proposal.requestExternalId() + " with mentor "
                                 + proposal.mentorExternalId() + " was declined. The request will be matched again;"

@@ -14,6 +14,6 @@ public enum OfferStatus {
     ACCEPTED,
     /** One side declined; the request is open again and never paired with this mentor again. */
     DECLINED,
-    /** Not offered after all: its request was no longer open when the run was published. */
+    /** Not offered after all: its request was no longer open, or its mentor had no free place, at publication. */
     WITHDRAWN
 }

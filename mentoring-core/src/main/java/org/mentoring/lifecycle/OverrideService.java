@@ -30,6 +30,7 @@ import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.places.MentorPlaces;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,8 +51,11 @@ public class OverrideService {
     private final RequestService requests;
     private final MentorService mentors;
     private final AuditService audit;
+    private final MentorPlaces places;
 
-    OverrideService(MongoTemplate mongo, RequestService requests, MentorService mentors, AuditService audit) {
+    OverrideService(MongoTemplate mongo, RequestService requests, MentorService mentors, AuditService audit,
+            MentorPlaces places) {
+        this.places = places;
         this.mongo = mongo;
         this.requests = requests;
         this.mentors = mentors;
@@ -102,11 +106,10 @@ public class OverrideService {
         }
         MentorshipRequest request = requests.get(proposal.requestExternalId()).request();
         Mentor mentor = mentors.get(mentorExternalId).mentor();
-        int load = mentorExternalId.equals(proposal.mentorExternalId()) ? 0 : loads().getOrDefault(mentorExternalId, 0);
-        if (status == OfferStatus.DRAFT && !mentorExternalId.equals(proposal.mentorExternalId())) {
-            load += (int) mongo.find(query(where("runId").is(proposal.runId())
-                    .and("mentorExternalId").is(mentorExternalId)), ProposalDocument.class).stream()
-                    .filter(p -> p.statusOrDraft() == OfferStatus.DRAFT).count();
+        boolean sameMentor = mentorExternalId.equals(proposal.mentorExternalId());
+        int load = sameMentor ? 0 : loads().getOrDefault(mentorExternalId, 0);
+        if (status == OfferStatus.DRAFT && !sameMentor) {
+            load += draftsOf(proposal.runId(), mentorExternalId);
         }
         PairEvaluator evaluator = new PairEvaluator();
         Candidate candidate = candidate(evaluator, request, mentor, load,
@@ -125,22 +128,67 @@ public class OverrideService {
                 .set("valid", true).unset("researcherAnswer").unset("researcherAnsweredBy")
                 .unset("researcherAnsweredAt").unset("mentorAnswer").unset("mentorAnsweredBy")
                 .unset("mentorAnsweredAt").inc("version", 1);
+        // the place first, then the proposal: two admins racing for a mentor's last place never both get it
+        if (!sameMentor) {
+            takePlace(proposal, status, request, mentor);
+        }
         ProposalDocument changed = mongo.findAndModify(query(where("_id").is(proposalId)
                         .and("version").is(proposal.version())), update,
                 FindAndModifyOptions.options().returnNew(true), ProposalDocument.class);
         if (changed == null) {
+            if (!sameMentor) {
+                givePlaceBack(proposal.runId(), status, mentorExternalId);
+            }
             throw new ConflictException("offer-not-open", "Proposal " + proposalId
                     + " changed while you overrode it; read it again");
+        }
+        if (!sameMentor) {
+            givePlaceBack(proposal.runId(), status, proposal.mentorExternalId());
         }
         audit.record(admin, OVERRIDE_ACTION, proposalId, proposal.mentorExternalId() + " -> " + mentorExternalId,
                 address);
         return LifecycleService.toOffer(changed);
     }
 
+    /**
+     * Takes the new mentor's place in the ledger: a place held for an offer, or one of the places the run's drafts
+     * may use.
+     *
+     * @throws InvalidInputException on {@code mentorExternalId} naming CAPACITY and the mentor when none is free
+     */
+    private void takePlace(ProposalDocument proposal, OfferStatus status, MentorshipRequest request, Mentor mentor) {
+        try {
+            if (status == OfferStatus.OFFERED) {
+                places.take(mentor.externalId(), mentor.name(), mentor.capacity());
+            } else {
+                places.takeForDraft(proposal.runId(), mentor.externalId(), mentor.name(), mentor.capacity(),
+                        () -> draftsOf(proposal.runId(), mentor.externalId()));
+            }
+        } catch (ConflictException full) {
+            throw new InvalidInputException("mentorExternalId", "mentorExternalId: " + mentor.externalId() + " for "
+                    + request.externalId() + " breaks CAPACITY (rule 1): " + full.getMessage());
+        }
+    }
+
+    private void givePlaceBack(String runId, OfferStatus status, String mentorExternalId) {
+        if (status == OfferStatus.OFFERED) {
+            places.release(mentorExternalId);
+        } else {
+            places.releaseDraft(runId, mentorExternalId);
+        }
+    }
+
+    /** The run's proposals still DRAFT on this mentor. */
+    private int draftsOf(String runId, String mentorExternalId) {
+        return (int) mongo.find(query(where("runId").is(runId).and("mentorExternalId").is(mentorExternalId)),
+                ProposalDocument.class).stream().filter(p -> p.statusOrDraft() == OfferStatus.DRAFT).count();
+    }
+
     private static String describe(HardRule rule, Candidate candidate) {
         return switch (rule) {
             case CAPACITY -> "CAPACITY (rule 1): " + candidate.load() + " of " + candidate.capacity()
-                    + " places already taken";
+                    + " places already taken, " + candidate.name() + " (" + candidate.mentorExternalId() + ") has no"
+                    + " free place";
             case TIME_TOGETHER -> "TIME_TOGETHER (rule 2): " + candidate.overlapMinutes()
                     + " weekly minutes together, fewer than the request's minimum";
             case DATES -> "DATES (rule 3): the mentor is not available on the request's start date";

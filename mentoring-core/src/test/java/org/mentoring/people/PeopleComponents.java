@@ -3,6 +3,7 @@ package org.mentoring.people;
 import org.mentoring.feedback.FeedbackService;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.OverrideService;
+import org.mentoring.lifecycle.PlacesReconciliation;
 import org.mentoring.notification.NotificationService;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,10 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
-    "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit"})
-@Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class})
+    "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit",
+    "org.mentoring.places"})
+@Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class,
+    PlacesReconciliation.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
     "org.mentoring.accounts.persistence", "org.mentoring.audit"})
 public class PeopleComponents {

@@ -148,6 +148,8 @@ class AccessMatrixTest {
         check(mismatches, "GET /audit-events", http -> http.get("/api/v1/audit-events"), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /admin/restore/status", http -> http.get("/api/v1/admin/restore/status"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/consistency", http -> http.get("/api/v1/admin/consistency"),
+                401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs/{id}/publish",
                 http -> http.postJson("/api/v1/matching-runs/" + runId + "/publish", ""), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /matching-runs/{id}/diff",

@@ -225,6 +225,9 @@ class CrashRecoveryTest {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(restarted.get("/api/v1/matching-runs/" + runId).json().get("publishCompletedAt").isNull())
                 .isFalse();
+        JsonNode places = restarted.get("/api/v1/admin/consistency").json();
+        assertThat(places.get("consistent").asBoolean()).as("every mentor's places agree with the offers: %s", places)
+                .isTrue();
         assertThat(app.stop()).isTrue();
 
         try (EmbeddedMongoServer store = EmbeddedMongoServer.onDisk(dataDir);

@@ -27,13 +27,17 @@ final class LifecycleDtos {
             String runId,
             @Schema(description = "When the run was first published.") Instant publishedAt,
             @Schema(description = "Proposals this call turned into offers.") int offered,
-            @Schema(description = "Proposals this call withdrew: their request was no longer open.") int withdrawn,
+            @Schema(description = "Proposals this call withdrew: their request was no longer open, or their mentor"
+                    + " had no free place left.") int withdrawn,
             @Schema(description = "True when the run had been published already and nothing changed.")
-            boolean alreadyPublished) {
+            boolean alreadyPublished,
+            @Schema(description = "Each mentor who had no free place left for a proposal of this run (taken by an"
+                    + " override or another offer meanwhile), in words; those proposals were withdrawn.")
+            List<String> mentorsFull) {
 
         static PublicationResponse of(Publication p) {
             return new PublicationResponse(p.runId(), p.publishedAt(), p.offered(), p.withdrawn(),
-                    p.alreadyPublished());
+                    p.alreadyPublished(), p.mentorsFull());
         }
     }
 

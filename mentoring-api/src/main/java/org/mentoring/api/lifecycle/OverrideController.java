@@ -37,7 +37,10 @@ class OverrideController {
     @PostMapping("/api/v1/proposals/{id}/override")
     @Operation(summary = "Give a proposal another mentor (ADMIN)",
             description = "For a DRAFT or OFFERED proposal; an OFFERED one is offered afresh (both answers cleared)."
-                    + " Refused with 422 naming each hard rule the new pair would break, capacity included.")
+                    + " Refused with 422 naming each hard rule the new pair would break, capacity included. The new"
+                    + " mentor's place is taken in their ledger by one conditional update, so two admins moving"
+                    + " proposals onto a mentor's last place at once never both succeed: the other gets the 422"
+                    + " naming CAPACITY and the mentor.")
     @ApiResponse(responseCode = "200", description = "The proposal with its new mentor.")
     @ApiResponse(responseCode = "409", description = "The proposal is accepted, declined or withdrawn.",
             content = @Content(mediaType = "application/problem+json"))

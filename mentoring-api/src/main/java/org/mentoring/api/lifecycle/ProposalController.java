@@ -48,14 +48,16 @@ class ProposalController {
     @PostMapping("/api/v1/matching-runs/{id}/publish")
     @Operation(summary = "Publish a completed run (ADMIN)",
             description = "Turns the run's proposals into offers: each request becomes PROPOSED and both sides get a"
-                    + " message. A proposal whose request is no longer open is withdrawn. Publishing again changes"
+                    + " message. Each offer takes a place in its mentor's ledger first; a proposal whose request is"
+                    + " no longer open, or whose mentor has no free place left, is withdrawn. Publishing again changes"
                     + " nothing and says so (alreadyPublished), except after a publication cut short (the run shows"
                     + " publishedAt without publishCompletedAt): then it offers the rest and tells whoever was not"
                     + " told yet, nobody twice.")
     @ApiResponse(responseCode = "200", description = "Published, or already published.")
     @ApiResponse(responseCode = "409", description = "The run is not COMPLETED (queued, solving, cancelled or failed; "
-            + "code run-not-completed), or another run was published after this one was made, so its proposals no "
-            + "longer know every mentor's load (code run-outdated: start a new run).",
+            + "code run-not-completed), or another run began publishing after this one was made (publications are"
+            + " numbered by a counter, not by clocks), so its proposals no longer know every mentor's load (code"
+            + " run-outdated: start a new run).",
             content = @Content(mediaType = "application/problem+json"))
     PublicationResponse publish(@PathVariable String id, HttpServletRequest http) {
         Viewer viewer = Viewer.current();

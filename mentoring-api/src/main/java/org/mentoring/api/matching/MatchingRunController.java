@@ -54,7 +54,9 @@ class MatchingRunController {
                     + " run then solves in the background for its time limit. Accepted mentorships stay as they"
                     + " are. Only one run may be queued or solving at a time.")
     @ApiResponse(responseCode = "202", description = "Queued; the Location header is the run's address.")
-    @ApiResponse(responseCode = "409", description = "Another run is queued or solving; the problem names it.",
+    @ApiResponse(responseCode = "409", description = "Another run is queued or solving (code run-already-active), or"
+            + " a publication is unfinished (code publication-unfinished: publish that run again first); the problem"
+            + " names the run.",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A setting is out of range; the problem names each field.",
             content = @Content(mediaType = "application/problem+json"))

@@ -23,6 +23,7 @@ import org.mentoring.common.ConflictException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MatchingRunDocument;
+import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;
 import org.mentoring.matching.persistence.RunInputStore;
@@ -36,6 +37,7 @@ import org.mentoring.store.EmbeddedMongoServer;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -104,6 +106,7 @@ public class MatchingRunService {
      */
     private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("matching-run-stop"));
     private volatile boolean stopping;
+    private PublicationOrder publications;
     private final RunLeases leases;
     private final boolean ownStore;
     private final Duration heartbeat;
@@ -149,7 +152,8 @@ public class MatchingRunService {
      *
      * @throws org.mentoring.common.InvalidInputException naming each wrong setting (a time limit outside 1 to 3600
      *     seconds, a weight outside 0 to 1000)
-     * @throws ConflictException {@code run-already-active} while another run is queued or solving, naming it
+     * @throws ConflictException {@code run-already-active} while another run is queued or solving, naming it;
+     *     {@code publication-unfinished} while a run's publication is unfinished, naming it
      */
     public MatchingRun start(RunSettings settings) {
         RunSettings.Resolved resolved = (settings == null ? new RunSettings(null, null, null) : settings)
@@ -158,6 +162,8 @@ public class MatchingRunService {
             throw new ConflictException("application-stopping",
                     "The application is shutting down; start the run once it is back");
         }
+        long publicationsSeen = publications == null ? 0 : publications.current();
+        refuseWhilePublishing();
         String id = UUID.randomUUID().toString();
         acquireLock(id);
         MatchingRunDocument queued;
@@ -167,6 +173,9 @@ public class MatchingRunService {
         } catch (RuntimeException e) {
             lock.release(id);
             throw e;
+        }
+        if (publications != null) {
+            publications.noteSeen(id, publicationsSeen);
         }
         leases.claim(id, instanceId, Instant.now());
         LocalRun local = new LocalRun(id);
@@ -179,6 +188,30 @@ public class MatchingRunService {
         log.info("Matching run {} queued: time limit {} s, seed {}", id, resolved.timeLimitSeconds(),
                 resolved.seed());
         return toRun(queued);
+    }
+
+    /** The order of publications; set by Spring (tests that build this service by hand may go without). */
+    @Autowired(required = false)
+    void setPublicationOrder(PublicationOrder publications) {
+        this.publications = publications;
+    }
+
+    /**
+     * A run reads the offers as they are when it starts, so it may not start while a publication is still making
+     * them: its proposals would not know those offers.
+     *
+     * @throws ConflictException {@code publication-unfinished} naming the run being published
+     */
+    private void refuseWhilePublishing() {
+        if (publications == null) {
+            return;
+        }
+        publications.unfinished().ifPresent(run -> {
+            throw new ConflictException("publication-unfinished", "Publishing run " + run.id() + " has not finished"
+                    + (run.publishedAt() == null ? "" : " (it began at " + run.publishedAt() + ")") + "; publish it"
+                    + " again to finish it (POST /api/v1/matching-runs/" + run.id() + "/publish or the button on"
+                    + " its page), then start a new run");
+        });
     }
 
     /**

@@ -110,6 +110,7 @@ public class PeopleImporter {
         mentors.rejectEmailsOwnedElsewhere(storedMentors);
         requests.rejectEmailsOwnedElsewhere(storedRequests);
         rejectUnknownMentors(requests, mentors.seenIds.keySet(), storedMentors, rejections);
+        rejectCapacitiesBelowPlacesHeld(mentors, rejections);
 
         if (!rejections.isEmpty()) {
             ImportReport report = report(dryRun, UpsertCounts.NONE, UpsertCounts.NONE, rejections);
@@ -157,6 +158,21 @@ public class PeopleImporter {
                     rejections);
             unknownMentors(valid, "excludedMentorIds", valid.entry().record().excludedMentorIds(), known,
                     rejections);
+        }
+    }
+
+    /** A mentor's capacity may not go below the places their offers and mentorships hold now. */
+    private void rejectCapacitiesBelowPlacesHeld(Checker<MentorInput, Mentor> mentors, List<Rejection> rejections) {
+        Map<String, Integer> held = mentorService.placesHeld(mentors.ids());
+        for (Valid<MentorInput, Mentor> valid : mentors.valid) {
+            Mentor mentor = valid.value();
+            int taken = held.getOrDefault(mentor.externalId(), 0);
+            if (mentor.capacity() < taken) {
+                rejections.add(new Rejection("mentor", mentor.externalId(), valid.entry().location(),
+                        valid.entry().field("capacity"), "capacity: " + mentor.capacity() + " is below the " + taken
+                        + " places " + mentor.name() + " (" + mentor.externalId() + ") holds now (offers awaiting"
+                        + " answers and active mentorships); give at least " + taken));
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import org.mentoring.people.MentorFilter;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.input.MentorInput;
 import org.mentoring.people.input.PeopleInputValidator;
+import org.mentoring.places.MentorPlaces;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -43,9 +44,11 @@ public class MentorService {
     private final PeopleInputValidator validator;
     private final MongoTemplate mongo;
     private final StoreWrites writes;
+    private final MentorPlaces places;
 
     MentorService(MentorRepository repository, PeopleDocumentMapper mapper, PeopleInputValidator validator,
-            MongoTemplate mongo, Optional<Clock> clock) {
+            MongoTemplate mongo, Optional<Clock> clock, MentorPlaces places) {
+        this.places = places;
         this.repository = repository;
         this.mapper = mapper;
         this.validator = validator;
@@ -125,13 +128,26 @@ public class MentorService {
         requireVersion(externalId, document.getVersion(), expectedVersion);
         Mentor mentor = validator.mentor(withExternalId(input, externalId)).orThrow("mentor " + externalId);
         requireEmailFree(mentor);
+        int capacityBefore = document.getCapacity();
+        // the ledger first: lowering the capacity below the places held is refused, and no place is taken between
+        // the check and the change
+        if (mentor.capacity() != capacityBefore) {
+            places.changeCapacity(externalId, mentor.name(), mentor.capacity());
+        }
         mapper.update(mentor, document);
+        boolean saved = false;
         try {
-            return mapper.toStored(repository.save(document));
+            StoredMentor stored = mapper.toStored(repository.save(document));
+            saved = true;
+            return stored;
         } catch (OptimisticLockingFailureException e) {
             throw stale(externalId, expectedVersion);
         } catch (DuplicateKeyException e) {
             throw duplicate(mentor);
+        } finally {
+            if (!saved) {
+                places.setCapacity(externalId, capacityBefore);
+            }
         }
     }
 
@@ -152,6 +168,7 @@ public class MentorService {
             }
             throw new NotFoundException("mentor", externalId);
         }
+        places.remove(externalId);
     }
 
     /** Every mentor who can take a mentee (capacity above 0), by externalId. */
@@ -208,8 +225,27 @@ public class MentorService {
      * @param storedExternalIds the externalIds stored now ({@link #keys}), as the caller has just read them
      */
     public UpsertCounts upsertAll(List<Mentor> mentors, Set<String> storedExternalIds) {
-        return writes.upsertByExternalId(MentorDocument.class, mentors.stream().map(mapper::toDocument).toList(),
-                MentorDocument::getExternalId, storedExternalIds, Map.of());
+        UpsertCounts counts = writes.upsertByExternalId(MentorDocument.class,
+                mentors.stream().map(mapper::toDocument).toList(), MentorDocument::getExternalId, storedExternalIds,
+                Map.of());
+        Map<String, Integer> capacities = new HashMap<>();
+        mentors.forEach(mentor -> capacities.put(mentor.externalId(), mentor.capacity()));
+        places.setCapacities(capacities);
+        return counts;
+    }
+
+    /**
+     * The places each of these mentors holds now (offers awaiting answers and active mentorships), by the ledger
+     * or by the offers and mentorships, whichever is higher; mentors holding none are left out.
+     */
+    public Map<String, Integer> placesHeld(Collection<String> externalIds) {
+        Map<String, Integer> held = new HashMap<>(places.held(List.copyOf(externalIds)));
+        places.countedAll().forEach((id, counted) -> {
+            if (externalIds.contains(id)) {
+                held.merge(id, counted, Math::max);
+            }
+        });
+        return held;
     }
 
     private void requireEmailFree(Mentor mentor) {

@@ -1,0 +1,240 @@
+package org.mentoring.places;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import org.bson.Document;
+import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
+import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that holds a mentor's places. Each mentor has one ledger document ({@link MentorPlacesDocument}):
+ * the places held by their offers awaiting answers and their active mentorships, and their capacity. A place is taken
+ * by one conditional update guarded by {@code held < capacity}, so two admins (or a publication and an admin) racing
+ * for a mentor's last place never both get it, on the embedded server as on a MongoDB replica set: the server
+ * applies each update to one document atomically.
+ *
+ * <p>Callers take the place first and then write the offer; if that write fails they give the place back. A crash in
+ * between leaves the ledger one place too high (never too low), which the reconciliation at start finds and fixes
+ * ({@code org.mentoring.lifecycle.PlacesReconciliation}). A mentor's document is built from the offers and
+ * mentorships the first time it is needed, so a store written before the ledger existed needs nothing done.
+ */
+@Service
+public class MentorPlaces {
+
+    /** The problem type of a place refused because the mentor has none free. */
+    public static final String FULL = "mentor-full";
+
+    private static final String HELD = "held";
+    private static final String CAPACITY = "capacity";
+    private static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+
+    public MentorPlaces(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Takes one of the mentor's places for an offer.
+     *
+     * @param name the mentor's name, to name them in a refusal
+     * @param capacity the mentor's capacity as stored, used only if their ledger document has to be built
+     * @throws ConflictException {@value #FULL} when every place is held, naming the mentor and the places held
+     */
+    public void take(String mentorExternalId, String name, int capacity) {
+        Document guard = new Document("_id", mentorExternalId)
+                .append("$expr", new Document("$lt", List.of("$" + HELD, "$" + CAPACITY)));
+        Update take = new Update().inc(HELD, 1).inc(VERSION, 1);
+        if (mongo.findAndModify(new BasicQuery(guard), take, MentorPlacesDocument.class) != null) {
+            return;
+        }
+        if (find(mentorExternalId).isEmpty()) {
+            ensure(mentorExternalId, capacity);
+            if (mongo.findAndModify(new BasicQuery(guard), take, MentorPlacesDocument.class) != null) {
+                return;
+            }
+        }
+        throw full(mentorExternalId, name);
+    }
+
+    /** Gives back one place: an offer declined, withdrawn or moved to another mentor, a mentorship ended. */
+    public void release(String mentorExternalId) {
+        mongo.updateFirst(query(where("_id").is(mentorExternalId).and(HELD).gt(0)),
+                new Update().inc(HELD, -1).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /**
+     * Moves one of an unpublished run's proposals onto the mentor: allowed only while the places held plus that run's
+     * proposals already on the mentor stay below their capacity. A draft holds no place; this only keeps two admins
+     * from giving one mentor's last place to two proposals of the same run at once.
+     *
+     * @param draftsNow counts that run's proposals on the mentor, read the first time the run's count is needed
+     * @throws ConflictException {@value #FULL} when the run already uses every free place of the mentor
+     */
+    public void takeForDraft(String runId, String mentorExternalId, String name, int capacity, IntSupplier draftsNow) {
+        ensure(mentorExternalId, capacity);
+        String field = draftField(runId);
+        mongo.updateFirst(query(where("_id").is(mentorExternalId).and(field).exists(false)),
+                new Update().set(field, draftsNow.getAsInt()), MentorPlacesDocument.class);
+        Document guard = new Document("_id", mentorExternalId).append("$expr", new Document("$lt", List.of(
+                new Document("$add", List.of("$" + HELD, new Document("$ifNull", List.of("$" + field, 0)))),
+                "$" + CAPACITY)));
+        if (mongo.findAndModify(new BasicQuery(guard), new Update().inc(field, 1).inc(VERSION, 1),
+                MentorPlacesDocument.class) == null) {
+            throw full(mentorExternalId, name);
+        }
+    }
+
+    /** Gives back what {@link #takeForDraft} took, or counts one draft of the run fewer on the mentor. */
+    public void releaseDraft(String runId, String mentorExternalId) {
+        String field = draftField(runId);
+        mongo.updateFirst(query(where("_id").is(mentorExternalId).and(field).gt(0)),
+                new Update().inc(field, -1).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /** Forgets a run's draft counts once it is published: its proposals are offers now, or withdrawn. */
+    public void forgetDrafts(String runId) {
+        String field = draftField(runId);
+        mongo.updateMulti(query(where(field).exists(true)), new Update().unset(field), MentorPlacesDocument.class);
+    }
+
+    /**
+     * Sets a mentor's capacity in the ledger, refused when it is below the places they hold now. The check and the
+     * change are one conditional update, so no place can be taken between them.
+     *
+     * @throws InvalidInputException on {@code capacity}, naming the mentor and the places they hold
+     */
+    public void changeCapacity(String mentorExternalId, String name, int capacity) {
+        ensure(mentorExternalId, capacity);
+        if (mongo.findAndModify(query(where("_id").is(mentorExternalId).and(HELD).lte(capacity)),
+                new Update().set(CAPACITY, capacity).inc(VERSION, 1), MentorPlacesDocument.class) == null) {
+            int held = find(mentorExternalId).map(MentorPlacesDocument::held).orElse(0);
+            throw new InvalidInputException(CAPACITY, "capacity: " + capacity + " is below the " + held
+                    + " places " + name + " (" + mentorExternalId + ") holds now (offers awaiting answers and active "
+                    + "mentorships); give at least " + held + ", or lower it once some of those have ended");
+        }
+    }
+
+    /**
+     * Copies a capacity into the ledger whatever the places held: after an import that checked it, or to undo a
+     * {@link #changeCapacity} whose profile write failed. A capacity below the places held only stops new takes.
+     */
+    public void setCapacity(String mentorExternalId, int capacity) {
+        mongo.updateFirst(query(where("_id").is(mentorExternalId)),
+                new Update().set(CAPACITY, capacity).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /** {@link #setCapacity} for many mentors at once (an import); mentors without a ledger document are skipped. */
+    public void setCapacities(Map<String, Integer> capacities) {
+        if (capacities.isEmpty()) {
+            return;
+        }
+        Set<String> kept = held(List.copyOf(capacities.keySet())).keySet();
+        if (kept.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MentorPlacesDocument.class);
+        kept.forEach(id -> bulk.updateOne(query(where("_id").is(id)),
+                new Update().set(CAPACITY, capacities.get(id)).inc(VERSION, 1)));
+        bulk.execute();
+    }
+
+    /** The places each of these mentors holds now, by the ledger; a mentor without a ledger document is left out. */
+    public Map<String, Integer> held(List<String> mentorExternalIds) {
+        Map<String, Integer> held = new HashMap<>();
+        mongo.find(query(where("_id").in(mentorExternalIds)), MentorPlacesDocument.class)
+                .forEach(doc -> held.put(doc.id(), doc.held()));
+        return held;
+    }
+
+    public Optional<MentorPlacesDocument> find(String mentorExternalId) {
+        return Optional.ofNullable(mongo.findById(mentorExternalId, MentorPlacesDocument.class));
+    }
+
+    /** Every ledger document. */
+    public List<MentorPlacesDocument> all() {
+        return mongo.findAll(MentorPlacesDocument.class);
+    }
+
+    /**
+     * Builds a mentor's ledger document from their offers and mentorships if they have none; does nothing if they
+     * have one.
+     */
+    public void ensure(String mentorExternalId, int capacity) {
+        if (mongo.exists(query(where("_id").is(mentorExternalId)), MentorPlacesDocument.class)) {
+            return;
+        }
+        try {
+            mongo.insert(new MentorPlacesDocument(mentorExternalId, counted(mentorExternalId), capacity, Map.of(), 0));
+        } catch (DuplicateKeyException e) {
+            // built by another caller at the same moment, from the same facts
+        }
+    }
+
+    /**
+     * Sets a ledger document to the facts if it is still at {@code version}.
+     *
+     * @return false when it changed meanwhile (then nothing was written)
+     */
+    public boolean correct(String mentorExternalId, long version, int held, int capacity) {
+        return mongo.updateFirst(query(where("_id").is(mentorExternalId).and(VERSION).is(version)),
+                new Update().set(HELD, held).set(CAPACITY, capacity).inc(VERSION, 1), MentorPlacesDocument.class)
+                .getModifiedCount() == 1;
+    }
+
+    /** Removes the ledger document of a mentor who is no longer stored. */
+    public void remove(String mentorExternalId) {
+        mongo.remove(query(where("_id").is(mentorExternalId)), MentorPlacesDocument.class);
+    }
+
+    /** The places the facts say a mentor holds: their offers awaiting answers and their active mentorships. */
+    public int counted(String mentorExternalId) {
+        Query offers = query(where("mentorExternalId").is(mentorExternalId).and("status").is(OfferStatus.OFFERED));
+        Query mentorships = query(where("mentorExternalId").is(mentorExternalId).and("status")
+                .is(MentorshipStatus.ACTIVE));
+        return (int) (mongo.count(offers, ProposalDocument.class) + mongo.count(mentorships, MentorshipDocument.class));
+    }
+
+    /** The places the facts say each mentor holds, for every mentor with at least one. */
+    public Map<String, Integer> countedAll() {
+        Map<String, Integer> counted = new HashMap<>();
+        Query offers = query(where("status").is(OfferStatus.OFFERED));
+        offers.fields().include("mentorExternalId");
+        mongo.find(offers, Document.class, ProposalDocument.COLLECTION)
+                .forEach(offer -> counted.merge(offer.getString("mentorExternalId"), 1, Integer::sum));
+        Query active = query(where("status").is(MentorshipStatus.ACTIVE));
+        active.fields().include("mentorExternalId");
+        mongo.find(active, Document.class, MentorshipDocument.COLLECTION)
+                .forEach(mentorship -> counted.merge(mentorship.getString("mentorExternalId"), 1, Integer::sum));
+        return counted;
+    }
+
+    private ConflictException full(String mentorExternalId, String name) {
+        MentorPlacesDocument now = find(mentorExternalId).orElse(null);
+        String places = now == null ? "" : ": " + now.held() + " of " + now.capacity() + " places are held by offers"
+                + " awaiting answers and active mentorships";
+        return new ConflictException(FULL, name + " (" + mentorExternalId + ") has no free place" + places);
+    }
+
+    private static String draftField(String runId) {
+        return "drafts." + runId.replace('.', '_').replace('$', '_');
+    }
+}

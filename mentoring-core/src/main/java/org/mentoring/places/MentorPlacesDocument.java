@@ -1,0 +1,22 @@
+package org.mentoring.places;
+
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One mentor's line in the ledger of places. It changes only through conditional atomic updates of this one document
+ * ({@link MentorPlaces}), never by a read followed by a write.
+ *
+ * @param id the mentor's externalId
+ * @param held places held now: offers awaiting answers plus active mentorships
+ * @param capacity the mentor's capacity, copied here so that one update can check {@code held < capacity}
+ * @param drafts per unpublished run, the proposals of that run an admin may still move onto this mentor: counted
+ *     against the capacity only by overrides within that run (a draft holds no place)
+ * @param version raised by every change
+ */
+@Document(MentorPlacesDocument.COLLECTION)
+public record MentorPlacesDocument(@Id String id, int held, int capacity, Map<String, Integer> drafts, long version) {
+
+    public static final String COLLECTION = "mentorPlaces";
+}
