@@ -45,7 +45,7 @@ record MatchingRunResponse(
         @Schema(description = "True when the result is proven the best possible under the run's weights: every "
                 + "active rule is a sum of per-pair values (and a convex cost of each mentor's load), so the exact "
                 + "min-cost flow's answer is optimal and the run ended as soon as it had it, long before its time "
-                + "limit. False when the run ended otherwise (cancelled, or a rule that needs local search); null "
-                + "while it is active and for runs saved before this was recorded.")
+                + "limit. False when it ended otherwise (cancelled, or an active rule that needs local search); null "
+                + "while it is active, when it failed, and for runs saved before this was recorded.")
         Boolean provenOptimal) {
 }

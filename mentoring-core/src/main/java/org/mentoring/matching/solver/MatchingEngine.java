@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.mentoring.matching.domain.HardRule;
@@ -29,6 +30,8 @@ import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solves matching problems asynchronously through OptaPlanner's {@link SolverManager}: reports each new best score
@@ -43,6 +46,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 public class MatchingEngine implements AutoCloseable {
 
     public static final String SOLVER_CONFIG = "org/mentoring/matching/solver/matchingSolverConfig.xml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingEngine.class);
 
     private final SolverConfig baseConfig;
     private final boolean searchAfterProof;
@@ -144,8 +149,12 @@ public class MatchingEngine implements AutoCloseable {
             }
             try {
                 job.step = "explaining the result";
+                long resultStart = System.nanoTime();
                 boolean cancelled = job.cancelled.get();
                 MatchingResult result = result(best, job.factory, job.elapsed(), cancelled, exact && !cancelled);
+                LOG.info("Run {}: solved in {} ms{}, result explained in {} ms", runId,
+                        TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),
+                        result.provenOptimal() ? " (proven optimal)" : "", millisSince(resultStart));
                 listener.onFinished(result);
             } catch (Throwable e) {
                 listener.onFailed(new RunFailure(job.step, e));
@@ -156,8 +165,12 @@ public class MatchingEngine implements AutoCloseable {
         SolverJob<MatchingSolution, UUID> solverJob = manager.solveAndListen(runId, id -> {
             job.begin();
             job.step = "checking the pairs";
+            long buildStart = System.nanoTime();
             MatchingSolution built = MatchingProblemBuilder.build(problem);
+            LOG.info("Run {}: pairs of {} open requests and {} mentors checked in {} ms", runId,
+                    problem.openRequests().size(), problem.mentors().size(), millisSince(buildStart));
             job.step = "solving";
+            job.solveStart = System.nanoTime();
             return built;
         }, onBest, onFinal,
                 (id, error) -> {
@@ -260,6 +273,10 @@ public class MatchingEngine implements AutoCloseable {
                 MatchingConstraintProvider.exactByFlow(problem.weights()));
     }
 
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
     static int countMatched(MatchingSolution solution) {
         int matched = 0;
         for (RequestAssignment a : solution.getAssignments()) {
@@ -339,6 +356,7 @@ public class MatchingEngine implements AutoCloseable {
         private final AtomicBoolean ended = new AtomicBoolean();
         /** What the job is doing, for the reason of a failure. */
         volatile String step = "starting";
+        volatile long solveStart = System.nanoTime();
         private boolean started;
 
         Job(SolverManager<MatchingSolution, UUID> manager, SolverFactory<MatchingSolution> factory, long startNanos) {
