@@ -137,10 +137,15 @@ public class MatchingEngine implements AutoCloseable {
         }
         boolean exact = MatchingConstraintProvider.exactByFlow(problem.weights());
         Consumer<MatchingSolution> onBest = best -> {
-            HardMediumSoftLongScore score = best.getScore();
-            if (score != null && score.isSolutionInitialized()) {
-                listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
-                        countMatched(best)));
+            try {
+                HardMediumSoftLongScore score = best.getScore();
+                if (score != null && score.isSolutionInitialized()) {
+                    listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
+                            countMatched(best)));
+                }
+            } catch (Throwable e) {
+                // a progress report lost, never the run: the final result still comes
+                LOG.warn("Run {}: a new best score could not be reported", runId, e);
             }
         };
         Consumer<MatchingSolution> onFinal = best -> {
