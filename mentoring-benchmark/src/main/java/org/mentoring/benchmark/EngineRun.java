@@ -66,7 +66,8 @@ final class EngineRun {
         long solved = System.nanoTime();
         long live = HeapMeter.liveBytes();
         long resultStart = System.nanoTime();
-        MatchingResult result = MatchingEngine.result(best, factory, Duration.ofNanos(solved - solveStart), false);
+        MatchingResult result = MatchingEngine.result(best, factory, Duration.ofNanos(solved - solveStart), false,
+                engine.stopsAtProof(problem));
         long resulted = System.nanoTime();
         long peak = HeapMeter.peakBytes();
 

@@ -58,7 +58,9 @@ import org.springframework.data.domain.PageRequest;
  * fit a phone. Skipped, with a message, where Chromium or ChromeDriver is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mentoring.embedded-in-memory=true", Http.ADMIN_EMAIL_PROPERTY, Http.ADMIN_PASSWORD_PROPERTY})
+        properties = {"mentoring.embedded-in-memory=true", Http.ADMIN_EMAIL_PROPERTY, Http.ADMIN_PASSWORD_PROPERTY,
+            // a run searches on after its proven optimum, so that there is a long run to cancel from its page
+            "mentoring.runs.search-after-proof=true"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
 

@@ -279,7 +279,9 @@ class CrashRecoveryTest {
     /** Starts the app in its own JVM on the data folder and waits until it is ready. */
     private Http start(int port, boolean demoData) throws IOException {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app-" + System.nanoTime() + ".log");
-        app = AppProcess.start(port, log, "--mentoring.data-dir=" + dataDir, "--mentoring.demo-data=" + demoData);
+        // runs search on after their proven optimum, so that a kill can come mid-run
+        app = AppProcess.start(port, log, "--mentoring.data-dir=" + dataDir, "--mentoring.demo-data=" + demoData,
+                "--mentoring.runs.search-after-proof=true");
         return app.http();
     }
 

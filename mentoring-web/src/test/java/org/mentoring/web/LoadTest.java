@@ -48,6 +48,8 @@ class LoadTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MentoringApplication.class).run(
                 "--server.port=0", "--mentoring.data-dir=" + dataDir, "--mentoring.demo-data=false",
                 "--logging.level.org.mentoring=WARN",
+                // the run searches on after its proven optimum, so that it solves while the clients call
+                "--mentoring.runs.search-after-proof=true",
                 "--" + Http.ADMIN_EMAIL_PROPERTY, "--" + Http.ADMIN_PASSWORD_PROPERTY)) {
             Http http = new Http(((ServletWebServerApplicationContext) app).getWebServer().getPort()).asAdmin();
             CommunityGenerator.Community community = new CommunityGenerator(11).generate(2000, 400);

@@ -107,7 +107,7 @@ class TwoInstancesTest {
                         "--mentoring.mongodb-uri=" + first.getBean(EmbeddedMongoServer.class)
                                 .connectionString("mentoring"),
                         "--mentoring.demo-data=false", "--mentoring.runs.heartbeat-interval=500ms",
-                        "--mentoring.runs.lease-timeout=3s")) {
+                        "--mentoring.runs.lease-timeout=3s", "--mentoring.runs.search-after-proof=true")) {
             Http one = http(first);
             Http.Answer started = second.http().postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -145,7 +145,7 @@ class TwoInstancesTest {
                 mongodbUri == null ? "--mentoring.embedded-in-memory=true" : "--mentoring.mongodb-uri=" + mongodbUri,
                 "--mentoring.demo-data=" + demoData,
                 "--mentoring.runs.heartbeat-interval=500ms",
-                "--mentoring.runs.lease-timeout=3s",
+                "--mentoring.runs.lease-timeout=3s", "--mentoring.runs.search-after-proof=true",
                 "--" + Http.ADMIN_EMAIL_PROPERTY,
                 "--" + Http.ADMIN_PASSWORD_PROPERTY);
     }

@@ -41,5 +41,11 @@ record MatchingRunResponse(
                 + "publishing again finishes it without offering or telling anyone twice.")
         Instant publishCompletedAt,
         @Schema(description = "Each new best score in order, recorded at most about four times a second.")
-        List<ScorePointResponse> history) {
+        List<ScorePointResponse> history,
+        @Schema(description = "True when the result is proven the best possible under the run's weights: every "
+                + "active rule is a sum of per-pair values (and a convex cost of each mentor's load), so the exact "
+                + "min-cost flow's answer is optimal and the run ended as soon as it had it, long before its time "
+                + "limit. False when it ended otherwise (cancelled, or an active rule that needs local search); null "
+                + "while it is active, when it failed, and for runs saved before this was recorded.")
+        Boolean provenOptimal) {
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -69,7 +70,8 @@ class MatchingRunControllerTest {
                 started ? List.of(new ScorePoint(120, "0hard/-3medium/290soft", true, 57),
                         new ScorePoint(900, "0hard/-2medium/310soft", true, 58)) : List.of(),
                 CREATED, started ? CREATED.plusSeconds(1) : null, ended ? CREATED.plusSeconds(31) : null,
-                started ? 30_000 : 0, status == RunStatus.CANCELLED ? "cancelled by an admin" : null, null, null);
+                started ? 30_000 : 0, status == RunStatus.CANCELLED ? "cancelled by an admin" : null, null, null,
+                status == RunStatus.COMPLETED ? true : null);
     }
 
     @Test
@@ -130,6 +132,19 @@ class MatchingRunControllerTest {
                 .andExpect(jsonPath("$.history[1].elapsedMillis").value(900))
                 .andExpect(jsonPath("$.history[1].score").value("0hard/-2medium/310soft"))
                 .andExpect(jsonPath("$.history[1].matchedCount").value(58));
+    }
+
+    @Test
+    void aCompletedRunSaysWhetherItsResultIsProvenOptimal() throws Exception {
+        given(service.get(ID)).willReturn(run(RunStatus.COMPLETED));
+        mvc.perform(get("/api/v1/matching-runs/{id}", ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provenOptimal").value(true));
+
+        given(service.get(ID)).willReturn(run(RunStatus.SOLVING));
+        mvc.perform(get("/api/v1/matching-runs/{id}", ID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provenOptimal").value(nullValue()));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
  * is computed once per run and kept in primitive arrays, so that a 10,000 x 2,000 run stays small and fast. An
  * accepted mentorship is a pinned assignment: the solver never moves it, and it counts against its mentor's capacity.
  */
-@PlanningEntity(difficultyComparatorClass = RequestDifficultyComparator.class)
+@PlanningEntity
 public class RequestAssignment {
 
     public static final String MENTOR_RANGE = "feasibleMentors";

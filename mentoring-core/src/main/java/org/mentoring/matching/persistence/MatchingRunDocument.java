@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mentoring.matching.run.RunStatus;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param publishedAt when an admin published its proposals as offers; null until then
  * @param publishCompletedAt when publishing last went through every proposal; null while it has not (never
  *     published, or a publication cut short: publishing again completes it)
+ * @param provenOptimal whether its result is proven the best possible; null until it ends, and in runs saved before
+ *     the field existed
  */
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
@@ -43,14 +46,30 @@ public record MatchingRunDocument(
         String reason,
         Instant publishedAt,
         Instant publishCompletedAt,
-        @Version Long version) {
+        @Version Long version,
+        Boolean provenOptimal) {
 
     public static final String COLLECTION = "matchingRuns";
+
+    @PersistenceCreator
+    public MatchingRunDocument {
+    }
+
+    /** A run whose result is not known to be proven optimal. */
+    public MatchingRunDocument(String id, RunStatus status, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePointDocument> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, String reason, Instant publishedAt, Instant publishCompletedAt,
+            Long version) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
+                publishCompletedAt, version, null);
+    }
 
     /** A new run, waiting for its inputs. */
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null);
     }
 }

@@ -19,6 +19,8 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param reason why it failed or was cancelled; null otherwise
  * @param publishedAt when its proposals were published as offers; null until then
  * @param publishCompletedAt when publishing last went through every proposal; null when it never finished
+ * @param provenOptimal whether its result is proven the best possible under its weights (no answer scores
+ *     better), so it ended as soon as that was known; null while active and for runs saved before this was recorded
  */
 public record MatchingRun(
         String id,
@@ -40,7 +42,8 @@ public record MatchingRun(
         long elapsedMillis,
         String reason,
         Instant publishedAt,
-        Instant publishCompletedAt) {
+        Instant publishCompletedAt,
+        Boolean provenOptimal) {
 
     /** Whether publishing started and has not gone through every proposal yet (cut short, or still going). */
     public boolean publishUnfinished() {

@@ -1,6 +1,7 @@
 package org.mentoring.matching.run;
 
 import org.mentoring.matching.solver.MatchingEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +13,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MatchingRunConfiguration {
 
+    /**
+     * @param searchAfterProof {@code mentoring.runs.search-after-proof}: keep runs searching after their proven
+     *     optimum (until the time limit or 10 s without improvement), for tests that need a run that takes time;
+     *     false by default, and nothing to gain from it
+     */
     @Bean(destroyMethod = "")
-    MatchingEngine matchingEngine() {
-        return new MatchingEngine();
+    MatchingEngine matchingEngine(@Value("${mentoring.runs.search-after-proof:false}") boolean searchAfterProof) {
+        return new MatchingEngine(searchAfterProof);
     }
 }

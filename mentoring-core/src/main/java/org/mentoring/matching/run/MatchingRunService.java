@@ -282,7 +282,8 @@ public class MatchingRunService {
             watch(local, Duration.ofSeconds(settings.timeLimitSeconds()).plus(END_GRACE));
             log.info("Matching run {} solving {} open requests with {} mentors ({} settled pairs kept)", id,
                     snapshot.openRequests().size(), snapshot.mentors().size(), snapshot.settled().size());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory while reading the inputs): the run must not stay QUEUED holding the lock
             log.error("Matching run {} could not start", id, e);
             fail(local, "the run could not start: " + describe(e));
         }
@@ -342,6 +343,7 @@ public class MatchingRunService {
                     .set("mentorCount", result.mentorCount())
                     .set("settledCount", result.settledCount())
                     .set("matchedCount", result.matchedCount())
+                    .set("provenOptimal", result.provenOptimal())
                     .set("endedAt", Instant.now());
             if (target == RunStatus.CANCELLED) {
                 String reason = local.cancelReason();
@@ -722,6 +724,9 @@ public class MatchingRunService {
 
     private static String describe(Throwable error) {
         String message = error.getMessage();
+        if (error instanceof OutOfMemoryError) {
+            return "out of memory (" + (message == null ? "OutOfMemoryError" : message) + ")";
+        }
         return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 

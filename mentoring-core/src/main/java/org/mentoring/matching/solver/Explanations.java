@@ -169,10 +169,6 @@ public final class Explanations {
         return Wording.same("Shared language" + (names.size() > 1 ? "s" : "") + ": " + String.join(", ", names));
     }
 
-    static Wording broken(HardRule rule, RequestAssignment a) {
-        return broken(rule, a.getRequest(), a.getMentor().getMentor(), a.getFit());
-    }
-
     /** Why a pair breaks a pair-wise hard rule, in plain words. */
     public static Wording broken(HardRule rule, MentorshipRequest request, Mentor mentor, PairFit fit) {
         return switch (rule) {

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * arrays ({@link MinCostMatching}), instead of trying each mentor of each request through the score director. The
  * constraints' score of a feasible solution is separable (each pair's soft value, the priority bonus of each matched
  * request, and a convex cost per mentor's load), so the flow's answer matches as many requests as the hard rules
- * allow and, among those answers, has the best soft score. Local search follows, in case the constraints ever stop
- * being separable.
+ * allow and, among those answers, has the best soft score: the proven optimum, where the run ends
+ * ({@link MatchingEngine#stopsAtProof}). Local search follows only when a constraint that is not separable is
+ * active.
  */
 public class MatchingConstructionPhase implements CustomPhaseCommand<MatchingSolution> {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.mentoring.matching.domain.HardRule;
@@ -22,29 +24,65 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverJob;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solves matching problems asynchronously through OptaPlanner's {@link SolverManager}: reports each new best score
  * as it comes, can be cancelled while keeping the best so far, and answers with proposals and their explanations
  * and the unmatched with their reasons. Knows nothing of storage or HTTP.
+ *
+ * <p>A run stops at proof: while every active constraint is separable, the construction phase's min-cost flow
+ * finds the optimum, and the run ends there, {@link MatchingResult#provenOptimal proven optimal}. Only when a
+ * constraint that is not separable is active does local search follow, until the time limit or 10 s without
+ * improvement.
  */
 public class MatchingEngine implements AutoCloseable {
 
     public static final String SOLVER_CONFIG = "org/mentoring/matching/solver/matchingSolverConfig.xml";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingEngine.class);
+
     private final SolverConfig baseConfig;
+    private final boolean searchAfterProof;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 
     public MatchingEngine() {
-        this(SolverConfig.createFromXmlResource(SOLVER_CONFIG));
+        this(false);
+    }
+
+    /**
+     * @param searchAfterProof keep searching locally after the flow's proven optimum, until the time limit or 10 s
+     *     without improvement, as the engine did before it stopped at proof: for tests that need a run that takes
+     *     time (to cancel it, to stop its application mid-run), never needed for a better answer
+     */
+    public MatchingEngine(boolean searchAfterProof) {
+        this(SolverConfig.createFromXmlResource(SOLVER_CONFIG), searchAfterProof);
     }
 
     /** With a solver configuration of one's own, for example from the benchmark. */
     public MatchingEngine(SolverConfig baseConfig) {
+        this(baseConfig, false);
+    }
+
+    public MatchingEngine(SolverConfig baseConfig, boolean searchAfterProof) {
         this.baseConfig = baseConfig;
+        this.searchAfterProof = searchAfterProof;
+    }
+
+    /**
+     * Whether a run of this problem ends as soon as the construction phase's min-cost flow has its answer: when
+     * every active constraint is separable, that answer is the proven optimum
+     * ({@link MatchingConstraintProvider#exactByFlow}), so local search could only spend time.
+     */
+    public boolean stopsAtProof(MatchingProblem problem) {
+        return !searchAfterProof && MatchingConstraintProvider.exactByFlow(problem.weights());
     }
 
     /** Callbacks of one run; each is called on the solver's thread. */
@@ -63,9 +101,17 @@ public class MatchingEngine implements AutoCloseable {
         void onCancelledBeforeStart();
     }
 
-    /** The solver configuration for one problem: the base one with its time limit and seed. */
+    /**
+     * The solver configuration for one problem: the base one with its time limit and seed, and without its local
+     * search when the run {@link #stopsAtProof stops at proof}.
+     */
     public SolverConfig solverConfig(MatchingProblem problem) {
         SolverConfig config = new SolverConfig(baseConfig);
+        if (stopsAtProof(problem) && config.getPhaseConfigList() != null) {
+            List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+            phases.removeIf(phase -> !(phase instanceof CustomPhaseConfig));
+            config.setPhaseConfigList(phases);
+        }
         TerminationConfig termination = config.getTerminationConfig() == null
                 ? new TerminationConfig() : config.getTerminationConfig().copyConfig();
         termination.setSpentLimit(problem.timeLimit());
@@ -76,7 +122,9 @@ public class MatchingEngine implements AutoCloseable {
 
     /**
      * Starts solving; returns at once. The problem's pairs are checked on the solver's thread, so even a large run
-     * starts without delay.
+     * starts without delay. Exactly one of the listener's end callbacks is called, whatever happens: a failure of any
+     * kind (an {@link OutOfMemoryError} too, while checking the pairs, solving or explaining the result) reaches
+     * {@link Listener#onFailed} at once, saying which step failed.
      */
     public void start(UUID runId, MatchingProblem problem, Listener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -87,38 +135,101 @@ public class MatchingEngine implements AutoCloseable {
             manager.close();
             throw new IllegalStateException("run " + runId + " is already solving");
         }
+        boolean exact = MatchingConstraintProvider.exactByFlow(problem.weights());
         Consumer<MatchingSolution> onBest = best -> {
-            HardMediumSoftLongScore score = best.getScore();
-            if (score != null && score.isSolutionInitialized()) {
-                listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
-                        countMatched(best)));
+            try {
+                HardMediumSoftLongScore score = best.getScore();
+                if (score != null && score.isSolutionInitialized()) {
+                    listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
+                            countMatched(best)));
+                }
+            } catch (Throwable e) {
+                // a progress report lost, never the run: the final result still comes
+                LOG.warn("Run {}: a new best score could not be reported", runId, e);
             }
         };
         Consumer<MatchingSolution> onFinal = best -> {
+            if (!job.end()) {
+                return;
+            }
             try {
-                MatchingResult result = result(best, job.factory, job.elapsed(), job.cancelled.get());
+                job.step = "explaining the result";
+                long resultStart = System.nanoTime();
+                boolean cancelled = job.cancelled.get();
+                MatchingResult result = result(best, job.factory, job.elapsed(), cancelled, exact && !cancelled);
+                LOG.info("Run {}: solved in {} ms{}, result explained in {} ms", runId,
+                        TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),
+                        result.provenOptimal() ? " (proven optimal)" : "", millisSince(resultStart));
                 listener.onFinished(result);
-            } catch (RuntimeException e) {
-                listener.onFailed(e);
+            } catch (Throwable e) {
+                listener.onFailed(new RunFailure(job.step, e));
             } finally {
                 finish(runId);
             }
         };
-        manager.solveAndListen(runId, id -> {
+        SolverJob<MatchingSolution, UUID> solverJob = manager.solveAndListen(runId, id -> {
             job.begin();
-            return MatchingProblemBuilder.build(problem);
+            job.step = "checking the pairs";
+            long buildStart = System.nanoTime();
+            MatchingSolution built = MatchingProblemBuilder.build(problem);
+            LOG.info("Run {}: pairs of {} open requests and {} mentors checked in {} ms", runId,
+                    problem.openRequests().size(), problem.mentors().size(), millisSince(buildStart));
+            job.step = "solving";
+            job.solveStart = System.nanoTime();
+            return built;
         }, onBest, onFinal,
                 (id, error) -> {
+                    if (!job.end()) {
+                        return;
+                    }
                     try {
                         if (error instanceof CancelledBeforeStart) {
                             listener.onCancelledBeforeStart();
                         } else {
-                            listener.onFailed(error);
+                            listener.onFailed(new RunFailure(job.step, error));
                         }
                     } finally {
                         finish(runId);
                     }
                 });
+        // OptaPlanner hands only Exceptions to the handler above: an Error (out of memory, say) ends its solver job
+        // without calling back, so this thread waits for the job's end and reports such an end itself.
+        Thread watcher = new Thread(() -> {
+            try {
+                solverJob.getFinalBestSolution();
+            } catch (ExecutionException e) {
+                if (job.end()) {
+                    try {
+                        listener.onFailed(new RunFailure(job.step, e.getCause() == null ? e : e.getCause()));
+                    } finally {
+                        finish(runId);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // cancelled before it started: the problem finder's CancelledBeforeStart has reported it
+            }
+        }, "matching-solver-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Why a run failed: the step it was in and the error, in plain words. */
+    public static final class RunFailure extends RuntimeException {
+        RunFailure(String step, Throwable cause) {
+            super(describe(step, cause), cause, false, false);
+        }
+
+        private static String describe(String step, Throwable cause) {
+            String message = cause.getMessage() == null || cause.getMessage().isBlank()
+                    ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (cause instanceof OutOfMemoryError) {
+                return "out of memory while " + step + " (" + message + "); the application needs a larger heap"
+                        + " (-Xmx) for a community this size";
+            }
+            return "failed while " + step + ": " + message;
+        }
     }
 
     /** Stops a run early; it still finishes with the best solution so far. False if it is not solving here. */
@@ -163,7 +274,12 @@ public class MatchingEngine implements AutoCloseable {
         SolverFactory<MatchingSolution> factory = SolverFactory.create(solverConfig(problem));
         long start = System.nanoTime();
         MatchingSolution best = factory.buildSolver().solve(MatchingProblemBuilder.build(problem));
-        return result(best, factory, Duration.ofNanos(System.nanoTime() - start), false);
+        return result(best, factory, Duration.ofNanos(System.nanoTime() - start), false,
+                MatchingConstraintProvider.exactByFlow(problem.weights()));
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     static int countMatched(MatchingSolution solution) {
@@ -176,9 +292,13 @@ public class MatchingEngine implements AutoCloseable {
         return matched;
     }
 
-    /** Turns a solved solution into proposals with explanations and the unmatched with reasons. */
+    /**
+     * Turns a solved solution into proposals with explanations and the unmatched with reasons.
+     *
+     * @param provenOptimal the solution is the flow's answer under separable constraints, or one as good
+     */
     public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
-            Duration solvingTime, boolean cancelled) {
+            Duration solvingTime, boolean cancelled, boolean provenOptimal) {
         SolutionManager<MatchingSolution, HardMediumSoftLongScore> solutionManager = SolutionManager.create(factory);
         ScoreExplanation<MatchingSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
         Map<String, List<Wording>> justifications = new HashMap<>();
@@ -230,7 +350,7 @@ public class MatchingEngine implements AutoCloseable {
         HardMediumSoftLongScore score = solution.getScore();
         return new MatchingResult(score == null ? null : score.toString(),
                 score != null && score.isFeasible(), requestCount, solution.getMentors().size(),
-                proposals.size(), settled, proposals, unmatched, solvingTime, cancelled);
+                proposals.size(), settled, proposals, unmatched, solvingTime, cancelled, provenOptimal);
     }
 
     private static final class Job {
@@ -238,6 +358,10 @@ public class MatchingEngine implements AutoCloseable {
         final SolverFactory<MatchingSolution> factory;
         final long startNanos;
         final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicBoolean ended = new AtomicBoolean();
+        /** What the job is doing, for the reason of a failure. */
+        volatile String step = "starting";
+        volatile long solveStart = System.nanoTime();
         private boolean started;
 
         Job(SolverManager<MatchingSolution, UUID> manager, SolverFactory<MatchingSolution> factory, long startNanos) {
@@ -255,6 +379,11 @@ public class MatchingEngine implements AutoCloseable {
                 throw new CancelledBeforeStart();
             }
             started = true;
+        }
+
+        /** Marks the job ended; true only the first time, so that the listener hears of one end only. */
+        boolean end() {
+            return ended.compareAndSet(false, true);
         }
 
         /** Marks the job cancelled; true when its solver has not started, so that nothing needs stopping. */

@@ -10,8 +10,8 @@ import org.mentoring.matching.domain.RequestAssignment;
 /**
  * A run's open requests and their allowed mentors as flat primitive arrays, with the value of each pair under the
  * run's weights: what the construction phase works on. The objective it stands for is the constraint provider's on
- * a feasible solution: most requests matched, then the most pair value (the pair's soft value plus the priority
- * bonus) minus the load-balance weight times each mentor's squared load.
+ * a feasible solution: most requests matched, then the most pair value ({@link PairPreference#value}) minus the
+ * load-balance weight times each mentor's {@link PairPreference#loadPoints}.
  */
 final class MatchingModel {
 
@@ -65,10 +65,9 @@ final class MatchingModel {
         for (int r = 0; r < open.size(); r++) {
             RequestAssignment a = open.get(r);
             start[r] = p;
-            long bonus = a.isPriority() ? weights.priority() : 0;
             for (MentorFact mentor : a.getFeasibleMentors()) {
                 pairMentor[p] = mentor.getIndex();
-                pairValue[p] = MatchingProblemBuilder.pairValue(a.getRequest(), a.fitWith(mentor), weights) + bonus;
+                pairValue[p] = PairPreference.value(a.getRequest(), a.fitWith(mentor), weights);
                 p++;
             }
         }

@@ -65,7 +65,7 @@ public final class MatchingProblemBuilder {
                     PairFit fit = evaluator.fit(request, mentor.getMentor());
                     if (allowed) {
                         feasible[feasibleCount] = fitCount;
-                        value[feasibleCount++] = pairValue(request, fit, weights);
+                        value[feasibleCount++] = PairPreference.value(request, fit, weights);
                     }
                     fitIndexes[fitCount] = mentor.getIndex();
                     fits[fitCount++] = fit;
@@ -91,17 +91,5 @@ public final class MatchingProblemBuilder {
             assignments[i] = assignment;
         });
         return new MatchingSolution(mentors, List.of(assignments), new MatchingConstraintConfiguration(weights));
-    }
-
-    /** The soft value of a pair on its own under the weights (without load balance), used to order candidates. */
-    public static long pairValue(MentorshipRequest request, PairFit fit, MatchingWeights weights) {
-        long extra = Math.max(0, Math.min(4, (fit.overlapMinutes() - request.minOverlapMinutes()) / 30));
-        return (long) weights.domainAffinity() * fit.affinity()
-                + (long) weights.goals() * fit.goalsMet()
-                + (fit.preferenceRank() >= 0 ? (long) weights.preferredMentor() * Math.max(1, 3 - fit.preferenceRank())
-                        : 0)
-                + (long) weights.extraOverlap() * extra
-                + (long) weights.crossInstitution()
-                        * ((fit.crossesInstitution() ? 1 : 0) + (fit.crossesCountry() ? 1 : 0));
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param matchedCount open requests that got a mentor
  * @param settledCount accepted mentorships kept as they were
  * @param cancelled the run was stopped early and this is the best found until then
+ * @param provenOptimal no answer can score better: the min-cost flow's answer under separable constraints
+ *     ({@link MatchingConstraintProvider#exactByFlow})
  */
 public record MatchingResult(
         String score,
@@ -23,7 +25,16 @@ public record MatchingResult(
         List<Proposal> proposals,
         List<Unmatched> unmatched,
         Duration solvingTime,
-        boolean cancelled) {
+        boolean cancelled,
+        boolean provenOptimal) {
+
+    /** A result not proven optimal. */
+    public MatchingResult(String score, boolean feasible, int requestCount, int mentorCount, int matchedCount,
+            int settledCount, List<Proposal> proposals, List<Unmatched> unmatched, Duration solvingTime,
+            boolean cancelled) {
+        this(score, feasible, requestCount, mentorCount, matchedCount, settledCount, proposals, unmatched,
+                solvingTime, cancelled, false);
+    }
 
     /**
      * One proposed pair.

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The best assignment of a {@link MatchingModel}, found as a min-cost flow: the source gives one unit to each open
  * request, a request passes it to one of its allowed mentors at a cost of minus (BIG plus the pair's value), and a
- * mentor passes it to the sink through one arc per place left, each at the load-balance cost of that place (1, 3,
- * 5, ... times the weight: the squares' increments, so the cost is convex). BIG exceeds any total value, so the
+ * mentor passes it to the sink through one arc per place left, each at the load-balance cost of that place
+ * ({@link PairPreference#nextMenteeLoadPoints}: 1, 3, 5, ... times the weight, the squares' increments, so the cost
+ * is convex as long as the weight is not negative). BIG exceeds any total value, so the
  * cheapest flow matches as many requests as the hard rules allow, and among those has the most value.
  *
  * <p>Solved by successive shortest paths, the primal-dual way: a Dijkstra search on costs reduced by node
@@ -31,7 +32,15 @@ final class MinCostMatching {
     private boolean[] dead;
     private boolean[] onPath;
 
+    /**
+     * @throws IllegalArgumentException if the load-balance weight is negative: the load cost would not be convex, and
+     *     successive shortest paths would not be exact
+     */
     MinCostMatching(MatchingModel model) {
+        if (model.loadWeight < 0) {
+            throw new IllegalArgumentException("the flow is exact only for a load-balance weight of 0 or more, not "
+                    + model.loadWeight);
+        }
         this.model = model;
         this.pairOf = new int[model.requestCount()];
         Arrays.fill(pairOf, -1);
@@ -63,8 +72,7 @@ final class MinCostMatching {
             }
         }
         for (int m = 0; m < menteeCount.length; m++) {
-            long load = menteeCount[m] + model.settledLoad[m];
-            value -= model.loadWeight * load * load;
+            value -= model.loadWeight * PairPreference.loadPoints(menteeCount[m] + model.settledLoad[m]);
         }
         return value;
     }
@@ -114,8 +122,7 @@ final class MinCostMatching {
             big += best;
         }
         for (int j = 0; j < m; j++) {
-            long most = (long) model.settledLoad[j] + model.room[j];
-            big += model.loadWeight * most * most;
+            big += model.loadWeight * PairPreference.loadPoints((long) model.settledLoad[j] + model.room[j]);
         }
         this.big = big;
         potential = new long[nodes];
@@ -175,7 +182,7 @@ final class MinCostMatching {
 
     /** The load-balance cost of a mentor's next place. */
     private long slotCost(int mentor) {
-        return model.loadWeight * (2L * (model.settledLoad[mentor] + menteeCount[mentor]) + 1);
+        return model.loadWeight * PairPreference.nextMenteeLoadPoints(model.settledLoad[mentor] + menteeCount[mentor]);
     }
 
     private long forwardReduced(int r, int p) {

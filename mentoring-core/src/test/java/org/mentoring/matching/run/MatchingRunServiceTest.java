@@ -41,8 +41,13 @@ import org.mentoring.matching.persistence.RunInputsDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.persistence.UnmatchedDocument;
 import org.mentoring.matching.persistence.WeightsDocument;
+import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.people.MentorshipRequest;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.data.mongo.DataMongoTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,7 +58,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-@DataMongoTest(properties = "spring.data.mongodb.auto-index-creation=true")
+// runs search on after their proven optimum, as they all did before runs stopped at proof, so that the tests here
+// have runs to cancel, refuse a second start for and shut down mid-run; the tests of stopping at proof and of
+// failures build services of their own
+@DataMongoTest(properties = {"spring.data.mongodb.auto-index-creation=true", "mentoring.runs.search-after-proof=true"})
 @Import({EmbeddedMongoTestConfiguration.class, MatchingRunServiceTest.Beans.class, MatchingRunService.class,
     MatchingRunConfiguration.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
     MatchingPersistenceMapperImpl.class})
@@ -356,7 +364,8 @@ class MatchingRunServiceTest {
     @Test
     void aRunOfAnotherLiveInstanceIsLeftAloneAndItsCancelReachesItsOwner() {
         MatchingRunService other = new MatchingRunService(runs, results, inputStore, lock, inputs,
-                new MatchingEngine(), mapper, leases, Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
+                new MatchingEngine(true), mapper, leases, Optional.empty(), Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
         try {
             MatchingRun run = other.start(RunSettings.withTimeLimit(120));
             await().atMost(PATIENCE).until(() -> service.get(run.id()).status() == RunStatus.SOLVING);
@@ -405,7 +414,8 @@ class MatchingRunServiceTest {
     @Test
     void shuttingDownCancelsTheRunAndKeepsItsBestSolution() {
         MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs,
-                new MatchingEngine(), mapper, leases, Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
+                new MatchingEngine(true), mapper, leases, Optional.empty(), Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
         MatchingRun run = instance.start(RunSettings.withTimeLimit(120));
         await().atMost(PATIENCE).until(() -> !instance.get(run.id()).history().isEmpty());
 
@@ -454,5 +464,124 @@ class MatchingRunServiceTest {
         assertThat(rows).filteredOn(r -> r.get("outcome").equals("PROPOSED"))
                 .extracting(r -> r.get("mentorExternalId"))
                 .containsExactlyElementsOf(proposals.proposals().stream().map(Proposal::mentorExternalId).toList());
+    }
+
+    /** A service of its own, on the same store, with this engine and these inputs. */
+    private MatchingRunService serviceWith(MatchingEngine engine, MatchingInputs inputs) {
+        return new MatchingRunService(runs, results, inputStore, lock, inputs, engine, mapper, leases,
+                Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRunEndsAtItsProvenOptimumLongBeforeItsTimeLimit() {
+        MatchingRunService stopping = serviceWith(new MatchingEngine(), inputs);
+        try {
+            long start = System.nanoTime();
+            MatchingRun run = stopping.start(RunSettings.withTimeLimit(60));
+            await().atMost(PATIENCE).until(() -> !stopping.get(run.id()).status().isActive());
+            Duration toEnd = Duration.ofNanos(System.nanoTime() - start);
+
+            MatchingRun done = stopping.get(run.id());
+            assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(done.provenOptimal()).isTrue();
+            assertThat(done.feasible()).isTrue();
+            assertThat(done.history()).isNotEmpty();
+            assertThat(done.history().get(done.history().size() - 1).score()).isEqualTo(done.score());
+            assertThat(toEnd).as("no local search for 10 s after the optimum").isLessThan(Duration.ofSeconds(8));
+            assertThat(lock.holder()).isEmpty();
+        } finally {
+            stopping.shutDown();
+        }
+    }
+
+    @Test
+    void aCancelledRunIsNotProvenOptimal() {
+        MatchingRun run = service.start(RunSettings.withTimeLimit(120));
+        awaitFirstScore(run.id());
+
+        MatchingRun cancelled = service.cancel(run.id());
+
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(cancelled.provenOptimal()).isFalse();
+    }
+
+    /** Stands for a solver that runs out of memory while solving: OptaPlanner reports no Error to its handler. */
+    public static class OutOfMemoryPhase implements CustomPhaseCommand<MatchingSolution> {
+        @Override
+        public void changeWorkingSolution(ScoreDirector<MatchingSolution> scoreDirector) {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void aRunWhoseSolverRunsOutOfMemoryFailsAtOnceWithTheReasonAndFreesTheLock() {
+        SolverConfig failing = SolverConfig.createFromXmlResource(MatchingEngine.SOLVER_CONFIG);
+        failing.setPhaseConfigList(List.of(new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(List.of(OutOfMemoryPhase.class))));
+        MatchingRunService failingService = serviceWith(new MatchingEngine(failing), inputs);
+        try {
+            MatchingRun run = failingService.start(RunSettings.withTimeLimit(600));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !service.get(run.id()).status().isActive());
+            MatchingRun failed = service.get(run.id());
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.reason()).contains("out of memory while solving", "Java heap space");
+            assertThat(failed.endedAt()).isNotNull();
+            assertThat(lock.holder()).as("the lock is free").isEmpty();
+        } finally {
+            failingService.shutDown();
+        }
+        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
+    void aRunWhoseInputsCannotBeReadForLackOfMemoryFailsAtOnceAndFreesTheLock() {
+        MatchingInputs exhausted = new MatchingInputs() {
+            @Override
+            public List<org.mentoring.people.Mentor> mentors() {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public List<MentorshipRequest> openRequests() {
+                return inputs.openRequests();
+            }
+
+            @Override
+            public Map<MentorshipRequest, String> settled() {
+                return inputs.settled();
+            }
+        };
+        MatchingRunService failingService = serviceWith(new MatchingEngine(), exhausted);
+        try {
+            MatchingRun run = failingService.start(RunSettings.withTimeLimit(600));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !service.get(run.id()).status().isActive());
+            MatchingRun failed = service.get(run.id());
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.reason()).contains("could not start", "out of memory", "Java heap space");
+            assertThat(lock.holder()).isEmpty();
+        } finally {
+            failingService.shutDown();
+        }
+        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
+    void aRunWhoseProblemCannotBeBuiltFailsAtOnceWithTheReason() {
+        InputSnapshot community = InputSnapshot.of(inputs);
+        MentorshipRequest settledRequest = community.openRequests().get(0);
+        inputs.use(new InputSnapshot(community.mentors(), community.openRequests().subList(1, 60),
+                Map.of(settledRequest, "m-nobody")));
+
+        MatchingRun run = service.start(RunSettings.withTimeLimit(600));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !service.get(run.id()).status().isActive());
+        MatchingRun failed = service.get(run.id());
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.reason()).contains("while checking the pairs", "m-nobody");
+        assertThat(lock.holder()).isEmpty();
     }
 }

@@ -1,10 +1,11 @@
 package org.mentoring.matching.solver;
 
-import java.util.EnumSet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.MatchingConstraintConfiguration;
@@ -17,7 +18,10 @@ import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.People;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
-import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.constraint.streams.common.AbstractConstraintStreamScoreDirectorFactory;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.solver.DefaultSolverFactory;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /**
@@ -63,57 +67,47 @@ class MatchingConstraintProviderTest {
                 .penalizesBy(1);
     }
 
+    /**
+     * Every constraint the provider defines is declared separable or not, and nothing else is declared: a constraint
+     * added without a declaration fails here, since the engine stops at the flow's answer only while every active
+     * constraint is separable.
+     */
     @Test
-    void enoughTimeTogether() {
-        verifyPairRule(MatchingConstraintProvider::enoughTimeTogether, HardRule.TIME_TOGETHER);
-    }
+    void everyConstraintIsDeclaredSeparableOrNot() {
+        SolverConfig config = SolverConfig.createFromXmlResource(MatchingEngine.SOLVER_CONFIG);
+        DefaultSolverFactory<MatchingSolution> factory = (DefaultSolverFactory<MatchingSolution>) SolverFactory
+                .<MatchingSolution>create(config);
+        Constraint[] defined = ((AbstractConstraintStreamScoreDirectorFactory<?, ?>) factory.getScoreDirectorFactory())
+                .getConstraints();
 
-    @Test
-    void mentorAvailableOnStartDate() {
-        verifyPairRule(MatchingConstraintProvider::mentorAvailableOnStartDate, HardRule.DATES);
-    }
-
-    @Test
-    void noConflictOfInterest() {
-        verifyPairRule(MatchingConstraintProvider::noConflictOfInterest, HardRule.CONFLICT);
-    }
-
-    @Test
-    void sharedLanguage() {
-        verifyPairRule(MatchingConstraintProvider::sharedLanguage, HardRule.LANGUAGE);
+        assertThat(Arrays.stream(defined).map(Constraint::getConstraintName).toList())
+                .containsExactlyInAnyOrderElementsOf(MatchingConstraintProvider.SEPARABILITY.keySet());
+        assertThat(MatchingConstraintProvider.exactByFlow(MatchingWeights.defaults()))
+                .as("today every constraint is separable").isTrue();
+        assertThat(MatchingConstraintProvider.exactByFlow(new MatchingWeights(0, 0, 0, 0, 0, 0, 0))).isTrue();
     }
 
     /**
-     * The pair-wise rules: one point per proposed pair that breaks this rule, whatever else it breaks; nothing for
-     * pairs that break only another rule, for allowed pairs, for unmatched requests, nor for pinned pairs.
+     * The value the flow gives a pair ({@link PairPreference#value}) is what the constraints score for it: one
+     * definition, here checked on pairs of every kind with the default and other weights.
      */
-    private void verifyPairRule(
-            BiFunction<MatchingConstraintProvider, ConstraintFactory, Constraint> constraint, HardRule rule) {
-        MentorFact mentor = mentor(0, 10);
-        verifier.verifyThat(constraint)
-                .given(mentor, assigned(mentor, breaking(rule)))
-                .penalizesBy(1);
-        verifier.verifyThat(constraint)
-                .given(mentor, assigned(mentor, fit()), unmatched())
-                .penalizesBy(0);
-
-        List<HardRule> others = EnumSet.complementOf(EnumSet.of(rule, HardRule.CAPACITY)).stream().toList();
-        RequestAssignment[] onlyOthers = others.stream().map(other -> assigned(mentor, breaking(other)))
-                .toArray(RequestAssignment[]::new);
-        verifier.verifyThat(constraint)
-                .given((Object[]) onlyOthers)
-                .penalizesBy(0);
-        verifier.verifyThat(constraint)
-                .given(mentor, onlyOthers[0], onlyOthers[1], onlyOthers[2],
-                        assigned(mentor, breaking(rule)),
-                        assigned(mentor, breaking(rule, others.get(0))),
-                        assigned(mentor, breaking(HardRule.values())))
-                .penalizesBy(3);
-
-        // An accepted mentorship is settled: it breaking the rule is not counted.
-        verifier.verifyThat(constraint)
-                .given(mentor, pinned(mentor, breaking(rule)))
-                .penalizesBy(0);
+    @Test
+    void theFlowsPairValueIsWhatTheConstraintsScore() {
+        MentorFact mentor = mentor(0, 5);
+        MentorshipRequest flagged = People.request("r-flagged").priority(true).minOverlapMinutes(30).build();
+        MentorshipRequest plain = People.request("r-plain").build();
+        for (MatchingWeights weights : List.of(MatchingWeights.defaults(), new MatchingWeights(3, 0, 7, 5, 0, 11, 0),
+                new MatchingWeights(0, 1, 0, 0, 1000, 0, 0))) {
+            for (MentorshipRequest request : List.of(flagged, plain)) {
+                for (PairFit fit : List.of(fit(), fit(200, 9, 2, 0, true, true), fit(95, 4, 1, 4, false, true))) {
+                    RequestAssignment pair = assigned(request, mentor, fit);
+                    MatchingSolution solution = new MatchingSolution(List.of(mentor), List.of(pair),
+                            new MatchingConstraintConfiguration(weights));
+                    long value = PairPreference.value(request, fit, weights) - weights.loadBalance();
+                    verifier.verifyThat().givenSolution(solution).scores(HardMediumSoftLongScore.ofSoft(value));
+                }
+            }
+        }
     }
 
     @Test

@@ -13,11 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.mentoring.demo.CommunityGenerator;
+import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.People;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 class MatchingEngineTest {
 
@@ -27,6 +32,8 @@ class MatchingEngineTest {
     private static final Duration SHORT = Duration.ofSeconds(1);
 
     private final MatchingEngine engine = new MatchingEngine();
+    /** Searches on after the proven optimum, as every run did before runs stopped at proof: a run to cancel. */
+    private final MatchingEngine searching = new MatchingEngine(true);
 
     /**
      * Everyone in UTC, at one institution, speaking English, meeting exactly the 60-minute minimum, so that only
@@ -229,9 +236,9 @@ class MatchingEngineTest {
         RecordingListener listener = new RecordingListener();
         UUID runId = UUID.randomUUID();
 
-        engine.start(runId, problem, listener);
+        searching.start(runId, problem, listener);
         await().atMost(Duration.ofSeconds(30)).until(() -> !listener.updates.isEmpty());
-        assertThat(engine.cancel(runId)).isTrue();
+        assertThat(searching.cancel(runId)).isTrue();
 
         // Well before the 60 s limit.
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.result.get() != null);
@@ -255,12 +262,12 @@ class MatchingEngineTest {
             RecordingListener listener = new RecordingListener();
             UUID runId = UUID.randomUUID();
 
-            engine.start(runId, problem, listener);
-            assertThat(engine.cancel(runId)).isTrue();
+            searching.start(runId, problem, listener);
+            assertThat(searching.cancel(runId)).isTrue();
 
             // OptaPlanner drops a job cancelled before it starts without a word; the engine must still report it
             await().atMost(Duration.ofSeconds(20)).until(listener::ended);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !engine.isSolving(runId));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !searching.isSolving(runId));
             assertThat(listener.error.get()).isNull();
             if (listener.cancelledBeforeStart.get()) {
                 beforeStart++;
@@ -283,10 +290,65 @@ class MatchingEngineTest {
         engine.start(runId, problem, listener);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.error.get() != null);
-        assertThat(listener.error.get()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("settled mentorship of request r-settled names mentor m-missing, who is not in the run");
+        assertThat(listener.error.get()).isInstanceOf(MatchingEngine.RunFailure.class)
+                .hasMessage("failed while checking the pairs: settled mentorship of request r-settled names mentor"
+                        + " m-missing, who is not in the run")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(listener.result.get()).isNull();
         await().atMost(Duration.ofSeconds(10)).until(() -> !engine.isSolving(runId));
+    }
+
+    @Test
+    void aRunEndsAtTheFlowsProvenOptimumWithoutSearchingOn() {
+        CommunityGenerator.Community community = new CommunityGenerator(12L).generate(400, 100);
+        MatchingProblem problem = MatchingProblem.of(community.requests(), community.mentors(),
+                MatchingWeights.defaults(), Duration.ofSeconds(60), 12L);
+        RecordingListener listener = new RecordingListener();
+        assertThat(engine.stopsAtProof(problem)).isTrue();
+        assertThat(searching.stopsAtProof(problem)).isFalse();
+
+        engine.start(UUID.randomUUID(), problem, listener);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.result.get() != null);
+        MatchingResult result = listener.result.get();
+        assertThat(result.provenOptimal()).isTrue();
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.solvingTime()).as("no local search for 10 s after the optimum")
+                .isLessThan(Duration.ofSeconds(8));
+        // the same answer as a run that searches on for 10 s after it: nothing better exists
+        MatchingResult searched = searching.solve(MatchingProblem.of(community.requests(), community.mentors(),
+                MatchingWeights.defaults(), Duration.ofSeconds(3), 12L));
+        assertThat(HardMediumSoftLongScore.parseScore(result.score()))
+                .isEqualTo(HardMediumSoftLongScore.parseScore(searched.score()));
+    }
+
+    /** Stands for a solver that runs out of memory: OptaPlanner hands no Error to its exception handler. */
+    public static class OutOfMemoryPhase implements CustomPhaseCommand<MatchingSolution> {
+        @Override
+        public void changeWorkingSolution(ScoreDirector<MatchingSolution> scoreDirector) {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void anErrorWhileSolvingReachesTheListenerAtOnce() {
+        SolverConfig failing = SolverConfig.createFromXmlResource(MatchingEngine.SOLVER_CONFIG);
+        failing.setPhaseConfigList(List.of(new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(List.of(OutOfMemoryPhase.class))));
+        MatchingEngine failingEngine = new MatchingEngine(failing);
+        CommunityGenerator.Community community = new CommunityGenerator(13L).generate(30, 10);
+        RecordingListener listener = new RecordingListener();
+        UUID runId = UUID.randomUUID();
+
+        failingEngine.start(runId, MatchingProblem.of(community.requests(), community.mentors(),
+                MatchingWeights.defaults(), Duration.ofSeconds(600), 13L), listener);
+
+        await().atMost(Duration.ofSeconds(20)).until(listener::ended);
+        assertThat(listener.error.get()).isInstanceOf(MatchingEngine.RunFailure.class)
+                .hasCauseInstanceOf(OutOfMemoryError.class)
+                .hasMessageStartingWith("out of memory while solving (Java heap space)");
+        assertThat(listener.result.get()).isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !failingEngine.isSolving(runId));
     }
 
     @Test
