@@ -318,7 +318,8 @@ public class NotificationService {
             Instant next = now().plus(backOff(attempts));
             update.set("state", DeliveryState.PENDING).set("nextAttemptAt", next);
             log.warn("The message {} to {} could not be sent (attempt {} of {}), trying again at {}: {}", message.id(),
-                    message.to(), attempts, maxAttempts, next, error, e);
+                    message.to(), attempts, maxAttempts, next, error);
+            log.debug("The mail library's account of the failure", e);
         }
         mongo.updateFirst(mine, update, NotificationDocument.class);
     }

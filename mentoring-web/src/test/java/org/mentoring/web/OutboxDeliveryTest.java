@@ -84,6 +84,8 @@ class OutboxDeliveryTest {
         int proposals = admin.get("/api/v1/matching-runs/" + run + "/proposals").json().get("proposals").size();
         assertThat(proposals).isGreaterThanOrEqualTo(3);
 
+        assertThat(mailSender.getJavaMailProperties()).as("the app's defaults, and this test's own")
+                .containsEntry("mail.smtp.writetimeout", "10000").containsEntry("mail.smtp.timeout", "2000");
         try (ServerSocket silent = new ServerSocket(0)) {
             // accepts connections (the kernel does) and never says a word
             mailSender.setPort(silent.getLocalPort());
