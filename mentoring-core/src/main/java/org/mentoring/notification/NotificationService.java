@@ -3,9 +3,6 @@ package org.mentoring.notification;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +28,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -53,9 +48,6 @@ public class NotificationService {
 
     /** How long the instance that sends a message has it to itself. */
     static final Duration CLAIM = Duration.ofMinutes(2);
-    /** The longest last error kept. */
-    static final int MAX_ERROR_LENGTH = 500;
-
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final MongoTemplate mongo;
@@ -308,7 +300,7 @@ public class NotificationService {
 
     private void failed(NotificationDocument message, Query mine, RuntimeException e) {
         int attempts = message.attemptCount();
-        String error = inWords(e);
+        String error = MailErrors.inWords(e);
         Update update = new Update().set("lastError", error).unset("claimedUntil");
         if (attempts >= maxAttempts) {
             update.set("state", DeliveryState.UNDELIVERABLE).unset("nextAttemptAt");
@@ -331,36 +323,5 @@ public class NotificationService {
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
-    }
-
-    /** Why an attempt failed, in words a coordinator understands, then the mail library's own words. */
-    static String inWords(Throwable e) {
-        Throwable first = e;
-        if (e instanceof MailSendException send && send.getCause() == null && !send.getFailedMessages().isEmpty()) {
-            first = send.getFailedMessages().values().iterator().next();
-        }
-        Throwable root = first;
-        String words = null;
-        for (Throwable cause = first; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            root = cause;
-            if (words != null) {
-                continue;
-            }
-            if (cause instanceof SocketTimeoutException) {
-                words = "The mail server did not answer in time";
-            } else if (cause instanceof ConnectException) {
-                words = "The mail server could not be reached (connection refused)";
-            } else if (cause instanceof UnknownHostException) {
-                words = "No mail server is known by the name " + cause.getMessage();
-            } else if (cause instanceof MailAuthenticationException) {
-                words = "The mail server refused the app's sign-in (spring.mail.username and password)";
-            } else if (cause instanceof jakarta.mail.SendFailedException) {
-                words = "The mail server refused the message or its address";
-            }
-        }
-        String detail = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        String text = words == null ? "The mail server could not take the message: " + detail
-                : words + " (" + detail + ")";
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
     }
 }
