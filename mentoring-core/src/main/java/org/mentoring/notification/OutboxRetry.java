@@ -3,8 +3,10 @@ package org.mentoring.notification;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends, every {@code mentoring.mail.retry-interval}, the messages that waited in the outbox because the mail server
- * could not be reached; does nothing when no mail server is configured.
+ * The outbox worker, one per instance: sends the due messages ({@link NotificationService#sendPending}) on its own
+ * thread, never on a request's. It looks every {@code mentoring.mail.poll-interval} (5 s; one cheap query when
+ * nothing is due) and at once when this instance writes a message, so that a verification or invitation link goes
+ * out within moments. Does nothing when no mail server is configured.
  */
 @Component
 class OutboxRetry {
@@ -24,14 +28,15 @@ class OutboxRetry {
 
     private final NotificationService notifications;
     private final Duration interval;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-retry");
+        Thread thread = new Thread(task, "outbox-worker");
         thread.setDaemon(true);
         return thread;
     });
 
     OutboxRetry(NotificationService notifications,
-            @Value("${mentoring.mail.retry-interval:5m}") String interval) {
+            @Value("${mentoring.mail.poll-interval:5s}") String interval) {
         this.notifications = notifications;
         this.interval = DurationStyle.detectAndParse(interval);
     }
@@ -41,13 +46,29 @@ class OutboxRetry {
         if (!notifications.sendsMail() || interval.isZero() || interval.isNegative()) {
             return;
         }
-        scheduler.scheduleWithFixedDelay(this::retryQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        notifications.onWrite(this::wake);
+        scheduler.scheduleWithFixedDelay(this::sendQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void retryQuietly() {
+    /** A message was written: send it now rather than at the next round (once, however many were written). */
+    void wake() {
+        if (woken.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    woken.set(false);
+                    sendQuietly();
+                });
+            } catch (RejectedExecutionException e) {
+                woken.set(false);
+            }
+        }
+    }
+
+    private void sendQuietly() {
         try {
-            notifications.sendPending();
+            if (notifications.anyDue()) {
+                notifications.sendPending();
+            }
         } catch (RuntimeException e) {
             log.warn("Could not send the messages waiting in the outbox; trying again in {}", interval, e);
         }

@@ -1,2 +1,2 @@
-/** The e-mail outbox: every message the lifecycle writes, sent by Spring Mail when a mail server is configured. */
+/** The e-mail outbox: every message the app writes, sent by a background worker when a mail server is set. */
 package org.mentoring.notification;

@@ -2,6 +2,12 @@ package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -13,8 +19,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mentoring.api.security.SignedInUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every API endpoint against every kind of caller, with the exact status each must get: anonymous, the researcher
@@ -25,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
             Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=access-matrix"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AutoConfigureMockMvc
 class AccessMatrixTest {
 
     static final String PASSWORD = "matrix-test-pass 2026";
@@ -33,6 +44,8 @@ class AccessMatrixTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MockMvc mvc;
 
     private final Map<String, Http> callers = new LinkedHashMap<>();
     private String runId;
@@ -194,7 +207,25 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /accounts/invitations/bulk (nobody selected)",
                 http -> http.postJson("/api/v1/accounts/invitations/bulk", "{}"), 401, 403, 403, 403, 403, 422);
+        check(mismatches, "GET /admin/deliveries?state=UNDELIVERABLE",
+                http -> http.get("/api/v1/admin/deliveries?state=UNDELIVERABLE"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /admin/deliveries/{unknown}/retry",
+                http -> http.postJson("/api/v1/admin/deliveries/no-such-message/retry", ""),
+                401, 403, 403, 403, 403, 404);
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theDeliveriesPageIsForAdminsOnly() throws Exception {
+        mvc.perform(get("/admin/deliveries")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("**/sign-in"));
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            mvc.perform(get("/admin/deliveries").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/deliveries/{id}/retry", "no-such-message").with(user(someone)).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/admin/deliveries").with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
     }
 
     @Test

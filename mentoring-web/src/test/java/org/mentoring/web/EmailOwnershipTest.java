@@ -14,8 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +48,8 @@ class EmailOwnershipTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aSignUpOwnsNothingUntilTheLinkEmailedToItIsUsed() throws Exception {
@@ -278,7 +284,10 @@ class EmailOwnershipTest {
         throw new AssertionError(email + " is not among the invitations");
     }
 
-    private static List<MimeMessage> inbox(String email) {
+    /** The messages this address received, once the outbox worker has sent every message written so far. */
+    private List<MimeMessage> inbox(String email) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.count(Query.query(Criteria.where("state")
+                .in("PENDING", "SENDING")), "notifications") == 0);
         List<MimeMessage> messages = new ArrayList<>();
         for (MimeMessage message : MAIL.getReceivedMessages()) {
             try {

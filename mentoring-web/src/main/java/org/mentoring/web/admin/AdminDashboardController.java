@@ -18,6 +18,9 @@ import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.run.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.notification.Delivery;
+import org.mentoring.notification.DeliveryState;
+import org.mentoring.notification.NotificationService;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
@@ -62,9 +65,11 @@ class AdminDashboardController {
     private final MatchingRunService runs;
     private final BackupService backups;
     private final LifecycleService lifecycle;
+    private final NotificationService notifications;
 
     AdminDashboardController(RequestService requests, MentorService mentors, Taxonomy taxonomy, ObjectMapper json,
-            ImportJournal imports, MatchingRunService runs, BackupService backups, LifecycleService lifecycle) {
+            ImportJournal imports, MatchingRunService runs, BackupService backups, LifecycleService lifecycle,
+            NotificationService notifications) {
         this.requests = requests;
         this.mentors = mentors;
         this.taxonomy = taxonomy;
@@ -73,6 +78,7 @@ class AdminDashboardController {
         this.runs = runs;
         this.backups = backups;
         this.lifecycle = lifecycle;
+        this.notifications = notifications;
     }
 
     @GetMapping("/admin")
@@ -124,7 +130,21 @@ class AdminDashboardController {
                 "Publishing run " + run.id() + " began " + when(run.publishedAt()) + " and has not gone through every "
                         + "proposal: it is still going, or the application stopped during it.",
                 "/admin/runs/" + run.id(), "Finish publishing")));
+        undeliverable().ifPresent(notes::add);
         return notes;
+    }
+
+    /** The messages that could not be delivered after every attempt, the latest three named. */
+    private java.util.Optional<Attention> undeliverable() {
+        long count = notifications.undeliverable();
+        if (count == 0) {
+            return java.util.Optional.empty();
+        }
+        List<Delivery> latest = notifications.deliveries(DeliveryState.UNDELIVERABLE, 0, 3).getContent();
+        String named = latest.stream().map(d -> "“" + d.subject() + "” to " + d.to()).collect(Collectors.joining("; "));
+        return java.util.Optional.of(new Attention((count == 1 ? "1 message" : count + " messages")
+                + " could not be delivered after every attempt: " + named + (count > latest.size() ? "; ..." : "")
+                + ". The latest error: " + latest.get(0).lastError() + ".", "/admin/deliveries", "See and retry them"));
     }
 
     private static String when(Instant instant) {
