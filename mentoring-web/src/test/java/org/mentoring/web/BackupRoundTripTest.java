@@ -74,7 +74,9 @@ class BackupRoundTripTest {
             assertThat(sourceHttp.postFiles("/api/v1/import",
                     Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
                     .isEqualTo(200);
-            completeARun(sourceHttp);
+            String run = completeARun(sourceHttp);
+            Http.Answer published = sourceHttp.postJson("/api/v1/matching-runs/" + run + "/publish", "");
+            assertThat(published.status()).as(published.body()).isEqualTo(200);
 
             HttpResponse<byte[]> backup = download(source, "/api/v1/admin/backup");
             assertThat(backup.statusCode()).isEqualTo(200);
@@ -82,7 +84,8 @@ class BackupRoundTripTest {
             assertThat(backup.headers().firstValue("Content-Disposition").orElse(""))
                     .contains("attachment", "mentoring-backup-");
             Map<String, List<Document>> before = snapshot(source);
-            assertThat(before.keySet()).contains("mentors", "requests", "accounts", "audit_events");
+            assertThat(before.keySet()).contains("mentors", "requests", "accounts", "audit_events",
+                    "counters", "mentorPlaces");
             assertThat(before.get("mentors")).hasSize(3);
             assertThat(before.keySet()).anySatisfy(name -> assertThat(name).containsIgnoringCase("proposal"));
 
@@ -257,7 +260,7 @@ class BackupRoundTripTest {
         }
     }
 
-    private static void completeARun(Http http) throws InterruptedException {
+    private static String completeARun(Http http) throws InterruptedException {
         Http.Answer started = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1, \"seed\": 3}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
@@ -267,6 +270,7 @@ class BackupRoundTripTest {
             assertThat(Instant.now()).as("run %s ends", id).isBefore(deadline);
             Thread.sleep(200);
         }
+        return id;
     }
 
     /** Every document of every collection, sorted by id; the restore marker's collection holds no data. */
