@@ -2,6 +2,7 @@ package org.mentoring.notification;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -12,14 +13,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * with a {@code oneTimeLink} (a verification or set-password link) is never listed to its recipient in the app, and
  * its body is replaced by {@link #LINK_REMOVED} once sent, so that the store keeps no usable token.
  */
+// someone's messages, newest first
+@CompoundIndex(name = "to_createdAt", def = "{'to': 1, 'createdAt': -1}")
 @Document(NotificationDocument.COLLECTION)
 record NotificationDocument(
         @Id String id,
-        @Indexed String to,
+        String to,
         String subject,
         String body,
         Instant createdAt,
-        Instant sentAt,
+        @Indexed Instant sentAt,
         Instant claimedUntil,
         Boolean oneTimeLink) {
 

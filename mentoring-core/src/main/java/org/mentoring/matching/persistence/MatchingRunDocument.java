@@ -5,6 +5,7 @@ import java.util.List;
 import org.mentoring.matching.run.RunStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,10 +23,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param publishCompletedAt when publishing last went through every proposal; null while it has not (never
  *     published, or a publication cut short: publishing again completes it)
  */
+// active runs started before a time; the completed run before another
+@CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
         @Id String id,
-        @Indexed RunStatus status,
+        RunStatus status,
         int timeLimitSeconds,
         WeightsDocument weights,
         long seed,
@@ -41,7 +44,7 @@ public record MatchingRunDocument(
         Instant startedAt,
         Instant endedAt,
         String reason,
-        Instant publishedAt,
+        @Indexed Instant publishedAt,
         Instant publishCompletedAt,
         @Version Long version) {
 
