@@ -50,7 +50,7 @@ public class RealMongoForTests implements ContextCustomizerFactory {
             String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             String perContext = withDatabase(uri.trim(), base.getDatabase(), database);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realMongoForTests",
-                    Map.of("mentoring.mongodb-uri", perContext, "spring.data.mongodb.auto-index-creation", "true")));
+                    Map.of("mentoring.mongodb-uri", perContext)));
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {
                     drop(new ConnectionString(perContext), database);
