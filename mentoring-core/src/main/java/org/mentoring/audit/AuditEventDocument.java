@@ -2,10 +2,15 @@ package org.mentoring.audit;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An audit entry as stored; entries are only ever inserted. */
+// the log filtered by action, by actor or both, newest first
+@CompoundIndex(name = "action_actor_at", def = "{'action': 1, 'actor': 1, 'at': -1}")
+@CompoundIndex(name = "action_at", def = "{'action': 1, 'at': -1}")
+@CompoundIndex(name = "actor_at", def = "{'actor': 1, 'at': -1}")
 @Document("audit_events")
 class AuditEventDocument {
 
@@ -14,7 +19,6 @@ class AuditEventDocument {
     @Indexed
     Instant at;
     String actor;
-    @Indexed
     String action;
     String target;
     String detail;

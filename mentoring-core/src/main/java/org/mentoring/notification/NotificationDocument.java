@@ -16,15 +16,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * once sent, so that the store keeps no usable token. Messages written by an earlier version have no state: unsent
  * ones count as PENDING, sent ones as SENT.
  */
+// someone's messages, newest first
+@CompoundIndex(name = "to_createdAt", def = "{'to': 1, 'createdAt': -1}")
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndex(name = "due", def = "{'state': 1, 'nextAttemptAt': 1}")
 record NotificationDocument(
         @Id String id,
-        @Indexed String to,
+        String to,
         String subject,
         String body,
         Instant createdAt,
-        Instant sentAt,
+        @Indexed Instant sentAt,
         Instant claimedUntil,
         Boolean oneTimeLink,
         DeliveryState state,

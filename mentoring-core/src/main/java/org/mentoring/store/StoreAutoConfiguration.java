@@ -1,6 +1,9 @@
 package org.mentoring.store;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -39,6 +42,17 @@ public class StoreAutoConfiguration {
     @Bean
     DateTimeProvider mentoringAuditingTime() {
         return () -> Optional.of(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * Every read from the primary and every write acknowledged by a majority, whatever MONGODB_URI says: leases,
+     * the one-publication-at-a-time claim and compare-and-set updates read what they just wrote, which a secondary
+     * may not have yet, and a write only one member holds can be rolled back when the primary changes. Runs after
+     * Spring Boot's own customizer (no order: lowest precedence), so it wins over the connection string's options.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mentoringReadPrimaryWriteMajority() {
+        return settings -> settings.readPreference(ReadPreference.primary()).writeConcern(WriteConcern.MAJORITY);
     }
 
     /** java.time values as the driver writes them: a LocalDate is midnight UTC, never the JVM's zone. */

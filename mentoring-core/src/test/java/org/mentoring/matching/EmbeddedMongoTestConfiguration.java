@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * An in-memory mongo-java-server on a random local port and a client for it. Like the application's embedded
@@ -21,8 +22,10 @@ public class EmbeddedMongoTestConfiguration {
         return server;
     }
 
+    /** Under -Pmongodb, a client of the real MongoDB that {@code RealMongoForTests} set instead. */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoServer server) {
-        return MongoClients.create(server.getConnectionString());
+    MongoClient mongoClient(MongoServer server, Environment environment) {
+        String real = environment.getProperty("mentoring.mongodb-uri");
+        return MongoClients.create(real != null && !real.isBlank() ? real : server.getConnectionString());
     }
 }

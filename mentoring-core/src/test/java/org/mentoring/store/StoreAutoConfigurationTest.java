@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.TimeZone;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +117,23 @@ class StoreAutoConfigurationTest {
         } finally {
             TimeZone.setDefault(original);
         }
+    }
+
+    @Test
+    void readsGoToThePrimaryAndWritesWaitForAMajorityEvenWhenTheUriAsksOtherwise() {
+        runner.withPropertyValues("mentoring.mongodb-uri=mongodb://db.example.org:27017/cop?replicaSet=rs0"
+                + "&readPreference=secondaryPreferred&w=1").run(context -> {
+                    MongoDatabase db = context.getBean(MongoTemplate.class).getDb();
+                    assertThat(db.getReadPreference()).isEqualTo(ReadPreference.primary());
+                    assertThat(db.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+                });
+        runner.withPropertyValues("mentoring.embedded-in-memory=true").run(context -> {
+            MongoTemplate mongo = context.getBean(MongoTemplate.class);
+            assertThat(mongo.getDb().getReadPreference()).isEqualTo(ReadPreference.primary());
+            assertThat(mongo.getDb().getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+            mongo.insert(new Note("n3", "acknowledged", LocalDate.of(2026, 4, 1)), "notes");
+            assertThat(mongo.findById("n3", Note.class, "notes").text()).isEqualTo("acknowledged");
+        });
     }
 
     private static boolean isListening(int port) {

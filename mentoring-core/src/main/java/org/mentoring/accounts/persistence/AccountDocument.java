@@ -6,10 +6,13 @@ import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An account as stored: the email is kept lower-case and unique; the password only as a BCrypt hash. */
+// invitations not yet accepted (no password), in email order
+@CompoundIndex(name = "passwordHash_email", def = "{'passwordHash': 1, 'email': 1}")
 @Document("accounts")
 public class AccountDocument {
 
@@ -19,6 +22,7 @@ public class AccountDocument {
     private String email;
     private String name;
     private String passwordHash;
+    @Indexed
     private Role role;
     private boolean enabled = true;
     @Indexed(sparse = true)

@@ -6,6 +6,7 @@ import org.mentoring.matching.run.RunStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -25,10 +26,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param provenOptimal whether its result is proven the best possible; null until it ends, and in runs saved before
  *     the field existed
  */
+// active runs started before a time; the completed run before another
+@CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
         @Id String id,
-        @Indexed RunStatus status,
+        RunStatus status,
         int timeLimitSeconds,
         WeightsDocument weights,
         long seed,
@@ -44,7 +47,7 @@ public record MatchingRunDocument(
         Instant startedAt,
         Instant endedAt,
         String reason,
-        Instant publishedAt,
+        @Indexed Instant publishedAt,
         Instant publishCompletedAt,
         @Version Long version,
         Boolean provenOptimal) {

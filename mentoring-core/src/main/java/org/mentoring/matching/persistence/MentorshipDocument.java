@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -13,12 +14,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param proposalId the proposal it was accepted from, or null
  */
+// mentorships by status, in request order
+@CompoundIndex(name = "status_requestExternalId", def = "{'status': 1, 'requestExternalId': 1}")
 @Document(MentorshipDocument.COLLECTION)
 public record MentorshipDocument(
         @Id String id,
         @Indexed String requestExternalId,
         @Indexed String mentorExternalId,
-        @Indexed MentorshipStatus status,
+        MentorshipStatus status,
         LocalDate startDate,
         LocalDate endDate,
         String proposalId,

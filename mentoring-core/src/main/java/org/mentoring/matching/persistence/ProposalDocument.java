@@ -7,6 +7,7 @@ import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.solver.Explanation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,10 +30,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param mentorAnsweredBy the email of whoever recorded the mentor's answer (the mentor or an admin)
  * @param closedAt when it became ACCEPTED, DECLINED or WITHDRAWN
  */
+// a run's proposals to one mentor (overrides); offers by request and by mentor, newest first; offers by status
+@CompoundIndex(name = "runId_mentorExternalId", def = "{'runId': 1, 'mentorExternalId': 1}")
+@CompoundIndex(name = "requestExternalId_status_offeredAt",
+        def = "{'requestExternalId': 1, 'status': 1, 'offeredAt': -1}")
+@CompoundIndex(name = "mentorExternalId_status_offeredAt",
+        def = "{'mentorExternalId': 1, 'status': 1, 'offeredAt': -1}")
 @Document(ProposalDocument.COLLECTION)
 public record ProposalDocument(
         @Id String id,
-        @Indexed String runId,
+        String runId,
         String requestExternalId,
         String mentorExternalId,
         List<String> explanation,
@@ -41,7 +48,7 @@ public record ProposalDocument(
         int affinity,
         int overlapMinutes,
         boolean valid,
-        OfferStatus status,
+        @Indexed OfferStatus status,
         Answer researcherAnswer,
         String researcherAnsweredBy,
         Instant researcherAnsweredAt,

@@ -7,10 +7,14 @@ import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A mentor in the {@code mentors} collection. */
+// the directory filtered by country or by language, in externalId order
+@CompoundIndex(name = "country_externalId", def = "{'country': 1, 'externalId': 1}")
+@CompoundIndex(name = "languages_externalId", def = "{'languages': 1, 'externalId': 1}")
 @Document("mentors")
 class MentorDocument {
 
@@ -24,7 +28,6 @@ class MentorDocument {
     @Indexed(unique = true)
     private String email;
     private String institution;
-    @Indexed
     private String country;
     private String timeZone;
     private List<String> languages;

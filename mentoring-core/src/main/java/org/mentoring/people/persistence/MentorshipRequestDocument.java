@@ -9,10 +9,14 @@ import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A mentorship request in the {@code requests} collection, with its status. */
+// requests by status or by country, in externalId order
+@CompoundIndex(name = "status_externalId", def = "{'status': 1, 'externalId': 1}")
+@CompoundIndex(name = "country_externalId", def = "{'country': 1, 'externalId': 1}")
 @Document("requests")
 class MentorshipRequestDocument {
 
@@ -26,7 +30,6 @@ class MentorshipRequestDocument {
     @Indexed(unique = true)
     private String email;
     private String institution;
-    @Indexed
     private String country;
     private String timeZone;
     private CareerStage careerStage;
@@ -41,7 +44,6 @@ class MentorshipRequestDocument {
     private List<String> preferredMentorIds;
     private List<String> excludedMentorIds;
     private boolean priority;
-    @Indexed
     private RequestStatus status;
     @Version
     private Long version;
