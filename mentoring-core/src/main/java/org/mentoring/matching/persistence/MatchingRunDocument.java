@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 // active runs started before a time; the completed run before another
 @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
+// a publication begun and not finished (PublicationOrder.unfinished)
+@CompoundIndex(name = "publishCompletedAt_publishedAt", def = "{'publishCompletedAt': 1, 'publishedAt': 1}")
 @Document(MatchingRunDocument.COLLECTION)
 public record MatchingRunDocument(
         @Id String id,

@@ -16,11 +16,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 // mentorships by status, in request order
 @CompoundIndex(name = "status_requestExternalId", def = "{'status': 1, 'requestExternalId': 1}")
+// a mentor's places counted from their mentorships (MentorPlaces)
+@CompoundIndex(name = "mentorExternalId_status", def = "{'mentorExternalId': 1, 'status': 1}")
 @Document(MentorshipDocument.COLLECTION)
 public record MentorshipDocument(
         @Id String id,
         @Indexed String requestExternalId,
-        @Indexed String mentorExternalId,
+        String mentorExternalId,
         MentorshipStatus status,
         LocalDate startDate,
         LocalDate endDate,
