@@ -15,6 +15,7 @@ import org.mentoring.places.MentorPlacesDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
@@ -41,10 +42,11 @@ public class PlacesReconciliation {
     private final Duration settle;
 
     PlacesReconciliation(MentorPlaces places, MentorService mentors,
-            @Value("${mentoring.places.reconcile-settle:2s}") Duration settle) {
+            @Value("${mentoring.places.reconcile-settle:2s}") String settle) {
         this.places = places;
         this.mentors = mentors;
-        this.settle = settle;
+        // read as text and parsed here, so that a plain application context (no Boot conversion service) starts too
+        this.settle = DurationStyle.detectAndParse(settle);
     }
 
     /** Every difference between the ledger and the facts; changes nothing. */
