@@ -229,7 +229,7 @@
           labels: parse(canvas, 'data-labels'),
           datasets: [
             {label: 'Open requests', data: parse(canvas, 'data-demand'), backgroundColor: '#1f6feb'},
-            {label: 'Mentor places', data: parse(canvas, 'data-places'), backgroundColor: '#b35900'}
+            {label: 'Free places', data: parse(canvas, 'data-places'), backgroundColor: '#b35900'}
           ]
         },
         options: {maintainAspectRatio: false, indexAxis: 'y', scales: {x: {beginAtZero: true}}}

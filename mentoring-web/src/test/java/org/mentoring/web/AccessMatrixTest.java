@@ -163,6 +163,10 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /admin/consistency", http -> http.get("/api/v1/admin/consistency"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/attention", http -> http.get("/api/v1/admin/attention"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/demand", http -> http.get("/api/v1/admin/demand"),
+                401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs/{id}/publish",
                 http -> http.postJson("/api/v1/matching-runs/" + runId + "/publish", ""), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /matching-runs/{id}/diff",
