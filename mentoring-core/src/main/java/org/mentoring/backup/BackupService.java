@@ -218,6 +218,7 @@ public class BackupService {
         ownRestores.add(mine.token());
         try {
             RestoreStatus replaced = take(mine);
+            beat(mine.token());
             log.info("Restore by {}: archive of {} checked ({} documents in {} collections), writing", actor,
                     checked.createdAt(), checked.total(), checked.counts().size());
             Map<String, Long> written;
@@ -308,7 +309,7 @@ public class BackupService {
         if (ownStore && marker.startedAt().isBefore(bootedAt)) {
             return false;
         }
-        return marker.heartbeatAt().isAfter(Instant.now().minus(staleAfter));
+        return !lock.silent(marker.token(), staleAfter);
     }
 
     /**
@@ -344,7 +345,7 @@ public class BackupService {
 
     private void failQuietly(String token, String reason) {
         try {
-            lock.fail(token, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason, Instant.now());
+            lock.fail(token, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason);
         } catch (RuntimeException e) {
             log.error("The restore marker could not record the failure; it counts as stopped once its heartbeat is"
                     + " older than {}", staleAfter, e);
@@ -479,7 +480,7 @@ public class BackupService {
     }
 
     private void beat(String token) {
-        if (!lock.beat(token, Instant.now())) {
+        if (!lock.beat(token)) {
             throw new ConflictException(IN_PROGRESS, "This restore was taken for stopped (no sign of life for "
                     + staleAfter + ") and another restore replaced it; it stopped writing.");
         }

@@ -3,11 +3,13 @@ package org.mentoring.backup;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.mentoring.store.Leases;
+import org.mentoring.store.ServerTime;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,7 +19,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@value #COLLECTION}, there from the moment a restore starts writing until it has written everything. It is taken
  * by inserting it, so when two restores start together the unique id index lets one insert win, on a real MongoDB
  * as on the embedded server. A marker left by a restore that stopped is taken over by a compare-and-set on its
- * {@code token}, so of two restores replacing it only one succeeds.
+ * {@code token}, so of two restores replacing it only one succeeds. Its heartbeat is stamped, and its age judged,
+ * by the store's clock through {@link Leases} (the server's on a real MongoDB), so instances whose clocks differ
+ * agree on whether a restore stopped.
  */
 class RestoreLock {
 
@@ -26,9 +30,15 @@ class RestoreLock {
     static final String ID = "restore";
 
     private final MongoTemplate mongo;
+    private final Leases leases;
 
     RestoreLock(MongoTemplate mongo) {
+        this(mongo, new ServerTime(mongo));
+    }
+
+    RestoreLock(MongoTemplate mongo, ServerTime time) {
         this.mongo = mongo;
+        this.leases = new Leases(mongo, time, COLLECTION, "heartbeatAt", null);
     }
 
     /**
@@ -68,35 +78,35 @@ class RestoreLock {
 
     /** Takes the free lock with {@code marker}; false if a marker is there. */
     boolean tryAcquire(Marker marker) {
-        try {
-            mongo.insert(marker.toDocument(), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException held) {
-            return false;
-        }
+        return leases.acquire(marker.toDocument());
     }
 
     /** Replaces the marker whose token is {@code staleToken} by {@code marker}; false if it changed meanwhile. */
     boolean tryTakeOver(String staleToken, Marker marker) {
-        Document replaced = mongo.findAndReplace(markerWithToken(staleToken), marker.toDocument(), COLLECTION);
-        return replaced != null;
+        return leases.replace(markerWithToken(staleToken), marker.toDocument());
     }
 
-    /** Records a sign of life of the restore holding {@code token}; false if it no longer holds the lock. */
-    boolean beat(String token, Instant now) {
-        return mongo.updateFirst(markerWithToken(token), new Update().set("heartbeatAt", Date.from(now)),
-                COLLECTION).getMatchedCount() == 1;
+    /**
+     * Records a sign of life of the restore holding {@code token}, by the store's clock; false if it no longer holds
+     * the lock.
+     */
+    boolean beat(String token) {
+        return leases.heartbeat(markerWithToken(token));
     }
 
     /** Keeps the marker of the restore holding {@code token}, saying why it stopped. */
-    void fail(String token, String reason, Instant now) {
-        mongo.updateFirst(markerWithToken(token), new Update().set("failure", reason).set("heartbeatAt", Date.from(now)),
-                COLLECTION);
+    void fail(String token, String reason) {
+        leases.heartbeat(markerWithToken(token), new Update().set("failure", reason));
+    }
+
+    /** Whether the marker holding {@code token} gave no sign of life for longer than {@code age}, by the store's clock. */
+    boolean silent(String token, Duration age) {
+        return leases.isExpired(markerWithToken(token), age);
     }
 
     /** Removes the marker of the restore holding {@code token}: it finished, or it wrote nothing. */
     boolean release(String token) {
-        return mongo.remove(markerWithToken(token), COLLECTION).getDeletedCount() == 1;
+        return leases.release(markerWithToken(token));
     }
 
     private static Query markerWithToken(String token) {

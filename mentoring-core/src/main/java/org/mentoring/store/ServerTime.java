@@ -3,6 +3,7 @@ package org.mentoring.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -31,6 +32,14 @@ public class ServerTime {
 
     public ServerTime(MongoTemplate mongo) {
         this(mongo, Clock.systemUTC(), null);
+    }
+
+    /**
+     * @param clock this instance's clock, used only on the embedded server (which runs in this process); on a real
+     *     MongoDB it changes nothing
+     */
+    public ServerTime(MongoTemplate mongo, Clock clock) {
+        this(mongo, clock, null);
     }
 
     ServerTime(MongoTemplate mongo, Clock clock, Boolean pipelines) {
@@ -85,12 +94,30 @@ public class ServerTime {
     }
 
     /**
-     * Documents whose {@code field} is older than {@code age} by the server's clock (or missing), compared on the
-     * server ({@code $expr} with {@code $$NOW}, which the embedded server runs too). Add it to a query whose other
-     * fields an index serves: {@code $expr} itself is not.
+     * Documents whose {@code field} is older than {@code age} by the store's clock (or missing), compared on the
+     * server ({@code $expr}): against {@code $$NOW} on a real MongoDB, so this instance's clock plays no part; on the
+     * embedded server against this instance's clock (the one its stamps use: the embedded server runs in this
+     * process). Add it to a query whose other fields an index serves: {@code $expr} itself is not.
      */
     public Criteria olderThan(String field, Duration age) {
-        return Criteria.expr(() -> new Document("$lt", List.of("$" + field,
-                new Document("$subtract", List.of("$$NOW", age.toMillis())))));
+        return olderThan(field, null, age);
+    }
+
+    /** As {@link #olderThan(String, Duration)}, reading {@code fallback} where {@code field} is missing or null. */
+    public Criteria olderThan(String field, String fallback, Duration age) {
+        return compared("$lt", field, fallback, age);
+    }
+
+    /** The opposite of {@link #olderThan(String, String, Duration)}: {@code field} (or {@code fallback}) is recent. */
+    public Criteria notOlderThan(String field, String fallback, Duration age) {
+        return compared("$gte", field, fallback, age);
+    }
+
+    private Criteria compared(String operator, String field, String fallback, Duration age) {
+        Object time = fallback == null ? "$" + field
+                : new Document("$ifNull", List.of("$" + field, "$" + fallback));
+        Object limit = usesServerClock() ? new Document("$subtract", List.of("$$NOW", age.toMillis()))
+                : Date.from(clock.instant().minus(age));
+        return Criteria.expr(() -> new Document(operator, List.of(time, limit)));
     }
 }

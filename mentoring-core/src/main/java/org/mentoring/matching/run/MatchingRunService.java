@@ -177,7 +177,7 @@ public class MatchingRunService {
         if (publications != null) {
             publications.noteSeen(id, publicationsSeen);
         }
-        leases.claim(id, instanceId, Instant.now());
+        leases.claim(id, instanceId);
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
         try {
@@ -497,9 +497,8 @@ public class MatchingRunService {
 
     /** Whether another instance holds a fresh lease on the run. */
     private boolean ownedByLiveInstance(String id) {
-        return leases.find(id)
+        return leases.findLive(id, leaseTimeout)
                 .filter(lease -> lease.owner() != null && !lease.owner().equals(instanceId))
-                .filter(lease -> lease.lastSignOfLife().isAfter(Instant.now().minus(leaseTimeout)))
                 .isPresent();
     }
 
@@ -544,10 +543,9 @@ public class MatchingRunService {
      * instance. A run that another instance ended meanwhile (it found this one silent) is stopped here too.
      */
     void beat() {
-        Instant now = Instant.now();
         for (LocalRun local : List.copyOf(localRuns.values())) {
             try {
-                Optional<RunLeases.Lease> lease = leases.beat(local.id(), instanceId, now);
+                Optional<RunLeases.Lease> lease = leases.beat(local.id(), instanceId);
                 if (lease.isPresent() && lease.get().cancelAsked()) {
                     local.requestCancel(CANCELLED_REASON);
                 } else if (lease.isEmpty() && !local.isEnded()
@@ -568,7 +566,7 @@ public class MatchingRunService {
      */
     public int failSilentRuns() {
         int failed = 0;
-        for (RunLeases.Lease lease : leases.silentSince(Instant.now().minus(leaseTimeout))) {
+        for (RunLeases.Lease lease : leases.silentFor(leaseTimeout)) {
             if (localRuns.containsKey(lease.id())) {
                 continue;
             }

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mentoring.audit.AuditService;
 import org.mentoring.store.EmbeddedMongoServer;
+import org.mentoring.store.Leases;
+import org.mentoring.store.ServerTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +42,8 @@ import org.springframework.stereotype.Service;
  * {@code mentoring.runs.heartbeat-interval}, like a run's lease. An entry still WRITING whose heartbeat is older than
  * {@code mentoring.runs.lease-timeout} belongs to an instance that died: it is marked INTERRUPTED with what to do,
  * and the audit trail says so. With the embedded store, which only this process uses, every entry WRITING at start
- * is interrupted at once.
+ * is interrupted at once. The heartbeat is stamped, and its age judged, by the store's clock through {@link Leases}
+ * (the server's on a real MongoDB), so instances whose clocks differ agree on which import stopped.
  */
 @Service
 public class ImportJournal {
@@ -53,6 +56,7 @@ public class ImportJournal {
     private static final String STATUS = "status";
 
     private final MongoTemplate mongo;
+    private final Leases leases;
     private final AuditService audit;
     private final boolean ownStore;
     private final Duration heartbeat;
@@ -79,6 +83,8 @@ public class ImportJournal {
     ImportJournal(MongoTemplate mongo, AuditService audit, boolean ownStore,
             Duration heartbeat, Duration leaseTimeout, Clock clock) {
         this.mongo = mongo;
+        this.leases = new Leases(mongo, new ServerTime(mongo, clock), ImportJournalDocument.COLLECTION,
+                "heartbeatAt", null);
         this.audit = audit;
         this.ownStore = ownStore;
         this.heartbeat = heartbeat;
@@ -91,9 +97,10 @@ public class ImportJournal {
     public String begin(String actor, String source, int mentors, int requests) {
         Instant now = now();
         String id = UUID.randomUUID().toString();
-        mongo.insert(new ImportJournalDocument(id, actor, source, ImportStatus.WRITING, mentors, requests, owner,
+        leases.acquire(new ImportJournalDocument(id, actor, source, ImportStatus.WRITING, mentors, requests, owner,
                 now, now, null, null, null, null));
         writing.add(id);
+        leases.heartbeat(query(where("_id").is(id)));
         return id;
     }
 
@@ -131,11 +138,10 @@ public class ImportJournal {
      * @return how many were marked
      */
     public int markInterrupted() {
-        Criteria stale = ownStore ? where("startedAt").lt(bootedAt)
-                : where("heartbeatAt").lt(now().minus(leaseTimeout));
+        Criteria stale = ownStore ? where("startedAt").lt(bootedAt) : leases.expired(leaseTimeout);
         int marked = 0;
-        for (ImportJournalDocument entry : mongo.find(query(where(STATUS).is(ImportStatus.WRITING)
-                .andOperator(stale)), ImportJournalDocument.class)) {
+        for (ImportJournalDocument entry : mongo.find(query(where(STATUS).is(ImportStatus.WRITING))
+                .addCriteria(stale), ImportJournalDocument.class)) {
             if (writing.contains(entry.id())) {
                 continue;
             }
@@ -171,8 +177,7 @@ public class ImportJournal {
     private void beatQuietly() {
         try {
             if (!writing.isEmpty()) {
-                mongo.updateMulti(query(where("_id").in(writing).and(STATUS).is(ImportStatus.WRITING)),
-                        new Update().set("heartbeatAt", now()), ImportJournalDocument.class);
+                leases.heartbeatAll(query(where("_id").in(writing).and(STATUS).is(ImportStatus.WRITING)));
             }
         } catch (RuntimeException e) {
             log.warn("Could not refresh the heartbeat of the imports being written", e);
