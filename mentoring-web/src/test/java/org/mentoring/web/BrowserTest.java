@@ -376,6 +376,28 @@ class BrowserTest {
         assertNoScriptErrors();
     }
 
+    @Test
+    @Order(6)
+    void aResearcherWhoForgotTheirPasswordChoosesANewOneThroughTheEmailedLink() {
+        String email = requests.withStatus(RequestStatus.OPEN).get(1).email();
+        driver.get(url("/sign-in"));
+        driver.findElement(By.linkText("Forgot your password?")).click();
+        type(By.id("email"), email);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/forgot-password?sent"));
+        assertThat(text(By.cssSelector("main p[role=status]")))
+                .startsWith("If an account has this address, we emailed it a link");
+        screenshot("forgot-password");
+
+        driver.get(url("/set-password?token=" + Outbox.newestToken(mongo, email, "/set-password")));
+        type(By.id("password"), "Freshly-chosen-pass-2027");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/sign-in?password-set"));
+        signIn(email, "Freshly-chosen-pass-2027");
+        assertThat(driver.getCurrentUrl()).endsWith("/my-request");
+        assertNoScriptErrors();
+    }
+
     private String completedRun() throws InterruptedException {
         List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
                 .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
