@@ -77,4 +77,20 @@ public class AccountMail {
                 Then sign in at %s/sign-in with this email address.
                 """.formatted(name, as, WHEN.format(expiresAt), setPasswordUrl(token), publicUrl));
     }
+
+    void passwordReset(String email, String token, Instant expiresAt) {
+        // the name is not repeated: whoever asked typed only the address
+        notifications.sendOneTimeLink(email, "Choose a new password for the mentoring programme", """
+                Hello,
+
+                Someone, hopefully you, asked for a new password for the mentoring programme account with this \
+                address. To choose one, open this link (it works once, until %s):
+
+                %s
+
+                Choosing a new password signs the account out everywhere else.
+
+                If you did not ask, ignore this message: your password stays as it is.
+                """.formatted(WHEN.format(expiresAt), setPasswordUrl(token)));
+    }
 }

@@ -205,6 +205,12 @@ class AccessMatrixTest {
         check(mismatches, "POST /accounts/verify-email (unknown token)",
                 http -> http.postJson("/api/v1/accounts/verify-email", "{\"token\": \"not-a-token\"}"),
                 422, 422, 422, 422, 422, 422);
+        check(mismatches, "POST /accounts/password-reset (unknown email)",
+                http -> http.postJson("/api/v1/accounts/password-reset", "{\"email\": \"nobody@uni.example.org\"}"),
+                202, 202, 202, 202, 202, 202);
+        check(mismatches, "POST /accounts/password-reset (malformed email)",
+                http -> http.postJson("/api/v1/accounts/password-reset", "{\"email\": \"not an address\"}"),
+                422, 422, 422, 422, 422, 422);
         check(mismatches, "POST /me/verification-email (address proven already)",
                 http -> http.postJson("/api/v1/me/verification-email", ""), 401, 409, 409, 409, 409, 409);
         check(mismatches, "GET /accounts/invitations", http -> http.get("/api/v1/accounts/invitations"),

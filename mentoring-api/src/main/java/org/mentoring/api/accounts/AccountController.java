@@ -12,6 +12,7 @@ import org.mentoring.accounts.AccountMail;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.EmailVerification;
 import org.mentoring.accounts.Invitation;
+import org.mentoring.accounts.PasswordReset;
 import org.mentoring.accounts.InvitationStatus;
 import org.mentoring.api.accounts.AccountDtos.BulkInvitationRequest;
 import org.mentoring.api.accounts.AccountDtos.BulkInvitationResponse;
@@ -24,6 +25,7 @@ import org.mentoring.api.accounts.AccountDtos.ChangePasswordRequest;
 import org.mentoring.api.accounts.AccountDtos.InvitationRequest;
 import org.mentoring.api.accounts.AccountDtos.InvitationResponse;
 import org.mentoring.api.accounts.AccountDtos.MeResponse;
+import org.mentoring.api.accounts.AccountDtos.PasswordResetRequest;
 import org.mentoring.api.accounts.AccountDtos.SetPasswordRequest;
 import org.mentoring.api.accounts.AccountDtos.SignUpRequest;
 import org.mentoring.common.NotFoundException;
@@ -49,10 +51,12 @@ class AccountController {
     private final EmailVerification verification;
     private final AccountInvitations invitations;
     private final AccountMail mail;
+    private final PasswordReset passwordReset;
 
     AccountController(AccountService accounts, EmailVerification verification, AccountInvitations invitations,
-            AccountMail mail) {
+            AccountMail mail, PasswordReset passwordReset) {
         this.accounts = accounts;
+        this.passwordReset = passwordReset;
         this.verification = verification;
         this.invitations = invitations;
         this.mail = mail;
@@ -111,6 +115,18 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void setPassword(@Valid @RequestBody SetPasswordRequest body) {
         accounts.setPassword(body.token(), body.password());
+    }
+
+    @Operation(summary = "Email me a link to choose a new password (anyone)",
+            description = "Answers 202 for any well-formed email, whether or not an account has it, in about the same "
+                    + "time; when an enabled account has it (with a password, or invited), a one-time link to "
+                    + "/set-password valid 1 hour goes to the address, at most one every 2 minutes and 5 a day "
+                    + "(further requests are dropped silently). Using the link ends the account's other sessions. "
+                    + "A malformed email is a 422 naming email.")
+    @PostMapping("/accounts/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void passwordReset(@Valid @RequestBody PasswordResetRequest body) {
+        passwordReset.request(body.email());
     }
 
     @Operation(summary = "List accounts (ADMIN)")

@@ -50,6 +50,10 @@ final class AccountDtos {
     record MeResponse(String email, String name, Role role, String personExternalId, boolean emailVerified) {
     }
 
+    @Schema(description = "The address of an account whose password is forgotten.")
+    record PasswordResetRequest(@NotBlank(message = "Give your email address") @Size(max = 254) String email) {
+    }
+
     @Schema(description = "The one-time token of an email verification link (the token parameter of "
             + "/verify-email?token=...).")
     record VerifyEmailRequest(@NotBlank(message = "The link's token is missing") @Size(max = 100) String token) {

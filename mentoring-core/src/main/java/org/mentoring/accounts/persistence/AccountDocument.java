@@ -46,6 +46,10 @@ public class AccountDocument {
     private Instant verificationSentAt;
     private Instant verificationWindowStart;
     private int verificationsInWindow;
+    /** When the last password reset link went out, and how many went out since the first of the last 24 hours. */
+    private Instant passwordResetSentAt;
+    private Instant passwordResetWindowStart;
+    private int passwordResetsInWindow;
     /** Moves on when the account is disabled or its password changes: a session signed in before is over. */
     private long sessionEpoch;
     @CreatedDate
@@ -182,6 +186,30 @@ public class AccountDocument {
 
     public void setVerificationsInWindow(int verificationsInWindow) {
         this.verificationsInWindow = verificationsInWindow;
+    }
+
+    public Instant getPasswordResetSentAt() {
+        return passwordResetSentAt;
+    }
+
+    public void setPasswordResetSentAt(Instant passwordResetSentAt) {
+        this.passwordResetSentAt = passwordResetSentAt;
+    }
+
+    public Instant getPasswordResetWindowStart() {
+        return passwordResetWindowStart;
+    }
+
+    public void setPasswordResetWindowStart(Instant passwordResetWindowStart) {
+        this.passwordResetWindowStart = passwordResetWindowStart;
+    }
+
+    public int getPasswordResetsInWindow() {
+        return passwordResetsInWindow;
+    }
+
+    public void setPasswordResetsInWindow(int passwordResetsInWindow) {
+        this.passwordResetsInWindow = passwordResetsInWindow;
     }
 
     public long getSessionEpoch() {

@@ -1,9 +1,13 @@
 package org.mentoring.web.account;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Map;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.EmailVerification;
+import org.mentoring.accounts.PasswordReset;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.web.page.FieldErrors;
@@ -22,14 +26,19 @@ class AccountPagesController {
 
     private final AccountService accounts;
     private final EmailVerification verification;
+    private final PasswordReset passwordReset;
 
-    AccountPagesController(AccountService accounts, EmailVerification verification) {
+    AccountPagesController(AccountService accounts, EmailVerification verification, PasswordReset passwordReset) {
         this.accounts = accounts;
+        this.passwordReset = passwordReset;
         this.verification = verification;
     }
 
+    /** After a failed sign-in, the email typed is shown again (read once from the session; never the password). */
     @GetMapping("/sign-in")
-    String signIn() {
+    String signIn(HttpServletRequest request, Model model) {
+        TypedSignInEmail.take(request).filter(email -> request.getParameter("error") != null
+                || request.getParameter("wait") != null).ifPresent(email -> model.addAttribute("email", email));
         return "sign-in";
     }
 
@@ -40,9 +49,10 @@ class AccountPagesController {
 
     @PostMapping("/sign-up")
     String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String password, Model model) {
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
         try {
             verification.signUp(email, password, name);
+            signIn(request, email, password);
             return "redirect:/verify-email?sent";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FieldErrors.byField(e));
@@ -52,6 +62,22 @@ class AccountPagesController {
         model.addAttribute("email", email);
         model.addAttribute("name", name);
         return "sign-up";
+    }
+
+    /**
+     * Signs in whoever just signed up, with the password they chose (through the same checks as the form), in a
+     * new session id. Should that fail, the page still says to check the email, and they sign in by hand.
+     */
+    private static void signIn(HttpServletRequest request, String email, String password) {
+        try {
+            if (request.getUserPrincipal() != null) {
+                request.logout();
+            }
+            request.login(email, password);
+            request.changeSessionId();
+        } catch (ServletException | RuntimeException e) {
+            // not signed in: the sign-in page is one link away
+        }
     }
 
     /**
@@ -114,6 +140,50 @@ class AccountPagesController {
             model.addAttribute("errors", FieldErrors.byField(e));
             model.addAttribute("token", token);
             return "set-password";
+        }
+    }
+
+    @GetMapping("/account/password")
+    String changePasswordForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "account/password";
+    }
+
+    /** Changes the signed-in person's password; every session of the account ends, this one too. */
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword, Principal principal, HttpServletRequest request,
+            Model model) throws ServletException {
+        try {
+            accounts.changePassword(principal.getName(), currentPassword, newPassword);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FieldErrors.byField(e));
+            return "account/password";
+        }
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/sign-in?password-changed";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgotPasswordForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "forgot-password";
+    }
+
+    /** The same answer whether or not an account has the address: see {@link PasswordReset}. */
+    @PostMapping("/forgot-password")
+    String forgotPassword(@RequestParam(defaultValue = "") String email, Model model) {
+        try {
+            passwordReset.request(email);
+            return "redirect:/forgot-password?sent";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FieldErrors.byField(e));
+            model.addAttribute("email", email.length() > 254 ? "" : email);
+            return "forgot-password";
         }
     }
 }

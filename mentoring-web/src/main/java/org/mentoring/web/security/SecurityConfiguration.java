@@ -51,7 +51,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/sign-in", "/sign-up", "/set-password", "/webjars/**", "/css/**",
         "/js/**", "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/error", "/verify-email"};
+        "/error", "/verify-email", "/forgot-password"};
     static final String[] ADMIN_API = {"/api/v1/import/**", "/api/v1/import", "/api/v1/matching-runs/**",
         "/api/v1/matching-runs", "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit-events/**",
         "/api/v1/audit-events", "/api/v1/admin/**"};
@@ -94,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/sign-up", "/api/v1/accounts/set-password")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/verify-email").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/password-reset").permitAll()
                         .requestMatchers(ADMIN_API).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -101,7 +102,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSessionCookie,
                         request -> isPost(request, "/api/v1/accounts/sign-up")
                                 || isPost(request, "/api/v1/accounts/set-password")
-                                || isPost(request, "/api/v1/accounts/verify-email")))
+                                || isPost(request, "/api/v1/accounts/verify-email")
+                                || isPost(request, "/api/v1/accounts/password-reset")))
                 .addFilterAfter(new UnverifiedEmailGate(accounts, objectMapper, true), AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> commonHeaders(headers, CONTENT_SECURITY_POLICY));
@@ -136,6 +138,7 @@ class SecurityConfiguration {
     private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
         String query = e instanceof SignInDelayedException delayed ? "wait=" + delayed.retryAfterSeconds() : "error";
+        org.mentoring.web.account.TypedSignInEmail.keep(request); // the form shows the email again, never the password
         response.sendRedirect(request.getContextPath() + "/sign-in?" + query);
     }
 

@@ -33,7 +33,8 @@ final class UnverifiedEmailGate extends OncePerRequestFilter {
     private static final Set<String> API_ALLOWED = Set.of("/api/v1/me", "/api/v1/me/verification-email",
             "/api/v1/me/password", "/api/v1/accounts/verify-email");
     private static final Set<String> PAGES_ALLOWED = Set.of("/verify-email", "/verify-email/resend", "/sign-out",
-            "/sign-in", "/sign-up", "/set-password", "/error", "/favicon.ico");
+            "/sign-in", "/sign-up", "/set-password", "/error", "/favicon.ico", "/forgot-password",
+            "/account/password");
 
     private final AccountService accounts;
     private final ObjectMapper objectMapper;
