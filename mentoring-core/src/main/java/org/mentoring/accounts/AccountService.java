@@ -69,8 +69,10 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The sign-up has " + errors.size() + " problem(s)", errors);
         }
-        replaceAbandonedSignUp(normalized);
+        long abandonedEpoch = replaceAbandonedSignUp(normalized);
         AccountDocument document = newDocument(normalized, name.trim(), Role.RESEARCHER, null);
+        // beyond the replaced sign-up's epoch, so a session its author kept alive never passes for the new account
+        document.setSessionEpoch(abandonedEpoch + 1);
         document.setPasswordHash(passwordEncoder.encode(password));
         document.setEmailVerified(false);
         return toAccount(insert(document));
@@ -79,19 +81,20 @@ public class AccountService {
     /**
      * Makes way for a new sign-up over an earlier one with the same email that was never verified and whose link has
      * expired, so that someone who typed another person's address cannot keep it; refuses while the link still holds,
-     * and says so to an imported person who has no password yet.
+     * and says so to an imported person who has no password yet. Answers the session epoch of the account it
+     * replaced (-1 when there was none).
      */
-    private void replaceAbandonedSignUp(String email) {
+    private long replaceAbandonedSignUp(String email) {
         AccountDocument existing = repository.findByEmail(email).orElse(null);
         if (existing == null) {
-            return;
+            return -1;
         }
         if (existing.getPasswordHash() == null) {
             throw new ConflictException("email-taken", "An account with this email already exists: your coordinator "
                     + "added you to the programme and sends you a link to choose your password");
         }
         if (existing.isEmailVerified()) {
-            return;
+            return -1; // newDocument refuses the taken email
         }
         Instant linkValidUntil = existing.getEmailVerificationExpiresAt();
         if (linkValidUntil != null && linkValidUntil.isAfter(clock.instant())) {
@@ -99,6 +102,7 @@ public class AccountService {
                     + "confirmed: open the link emailed to it (valid until " + linkValidUntil + ")");
         }
         repository.delete(existing);
+        return existing.getSessionEpoch();
     }
 
     /**

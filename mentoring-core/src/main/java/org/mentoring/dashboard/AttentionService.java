@@ -21,6 +21,7 @@ import org.mentoring.notification.NotificationService;
 import org.mentoring.people.importing.ImportJournal;
 import org.mentoring.people.importing.ImportRecord;
 import org.mentoring.people.importing.ImportStatus;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -59,11 +60,10 @@ public class AttentionService {
     public Attention current() {
         List<MatchingRun> latest = runs.list(PageRequest.of(0, RUNS_CHECKED, Sort.by(Sort.Direction.DESC,
                 "createdAt"))).getContent();
-        long undeliverable = notifications.undeliverable();
-        List<Delivery> named = undeliverable == 0 ? List.of()
-                : notifications.deliveries(DeliveryState.UNDELIVERABLE, 0, MESSAGES_NAMED).getContent();
-        return compute(backups.restoreStatus(), imports.cutShort(), latest, lifecycle::isOutdated, undeliverable,
-                named);
+        // one query gives both the count and the first few to name
+        Page<Delivery> undeliverable = notifications.deliveries(DeliveryState.UNDELIVERABLE, 0, MESSAGES_NAMED);
+        return compute(backups.restoreStatus(), imports.cutShort(), latest, lifecycle::isOutdated,
+                undeliverable.getTotalElements(), undeliverable.getContent());
     }
 
     /**

@@ -108,10 +108,15 @@ class EmailOwnershipServicesTest {
         assertThatThrownBy(() -> verification.signUp("typo@example.org", PASSWORD, "The Owner"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("waiting for its address");
 
+        long squattersEpoch = repository.findByEmail("typo@example.org").orElseThrow().getSessionEpoch();
+
         clock.move(EmailVerification.VALIDITY.plusMinutes(1));
         Account owner = verification.signUp("typo@example.org", PASSWORD, "The Owner");
         assertThat(owner.name()).isEqualTo("The Owner");
         assertThat(repository.count()).isEqualTo(1);
+        assertThat(repository.findByEmail("typo@example.org").orElseThrow().getSessionEpoch())
+                .as("a session the first sign-up kept alive is over for the new account")
+                .isGreaterThan(squattersEpoch);
     }
 
     @Test

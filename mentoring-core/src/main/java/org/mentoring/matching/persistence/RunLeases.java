@@ -11,7 +11,6 @@ import org.mentoring.matching.run.RunStatus;
 import org.mentoring.store.Leases;
 import org.mentoring.store.ServerTime;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -92,14 +91,6 @@ public class RunLeases {
                 Lease.class);
     }
 
-    /** As {@link #beat(String, String)}, with a heartbeat at the given time by this instance's clock. */
-    public Optional<Lease> beat(String runId, String owner, Instant now) {
-        return Optional.ofNullable(mongo.findAndModify(
-                query(where("_id").is(runId).and("status").in(ACTIVE).and(OWNER).is(owner)),
-                new Update().set(HEARTBEAT_AT, now), FindAndModifyOptions.options().returnNew(true),
-                Lease.class, MatchingRunDocument.COLLECTION));
-    }
-
     /** Asks the owner of an active run to cancel it; false if the run is not active. */
     public boolean requestCancel(String runId) {
         return mongo.updateFirst(active(runId), new Update().set(CANCEL_REQUESTED, true),
@@ -121,14 +112,6 @@ public class RunLeases {
     public List<Lease> silentFor(Duration age) {
         return mongo.find(query(where("status").in(ACTIVE)).addCriteria(leases.expired(age)), Lease.class,
                 MatchingRunDocument.COLLECTION);
-    }
-
-    /** Active runs whose owner gave no sign of life since {@code before}, by this instance's clock. */
-    public List<Lease> silentSince(Instant before) {
-        Query silent = query(where("status").in(ACTIVE).orOperator(
-                where(HEARTBEAT_AT).lt(before),
-                new Criteria().andOperator(where(HEARTBEAT_AT).is(null), where("createdAt").lt(before))));
-        return mongo.find(silent, Lease.class, MatchingRunDocument.COLLECTION);
     }
 
     private static Query active(String runId) {

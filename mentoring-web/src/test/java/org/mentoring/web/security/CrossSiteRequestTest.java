@@ -90,7 +90,7 @@ class CrossSiteRequestTest {
         Account target = accounts.signUp("target.four@uni.example.org", PASSWORD, "Target Four");
         Browser coordinator = Browser.on(port);
         coordinator.signIn(SecurityTests.ADMIN_EMAIL, SecurityTests.ADMIN_PASSWORD);
-        assertThat(coordinator.session()).isNotNull();
+        assertThat(coordinator.get("/api/v1/me").status()).as("signed in").isEqualTo(200);
 
         Browser.Answer bearer = coordinator.postJson(disable(target), "", Map.of("Authorization", "Bearer x"));
 
@@ -103,6 +103,7 @@ class CrossSiteRequestTest {
         Account target = accounts.signUp("target.five@uni.example.org", PASSWORD, "Target Five");
         Browser coordinator = Browser.on(port);
         coordinator.signIn(SecurityTests.ADMIN_EMAIL, SecurityTests.ADMIN_PASSWORD);
+        assertThat(coordinator.get("/api/v1/me").status()).as("signed in").isEqualTo(200);
 
         Browser.Answer answer = coordinator.postJson(disable(target), "", Map.of("Authorization",
                 Browser.basic(SecurityTests.ADMIN_EMAIL, "a wrong password 2026")));

@@ -101,7 +101,8 @@ class SessionEndingTest {
         accounts.ensureAdmin(email, PASSWORD);
         Account secondAdmin = accounts.findByEmail(email).orElseThrow();
         Browser browser = Browser.on(port);
-        browser.signIn(email, PASSWORD);
+        assertThat(browser.signIn(email, PASSWORD).header("Location")).doesNotContain("error");
+        assertThat(browser.get("/api/v1/me").status()).as("signed in before the disable").isEqualTo(200);
         String token = browser.csrfToken("/");
 
         assertThat(admin().postJson("/api/v1/accounts/" + secondAdmin.id() + "/disable", "", Map.of()).status())
