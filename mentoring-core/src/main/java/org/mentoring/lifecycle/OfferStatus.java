@@ -15,5 +15,8 @@ public enum OfferStatus {
     /** One side declined; the request is open again and never paired with this mentor again. */
     DECLINED,
     /** Not offered after all: its request was no longer open, or its mentor had no free place, at publication. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** Not answered by both sides before its deadline: its place is free again and its request OPEN; unlike a
+     * decline, the pair may be proposed again. */
+    EXPIRED
 }

@@ -34,12 +34,12 @@ class MentorshipServiceTest {
         save("ms-1", "r-1", "m-1", MentorshipStatus.ACTIVE);
         save("ms-2", "r-2", "m-1", MentorshipStatus.ACTIVE);
         save("ms-3", "r-3", "m-2", MentorshipStatus.ACTIVE);
-        save("ms-4", "r-4", "m-1", MentorshipStatus.ENDED);
+        save("ms-4", "r-4", "m-1", MentorshipStatus.COMPLETED);
     }
 
     private void save(String id, String request, String mentor, MentorshipStatus status) {
         mentorships.insert(new MentorshipDocument(id, request, mentor, status, LocalDate.of(2026, 2, 1),
-                status == MentorshipStatus.ENDED ? LocalDate.of(2026, 8, 1) : null, null, Instant.now(), null));
+                status == MentorshipStatus.COMPLETED ? LocalDate.of(2026, 8, 1) : null, null, Instant.now(), null));
     }
 
     private static PageRequest page() {

@@ -40,7 +40,7 @@ class MentorshipController {
     MentorshipPageResponse list(
             @Parameter(description = "Only this request's.") @RequestParam(required = false) String requestExternalId,
             @Parameter(description = "Only this mentor's.") @RequestParam(required = false) String mentorExternalId,
-            @Parameter(description = "Only ACTIVE or only ENDED ones.") @RequestParam(required = false)
+            @Parameter(description = "Only mentorships in this status: ACTIVE, COMPLETED or ENDED_EARLY.") @RequestParam(required = false)
             MentorshipStatus status,
             @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Mentorships per page, 1 to 500.") @RequestParam(defaultValue = "50") @Min(1)

@@ -28,7 +28,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param status DRAFT until its run is published; null in proposals saved before offers existed, read as DRAFT
  * @param researcherAnsweredBy the email of whoever recorded the researcher's answer (the researcher or an admin)
  * @param mentorAnsweredBy the email of whoever recorded the mentor's answer (the mentor or an admin)
- * @param closedAt when it became ACCEPTED, DECLINED or WITHDRAWN
+ * @param closedAt when it became ACCEPTED, DECLINED, EXPIRED or WITHDRAWN
+ * @param answerBy the deadline for both answers, set when it is offered; null before offers had deadlines
+ * @param remindedAt when both sides were reminded that the deadline is near; null until then
+ * @param directAskMessage the researcher's message when the researcher asked this mentor directly (not a run's
+ *     proposal); null for a run's proposal
  */
 // a run's proposals to one mentor (overrides); offers by request and by mentor, newest first; offers by status
 @CompoundIndex(name = "runId_mentorExternalId", def = "{'runId': 1, 'mentorExternalId': 1}")
@@ -57,6 +61,9 @@ public record ProposalDocument(
         Instant mentorAnsweredAt,
         Instant offeredAt,
         Instant closedAt,
+        Instant answerBy,
+        Instant remindedAt,
+        String directAskMessage,
         @Version Long version) {
 
     public static final String COLLECTION = "proposals";
@@ -66,7 +73,7 @@ public record ProposalDocument(
             Explanation explanation, int affinity, int overlapMinutes, boolean valid) {
         return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation.researcher(),
                 explanation.mentor(), explanation.admin(), affinity, overlapMinutes, valid, OfferStatus.DRAFT, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Why, as each reader sees it; in a proposal saved before that, everyone reads the researcher's lines. */

@@ -81,7 +81,7 @@ class StoreMatchingInputsTest {
         requests.create(request("r-open"));
         mentorships.insert(mentorship("ms-1", "r-settled", "m-full", MentorshipStatus.ACTIVE));
         mentorships.insert(mentorship("ms-2", "r-accepted-but-open", "m-open", MentorshipStatus.ACTIVE));
-        mentorships.insert(mentorship("ms-3", "r-ended", "m-open", MentorshipStatus.ENDED));
+        mentorships.insert(mentorship("ms-3", "r-ended", "m-open", MentorshipStatus.COMPLETED));
 
         assertThat(inputs.mentors()).extracting(Mentor::externalId).containsExactly("m-full", "m-open");
         assertThat(inputs.openRequests()).extracting(MentorshipRequest::externalId)
@@ -121,7 +121,8 @@ class StoreMatchingInputsTest {
     private static ProposalDocument offer(String id, String request, OfferStatus status) {
         return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), null, null, 10, 60, true, status, null,
                 null,
-                null, null, null, null, Instant.parse("2026-01-20T10:00:00Z"), null, null);
+                null, null, null, null, Instant.parse("2026-01-20T10:00:00Z"), null, null, null, null,
+                null);
     }
 
     @Test
