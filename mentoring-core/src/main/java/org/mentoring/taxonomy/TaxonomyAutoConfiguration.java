@@ -4,7 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The shipped planetary-health taxonomy as a bean, unless the application defines its own. */
+/** The shipped planetary-health taxonomy and topic list as beans, unless the application defines its own. */
 @AutoConfiguration
 public class TaxonomyAutoConfiguration {
 
@@ -12,5 +12,11 @@ public class TaxonomyAutoConfiguration {
     @ConditionalOnMissingBean
     Taxonomy taxonomy() {
         return Taxonomy.planetaryHealth();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Topics topics() {
+        return Topics.shipped();
     }
 }
