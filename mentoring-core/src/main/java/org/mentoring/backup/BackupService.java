@@ -2,9 +2,6 @@ package org.mentoring.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.MongoNamespace;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.RenameCollectionOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -12,16 +9,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -40,7 +33,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -94,13 +86,9 @@ public class BackupService {
     private final ArchiveRules rules;
     private final RestoreLimits limits;
     private final ArchiveCheck checker;
+    private final StagingWriter staging;
     private final ObjectMapper json = new ObjectMapper();
-    private final boolean ownStore;
-    private final Duration staleAfter;
-    private final Instant bootedAt = Instant.now();
-    /** This instance, as a restore marker names it: the process id and a random part, new at each start. */
-    private final String instanceId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Set<String> ownRestores = ConcurrentHashMap.newKeySet();
+    private final RestoreMarkers markers;
 
     /**
      * @param embeddedStore the embedded store when this instance runs it: then no other process can be writing a
@@ -119,11 +107,11 @@ public class BackupService {
             RestoreLimits limits) {
         this.mongo = mongo;
         this.lock = new RestoreLock(mongo);
-        this.ownStore = ownStore;
-        this.staleAfter = staleAfter;
         this.rules = new ArchiveRules(mongo.getConverter(), people);
         this.limits = limits;
         this.checker = new ArchiveCheck(rules, limits);
+        this.markers = new RestoreMarkers(lock, ownStore, staleAfter, this::holdsData);
+        this.staging = new StagingWriter(mongo, lock, rules, limits, ownStore, staleAfter, this::collections);
     }
 
     /**
@@ -205,47 +193,47 @@ public class BackupService {
      */
     public RestoreReport restore(InputStreamSource archive, String actor) throws IOException {
         Optional<RestoreLock.Marker> found = lock.find();
-        if (found.isPresent() && running(found.get())) {
-            throw inProgress(found.get());
+        if (found.isPresent() && markers.running(found.get())) {
+            throw RestoreMarkers.inProgress(found.get());
         }
         if (found.isEmpty() && holdsData()) {
-            throw storeNotEmpty();
+            throw RestoreMarkers.storeNotEmpty();
         }
         ArchiveCheck.Checked checked = checker.check(archive);
         Instant now = Instant.now();
-        RestoreLock.Marker mine = new RestoreLock.Marker(UUID.randomUUID().toString(), actor, now, now, instanceId,
-                null);
-        ownRestores.add(mine.token());
+        RestoreLock.Marker mine = new RestoreLock.Marker(UUID.randomUUID().toString(), actor, now, now,
+                markers.instanceId(), null);
+        markers.started(mine.token());
         try {
-            RestoreStatus replaced = take(mine);
-            beat(mine.token());
+            RestoreStatus replaced = markers.take(mine);
+            staging.beat(mine.token());
             log.info("Restore by {}: archive of {} checked ({} documents in {} collections), writing", actor,
                     checked.createdAt(), checked.total(), checked.counts().size());
             Map<String, Long> written;
             try {
-                written = writeStaging(archive, checked, mine.token());
+                written = staging.writeStaging(archive, checked, mine.token());
             } catch (IOException | RuntimeException e) {
                 log.error("Restore by {} stopped while writing its staging collections; the live collections are as"
                         + " they were", actor, e);
-                failQuietly(mine.token(), "before replacing anything (the live collections are as they were): "
+                markers.failQuietly(mine.token(), "before replacing anything (the live collections are as they were): "
                         + e.getMessage());
                 throw e;
             }
             try {
-                swap(written, mine.token());
+                staging.swap(written, mine.token());
             } catch (RuntimeException e) {
                 log.error("Restore by {} stopped while replacing the live collections; the store holds part of the"
                         + " backup until a restore completes", actor, e);
-                failQuietly(mine.token(), "while replacing the live collections: " + e.getMessage());
+                markers.failQuietly(mine.token(), "while replacing the live collections: " + e.getMessage());
                 throw e;
             }
-            releaseQuietly(mine.token());
+            markers.releaseQuietly(mine.token());
             RestoreReport report = new RestoreReport(checked.createdAt(), written, replaced);
             log.info("Backup of {} restored: {} documents in {} collections", report.createdAt(), report.total(),
                     written.size());
             return report;
         } finally {
-            ownRestores.remove(mine.token());
+            markers.finished(mine.token());
         }
     }
 
@@ -256,7 +244,7 @@ public class BackupService {
      * {@code mentoring.restore.stale-after}.
      */
     public RestoreStatus restoreStatus() {
-        return lock.find().map(this::status).orElse(RestoreStatus.IDLE);
+        return lock.find().map(markers::status).orElse(RestoreStatus.IDLE);
     }
 
     /** Logs an error at start-up when an interrupted restore left part of a backup in the store. */
@@ -277,213 +265,6 @@ public class BackupService {
                     status.startedBy(), status.startedAt());
         }
         return status;
-    }
-
-    private RestoreStatus status(RestoreLock.Marker marker) {
-        if (running(marker)) {
-            return new RestoreStatus(RestoreStatus.State.RUNNING, marker.startedBy(), marker.startedAt(),
-                    marker.heartbeatAt(), null);
-        }
-        String problem;
-        if (marker.failure() != null) {
-            problem = "it failed while writing: " + marker.failure();
-        } else if (instanceId.equals(marker.instance())) {
-            problem = "it stopped on this instance without removing its marker";
-        } else if (ownStore) {
-            problem = "the application stopped while it was writing";
-        } else {
-            problem = "its instance " + marker.instance() + " gave no sign of life for more than " + staleAfter
-                    + "; it stopped while writing";
-        }
-        return new RestoreStatus(RestoreStatus.State.INTERRUPTED, marker.startedBy(), marker.startedAt(),
-                marker.heartbeatAt(), problem);
-    }
-
-    private boolean running(RestoreLock.Marker marker) {
-        if (marker.failure() != null) {
-            return false;
-        }
-        if (instanceId.equals(marker.instance())) {
-            return ownRestores.contains(marker.token());
-        }
-        if (ownStore && marker.startedAt().isBefore(bootedAt)) {
-            return false;
-        }
-        return !lock.silent(marker.token(), staleAfter);
-    }
-
-    /**
-     * Takes the restore lock with {@code mine}, or takes over the marker of a restore that stopped.
-     *
-     * @return the interrupted restore replaced, or null when the lock was free
-     */
-    private RestoreStatus take(RestoreLock.Marker mine) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<RestoreLock.Marker> current = lock.find();
-            if (current.isEmpty()) {
-                if (!lock.tryAcquire(mine)) {
-                    continue;
-                }
-                if (holdsData()) {
-                    lock.release(mine.token());
-                    throw storeNotEmpty();
-                }
-                return null;
-            }
-            if (running(current.get())) {
-                throw inProgress(current.get());
-            }
-            RestoreStatus replaced = status(current.get());
-            if (lock.tryTakeOver(current.get().token(), mine)) {
-                log.warn("Restore by {} replaces what the restore started by {} at {} left ({})", mine.startedBy(),
-                        replaced.startedBy(), replaced.startedAt(), replaced.problem());
-                return replaced;
-            }
-        }
-        throw new ConflictException(IN_PROGRESS, "Another restore is starting; try again once it has finished.");
-    }
-
-    private void failQuietly(String token, String reason) {
-        try {
-            lock.fail(token, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason);
-        } catch (RuntimeException e) {
-            log.error("The restore marker could not record the failure; it counts as stopped once its heartbeat is"
-                    + " older than {}", staleAfter, e);
-        }
-    }
-
-    private void releaseQuietly(String token) {
-        try {
-            if (!lock.release(token)) {
-                log.error("The restore finished, but its marker had been taken over by another restore");
-            }
-        } catch (RuntimeException e) {
-            log.error("The restore finished, but its marker could not be removed: the store will report an"
-                    + " interrupted restore, and restoring again clears it", e);
-        }
-    }
-
-    private static ConflictException storeNotEmpty() {
-        return new ConflictException("store-not-empty", "The store already holds data; a backup is restored only"
-                + " into an empty instance (a fresh one, with no people, runs or mentorships).");
-    }
-
-    private static ConflictException inProgress(RestoreLock.Marker marker) {
-        return new ConflictException(IN_PROGRESS, "A restore started by " + marker.startedBy() + " at "
-                + marker.startedAt() + " is writing into this store; wait for it to finish (GET"
-                + " /api/v1/admin/restore/status).");
-    }
-
-    /**
-     * The second pass, under the lock: drops the staging collections an interrupted restore left, creates each
-     * collection's indexes on its staging collection, then inserts the archive's documents there a batch at a time,
-     * beating the marker's heartbeat before each batch, which also stops this restore if another one replaced its
-     * marker. The live collections are not touched.
-     */
-    private Map<String, Long> writeStaging(InputStreamSource archive, ArchiveCheck.Checked checked, String token)
-            throws IOException {
-        dropStaging();
-        Map<String, Long> written = new TreeMap<>();
-        try (ArchiveReader reader = new ArchiveReader(archive.getInputStream(), limits)) {
-            for (String name = reader.nextEntry(); name != null; name = reader.nextEntry()) {
-                String collection = collectionOf(name);
-                if (collection == null) {
-                    continue;
-                }
-                if (!checked.counts().containsKey(collection) || written.containsKey(collection)) {
-                    throw new IllegalStateException("the archive changed between its check and its restore: '"
-                            + Shown.text(name) + "' is new");
-                }
-                MongoCollection<Document> target = mongo.getCollection(STAGING_PREFIX + collection);
-                createIndexes(STAGING_PREFIX + collection, collection);
-                List<Document> batch = new ArrayList<>(INSERT_BATCH);
-                long count = 0;
-                for (String line = reader.nextLine(); line != null; line = reader.nextLine()) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    batch.add(Document.parse(line));
-                    count++;
-                    if (batch.size() == INSERT_BATCH) {
-                        insert(target, batch, token);
-                    }
-                }
-                insert(target, batch, token);
-                written.put(collection, count);
-            }
-        }
-        if (!written.equals(checked.counts())) {
-            throw new IllegalStateException(Shown.text("the archive changed between its check and its restore: it"
-                    + " now holds " + written + " where the check found " + checked.counts()));
-        }
-        return written;
-    }
-
-    /**
-     * Replaces each live collection by its complete staging collection, and empties the live collections the archive
-     * does not have. On a real MongoDB a rename replaces a collection in one step, its indexes with it; the embedded
-     * store's H2 backend loses a renamed collection's documents at its next start, so there the live collection is
-     * emptied and the staging documents copied into it.
-     */
-    private void swap(Map<String, Long> written, String token) {
-        for (String collection : written.keySet()) {
-            beat(token);
-            MongoCollection<Document> staging = mongo.getCollection(STAGING_PREFIX + collection);
-            if (ownStore) {
-                createIndexes(collection, collection);
-                MongoCollection<Document> live = mongo.getCollection(collection);
-                live.deleteMany(new Document());
-                List<Document> batch = new ArrayList<>(INSERT_BATCH);
-                for (Document document : staging.find()) {
-                    batch.add(document);
-                    if (batch.size() == INSERT_BATCH) {
-                        insert(live, batch, token);
-                    }
-                }
-                insert(live, batch, token);
-                staging.drop();
-            } else {
-                staging.renameCollection(new MongoNamespace(mongo.getDb().getName(), collection),
-                        new RenameCollectionOptions().dropTarget(true));
-            }
-        }
-        for (String collection : collections()) {
-            if (!written.containsKey(collection)) {
-                beat(token);
-                mongo.getCollection(collection).deleteMany(new Document());
-            }
-        }
-        dropStaging();
-    }
-
-    private void dropStaging() {
-        for (String name : mongo.getDb().listCollectionNames()) {
-            if (name.startsWith(STAGING_PREFIX)) {
-                mongo.getCollection(name).drop();
-            }
-        }
-    }
-
-    /** Creates on {@code target} the indexes the application declares for {@code collection} (unique emails, ...). */
-    private void createIndexes(String target, String collection) {
-        for (IndexDefinition index : rules.indexesOf(collection)) {
-            mongo.indexOps(target).ensureIndex(index);
-        }
-    }
-
-    private void insert(MongoCollection<Document> target, List<Document> batch, String token) {
-        if (!batch.isEmpty()) {
-            beat(token);
-            target.insertMany(batch);
-            batch.clear();
-        }
-    }
-
-    private void beat(String token) {
-        if (!lock.beat(token)) {
-            throw new ConflictException(IN_PROGRESS, "This restore was taken for stopped (no sign of life for "
-                    + staleAfter + ") and another restore replaced it; it stopped writing.");
-        }
     }
 
     /** The collection an archive entry holds, or null if the entry is no collection of a backup. */
