@@ -88,6 +88,8 @@ public class MatchingRunService {
     private static final Duration CANCEL_GRACE = Duration.ofMinutes(2);
 
     private final MatchingRunRepository runs;
+    private final RunReader reader;
+    private final RunRecovery recovery;
     private final RunResultStore results;
     private final RunInputStore inputStore;
     private final MatchingRunLock lock;
@@ -137,6 +139,9 @@ public class MatchingRunService {
         this.engine = engine;
         this.mapper = mapper;
         this.solverVersion = solverVersion();
+        this.reader = new RunReader(runs, results, inputStore, mapper);
+        this.recovery = new RunRecovery(runs, lock, leases, ownStore, leaseTimeout, instanceId, bootedAt,
+                localRuns::containsKey);
     }
 
     /** OptaPlanner's version and the solver configuration's file name. */
@@ -187,7 +192,7 @@ public class MatchingRunService {
         }
         log.info("Matching run {} queued: time limit {} s, seed {}", id, resolved.timeLimitSeconds(),
                 resolved.seed());
-        return toRun(queued);
+        return reader.toRun(queued);
     }
 
     /** The order of publications; set by Spring (tests that build this service by hand may go without). */
@@ -437,12 +442,27 @@ public class MatchingRunService {
 
     /** One run with its score history. */
     public MatchingRun get(String id) {
-        return toRun(find(id));
+        return reader.get(id);
     }
 
     /** A page of runs, newest first unless {@code pageable} sorts otherwise, without their score histories. */
     public Page<MatchingRun> list(Pageable pageable) {
-        return runs.findPageWithoutHistory(pageable).map(this::toRun);
+        return reader.list(pageable);
+    }
+
+    /** What a finished run proposes ({@link RunReader#proposals}). */
+    public RunProposals proposals(String id) {
+        return reader.proposals(id);
+    }
+
+    /** {@link #proposals} as CSV ({@link RunReader#writeProposalsCsv}). */
+    public void writeProposalsCsv(String id, Appendable out) throws IOException {
+        reader.writeProposalsCsv(id, out);
+    }
+
+    /** The inputs a run read when it started: the people exactly as they were then. */
+    public InputSnapshot inputs(String id) {
+        return reader.inputs(id);
     }
 
     /**
@@ -458,7 +478,7 @@ public class MatchingRunService {
 
     private MatchingRun cancel(String id, String reason, Duration wait) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            MatchingRunDocument run = find(id);
+            MatchingRunDocument run = reader.find(id);
             LocalRun local = localRuns.get(id);
             switch (run.status()) {
                 case QUEUED -> {
@@ -478,7 +498,7 @@ public class MatchingRunService {
                         local.awaitEnd(wait);
                         return get(id);
                     }
-                    if (ownedByLiveInstance(id) && leases.requestCancel(id)) {
+                    if (recovery.ownedByLiveInstance(id) && leases.requestCancel(id)) {
                         log.info("Matching run {} is solved by another instance; asked it to cancel", id);
                         return awaitInactive(id, wait);
                     }
@@ -493,13 +513,6 @@ public class MatchingRunService {
             }
         }
         return get(id);
-    }
-
-    /** Whether another instance holds a fresh lease on the run. */
-    private boolean ownedByLiveInstance(String id) {
-        return leases.findLive(id, leaseTimeout)
-                .filter(lease -> lease.owner() != null && !lease.owner().equals(instanceId))
-                .isPresent();
     }
 
     /** The run once it is no longer active, or as it is after {@code wait}. */
@@ -558,30 +571,14 @@ public class MatchingRunService {
         }
     }
 
-    /**
-     * Marks FAILED, with the reason, every active run of another instance whose heartbeat is older than the lease
-     * timeout, and frees the lock it held.
-     *
-     * @return how many runs were marked FAILED
-     */
+    /** Marks FAILED every active run of another instance whose heartbeat stopped ({@link RunRecovery}). */
     public int failSilentRuns() {
-        int failed = 0;
-        for (RunLeases.Lease lease : leases.silentFor(leaseTimeout)) {
-            if (localRuns.containsKey(lease.id())) {
-                continue;
-            }
-            String reason = "the application stopped while this run was solving (instance "
-                    + (lease.owner() == null ? "unknown" : lease.owner()) + ", no heartbeat since "
-                    + lease.lastSignOfLife() + "); start a new run";
-            if (runs.transition(lease.id(), RunStatus.FAILED,
-                    new Update().set("reason", reason).set("endedAt", Instant.now())).isPresent()) {
-                failed++;
-                log.warn("Matching run {} was {} on an instance that stopped; marked FAILED", lease.id(),
-                        lease.status());
-            }
-            lock.release(lease.id());
-        }
-        return failed;
+        return recovery.failSilentRuns();
+    }
+
+    /** Marks FAILED the runs whose instance stopped, at start-up ({@link RunRecovery}). */
+    public int recoverInterruptedRuns() {
+        return recovery.recoverInterruptedRuns();
     }
 
     private void failSilentRunsQuietly() {
@@ -590,80 +587,6 @@ public class MatchingRunService {
         } catch (RuntimeException e) {
             log.warn("The check for runs of stopped instances failed; it runs again shortly", e);
         }
-    }
-
-    /**
-     * What a finished run proposes: its proposals with explanations and its unmatched requests with reasons.
-     *
-     * @throws NotFoundException if there is no such run
-     * @throws ConflictException {@code run-not-finished} while it is queued or solving, {@code run-failed} if it
-     *     failed
-     */
-    public RunProposals proposals(String id) {
-        MatchingRunDocument run = find(id);
-        switch (run.status()) {
-            case QUEUED, SOLVING -> throw new ConflictException("run-not-finished",
-                    "Run " + id + " is " + run.status() + "; its proposals are saved when it ends");
-            case FAILED -> throw new ConflictException("run-failed",
-                    "Run " + id + " FAILED (" + run.reason() + "); it has no proposals");
-            case COMPLETED, CANCELLED -> {
-                return new RunProposals(results.proposals(id).stream().map(mapper::toProposal).toList(),
-                        results.unmatched(id).stream().map(mapper::toUnmatched).toList());
-            }
-        }
-        throw new IllegalStateException("unknown status " + run.status());
-    }
-
-    /**
-     * Writes {@link #proposals} as CSV: a header row, a row per proposal, then a row per unmatched request, with
-     * explanation lines joined by {@code " | "}; cells a spreadsheet would take for formulas are quoted.
-     */
-    public void writeProposalsCsv(String id, Appendable out) throws IOException {
-        ProposalsCsv.write(proposals(id), out);
-    }
-
-    /** The inputs a run read when it started: the people exactly as they were then. */
-    public InputSnapshot inputs(String id) {
-        find(id);
-        return inputStore.load(id);
-    }
-
-    /**
-     * Marks FAILED the runs that were queued or solving when their instance stopped, and frees the lock such a run
-     * held. With the embedded store that this instance runs, that is every run active before it started; on a
-     * shared MongoDB, only runs whose heartbeat stopped ({@link #failSilentRuns}). Called once the application is
-     * ready; runs started since, and runs of live instances, are left alone.
-     *
-     * @return how many runs were marked FAILED
-     */
-    public int recoverInterruptedRuns() {
-        if (!ownStore) {
-            int failed = failSilentRuns();
-            freeLockOfEndedRun();
-            return failed;
-        }
-        int recovered = 0;
-        List<MatchingRunDocument> interrupted = runs.findActiveCreatedBefore(bootedAt);
-        for (MatchingRunDocument run : interrupted) {
-            if (runs.transition(run.id(), RunStatus.FAILED,
-                    new Update().set("reason", STOPPED_REASON).set("endedAt", Instant.now())).isPresent()) {
-                recovered++;
-                log.warn("Matching run {} was {} when the application stopped; marked FAILED", run.id(),
-                        run.status());
-            }
-            lock.release(run.id());
-        }
-        freeLockOfEndedRun();
-        return recovered;
-    }
-
-    private void freeLockOfEndedRun() {
-        lock.holder().filter(h -> h.acquiredAt() == null || h.acquiredAt().isBefore(bootedAt)).ifPresent(h -> {
-            Optional<MatchingRunDocument> held = runs.findById(h.runId());
-            if (held.isEmpty() || !held.get().status().isActive()) {
-                lock.release(h.runId());
-            }
-        });
     }
 
     /**
@@ -705,19 +628,6 @@ public class MatchingRunService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private MatchingRunDocument find(String id) {
-        return runs.findById(id).orElseThrow(() -> new NotFoundException("matching run", id));
-    }
-
-    private MatchingRun toRun(MatchingRunDocument run) {
-        long elapsed = 0;
-        if (run.startedAt() != null) {
-            Instant end = run.endedAt() != null ? run.endedAt() : Instant.now();
-            elapsed = Math.max(0, Duration.between(run.startedAt(), end).toMillis());
-        }
-        return mapper.toRun(run, elapsed);
     }
 
     private static String describe(Throwable error) {
