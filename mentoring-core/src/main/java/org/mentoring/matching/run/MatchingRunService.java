@@ -80,8 +80,6 @@ public class MatchingRunService {
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
     private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(2);
-    /** How long a lock may name a run that is not saved yet before it counts as left over. */
-    private static final Duration UNSAVED_RUN_GRACE = Duration.ofMinutes(1);
     /** How long after its time limit a run may take to report its end (a huge problem's construction overruns). */
     private static final Duration END_GRACE = Duration.ofMinutes(15);
     /** How long after a cancel a run may take to report its end: the solver stops at once, then saves its best. */
@@ -90,6 +88,7 @@ public class MatchingRunService {
     private final MatchingRunRepository runs;
     private final RunReader reader;
     private final RunRecovery recovery;
+    private final RunAdmission admission;
     private final RunResultStore results;
     private final RunInputStore inputStore;
     private final MatchingRunLock lock;
@@ -139,6 +138,7 @@ public class MatchingRunService {
         this.engine = engine;
         this.mapper = mapper;
         this.solverVersion = solverVersion();
+        this.admission = new RunAdmission(runs, lock);
         this.reader = new RunReader(runs, results, inputStore, mapper);
         this.recovery = new RunRecovery(runs, lock, leases, ownStore, leaseTimeout, instanceId, bootedAt,
                 localRuns::containsKey);
@@ -168,9 +168,9 @@ public class MatchingRunService {
                     "The application is shutting down; start the run once it is back");
         }
         long publicationsSeen = publications == null ? 0 : publications.current();
-        refuseWhilePublishing();
+        admission.refuseWhilePublishing(publications);
         String id = UUID.randomUUID().toString();
-        acquireLock(id);
+        admission.acquireLock(id);
         MatchingRunDocument queued;
         try {
             queued = runs.insert(MatchingRunDocument.queued(id, resolved.timeLimitSeconds(),
@@ -199,54 +199,6 @@ public class MatchingRunService {
     @Autowired(required = false)
     void setPublicationOrder(PublicationOrder publications) {
         this.publications = publications;
-    }
-
-    /**
-     * A run reads the offers as they are when it starts, so it may not start while a publication is still making
-     * them: its proposals would not know those offers.
-     *
-     * @throws ConflictException {@code publication-unfinished} naming the run being published
-     */
-    private void refuseWhilePublishing() {
-        if (publications == null) {
-            return;
-        }
-        publications.unfinished().ifPresent(run -> {
-            throw new ConflictException("publication-unfinished", "Publishing run " + run.id() + " has not finished"
-                    + (run.publishedAt() == null ? "" : " (it began at " + run.publishedAt() + ")") + "; publish it"
-                    + " again to finish it (POST /api/v1/matching-runs/" + run.id() + "/publish or the button on"
-                    + " its page), then start a new run");
-        });
-    }
-
-    /**
-     * Takes the run lock, or says which run holds it. Reads the lock first, so that the usual refusal costs no
-     * failed write; the atomic upsert still decides when two starts race.
-     */
-    private void acquireLock(String id) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<MatchingRunLock.Holder> holder = lock.holder();
-            if (holder.isEmpty()) {
-                if (lock.tryAcquire(id, Instant.now())) {
-                    return;
-                }
-                continue;
-            }
-            String holderId = holder.get().runId();
-            Optional<MatchingRunDocument> held = runs.findById(holderId);
-            if (held.isPresent() && held.get().status().isActive()) {
-                throw new ConflictException("run-already-active", "Another matching run is active: run " + holderId
-                        + " is " + held.get().status() + "; wait for it to end or cancel it");
-            }
-            Instant acquiredAt = holder.get().acquiredAt();
-            if (held.isEmpty() && acquiredAt != null && acquiredAt.isAfter(Instant.now().minus(UNSAVED_RUN_GRACE))) {
-                throw new ConflictException("run-already-active", "Another matching run is active: run " + holderId
-                        + " is starting; wait for it to end or cancel it");
-            }
-            log.warn("Freeing the run lock left by run {}, which is no longer active", holderId);
-            lock.release(holderId);
-        }
-        throw new ConflictException("run-already-active", "Another matching run is starting; try again");
     }
 
     private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings) {
