@@ -31,8 +31,11 @@ import org.mentoring.people.input.SlotInput;
 
 /**
  * Reads mentors and requests from CSV: a header row naming the columns (any order, any case), then one record a
- * row. Columns are the JSON field names; list fields are separated by {@code ;} and availability is written
- * {@code TUE 14:00-16:00;THU 09:00-10:30}. A file whose header lacks a required column or names an unknown one, or
+ * row. Columns are the JSON field names; list fields are separated by {@code ;} (or {@code |}) and availability is
+ * written {@code TUE 14:00-16:00;THU 09:00-10:30}. Values are separated by commas, or by semicolons or tabs when the
+ * header row is (a spreadsheet saving CSV with French, Portuguese or Spanish settings writes semicolons; lists are
+ * then written with {@code |}). A column {@value #REJECTED_BECAUSE} (which a file of rejected rows carries) is
+ * ignored. A file whose header lacks a required column or names an unknown one, or
  * that is not valid CSV, is rejected as a whole; a row with the wrong number of values is rejected alone. A header
  * that names a column twice, or bytes that are not valid UTF-8 (or the charset the sender named), reject the file
  * too, naming the line.
@@ -51,6 +54,10 @@ public final class CsvPeopleReader {
     private static final Set<String> OPTIONAL_MENTOR_COLUMNS = Set.of("institution", "topics", "availableUntil");
     private static final Set<String> OPTIONAL_REQUEST_COLUMNS = Set.of("institution", "goals", "minOverlapMinutes",
             "preferredMentorIds", "excludedMentorIds", "priority");
+    /** The column a file of rejected rows adds, with the reasons; ignored when the file is imported again. */
+    public static final String REJECTED_BECAUSE = "rejectedBecause";
+    /** What separates the items of a list (and the slots of an availability) in a cell. */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
     private static final Pattern SLOT = Pattern.compile("\\s*(\\S+)\\s+([^\\s-]+)\\s*-\\s*(\\S+)\\s*");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
@@ -140,7 +147,7 @@ public final class CsvPeopleReader {
             if (value == null) {
                 return List.of();
             }
-            return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(LIST_SEPARATOR.split(value)).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
     }
 
@@ -149,7 +156,8 @@ public final class CsvPeopleReader {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         LineIndex lines = new LineIndex(text);
         List<Rejection> rejections = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+        char delimiter = delimiter(text);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format(delimiter))) {
             Map<String, String> columnByLowerCase = new TreeMap<>();
             List<String> headerProblems = new ArrayList<>();
             Set<String> known = new LinkedHashSet<>();
@@ -165,6 +173,8 @@ public final class CsvPeopleReader {
                             + " and " + position + ")");
                 } else if (known.contains(lower)) {
                     columnByLowerCase.put(lower, header);
+                } else if (lower.equals(REJECTED_BECAUSE.toLowerCase(Locale.ROOT))) {
+                    continue; // the reasons of a file of rejected rows, sent again once fixed
                 } else {
                     headerProblems.add("unknown column '" + PeopleInputValidator.shown(header) + "'");
                 }
@@ -182,12 +192,13 @@ public final class CsvPeopleReader {
             }
             int width = parser.getHeaderNames().size();
             for (CSVRecord record : parser) {
-                long line = lines.lineAt(record.getCharacterPosition());
+                long line = lines.lineAt(firstCharacter(text, record.getCharacterPosition()));
                 if (record.size() != width) {
                     String location = fileName + " line " + line;
                     rejections.add(new Rejection(kind, record.size() > 0 ? PeopleInputValidator.shown(record.get(0)) : null, location, location,
                             "the row has " + record.size() + " values where the header has " + width
-                            + " columns (a value with a comma needs double quotes)"));
+                            + " columns (a value with a " + (delimiter == ',' ? "comma" : delimiter == ';'
+                            ? "semicolon" : "tab") + " needs double quotes)"));
                     continue;
                 }
                 handler.accept(new Row(record, columnByLowerCase), line);
@@ -199,6 +210,100 @@ public final class CsvPeopleReader {
                     "the file is not valid CSV: " + reason));
         }
         return rejections;
+    }
+
+    /**
+     * What separates the values of a file: the one of comma, semicolon and tab that its header row (outside double
+     * quotes) has most of; a comma when it has none.
+     */
+    static char delimiter(String text) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
+    }
+
+    /**
+     * The rows of a file that an import rejected, as a file to fix and send again: its header row with a last column
+     * {@value #REJECTED_BECAUSE}, then each rejected row as it was with its reasons, in the file's own delimiter, with
+     * a UTF-8 byte order mark and CRLF line ends as spreadsheets write them.
+     *
+     * @param reasonsByLine the reasons of each rejected row, by its line in the file
+     */
+    public static String rejectedRows(String content, Map<Long, String> reasonsByLine) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        LineIndex lines = new LineIndex(text);
+        char delimiter = delimiter(text);
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format(delimiter))) {
+            List<String> headers = new ArrayList<>(parser.getHeaderNames());
+            int reasonColumn = -1;
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.get(i).equalsIgnoreCase(REJECTED_BECAUSE)) {
+                    reasonColumn = i;
+                }
+            }
+            if (reasonColumn < 0) {
+                headers.add(REJECTED_BECAUSE);
+            }
+            org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+                    CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator("\r\n").get());
+            printer.printRecord(headers);
+            for (CSVRecord record : parser) {
+                String reasons = reasonsByLine.get(lines.lineAt(firstCharacter(text, record.getCharacterPosition())));
+                if (reasons == null) {
+                    continue;
+                }
+                List<String> values = new ArrayList<>(record.toList());
+                if (reasonColumn >= 0 && reasonColumn < values.size()) {
+                    values.set(reasonColumn, reasons);
+                } else {
+                    values.add(reasons);
+                }
+                printer.printRecord(values);
+            }
+            printer.flush();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("the file cannot be read again: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** A template for a file of mentors or requests: its header row and one example row, as a spreadsheet saves. */
+    public static String template(List<String> columns, Map<String, String> example) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try {
+            org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+                    CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+            printer.printRecord(columns);
+            printer.printRecord(columns.stream().map(column -> example.getOrDefault(column, "")).toList());
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** The text of a file, or (text null) why it cannot be read in this charset, naming the line. */
@@ -237,7 +342,7 @@ public final class CsvPeopleReader {
         if (text == null) {
             return slots;
         }
-        String[] parts = text.split(";");
+        String[] parts = LIST_SEPARATOR.split(text);
         int index = 0;
         for (String part : parts) {
             if (part.isBlank()) {
@@ -254,6 +359,18 @@ public final class CsvPeopleReader {
             index++;
         }
         return slots;
+    }
+
+    /**
+     * Where a record really begins: the parser gives the position where it began to read it, before the empty lines
+     * it skipped.
+     */
+    private static long firstCharacter(String text, long position) {
+        int at = (int) position;
+        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+            at++;
+        }
+        return at;
     }
 
     /** Line numbers (from 1) of character positions in a text. */

@@ -92,6 +92,50 @@ public class PeopleImporter {
         }
     }
 
+    /**
+     * Imports the records of a batch that pass every check and leaves out the rejected ones: the batch is checked,
+     * its rejected records are taken out, and what is left is checked again (a request may name a mentor who was just
+     * taken out), at most a few rounds, and then written as one import.
+     *
+     * @return the report of what was written, with the rejections of every round
+     * @throws ImportRejectedException when no record is left to write (nothing was written)
+     */
+    public ImportReport importValid(ImportBatch batch, boolean dryRun, String actor, String source) {
+        List<Rejection> rejected = new ArrayList<>(batch.unreadable());
+        ImportBatch remaining = new ImportBatch(batch.mentors(), batch.requests(), List.of());
+        for (int round = 0; round < 5 && !remaining.isEmpty(); round++) {
+            try {
+                ImportReport written = checkAndWrite(remaining, dryRun, actor, source + " (valid records only)");
+                List<Rejection> all = new ArrayList<>(rejected);
+                if (!dryRun) {
+                    audit.record(actor, "import", source + " (valid records only)", "created " + written.created()
+                            + ", updated " + written.updated() + ", left out " + rejected.size() + " rejections",
+                            null);
+                }
+                return new ImportReport(written.dryRun(), written.created(), written.updated(),
+                        rejectedRecords(all, "mentor") + rejectedRecords(all, "request"),
+                        new ImportReport.Counts(written.mentors().created(), written.mentors().updated(),
+                                rejectedRecords(all, "mentor")),
+                        new ImportReport.Counts(written.requests().created(), written.requests().updated(),
+                                rejectedRecords(all, "request")),
+                        all);
+            } catch (ImportRejectedException e) {
+                rejected.addAll(e.report().rejections());
+                Set<String> out = new HashSet<>();
+                e.report().rejections().forEach(rejection -> out.add(rejection.location()));
+                remaining = new ImportBatch(
+                        remaining.mentors().stream().filter(entry -> !out.contains(entry.location())).toList(),
+                        remaining.requests().stream().filter(entry -> !out.contains(entry.location())).toList(),
+                        List.of());
+            }
+        }
+        if (!dryRun) {
+            audit.record(actor, "import.rejected", source + " (valid records only)", "every record was rejected",
+                    null);
+        }
+        throw new ImportRejectedException(report(dryRun, UpsertCounts.NONE, UpsertCounts.NONE, rejected));
+    }
+
     private ImportReport checkAndWrite(ImportBatch batch, boolean dryRun, String actor, String source) {
         if (batch.isEmpty()) {
             throw new InvalidInputException("mentors", "The import has no mentors and no requests");

@@ -177,6 +177,28 @@ class PeopleImporterTest {
     }
 
     @Test
+    void importingTheValidRecordsLeavesOutTheRejectedOnesAndThoseThatNamedThem() {
+        ImportBatch batch = json(List.of(mentor("m-1"), withTimeZone(mentor("m-bad"), "Mars/Olympus")),
+                List.of(request("r-1", "m-1"), request("r-2", "m-bad"), request("r-3")));
+
+        ImportReport report = importer.importValid(batch, false, "coordinator@example.org", "CSV upload");
+
+        assertThat(report.mentors().created()).isEqualTo(1);
+        assertThat(report.requests().created()).isEqualTo(2);
+        assertThat(report.rejections()).extracting(Rejection::location)
+                .as("the mentor with a wrong zone, then the request that prefers that mentor")
+                .containsExactly("mentors[1]", "requests[1]");
+        assertThat(report.rejected()).isEqualTo(2);
+        assertThat(mentors.find("m-bad")).isEmpty();
+        assertThat(requests.find("r-2")).isEmpty();
+        assertThat(requests.find("r-3")).isPresent();
+
+        assertThatThrownBy(() -> importer.importValid(json(List.of(withTimeZone(mentor("m-x"), "Mars/Olympus")),
+                List.of()), false, "coordinator@example.org", "CSV upload"))
+                .as("nothing valid: rejected as a whole").isInstanceOf(ImportRejectedException.class);
+    }
+
+    @Test
     void preferredMentorsMayBeInTheImportOrTheStoreButMustExist() {
         importer.importPeople(json(List.of(mentor("m-stored")), List.of()), false);
 
