@@ -17,12 +17,18 @@ import java.util.List;
 import org.mentoring.api.people.PeopleApiMapper;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.importing.CsvPeopleReader;
+import org.mentoring.people.importing.ImportTemplates;
+import org.mentoring.people.importing.SpreadsheetFiles;
 import org.mentoring.people.importing.ImportBatch;
 import org.mentoring.people.importing.PeopleImporter;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -90,10 +96,12 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import mentors and requests from CSV files",
-            description = "A multipart upload with a part 'mentors' (mentors.csv), a part 'requests' "
-                    + "(requests.csv), or both; imported together, all or nothing. Rejections name the file and "
-                    + "line.")
+    @Operation(summary = "Import mentors and requests from CSV files or Excel workbooks",
+            description = "A multipart upload with a part 'mentors' (mentors.csv or mentors.xlsx), a part 'requests' "
+                    + "(requests.csv or requests.xlsx), or both; imported together, all or nothing unless validOnly. "
+                    + "CSV values are separated by commas, or by semicolons (lists then by |) or tabs, as the header "
+                    + "row is; a workbook's first sheet has the same columns (GET /api/v1/import/templates/{name}). "
+                    + "Rejections name the file and line (a workbook's row).")
     @ApiResponse(responseCode = "200", description = "Imported (or, on a dry run, checked)")
     @ApiResponse(responseCode = "413", description = "An upload over 20 MB")
     @ApiResponse(responseCode = "422", description = "Records rejected, nothing written")
@@ -102,21 +110,30 @@ class ImportController {
             MultipartFile mentors,
             @Parameter(description = "CSV of mentorship requests") @RequestPart(name = "requests", required = false)
             MultipartFile requests,
-            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = "Import the records that pass every check and leave out the rejected ones "
+                    + "(and requests naming a rejected mentor); the report lists what was left out")
+            @RequestParam(defaultValue = "false") boolean validOnly) throws IOException {
         if ((mentors == null || mentors.isEmpty()) && (requests == null || requests.isEmpty())) {
             throw new InvalidInputException("mentors", "send a CSV file in a part named 'mentors', 'requests' or "
                     + "both");
         }
         ImportBatch batch = ImportBatch.EMPTY;
         if (mentors != null && !mentors.isEmpty()) {
-            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), charset(mentors.getContentType()),
-                    fileName(mentors, "mentors.csv")));
+            String name = fileName(mentors, "mentors.csv");
+            batch = batch.plus(SpreadsheetFiles.isWorkbook(name, mentors.getBytes())
+                    ? SpreadsheetFiles.mentors(mentors.getBytes(), name)
+                    : CsvPeopleReader.mentors(mentors.getBytes(), charset(mentors.getContentType()), name));
         }
         if (requests != null && !requests.isEmpty()) {
-            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), charset(requests.getContentType()),
-                    fileName(requests, "requests.csv")));
+            String name = fileName(requests, "requests.csv");
+            batch = batch.plus(SpreadsheetFiles.isWorkbook(name, requests.getBytes())
+                    ? SpreadsheetFiles.requests(requests.getBytes(), name)
+                    : CsvPeopleReader.requests(requests.getBytes(), charset(requests.getContentType()), name));
         }
-        return ImportReportResponse.of(importer.importPeople(batch, dryRun, Viewer.actorName(), "CSV upload"));
+        return ImportReportResponse.of(validOnly
+                ? importer.importValid(batch, dryRun, Viewer.actorName(), "file upload")
+                : importer.importPeople(batch, dryRun, Viewer.actorName(), "file upload"));
     }
 
     @PostMapping(path = "/mentors.csv", consumes = TEXT_CSV)
@@ -147,6 +164,24 @@ class ImportController {
         return ImportReportResponse.of(importer.importPeople(
                 CsvPeopleReader.requests(bytes(body), charset(body), "requests.csv"), dryRun, Viewer.actorName(),
                 "requests.csv"));
+    }
+
+    @GetMapping(path = "/templates/{name}", produces = {TEXT_CSV, SpreadsheetFiles.XLSX})
+    @Operation(summary = "A file to fill in (ADMIN)", description = "mentors.csv, requests.csv, mentors.xlsx or "
+            + "requests.xlsx: the header row with every column and one example row. The CSV is UTF-8 with a byte "
+            + "order mark; lists are separated by ; and availability is written TUE 14:00-16:00;THU 09:00-10:30.")
+    @ApiResponse(responseCode = "200", description = "The template", content = {
+        @Content(mediaType = TEXT_CSV), @Content(mediaType = SpreadsheetFiles.XLSX)})
+    @ApiResponse(responseCode = "404", description = "No template has that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<byte[]> template(@PathVariable String name) {
+        byte[] file = ImportTemplates.file(name);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ImportTemplates.contentType(name)))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(file);
     }
 
     @GetMapping("/history")

@@ -70,6 +70,11 @@ public final class CsvPeopleReader {
     private CsvPeopleReader() {
     }
 
+    /** The columns of the mentors file (or of the requests file) that may be left out. */
+    public static Set<String> optionalColumns(boolean mentors) {
+        return mentors ? OPTIONAL_MENTOR_COLUMNS : OPTIONAL_REQUEST_COLUMNS;
+    }
+
     /** The mentors of a CSV file; {@code fileName} names it in rejections (for example mentors.csv). */
     public static ImportBatch mentors(String content, String fileName) {
         List<ImportEntry<MentorInput>> entries = new ArrayList<>();

@@ -1,27 +1,42 @@
 package org.mentoring.web.admin;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.mentoring.common.InvalidInputException;
-import org.mentoring.people.importing.CsvPeopleReader;
+import org.mentoring.common.NotFoundException;
 import org.mentoring.people.importing.ImportBatch;
 import org.mentoring.people.importing.ImportJournal;
 import org.mentoring.people.importing.ImportRejectedException;
 import org.mentoring.people.importing.ImportReport;
+import org.mentoring.people.importing.ImportTemplates;
 import org.mentoring.people.importing.PeopleImporter;
+import org.mentoring.people.importing.SpreadsheetFiles;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Uploading the mentors and requests CSV files, all or nothing, with the report of every rejected row. */
+/**
+ * Uploading the mentors and requests files (CSV or Excel), all or nothing or only the valid records, with the report
+ * of every rejected row and the rejected rows as a file to fix. The files of a dry run are kept in the session, so
+ * that importing them after the check needs no second choice of files.
+ */
 @Controller
 class AdminImportController {
 
     static final int HISTORY = 10;
+    private static final String MENTORS = "mentors";
+    private static final String REQUESTS = "requests";
 
     private final PeopleImporter importer;
     private final ImportJournal journal;
@@ -32,51 +47,105 @@ class AdminImportController {
     }
 
     @GetMapping("/admin/import")
-    String form(Model model) {
-        return render(model);
+    String form(Model model, HttpSession session) {
+        return render(model, uploads(session));
     }
 
     @PostMapping("/admin/import")
-    String upload(@RequestParam(name = "mentors", required = false) MultipartFile mentors,
-            @RequestParam(name = "requests", required = false) MultipartFile requests,
-            @RequestParam(defaultValue = "false") boolean dryRun, Principal admin, Model model) throws IOException {
+    String upload(@RequestParam(name = MENTORS, required = false) MultipartFile mentors,
+            @RequestParam(name = REQUESTS, required = false) MultipartFile requests,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean validOnly,
+            @RequestParam(defaultValue = "false") boolean keepMentors,
+            @RequestParam(defaultValue = "false") boolean keepRequests,
+            Principal admin, Model model, HttpSession session) throws IOException {
         model.addAttribute("dryRun", dryRun);
-        boolean noMentors = mentors == null || mentors.isEmpty();
-        boolean noRequests = requests == null || requests.isEmpty();
-        if (noMentors && noRequests) {
+        model.addAttribute("validOnly", validOnly);
+        ImportUploads uploads = uploads(session);
+        Map<String, ImportUploads.File> files = new LinkedHashMap<>();
+        choose(files, MENTORS, mentors, keepMentors, uploads, "mentors.csv");
+        choose(files, REQUESTS, requests, keepRequests, uploads, "requests.csv");
+        uploads.forgetKept();
+        if (files.isEmpty()) {
             model.addAttribute("error", "Choose a mentors file, a requests file, or both.");
-            return render(model);
+            return render(model, uploads);
         }
         ImportBatch batch = ImportBatch.EMPTY;
-        if (!noMentors) {
-            batch = batch.plus(CsvPeopleReader.mentors(mentors.getBytes(), StandardCharsets.UTF_8,
-                    name(mentors, "mentors.csv")));
+        if (files.containsKey(MENTORS)) {
+            batch = batch.plus(SpreadsheetFiles.mentors(files.get(MENTORS).content(), files.get(MENTORS).name()));
         }
-        if (!noRequests) {
-            batch = batch.plus(CsvPeopleReader.requests(requests.getBytes(), StandardCharsets.UTF_8,
-                    name(requests, "requests.csv")));
+        if (files.containsKey(REQUESTS)) {
+            batch = batch.plus(SpreadsheetFiles.requests(files.get(REQUESTS).content(), files.get(REQUESTS).name()));
         }
         ImportReport report;
         try {
-            report = importer.importPeople(batch, dryRun, admin.getName(), "CSV upload (import page)");
+            report = validOnly ? importer.importValid(batch, dryRun, admin.getName(), "file upload (import page)")
+                    : importer.importPeople(batch, dryRun, admin.getName(), "file upload (import page)");
         } catch (ImportRejectedException e) {
             report = e.report();
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
-            return render(model);
+            return render(model, uploads);
         }
+        if (dryRun) {
+            files.forEach(uploads::keep); // checked: import them next without choosing them again
+        }
+        uploads.rememberRejected(files, report.rejections());
         model.addAttribute("report", report);
-        return render(model);
+        model.addAttribute("written", !dryRun && (report.accepted() || validOnly && report.created()
+                + report.updated() > 0));
+        return render(model, uploads);
+    }
+
+    /** The rejected rows of the last upload's mentors or requests file, with their reasons, to fix and send again. */
+    @GetMapping("/admin/import/rejected/{kind}")
+    ResponseEntity<byte[]> rejected(@PathVariable String kind, HttpSession session) {
+        ImportUploads.File file = uploads(session).rejected(kind);
+        if (file == null) {
+            throw new NotFoundException("file of rejected rows", kind);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name())
+                        .build().toString())
+                .body(file.content());
+    }
+
+    private static void choose(Map<String, ImportUploads.File> files, String kind, MultipartFile upload, boolean keep,
+            ImportUploads uploads, String fallback) throws IOException {
+        if (upload != null && !upload.isEmpty()) {
+            files.put(kind, new ImportUploads.File(name(upload, fallback), upload.getBytes()));
+        } else if (keep && uploads.kept(kind) != null) {
+            files.put(kind, uploads.kept(kind));
+        }
+    }
+
+    private static ImportUploads uploads(HttpSession session) {
+        ImportUploads uploads = (ImportUploads) session.getAttribute(ImportUploads.SESSION_KEY);
+        if (uploads == null) {
+            uploads = new ImportUploads();
+            session.setAttribute(ImportUploads.SESSION_KEY, uploads);
+        }
+        return uploads;
     }
 
     /** The page, with the latest imports that wrote records (read after an upload, so it is among them). */
-    private String render(Model model) {
+    private String render(Model model, ImportUploads uploads) {
         model.addAttribute("imports", journal.recent(HISTORY));
+        model.addAttribute("keptMentors", uploads.kept(MENTORS));
+        model.addAttribute("keptRequests", uploads.kept(REQUESTS));
+        model.addAttribute("rejectedFiles", uploads.allRejected());
+        model.addAttribute("mentorColumns", ImportTemplates.columns(MENTORS));
+        model.addAttribute("requestColumns", ImportTemplates.columns(REQUESTS));
         return "admin/import";
     }
 
     private static String name(MultipartFile file, String fallback) {
         String name = file.getOriginalFilename();
-        return name == null || name.isBlank() ? fallback : name;
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return base.isEmpty() || base.length() > 120 ? fallback : base;
     }
 }
