@@ -3,6 +3,10 @@ package org.mentoring.web.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
+import org.mentoring.accounts.AccountInvitations;
+import org.mentoring.accounts.AccountMail;
+import org.mentoring.accounts.AccountSearch;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.importing.CsvPeopleReader;
 import org.mentoring.people.importing.ImportBatch;
@@ -25,10 +29,17 @@ class AdminImportController {
 
     private final PeopleImporter importer;
     private final ImportJournal journal;
+    private final AccountSearch accounts;
+    private final AccountInvitations invitations;
+    private final AccountMail mail;
 
-    AdminImportController(PeopleImporter importer, ImportJournal journal) {
+    AdminImportController(PeopleImporter importer, ImportJournal journal, AccountSearch accounts,
+            AccountInvitations invitations, AccountMail mail) {
         this.importer = importer;
         this.journal = journal;
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.mail = mail;
     }
 
     @GetMapping("/admin/import")
@@ -39,8 +50,11 @@ class AdminImportController {
     @PostMapping("/admin/import")
     String upload(@RequestParam(name = "mentors", required = false) MultipartFile mentors,
             @RequestParam(name = "requests", required = false) MultipartFile requests,
-            @RequestParam(defaultValue = "false") boolean dryRun, Principal admin, Model model) throws IOException {
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean inviteMentors, Principal admin, Model model)
+            throws IOException {
         model.addAttribute("dryRun", dryRun);
+        model.addAttribute("inviteMentors", inviteMentors);
         boolean noMentors = mentors == null || mentors.isEmpty();
         boolean noRequests = requests == null || requests.isEmpty();
         if (noMentors && noRequests) {
@@ -66,7 +80,29 @@ class AdminImportController {
             return render(model);
         }
         model.addAttribute("report", report);
+        if (inviteMentors && report.accepted() && !report.dryRun() && !batch.mentors().isEmpty()) {
+            inviteImportedMentors(batch, admin.getName(), model);
+        }
         return render(model);
+    }
+
+    /**
+     * Invites the mentors of this import at once (one email each); those who already chose a password, or whose
+     * account is disabled, are left alone with the reason.
+     */
+    private void inviteImportedMentors(ImportBatch batch, String admin, Model model) {
+        List<String> emails = batch.mentors().stream().map(entry -> entry.record().email())
+                .filter(email -> email != null && !email.isBlank()).toList();
+        List<String> ids = accounts.idsOfEmails(emails);
+        if (ids.isEmpty()) {
+            return;
+        }
+        AccountInvitations.BulkResult invited = invitations.inviteAll(ids, null, admin);
+        model.addAttribute("invited", invited);
+        model.addAttribute("links", mail.sendsMail() ? List.of() : invited.sent().stream()
+                .map(sent -> new AdminAccountsController.AdminInvitationsLink(sent.account().name(),
+                        sent.account().email(), mail.setPasswordUrl(sent.token())))
+                .toList());
     }
 
     /** The page, with the latest imports that wrote records (read after an upload, so it is among them). */
