@@ -181,7 +181,8 @@ class AdminPeoplePagesTest {
                         .param("durationMonths", "6"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"timeZone-error\""),
-                        containsString("Please correct this"))));
+                        containsString("Please correct this"), containsString("The time zone &#39;Mars/Olympus&#39;"),
+                        not(containsString("timeZone &#39;")))));
         mvc.perform(post("/admin/requests/r-p01").with(user(ADMIN)).with(csrf()).param("version", "" + version)
                         .param("name", "Researcher 01").param("email", "p01@paging.example.org")
                         .param("institution", "Renamed Institute").param("country", "BR")

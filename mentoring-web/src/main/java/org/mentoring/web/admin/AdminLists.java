@@ -41,6 +41,33 @@ final class AdminLists {
     /** Where to go back to after an action: a coordinator's page, never another site. */
     static String back(String back, String fallback) {
         return back != null && back.startsWith("/admin/") && !back.startsWith("/admin//") && !back.contains("\\")
+                && !back.contains("{")
                 && back.chars().noneMatch(Character::isISOControl) ? back : fallback;
+    }
+
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "The name"),
+            Map.entry("email", "The email"), Map.entry("institution", "The institution"),
+            Map.entry("country", "The country"), Map.entry("timeZone", "The time zone"),
+            Map.entry("startDate", "The start date"), Map.entry("durationMonths", "The number of months"),
+            Map.entry("capacity", "The capacity"), Map.entry("availableFrom", "The first day available"),
+            Map.entry("availableUntil", "The last day available"));
+
+    /**
+     * The messages of a form's errors in words: a message that begins with its field's code ({@code timeZone 'x' is
+     * not...}, {@code capacity: 0 is below...}) begins with the field's name instead.
+     */
+    static Map<String, String> inWords(Map<String, String> errors) {
+        Map<String, String> words = new LinkedHashMap<>();
+        errors.forEach((field, message) -> {
+            String label = LABELS.get(field);
+            String text = message;
+            if (label != null && message != null) {
+                for (String code : LABELS.keySet()) {
+                    text = text.replaceAll("(^|\\. )" + code + ":? ", "$1" + LABELS.get(code) + " ");
+                }
+            }
+            words.put(field, text);
+        });
+        return words;
     }
 }

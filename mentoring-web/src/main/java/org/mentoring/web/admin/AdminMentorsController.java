@@ -130,7 +130,7 @@ class AdminMentorsController {
                     : "Saved the changes to " + saved.mentor().name() + "'s profile.");
             return "redirect:/admin/mentors/" + AdminLists.path(externalId);
         } catch (InvalidInputException e) {
-            return render(stored, form, FieldErrors.byField(e), model);
+            return render(stored, form, AdminLists.inWords(FieldErrors.byField(e)), model);
         } catch (ConflictException e) {
             return render(stored, form, Map.of("form", "stale-version".equals(e.code())
                     ? "Someone changed this profile since you opened the page, so nothing was saved. Reload the page "

@@ -102,7 +102,7 @@ class AdminRequestsController {
             redirect.addFlashAttribute("done", "Saved the changes to " + saved.request().name() + "'s request.");
             return "redirect:/admin/requests/" + AdminLists.path(externalId);
         } catch (InvalidInputException e) {
-            return render(stored, form, FieldErrors.byField(e), model);
+            return render(stored, form, AdminLists.inWords(FieldErrors.byField(e)), model);
         } catch (ConflictException e) {
             return render(stored, form, Map.of("form", "stale-version".equals(e.code())
                     ? "Someone changed this request since you opened the page, so nothing was saved. Reload the page "

@@ -83,6 +83,7 @@ public class Names {
             case "PHD_CANDIDATE" -> "PhD candidate";
             case "NOT_SENT" -> "Not invited yet";
             case "SENT" -> "Invited, link waiting";
+            case "EXPIRED" -> "Link expired";
             case "ADMIN" -> "Coordinator";
             case "ENDED_EARLY" -> "Ended early";
             case "TAKING_MENTEES" -> "Taking mentees";

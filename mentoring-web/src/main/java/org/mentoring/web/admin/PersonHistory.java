@@ -71,12 +71,12 @@ class PersonHistory {
                 theirs.stream().map(Mentorship::mentorExternalId).toList());
         for (Offer offer : offers) {
             String mentor = mentorNames.getOrDefault(offer.mentorExternalId(), offer.mentorExternalId());
-            String href = "/admin/mentors/" + offer.mentorExternalId();
+            String href = "/admin/mentors/" + AdminLists.path(offer.mentorExternalId());
             offerItems(items, offer, "Offered the mentor", mentor, href);
         }
         for (Mentorship m : theirs) {
             String mentor = mentorNames.getOrDefault(m.mentorExternalId(), m.mentorExternalId());
-            mentorshipItems(items, m, mentor, "/admin/mentors/" + m.mentorExternalId());
+            mentorshipItems(items, m, mentor, "/admin/mentors/" + AdminLists.path(m.mentorExternalId()));
         }
         auditItems(items, externalId, email);
         return sorted(items);
@@ -92,11 +92,12 @@ class PersonHistory {
                 theirs.stream().map(Mentorship::requestExternalId).toList());
         for (Offer offer : offers) {
             String researcher = requestNames.getOrDefault(offer.requestExternalId(), offer.requestExternalId());
-            offerItems(items, offer, "Offered as mentor to", researcher, "/admin/requests/" + offer.requestExternalId());
+            offerItems(items, offer, "Offered as mentor to", researcher,
+                    "/admin/requests/" + AdminLists.path(offer.requestExternalId()));
         }
         for (Mentorship m : theirs) {
             String researcher = requestNames.getOrDefault(m.requestExternalId(), m.requestExternalId());
-            mentorshipItems(items, m, researcher, "/admin/requests/" + m.requestExternalId());
+            mentorshipItems(items, m, researcher, "/admin/requests/" + AdminLists.path(m.requestExternalId()));
         }
         auditItems(items, externalId, email);
         return sorted(items);
