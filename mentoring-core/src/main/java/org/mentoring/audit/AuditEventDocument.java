@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "action_actor_at", def = "{'action': 1, 'actor': 1, 'at': -1}")
 @CompoundIndex(name = "action_at", def = "{'action': 1, 'at': -1}")
 @CompoundIndex(name = "actor_at", def = "{'actor': 1, 'at': -1}")
+// what was done to one thing (a person's page shows it), newest first
+@CompoundIndex(name = "target_at", def = "{'target': 1, 'at': -1}")
 @Document("audit_events")
 class AuditEventDocument {
 

@@ -1,6 +1,14 @@
 package org.mentoring.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -13,14 +21,16 @@ public class AuditService {
 
     private final AuditEventRepository repository;
     private final Clock clock;
+    private final MongoTemplate mongo;
 
     @Autowired
-    public AuditService(AuditEventRepository repository) {
-        this(repository, Clock.systemUTC());
+    public AuditService(AuditEventRepository repository, MongoTemplate mongo) {
+        this(repository, mongo, Clock.systemUTC());
     }
 
-    AuditService(AuditEventRepository repository, Clock clock) {
+    AuditService(AuditEventRepository repository, MongoTemplate mongo, Clock clock) {
         this.repository = repository;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -50,5 +60,48 @@ public class AuditService {
             documents = repository.findAll(request);
         }
         return documents.map(AuditEventDocument::toEvent);
+    }
+
+    /**
+     * A page of entries, newest first, each filter applied when not null: who did it, what was done, and when (from
+     * included, until excluded).
+     */
+    public Page<AuditEvent> search(String actor, String action, Instant from, Instant until, int page, int size) {
+        List<Criteria> all = new ArrayList<>();
+        if (actor != null) {
+            all.add(Criteria.where("actor").is(actor));
+        }
+        if (action != null) {
+            all.add(Criteria.where("action").is(action));
+        }
+        if (from != null || until != null) {
+            Criteria at = Criteria.where("at");
+            if (from != null) {
+                at = at.gte(from);
+            }
+            if (until != null) {
+                at = at.lt(until);
+            }
+            all.add(at);
+        }
+        Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        PageRequest request = PageRequest.of(Math.max(0, page), size, Sort.by(Sort.Direction.DESC, "at"));
+        List<AuditEvent> content = mongo.find(Query.query(criteria).with(request), AuditEventDocument.class).stream()
+                .map(AuditEventDocument::toEvent).toList();
+        return PageableExecutionUtils.getPage(content, request,
+                () -> mongo.count(Query.query(criteria), AuditEventDocument.class));
+    }
+
+    /** Every kind of action the trail holds, in alphabetical order. */
+    public List<String> actions() {
+        return mongo.findDistinct(new Query(), "action", AuditEventDocument.class, String.class).stream()
+                .filter(action -> action != null).sorted().toList();
+    }
+
+    /** The latest entries about any of these targets (a person's externalId or email), newest first. */
+    public List<AuditEvent> about(Collection<String> targets, int limit) {
+        Query query = Query.query(Criteria.where("target").in(targets))
+                .with(PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "at")));
+        return mongo.find(query, AuditEventDocument.class).stream().map(AuditEventDocument::toEvent).toList();
     }
 }

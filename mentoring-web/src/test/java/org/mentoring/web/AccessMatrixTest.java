@@ -239,6 +239,31 @@ class AccessMatrixTest {
     }
 
     @Test
+    void theCoordinatorsPeopleAndAuditPagesAreForAdminsOnly() throws Exception {
+        List<String> pages = List.of("/admin/requests?q=owner", "/admin/requests/r-own", "/admin/mentors",
+                "/admin/mentors/m-1", "/admin/accounts", "/admin/accounts/" + spareAccountId, "/admin/mentorships",
+                "/admin/audit");
+        for (String page : pages) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrlPattern("**/sign-in"));
+        }
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            for (String page : pages) {
+                mvc.perform(get(page).with(user(someone)).accept("text/html")).andExpect(status().isForbidden());
+            }
+            for (String action : List.of("/admin/requests/r-own/withdraw", "/admin/requests/r-own",
+                    "/admin/mentors/m-1/capacity", "/admin/mentors/m-1", "/admin/accounts/invite",
+                    "/admin/accounts/" + spareAccountId + "/disable", "/admin/accounts/" + spareAccountId + "/enable")) {
+                mvc.perform(post(action).with(user(someone)).with(csrf())).andExpect(status().isForbidden());
+            }
+        }
+        for (String page : pages) {
+            mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void aRefusalNeverShowsTheOtherPersonsData() {
         for (String caller : List.of("other researcher", "a mentor", "named mentor")) {
             Http.Answer refused = callers.get(caller).get("/api/v1/requests/r-own");

@@ -343,6 +343,16 @@ class BrowserTest {
             fitsPhone("/admin/runs", "phone-runs");
             fitsPhone("/admin/runs/" + runId, "phone-run");
             fitsPhone("/admin/backup", "phone-backup");
+            String requestId = requests.withStatus(RequestStatus.OPEN).get(0).externalId();
+            String mentorId = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0).mentor()
+                    .externalId();
+            fitsPhone("/admin/requests", "phone-requests");
+            fitsPhone("/admin/requests/" + requestId, "phone-request-page");
+            fitsPhone("/admin/mentors", "phone-mentors");
+            fitsPhone("/admin/mentors/" + mentorId, "phone-mentor-page");
+            fitsPhone("/admin/accounts", "phone-accounts");
+            fitsPhone("/admin/mentorships", "phone-mentorships");
+            fitsPhone("/admin/audit", "phone-audit");
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

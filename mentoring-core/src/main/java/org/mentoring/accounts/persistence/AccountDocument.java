@@ -13,6 +13,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** An account as stored: the email is kept lower-case and unique; the password only as a BCrypt hash. */
 // invitations not yet accepted (no password), in email order
 @CompoundIndex(name = "passwordHash_email", def = "{'passwordHash': 1, 'email': 1}")
+// the coordinator's list of accounts (AccountSearch), by role, enabled or both, in email order
+@CompoundIndex(name = "role_email", def = "{'role': 1, 'email': 1}")
+@CompoundIndex(name = "enabled_email", def = "{'enabled': 1, 'email': 1}")
+@CompoundIndex(name = "role_enabled_email", def = "{'role': 1, 'enabled': 1, 'email': 1}")
 @Document("accounts")
 public class AccountDocument {
 

@@ -18,6 +18,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_requestExternalId", def = "{'status': 1, 'requestExternalId': 1}")
 // a mentor's places counted from their mentorships (MentorPlaces)
 @CompoundIndex(name = "mentorExternalId_status", def = "{'mentorExternalId': 1, 'status': 1}")
+// the coordinator's list of mentorships (MentorshipSearch), newest start first, by status or of some requests
+@CompoundIndex(name = "startDate", def = "{'startDate': -1}")
+@CompoundIndex(name = "status_startDate", def = "{'status': 1, 'startDate': -1}")
+@CompoundIndex(name = "requestExternalId_startDate", def = "{'requestExternalId': 1, 'startDate': -1}")
+@CompoundIndex(name = "status_requestExternalId_startDate",
+        def = "{'status': 1, 'requestExternalId': 1, 'startDate': -1}")
 @Document(MentorshipDocument.COLLECTION)
 public record MentorshipDocument(
         @Id String id,

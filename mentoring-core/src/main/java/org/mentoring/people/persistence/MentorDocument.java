@@ -15,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // the directory filtered by country or by language, in externalId order
 @CompoundIndex(name = "country_externalId", def = "{'country': 1, 'externalId': 1}")
 @CompoundIndex(name = "languages_externalId", def = "{'languages': 1, 'externalId': 1}")
+// the coordinator's search (PeopleSearch): by name, narrowed by domain
+@CompoundIndex(name = "name_externalId", def = "{'name': 1, 'externalId': 1}")
+@CompoundIndex(name = "domains_name", def = "{'domains': 1, 'name': 1}")
 @Document("mentors")
 class MentorDocument {
 

@@ -17,6 +17,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // requests by status or by country, in externalId order
 @CompoundIndex(name = "status_externalId", def = "{'status': 1, 'externalId': 1}")
 @CompoundIndex(name = "country_externalId", def = "{'country': 1, 'externalId': 1}")
+// the coordinator's search (PeopleSearch): by name, narrowed by status, domain or both
+@CompoundIndex(name = "name_externalId", def = "{'name': 1, 'externalId': 1}")
+@CompoundIndex(name = "status_name", def = "{'status': 1, 'name': 1}")
+@CompoundIndex(name = "domains_name", def = "{'domains': 1, 'name': 1}")
+@CompoundIndex(name = "status_domains_name", def = "{'status': 1, 'domains': 1, 'name': 1}")
 @Document("requests")
 class MentorshipRequestDocument {
 

@@ -3,8 +3,14 @@ package org.mentoring.web.admin;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.mentoring.accounts.AccountInvitations;
+import org.mentoring.accounts.AccountMail;
+import org.mentoring.accounts.AccountSearch;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.people.importing.ImportBatch;
@@ -40,10 +46,17 @@ class AdminImportController {
 
     private final PeopleImporter importer;
     private final ImportJournal journal;
+    private final AccountSearch accounts;
+    private final AccountInvitations invitations;
+    private final AccountMail mail;
 
-    AdminImportController(PeopleImporter importer, ImportJournal journal) {
+    AdminImportController(PeopleImporter importer, ImportJournal journal, AccountSearch accounts,
+            AccountInvitations invitations, AccountMail mail) {
         this.importer = importer;
         this.journal = journal;
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.mail = mail;
     }
 
     @GetMapping("/admin/import")
@@ -58,8 +71,10 @@ class AdminImportController {
             @RequestParam(defaultValue = "false") boolean validOnly,
             @RequestParam(defaultValue = "false") boolean keepMentors,
             @RequestParam(defaultValue = "false") boolean keepRequests,
+            @RequestParam(defaultValue = "false") boolean inviteMentors,
             Principal admin, Model model, HttpSession session) throws IOException {
         model.addAttribute("dryRun", dryRun);
+        model.addAttribute("inviteMentors", inviteMentors);
         model.addAttribute("validOnly", validOnly);
         ImportUploads uploads = uploads(session);
         Map<String, ImportUploads.File> files = new LinkedHashMap<>();
@@ -92,9 +107,33 @@ class AdminImportController {
         }
         uploads.rememberRejected(files, report.rejections());
         model.addAttribute("report", report);
-        model.addAttribute("written", !dryRun && (report.accepted() || validOnly && report.created()
-                + report.updated() > 0));
+        boolean written = !dryRun && (report.accepted() || validOnly && report.created() + report.updated() > 0);
+        model.addAttribute("written", written);
+        if (inviteMentors && written && !batch.mentors().isEmpty()) {
+            inviteImportedMentors(batch, report, admin.getName(), model);
+        }
         return render(model, uploads);
+    }
+
+    /**
+     * Invites the mentors this import wrote at once (one email each); those who already chose a password, or whose
+     * account is disabled, are left alone with the reason.
+     */
+    private void inviteImportedMentors(ImportBatch batch, ImportReport report, String admin, Model model) {
+        Set<String> rejected = new HashSet<>();
+        report.rejections().forEach(rejection -> rejected.add(rejection.location()));
+        List<String> emails = batch.mentors().stream().filter(entry -> !rejected.contains(entry.location()))
+                .map(entry -> entry.record().email()).filter(email -> email != null && !email.isBlank()).toList();
+        List<String> ids = accounts.idsOfEmails(emails);
+        if (ids.isEmpty()) {
+            return;
+        }
+        AccountInvitations.BulkResult invited = invitations.inviteAll(ids, null, admin);
+        model.addAttribute("invited", invited);
+        model.addAttribute("links", mail.sendsMail() ? List.of() : invited.sent().stream()
+                .map(sent -> new AdminAccountsController.AdminInvitationsLink(sent.account().name(),
+                        sent.account().email(), mail.setPasswordUrl(sent.token())))
+                .toList());
     }
 
     /** The rejected rows of the last upload's mentors or requests file, with their reasons, to fix and send again. */
