@@ -1,5 +1,6 @@
 package org.mentoring.web.offer;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ class OfferModel {
                     .map(offer -> new OfferRow(offer.id(), mentorName(offer.mentorExternalId()),
                             offer.mentorExternalId(), offer.explanationFor(Side.RESEARCHER), offer.status(),
                             text(offer.researcherAnswer()), text(offer.mentorAnswer()),
-                            offer.status() == OfferStatus.OFFERED && offer.researcherAnswer() == null,
+                            open(offer) && offer.researcherAnswer() == null,
                             deadline(offer, own.get(offer.requestExternalId()))))
                     .toList();
         }
@@ -67,7 +68,7 @@ class OfferModel {
                     .map(offer -> new OfferRow(offer.id(), requestName(offer.requestExternalId()),
                             offer.requestExternalId(), offer.explanationFor(Side.MENTOR), offer.status(),
                             text(offer.mentorAnswer()), text(offer.researcherAnswer()),
-                            offer.status() == OfferStatus.OFFERED && offer.mentorAnswer() == null,
+                            open(offer) && offer.mentorAnswer() == null,
                             deadline(offer, zone)))
                     .toList();
         }
@@ -82,10 +83,16 @@ class OfferModel {
         String when = OfferDeadlines.inWords(offer.answerBy(), zone) + (zone == null ? " UTC" : " (your time, "
                 + zone.getId() + ")");
         return switch (offer.status()) {
-            case OFFERED -> "Answer by " + when;
+            case OFFERED -> open(offer) ? "Answer by " + when : "Expired on " + when + ", before both of you had"
+                    + " answered";
             case EXPIRED -> "Expired on " + when + ", before both of you had answered";
             default -> null;
         };
+    }
+
+    /** Whether the offer may still be answered: OFFERED and its deadline not passed (it expires within a minute). */
+    private static boolean open(Offer offer) {
+        return offer.status() == OfferStatus.OFFERED && !OfferDeadlines.passed(offer.answerBy(), Instant.now());
     }
 
     private static boolean published(Offer offer) {
