@@ -46,7 +46,8 @@ import org.springframework.stereotype.Service;
  *   reconciliation at start corrects).</li>
  * </ul>
  *
- * Unlike a decline, an expiry does not keep the pair apart: a later run may propose them again.
+ * Unlike a decline, an expiry does not keep the pair apart: a later run may propose them again. Offers published
+ * before offers had deadlines get the default one, counted from the first sweep that finds them.
  */
 @Service
 public class OfferExpiry {
@@ -100,6 +101,7 @@ public class OfferExpiry {
 
     /** Reminds, expires and finishes what is due now; safe to run on every instance at once. */
     public Sweep sweep() {
+        giveLegacyOffersADeadline();
         int reminded = remind();
         int expired = 0;
         ProposalDocument moved;
@@ -117,6 +119,21 @@ public class OfferExpiry {
             log.info("Offers past their deadline: {} expired, {} follow-ups finished", expired, finished);
         }
         return new Sweep(reminded, expired, finished);
+    }
+
+    /**
+     * Offers published before offers had deadlines get the default one, counted from now rather than from when they
+     * were offered, so that nobody's offer expires without warning; from then on they are like any other.
+     */
+    void giveLegacyOffersADeadline() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long given = mongo.updateMulti(query(where(STATUS).is(OfferStatus.OFFERED).and(ANSWER_BY).exists(false)),
+                new Update().set(ANSWER_BY, OfferDeadlines.answerBy(now, OfferDeadlines.DEFAULT_DAYS))
+                        .inc("version", 1), ProposalDocument.class).getModifiedCount();
+        if (given > 0) {
+            log.info("{} offers published before offers had deadlines now have one, {} days from now", given,
+                    OfferDeadlines.DEFAULT_DAYS);
+        }
     }
 
     /** Reminds the sides of every offer whose deadline is less than three days away and who were not reminded. */

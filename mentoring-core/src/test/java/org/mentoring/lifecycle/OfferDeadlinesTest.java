@@ -294,6 +294,22 @@ class OfferDeadlinesTest {
         assertThat(held("m-1")).isZero();
     }
 
+    @Test
+    void anOfferPublishedBeforeDeadlinesGetsTheDefaultOneCountedFromTheFirstSweep() {
+        lifecycle.publish("run-1", ADMIN, null);
+        mongo.updateMulti(new Query(), new Update().unset("answerBy"), ProposalDocument.class);
+        clock.set(PUBLISHED.plus(Duration.ofDays(400)));
+
+        OfferExpiry.Sweep sweep = expiry(clock).sweep();
+
+        assertThat(sweep.expired()).as("nobody's offer expires without warning").isZero();
+        assertThat(lifecycle.get("run-1-000001").answerBy()).isEqualTo(clock.instant().plus(Duration.ofDays(14)));
+        assertThat(held("m-1")).isEqualTo(2);
+        clock.set(clock.instant().plus(Duration.ofDays(14)).plusSeconds(1));
+        assertThat(expiry(clock).sweep().expired()).isEqualTo(3);
+        assertThat(held("m-1")).isZero();
+    }
+
     private OfferExpiry expiry(Clock at) {
         return new OfferExpiry(mongo, requests, mentors, places, notifications, at);
     }
