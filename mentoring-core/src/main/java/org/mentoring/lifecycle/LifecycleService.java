@@ -45,9 +45,10 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a proposal after its run: publishing a completed run turns its proposals into offers, each side
  * answers once, both accepting makes an ACTIVE mentorship and a decline reopens the request and keeps the pair
- * apart in later runs; an offer not answered by both sides by its deadline expires ({@link OfferDeadlines},
- * {@link OfferExpiry}). Every place an offer holds is taken and given back in the mentor's ledger ({@link MentorPlaces}):
- * an offer takes it before it is written, a decline gives it back, an accept keeps it for the mentorship.
+ * apart in later runs; one not answered by both sides by its deadline expires ({@link OfferDeadlines},
+ * {@link OfferExpiry}). Every place an offer holds is taken and given back in the mentor's ledger
+ * ({@link MentorPlaces}): an offer takes it before it is written, a decline or an expiry gives it back, an accept
+ * keeps it for the mentorship.
  *
  * <p>Nothing here needs a transaction: every write is one conditional update of one document, and each step can
  * be repeated (publishing again resumes or does nothing; the mentorship's id is the proposal's), so a crash between
