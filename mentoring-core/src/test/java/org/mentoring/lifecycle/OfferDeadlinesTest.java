@@ -270,6 +270,56 @@ class OfferDeadlinesTest {
     }
 
     @Test
+    void aLastAcceptRacingTheExpiryEitherStartsTheMentorshipOrIsRefusedNeverBoth() throws Exception {
+        ExecutorService sides = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Instant deadline = PUBLISHED.plus(Duration.ofDays(round));
+                String request = "race-" + round;
+                requests.create(request(request));
+                String id = offered("y-" + round, request, "m-2", deadline);
+                // the mentor answers in the last millisecond while another instance's clock has passed the deadline
+                LifecycleService justInTime = new LifecycleService(mongo, results, requests, mentors, audit,
+                        notifications, new MovingClock(deadline.minusMillis(1)), places, publicationOrder);
+                justInTime.answer(id, Side.RESEARCHER, Answer.ACCEPTED, request + "@example.org", false, null);
+                OfferExpiry late = expiry(new MovingClock(deadline.plusMillis(1)));
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<String> answer = sides.submit(() -> {
+                    together.await();
+                    try {
+                        return justInTime.answer(id, Side.MENTOR, Answer.ACCEPTED, "m-2@example.org", false, null)
+                                .status().name();
+                    } catch (ConflictException e) {
+                        return e.code();
+                    }
+                });
+                Future<OfferExpiry.Sweep> sweep = sides.submit(() -> {
+                    together.await();
+                    return late.sweep();
+                });
+                String answered = answer.get();
+                int expired = sweep.get().expired();
+
+                OfferStatus status = lifecycle.get(id).status();
+                if (answered.equals("ACCEPTED")) {
+                    assertThat(expired).as("round " + round).isZero();
+                    assertThat(status).isEqualTo(OfferStatus.ACCEPTED);
+                    assertThat(requests.get(request).status()).isEqualTo(RequestStatus.MATCHED);
+                } else {
+                    assertThat(answered).as("round " + round).isEqualTo("offer-expired");
+                    assertThat(expired).isEqualTo(1);
+                    assertThat(status).isEqualTo(OfferStatus.EXPIRED);
+                    assertThat(requests.get(request).status()).isEqualTo(RequestStatus.OPEN);
+                }
+                assertThat(held("m-2")).as("round " + round + ": the ledger says what the facts say")
+                        .isEqualTo(places.counted("m-2"));
+            }
+        } finally {
+            sides.shutdownNow();
+        }
+    }
+
+    @Test
     void aSweepAfterARestartExpiresWhatWasMissedAndFinishesAFollowUpACrashCutShort() {
         lifecycle.publish("run-1", 5, ADMIN, null);
         assertThat(held("m-1")).isEqualTo(2);
