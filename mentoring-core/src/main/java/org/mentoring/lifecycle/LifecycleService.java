@@ -21,8 +21,6 @@ import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
-import org.mentoring.matching.solver.Audience;
-import org.mentoring.matching.solver.Explanation;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -47,8 +45,10 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a proposal after its run: publishing a completed run turns its proposals into offers, each side
  * answers once, both accepting makes an ACTIVE mentorship and a decline reopens the request and keeps the pair
- * apart in later runs. Every place an offer holds is taken and given back in the mentor's ledger ({@link MentorPlaces}):
- * an offer takes it before it is written, a decline gives it back, an accept keeps it for the mentorship.
+ * apart in later runs; one not answered by both sides by its deadline expires ({@link OfferDeadlines},
+ * {@link OfferExpiry}). Every place an offer holds is taken and given back in the mentor's ledger
+ * ({@link MentorPlaces}): an offer takes it before it is written, a decline or an expiry gives it back, an accept
+ * keeps it for the mentorship.
  *
  * <p>Nothing here needs a transaction: every write is one conditional update of one document, and each step can
  * be repeated (publishing again resumes or does nothing; the mentorship's id is the proposal's), so a crash between
@@ -71,10 +71,10 @@ public class LifecycleService {
     private final RequestService requests;
     private final MentorService mentors;
     private final AuditService audit;
-    private final NotificationService notifications;
     private final Clock clock;
     private final MentorPlaces places;
-    private final PublicationOrder publicationOrder;
+    private final PublicationNumbers numbers;
+    private final OfferMessages messages;
 
     @Autowired
     public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
@@ -87,14 +87,14 @@ public class LifecycleService {
             AuditService audit, NotificationService notifications, Clock clock, MentorPlaces places,
             PublicationOrder publicationOrder) {
         this.places = places;
-        this.publicationOrder = publicationOrder;
+        this.numbers = new PublicationNumbers(mongo, publicationOrder);
         this.mongo = mongo;
         this.results = results;
         this.requests = requests;
         this.mentors = mentors;
         this.audit = audit;
-        this.notifications = notifications;
         this.clock = clock;
+        this.messages = new OfferMessages(requests, mentors, notifications);
     }
 
     /**
@@ -111,6 +111,19 @@ public class LifecycleService {
      *     another run was published after this one was made
      */
     public Publication publish(String runId, String admin, String address) {
+        return publish(runId, null, admin, address);
+    }
+
+    /**
+     * {@link #publish(String, String, String)} giving both sides of each offer {@code answerWithinDays} to answer
+     * ({@link OfferDeadlines}): each offer's {@code answerBy} is the moment it is offered plus that many days.
+     *
+     * @param answerWithinDays from 1 to 90; null for 14
+     * @throws org.mentoring.common.InvalidInputException on {@code answerWithinDays} out of bounds, before anything
+     *     is written
+     */
+    public Publication publish(String runId, Integer answerWithinDays, String admin, String address) {
+        int days = OfferDeadlines.days(answerWithinDays);
         MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
         if (run == null) {
             throw new NotFoundException("matching run", runId);
@@ -122,7 +135,7 @@ public class LifecycleService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean first = false;
         if (run.publishedAt() == null) {
-            claimNumber(run);
+            numbers.claim(run);
             MatchingRunDocument claimed = mongo.findAndModify(
                     query(where("_id").is(runId).and(STATUS).is(RunStatus.COMPLETED).and("publishedAt").is(null)),
                     new Update().set("publishedAt", now).inc("version", 1),
@@ -153,7 +166,8 @@ public class LifecycleService {
                     break;
                 }
                 offer = move(proposal.id(), draft().and("mentorExternalId").is(proposal.mentorExternalId()),
-                        new Update().set(STATUS, OfferStatus.OFFERED).set("offeredAt", now));
+                        new Update().set(STATUS, OfferStatus.OFFERED).set("offeredAt", now)
+                                .set("answerBy", OfferDeadlines.answerBy(now, days)));
                 if (offer.isEmpty()) {
                     places.release(proposal.mentorExternalId());
                     proposal = mongo.findById(proposal.id(), ProposalDocument.class);
@@ -217,43 +231,11 @@ public class LifecycleService {
     }
 
     /**
-     * Takes the next publication number for a run, which is allowed only if no other publication began since the
-     * run was made (the run noted the number then). The number of a publication whose claim was cut short before
-     * the run was marked stays the run's own.
-     */
-    private void claimNumber(MatchingRunDocument run) {
-        long seen = publicationOrder.seenBy(run);
-        Optional<Long> number = publicationOrder.claim(run.id(), seen);
-        if (number.isPresent()) {
-            mongo.updateFirst(query(where("_id").is(run.id())), new Update().set(PublicationOrder.NUMBER,
-                    number.get()), MatchingRunDocument.class);
-            return;
-        }
-        Optional<String> latest = publicationOrder.latestRun();
-        if (latest.isPresent() && latest.get().equals(run.id()) && publicationOrder.current() == seen + 1) {
-            return;
-        }
-        throw outdated(run, latest.orElse(null));
-    }
-
-    /**
      * Whether another run began publishing after this one was made, so that this one can no longer be published
      * (or a publication of it cut short finished).
      */
     public boolean isOutdated(String runId) {
-        MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
-        if (run == null || run.publishedAt() != null) {
-            return false;
-        }
-        long seen = publicationOrder.seenBy(run);
-        long current = publicationOrder.current();
-        return current > seen && !(current == seen + 1 && run.id().equals(publicationOrder.latestRun().orElse(null)));
-    }
-
-    private static ConflictException outdated(MatchingRunDocument run, String laterRunId) {
-        String later = laterRunId == null ? "Another run" : "Run " + laterRunId;
-        return new ConflictException("run-outdated", later + " began publishing after run " + run.id() + " was made,"
-                + " so this run's proposals no longer know every mentor's load; start a new run and publish that one");
+        return numbers.isOutdated(runId);
     }
 
     private boolean requestIsOpen(String requestExternalId) {
@@ -281,20 +263,22 @@ public class LifecycleService {
      * @param onBehalf whether an admin answers for the side (then the answer is in the audit trail)
      * @throws NotFoundException if there is no such proposal
      * @throws ConflictException {@code offer-not-open} unless the proposal is OFFERED (a draft, withdrawn, declined
-     *     or accepted one), {@code already-answered} if this side has answered
+     *     or accepted one), {@code offer-expired} once its deadline has passed (expired or about to be),
+     *     {@code already-answered} if this side has answered
      */
     public Offer answer(String proposalId, Side side, Answer answer, String actor, boolean onBehalf, String address) {
-        ProposalDocument proposal = find(proposalId);
-        requireOpen(proposal);
-        String prefix = side == Side.RESEARCHER ? "researcher" : "mentor";
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<ProposalDocument> answered = move(proposalId,
-                where(STATUS).is(OfferStatus.OFFERED).and(prefix + "Answer").is(null),
+        ProposalDocument proposal = find(proposalId);
+        requireOpen(proposal, now);
+        String prefix = side == Side.RESEARCHER ? "researcher" : "mentor";
+        // an answer lands only before the deadline; an offer whose last answer landed is never expired
+        Optional<ProposalDocument> answered = move(proposalId, where(STATUS).is(OfferStatus.OFFERED)
+                .and(prefix + "Answer").is(null).orOperator(where("answerBy").is(null), where("answerBy").gt(now)),
                 new Update().set(prefix + "Answer", answer).set(prefix + "AnsweredBy", actor)
                         .set(prefix + "AnsweredAt", now));
         if (answered.isEmpty()) {
             ProposalDocument current = find(proposalId);
-            requireOpen(current);
+            requireOpen(current, now);
             throw new ConflictException("already-answered", "The " + prefix + " has already answered offer "
                     + proposalId + " (" + toOffer(current).answerOf(side) + ")");
         }
@@ -367,7 +351,7 @@ public class LifecycleService {
         return requests.get(offer.requestExternalId());
     }
 
-    /** Published offers (not drafts) for any of these requests, newest first. */
+    /** Published offers (not drafts nor withdrawn ones) for any of these requests, newest first. */
     public List<Offer> forRequests(Collection<String> requestExternalIds) {
         return published(where("requestExternalId").in(requestExternalIds));
     }
@@ -378,7 +362,8 @@ public class LifecycleService {
     }
 
     private List<Offer> published(Criteria criteria) {
-        Query query = query(criteria.and(STATUS).in(OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.DECLINED))
+        Query query = query(criteria.and(STATUS).in(OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.DECLINED,
+                OfferStatus.EXPIRED))
                 .with(Sort.by(Sort.Direction.DESC, "offeredAt").and(Sort.by("_id")));
         return mongo.find(query, ProposalDocument.class).stream().map(LifecycleService::toOffer).toList();
     }
@@ -391,7 +376,11 @@ public class LifecycleService {
         return proposal;
     }
 
-    private static void requireOpen(ProposalDocument proposal) {
+    private static void requireOpen(ProposalDocument proposal, Instant now) {
+        if (proposal.statusOrDraft() == OfferStatus.EXPIRED || proposal.statusOrDraft() == OfferStatus.OFFERED
+                && OfferDeadlines.passed(proposal.answerBy(), now)) {
+            throw OfferDeadlines.expired(proposal.id(), proposal.answerBy());
+        }
         if (proposal.statusOrDraft() != OfferStatus.OFFERED) {
             throw new ConflictException("offer-not-open", "Proposal " + proposal.id() + " is "
                     + proposal.statusOrDraft() + "; only an OFFERED proposal can be answered");
@@ -410,29 +399,15 @@ public class LifecycleService {
                 FindAndModifyOptions.options().returnNew(true), ProposalDocument.class));
     }
 
-    /**
-     * Sends each side the message with the reasons for the pair in their own words, once per proposal and event:
-     * repeating a step after a crash tells nobody twice.
-     */
+    /** Tells both sides, once per proposal and event ({@link OfferMessages}). */
     private void tellBothSides(ProposalDocument proposal, String event, String subject, String text) {
-        Explanation why = proposal.explanations();
-        requests.find(proposal.requestExternalId()).ifPresent(request -> notifications.sendOnce(
-                proposal.id() + ":" + event + ":researcher", request.request().email(), subject,
-                body(proposal, text, why.to(Audience.RESEARCHER))));
-        mentors.find(proposal.mentorExternalId()).map(StoredMentor::mentor).ifPresent(mentor -> notifications.sendOnce(
-                proposal.id() + ":" + event + ":mentor", mentor.email(), subject,
-                body(proposal, text, why.to(Audience.MENTOR))));
-    }
-
-    private static String body(ProposalDocument proposal, String text, List<String> why) {
-        return text + "\n\nRequest: " + proposal.requestExternalId() + "\nMentor: " + proposal.mentorExternalId()
-                + "\nOffer: " + proposal.id() + "\n\nWhy this pair:\n- " + String.join("\n- ", why) + "\n";
+        messages.tellBothSides(proposal, event, subject, text);
     }
 
     static Offer toOffer(ProposalDocument p) {
         return new Offer(p.id(), p.runId(), p.requestExternalId(), p.mentorExternalId(), p.explanations(),
                 p.affinity(), p.overlapMinutes(), p.statusOrDraft(), p.researcherAnswer(), p.researcherAnsweredBy(),
                 p.researcherAnsweredAt(), p.mentorAnswer(), p.mentorAnsweredBy(), p.mentorAnsweredAt(),
-                p.offeredAt(), p.closedAt());
+                p.offeredAt(), p.closedAt(), p.answerBy());
     }
 }

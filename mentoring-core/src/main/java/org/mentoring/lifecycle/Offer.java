@@ -15,7 +15,8 @@ import org.mentoring.matching.solver.Explanation;
  * @param researcherAnsweredBy the email of whoever recorded the researcher's answer; null until then
  * @param mentorAnsweredBy the email of whoever recorded the mentor's answer; null until then
  * @param offeredAt when its run was published; null while DRAFT or when WITHDRAWN at publication
- * @param closedAt when it became ACCEPTED, DECLINED or WITHDRAWN
+ * @param closedAt when it became ACCEPTED, DECLINED, EXPIRED or WITHDRAWN
+ * @param answerBy the deadline for both answers ({@link OfferDeadlines}); null for an offer made before deadlines
  */
 public record Offer(
         String id,
@@ -33,7 +34,8 @@ public record Offer(
         String mentorAnsweredBy,
         Instant mentorAnsweredAt,
         Instant offeredAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Instant answerBy) {
 
     public Offer {
         explanation = explanation == null ? Explanation.same(List.of()) : explanation;

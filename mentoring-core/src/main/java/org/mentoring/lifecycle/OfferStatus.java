@@ -3,7 +3,8 @@ package org.mentoring.lifecycle;
 /**
  * Where a proposal is in its life. A run saves its proposals as DRAFT; publishing the run makes them OFFERED (or
  * WITHDRAWN when the request is no longer open); both sides accepting makes one ACCEPTED, either side declining
- * makes it DECLINED. ACCEPTED, DECLINED and WITHDRAWN are final.
+ * makes it DECLINED; not answered by both sides by its deadline ({@code answerBy}), it becomes EXPIRED. ACCEPTED,
+ * DECLINED, WITHDRAWN and EXPIRED are final.
  */
 public enum OfferStatus {
     /** Saved by its run, not shown to anyone but admins. */

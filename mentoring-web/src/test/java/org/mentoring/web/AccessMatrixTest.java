@@ -167,6 +167,8 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /admin/demand", http -> http.get("/api/v1/admin/demand"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/waiting-offers", http -> http.get("/api/v1/admin/waiting-offers"),
+                401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs/{id}/publish",
                 http -> http.postJson("/api/v1/matching-runs/" + runId + "/publish", ""), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /matching-runs/{id}/diff",

@@ -60,9 +60,36 @@ class LifecycleFlowTest {
                 .asText()).isEqualTo("DRAFT");
         assertThat(as("r-1").get("/api/v1/proposals/mine").json()).isEmpty();
 
-        Http.Answer published = admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish", "");
+        // a deadline of no days, a past one or one too far off is refused naming the field, and publishes nothing
+        for (String days : List.of("0", "-14", "91", "2147483648", "1.5", "\"soon\"")) {
+            Http.Answer refused = admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish",
+                    "{\"answerWithinDays\": " + days + "}");
+            assertThat(refused.status()).as(days + ": " + refused.body()).isIn(400, 422);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.body()).as(days).contains("answerWithinDays");
+        }
+        Problems.assertProblem(admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish",
+                "{\"answerWithinDays\": 0}"), 422, "invalid-input");
+        assertThat(Problems.fields(admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish",
+                "{\"answerWithinDays\": 91}"))).containsExactly("answerWithinDays");
+        assertThat(admin.get("/api/v1/matching-runs/" + firstRun).json().get("publishedAt").isNull()).isTrue();
+        assertThat(admin.get("/api/v1/requests/r-1").json().get("status").asText()).isEqualTo("OPEN");
+
+        java.time.Instant before = java.time.Instant.now();
+        Http.Answer published = admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish",
+                "{\"answerWithinDays\": 10}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("offered").asInt()).isEqualTo(3);
+        java.time.Instant answerBy = java.time.Instant.parse(admin.get("/api/v1/proposals/"
+                + offers.get("r-1").get("id").asText()).json().get("answerBy").asText());
+        assertThat(answerBy).isBetween(before.plus(Duration.ofDays(10)).minusSeconds(1),
+                java.time.Instant.now().plus(Duration.ofDays(10)));
+        JsonNode waiting = admin.get("/api/v1/admin/waiting-offers").json();
+        assertThat(waiting.get("total").asInt()).isEqualTo(3);
+        assertThat(waiting.get("offers")).allSatisfy(offer -> {
+            assertThat(offer.get("answerBy").asText()).isEqualTo(answerBy.toString());
+            assertThat(offer.get("waitingOn").asText()).isEqualTo("both");
+        });
         Http.Answer again = admin.postJson("/api/v1/matching-runs/" + firstRun + "/publish", "");
         assertThat(again.json().get("alreadyPublished").asBoolean()).isTrue();
         assertThat(again.json().get("offered").asInt()).isZero();

@@ -9,13 +9,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.mentoring.api.security.SignedInUser;
+import org.mentoring.lifecycle.OfferDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,11 +53,25 @@ class OfferPagesTest {
                 admin.get("/api/v1/matching-runs/" + runId).json().get("status").asText()));
         SignedInUser coordinator = PageUsers.person(Http.ADMIN_EMAIL, "ADMIN", null);
 
-        mvc.perform(post("/admin/runs/{id}/publish", runId).with(user(coordinator)).with(csrf()))
-                .andExpect(redirectedUrl("/admin/runs/" + runId));
+        mvc.perform(post("/admin/runs/{id}/publish", runId).param("answerWithinDays", "0").with(user(coordinator))
+                .with(csrf())).andExpect(redirectedUrl("/admin/runs/" + runId))
+                .andExpect(flash().attribute("publishError", containsString("from 1 to 90 days")));
+        assertThat(admin.get("/api/v1/matching-runs/" + runId).json().get("publishedAt").isNull()).isTrue();
+        mvc.perform(post("/admin/runs/{id}/publish", runId).param("answerWithinDays", "5").with(user(coordinator))
+                .with(csrf())).andExpect(redirectedUrl("/admin/runs/" + runId));
+        Instant answerBy = Instant.parse(admin.get("/api/v1/proposals/" + admin.get("/api/v1/matching-runs/" + runId
+                + "/proposals").json().get("proposals").get(0).get("id").asText()).json().get("answerBy").asText());
+        assertThat(answerBy).isBetween(Instant.now().plus(Duration.ofDays(5)).minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(5)));
+        mvc.perform(get("/admin").with(user(coordinator)))
+                .andExpect(content().string(containsString("Offers waiting for an answer <small>(1)</small>")))
+                .andExpect(content().string(containsString("Researcher Uno")))
+                .andExpect(content().string(containsString("datetime=\"" + answerBy + "\"")));
         // Paris TUE 12:00-14:00 (+01:00 on 2026-03-01) and Nairobi TUE 14:00-16:00 (+03:00) are the same two hours
         mvc.perform(get("/admin/runs/{id}", runId).with(user(coordinator)))
                 .andExpect(content().string(containsString("id=\"published-at\"")))
+                .andExpect(content().string(containsString("Answer by <time class=\"local-time\" datetime=\""
+                        + answerBy + "\"")))
                 .andExpect(content().string(containsString("heat-health matches exactly (the researcher&#39;s first"
                         + " choice)")))
                 .andExpect(content().string(containsString("Tue 12:00-14:00 researcher&#39;s time (Tue 14:00-16:00"
@@ -70,7 +88,9 @@ class OfferPagesTest {
                 .andExpect(content().string(containsString("heat-health matches exactly (your first choice)")))
                 .andExpect(content().string(containsString(
                         "Tue 12:00-14:00 your time (Tue 14:00-16:00 in Africa/Nairobi)")))
-                .andExpect(content().string(containsString("/offers/" + offerId + "/accept")));
+                .andExpect(content().string(containsString("/offers/" + offerId + "/accept")))
+                .andExpect(content().string(containsString("Answer by " + OfferDeadlines.inWords(answerBy,
+                        ZoneId.of("Europe/Paris")) + " (your time, Europe/Paris).")));
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(PageUsers.person("someone@else.example.org", "RESEARCHER",
                 null))).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(researcher)).with(csrf()))
@@ -83,7 +103,9 @@ class OfferPagesTest {
                 .andExpect(content().string(containsString(
                         "Equity priority: the programme flagged their request to be placed first")))
                 .andExpect(content().string(not(containsString("your first choice"))))
-                .andExpect(content().string(not(containsString("your request"))));
+                .andExpect(content().string(not(containsString("your request"))))
+                .andExpect(content().string(containsString("Answer by " + OfferDeadlines.inWords(answerBy,
+                        ZoneId.of("Africa/Nairobi")) + " (your time, Africa/Nairobi).")));
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(mentor)).with(csrf()))
                 .andExpect(redirectedUrl("/mentor"));
 

@@ -66,6 +66,7 @@ class QueryIndexTest extends LifecycleFlowTest {
                 "/api/v1/audit-events?action=IMPORT&actor=" + Http.ADMIN_EMAIL, "/api/v1/accounts",
                 "/api/v1/accounts/invitations", "/api/v1/accounts/invitations?status=SENT",
                 "/api/v1/imports", "/api/v1/notifications/mine", "/api/v1/proposals/mine", "/admin",
+                "/api/v1/admin/waiting-offers",
                 "/admin/runs", "/admin/invitations", "/admin/backup", "/requests", "/mentors")) {
             assertThat(admin.get(path).status()).as(path).isLessThan(500);
         }

@@ -3,6 +3,7 @@ package org.mentoring.api.lifecycle;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.mentoring.api.problem.StrictBody;
 import org.mentoring.lifecycle.Answer;
 import org.mentoring.lifecycle.Offer;
 import org.mentoring.lifecycle.OfferStatus;
@@ -20,6 +21,18 @@ final class LifecycleDtos {
     @Schema(description = "An answer; an ADMIN must say for whom they answer, the sides themselves send no body.")
     record AnswerRequest(
             @Schema(description = "RESEARCHER or MENTOR: the side an ADMIN answers for.") Side onBehalfOf) {
+    }
+
+    @Schema(description = "How long both sides of each offer have to answer; every part is optional.",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    @StrictBody
+    record PublishRequest(
+            @Schema(description = "Days both sides of each offer have to answer, from 1 to 90; 14 when left out."
+                    + " Each offer's answerBy is the moment it is offered plus that many days. Three days before"
+                    + " it, whoever has not answered is reminded (not when 3 days or fewer are given); at it, an"
+                    + " offer not answered by both sides becomes EXPIRED.", example = "14", minimum = "1",
+                    maximum = "90")
+            Integer answerWithinDays) {
     }
 
     @Schema(description = "What publishing a run did.")
@@ -53,14 +66,18 @@ final class LifecycleDtos {
             List<String> explanation,
             int affinity,
             int overlapMinutes,
-            @Schema(description = "DRAFT, OFFERED, ACCEPTED, DECLINED or WITHDRAWN.") OfferStatus status,
+            @Schema(description = "DRAFT, OFFERED, ACCEPTED, DECLINED, WITHDRAWN or EXPIRED (not answered by both"
+                    + " sides by answerBy: its place is free again and its request OPEN; unlike a decline, a later"
+                    + " run may propose the pair again).") OfferStatus status,
             @Schema(description = "ACCEPTED, DECLINED, or null until the researcher answers.") Answer researcherAnswer,
             @Schema(description = "ACCEPTED, DECLINED, or null until the mentor answers.") Answer mentorAnswer,
             @Schema(description = "Who recorded the researcher's answer (shown to admins only).")
             String researcherAnsweredBy,
             @Schema(description = "Who recorded the mentor's answer (shown to admins only).") String mentorAnsweredBy,
             Instant offeredAt,
-            @Schema(description = "When it was accepted, declined or withdrawn.") Instant closedAt) {
+            @Schema(description = "When it was accepted, declined, withdrawn or expired.") Instant closedAt,
+            @Schema(description = "The deadline for both answers; null for an offer made before offers had"
+                    + " deadlines.") Instant answerBy) {
 
         /** The offer as {@code reader} sees it: the explanation in their words, who answered only for an admin. */
         static OfferResponse of(Offer o, Audience reader) {
@@ -68,7 +85,7 @@ final class LifecycleDtos {
             return new OfferResponse(o.id(), o.runId(), o.requestExternalId(), o.mentorExternalId(),
                     o.explanation().to(reader), o.affinity(), o.overlapMinutes(), o.status(), o.researcherAnswer(),
                     o.mentorAnswer(), admin ? o.researcherAnsweredBy() : null, admin ? o.mentorAnsweredBy() : null,
-                    o.offeredAt(), o.closedAt());
+                    o.offeredAt(), o.closedAt(), o.answerBy());
         }
     }
 

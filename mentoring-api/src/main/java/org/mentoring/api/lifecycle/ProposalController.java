@@ -11,6 +11,7 @@ import org.mentoring.accounts.Role;
 import org.mentoring.api.lifecycle.LifecycleDtos.AnswerRequest;
 import org.mentoring.api.lifecycle.LifecycleDtos.OfferResponse;
 import org.mentoring.api.lifecycle.LifecycleDtos.PublicationResponse;
+import org.mentoring.api.lifecycle.LifecycleDtos.PublishRequest;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
@@ -52,17 +53,25 @@ class ProposalController {
                     + " no longer open, or whose mentor has no free place left, is withdrawn. Publishing again changes"
                     + " nothing and says so (alreadyPublished), except after a publication cut short (the run shows"
                     + " publishedAt without publishCompletedAt): then it offers the rest and tells whoever was not"
-                    + " told yet, nobody twice.")
+                    + " told yet, nobody twice. The optional body {\"answerWithinDays\": 14} gives both sides of"
+                    + " each offer that many days (1 to 90, 14 when left out) to answer: each offer's answerBy. Three"
+                    + " days before it whoever has not answered is reminded by email; at it an offer not answered by"
+                    + " both sides becomes EXPIRED, its place is free again and its request OPEN.")
     @ApiResponse(responseCode = "200", description = "Published, or already published.")
+    @ApiResponse(responseCode = "422", description = "answerWithinDays is not a whole number from 1 to 90, or the"
+            + " body has another property; nothing is published.",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The run is not COMPLETED (queued, solving, cancelled or failed; "
             + "code run-not-completed), or another run began publishing after this one was made (publications are"
             + " numbered by a counter, not by clocks), so its proposals no longer know every mentor's load (code"
             + " run-outdated: start a new run).",
             content = @Content(mediaType = "application/problem+json"))
-    PublicationResponse publish(@PathVariable String id, HttpServletRequest http) {
+    PublicationResponse publish(@PathVariable String id, @RequestBody(required = false) PublishRequest body,
+            HttpServletRequest http) {
         Viewer viewer = Viewer.current();
         viewer.requireAdmin();
-        return PublicationResponse.of(lifecycle.publish(id, viewer.email(), http.getRemoteAddr()));
+        return PublicationResponse.of(lifecycle.publish(id, body == null ? null : body.answerWithinDays(),
+                viewer.email(), http.getRemoteAddr()));
     }
 
     @PostMapping("/api/v1/proposals/{id}/accept")
@@ -72,7 +81,8 @@ class ProposalController {
                     + " ACCEPTED and an ACTIVE mentorship starts.")
     @ApiResponse(responseCode = "200", description = "The offer after the answer.")
     @ApiResponse(responseCode = "409", description = "This side has answered already, or the offer is no longer"
-            + " open (declined, withdrawn or accepted).", content = @Content(mediaType = "application/problem+json"))
+            + " open (declined, withdrawn or accepted), or its deadline (answerBy) has passed (code offer-expired,"
+            + " saying when it expired).", content = @Content(mediaType = "application/problem+json"))
     OfferResponse accept(@PathVariable String id, @RequestBody(required = false) AnswerRequest body,
             HttpServletRequest http) {
         return answer(id, Answer.ACCEPTED, body, http);
@@ -84,7 +94,8 @@ class ProposalController {
                     + " proposed for this request again.")
     @ApiResponse(responseCode = "200", description = "The offer after the answer.")
     @ApiResponse(responseCode = "409", description = "This side has answered already, or the offer is no longer"
-            + " open.", content = @Content(mediaType = "application/problem+json"))
+            + " open, or its deadline has passed (code offer-expired).",
+            content = @Content(mediaType = "application/problem+json"))
     OfferResponse decline(@PathVariable String id, @RequestBody(required = false) AnswerRequest body,
             HttpServletRequest http) {
         return answer(id, Answer.DECLINED, body, http);

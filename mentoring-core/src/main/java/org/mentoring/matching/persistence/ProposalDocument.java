@@ -40,6 +40,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
         def = "{'requestExternalId': 1, 'status': 1, 'offeredAt': -1}")
 @CompoundIndex(name = "mentorExternalId_status_offeredAt",
         def = "{'mentorExternalId': 1, 'status': 1, 'offeredAt': -1}")
+// offers due a reminder or past their deadline (OfferExpiry); offers waiting for an answer, oldest first
+@CompoundIndex(name = "status_remindedAt_answerBy", def = "{'status': 1, 'remindedAt': 1, 'answerBy': 1}")
+@CompoundIndex(name = "status_offeredAt", def = "{'status': 1, 'offeredAt': 1}")
+// expired offers whose follow-up is unfinished (OfferExpiry's raw expiryPending mark, set only until it is finished)
+@CompoundIndex(name = "status_expiryPending", def = "{'status': 1, 'expiryPending': 1}")
 @Document(ProposalDocument.COLLECTION)
 public record ProposalDocument(
         @Id String id,

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.mentoring.analytics.AnalyticsService;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ConflictException;
+import org.mentoring.common.InvalidInputException;
 import org.mentoring.lifecycle.LifecycleService;
+import org.mentoring.lifecycle.OfferDeadlines;
 import org.mentoring.lifecycle.Publication;
 import org.mentoring.matching.run.MatchingRunService;
 import org.springframework.stereotype.Controller;
@@ -12,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The coordinator publishes a completed run as offers, and reads the run's analytics and equity report. */
@@ -29,9 +32,11 @@ class AdminLifecycleController {
     }
 
     @PostMapping("/admin/runs/{id}/publish")
-    String publish(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+    String publish(@PathVariable String id, @RequestParam(required = false) String answerWithinDays,
+            HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            Publication publication = lifecycle.publish(id, Viewer.current().email(), request.getRemoteAddr());
+            Publication publication = lifecycle.publish(id, days(answerWithinDays), Viewer.current().email(),
+                    request.getRemoteAddr());
             redirect.addFlashAttribute("publishNotice", publication.alreadyPublished()
                     ? "This run was already published."
                     : "Published: " + publication.offered() + " offers sent to both sides"
@@ -39,8 +44,23 @@ class AdminLifecycleController {
                                     + " withdrawn because their request had changed" : "") + ".");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("publishError", e.getMessage());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("publishError", e.getMessage() + " Nothing was published.");
         }
         return "redirect:/admin/runs/" + id;
+    }
+
+    /** The form's days to answer: blank for the default; not a whole number is refused like one out of bounds. */
+    private static Integer days(String answerWithinDays) {
+        if (answerWithinDays == null || answerWithinDays.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(answerWithinDays.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(OfferDeadlines.FIELD, "Days to answer: give a whole number of days from "
+                    + OfferDeadlines.MIN_DAYS + " to " + OfferDeadlines.MAX_DAYS + ".");
+        }
     }
 
     @GetMapping("/admin/runs/{id}/analytics")

@@ -1,10 +1,15 @@
 package org.mentoring.web.offer;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mentoring.accounts.Role;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
+import org.mentoring.lifecycle.OfferDeadlines;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.lifecycle.Side;
 import org.mentoring.people.RequestFilter;
@@ -20,10 +25,10 @@ class OfferModel {
 
     /**
      * An offer as its reader sees it: who the other person is, why in the reader's own words, and whether they may
-     * still answer.
+     * still answer, and by when (in the reader's time zone; null for an offer without a deadline or one answered).
      */
     record OfferRow(String id, String otherName, String otherId, List<String> explanation, OfferStatus status,
-            String yourAnswer, String theirAnswer, boolean canAnswer) {
+            String yourAnswer, String theirAnswer, boolean canAnswer, String deadline) {
     }
 
     private final LifecycleService lifecycle;
@@ -45,24 +50,49 @@ class OfferModel {
             return List.of();
         }
         if (viewer.role() == Role.RESEARCHER) {
-            List<String> own = requests.find(RequestFilter.ALL.ownedBy(viewer.email()), PageRequest.of(0, 50))
-                    .map(stored -> stored.request().externalId()).getContent();
-            return lifecycle.forRequests(own).stream().filter(OfferModel::published)
+            Map<String, ZoneId> own = new HashMap<>();
+            requests.find(RequestFilter.ALL.ownedBy(viewer.email()), PageRequest.of(0, 50))
+                    .forEach(stored -> own.put(stored.request().externalId(), stored.request().timeZone()));
+            return lifecycle.forRequests(own.keySet()).stream().filter(OfferModel::published)
                     .map(offer -> new OfferRow(offer.id(), mentorName(offer.mentorExternalId()),
                             offer.mentorExternalId(), offer.explanationFor(Side.RESEARCHER), offer.status(),
                             text(offer.researcherAnswer()), text(offer.mentorAnswer()),
-                            offer.status() == OfferStatus.OFFERED && offer.researcherAnswer() == null))
+                            open(offer) && offer.researcherAnswer() == null,
+                            deadline(offer, own.get(offer.requestExternalId()))))
                     .toList();
         }
         if (viewer.role() == Role.MENTOR && viewer.personExternalId() != null) {
+            ZoneId zone = mentors.find(viewer.personExternalId()).map(stored -> stored.mentor().timeZone())
+                    .orElse(null);
             return lifecycle.forMentor(viewer.personExternalId()).stream().filter(OfferModel::published)
                     .map(offer -> new OfferRow(offer.id(), requestName(offer.requestExternalId()),
                             offer.requestExternalId(), offer.explanationFor(Side.MENTOR), offer.status(),
                             text(offer.mentorAnswer()), text(offer.researcherAnswer()),
-                            offer.status() == OfferStatus.OFFERED && offer.mentorAnswer() == null))
+                            open(offer) && offer.mentorAnswer() == null,
+                            deadline(offer, zone)))
                     .toList();
         }
         return List.of();
+    }
+
+    /** "Answer by 15 December 2026, 02:00" while it waits, "Expired on ..." once expired, in the reader's zone. */
+    private static String deadline(Offer offer, ZoneId zone) {
+        if (offer.answerBy() == null) {
+            return null;
+        }
+        String when = OfferDeadlines.inWords(offer.answerBy(), zone) + (zone == null ? " UTC" : " (your time, "
+                + zone.getId() + ")");
+        return switch (offer.status()) {
+            case OFFERED -> open(offer) ? "Answer by " + when : "Expired on " + when + ", before both of you had"
+                    + " answered";
+            case EXPIRED -> "Expired on " + when + ", before both of you had answered";
+            default -> null;
+        };
+    }
+
+    /** Whether the offer may still be answered: OFFERED and its deadline not passed (it expires within a minute). */
+    private static boolean open(Offer offer) {
+        return offer.status() == OfferStatus.OFFERED && !OfferDeadlines.passed(offer.answerBy(), Instant.now());
     }
 
     private static boolean published(Offer offer) {
