@@ -23,6 +23,7 @@ import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
 import org.mentoring.matching.solver.Audience;
 import org.mentoring.matching.solver.Explanation;
+import org.mentoring.mentorship.Introductions;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -75,6 +76,7 @@ public class LifecycleService {
     private final Clock clock;
     private final MentorPlaces places;
     private final PublicationOrder publicationOrder;
+    private Introductions introductions;
 
     @Autowired
     public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
@@ -95,6 +97,12 @@ public class LifecycleService {
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** Who introduces the two people of each new mentorship to each other (set once, at start). */
+    @Autowired
+    void introduceWith(Introductions introductions) {
+        this.introductions = introductions;
     }
 
     /**
@@ -333,8 +341,8 @@ public class LifecycleService {
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED,
                     RequestStatus.MATCHED);
             if (accepted.isPresent()) {
-                tellBothSides(accepted.get(), "accepted", "Your mentorship starts",
-                        "Both of you accepted: the mentorship is active. Sign in to see it.");
+                // each side's introduction to the other is the message that the mentorship starts
+                introductions.introduce(accepted.get().id());
                 return accepted.get();
             }
             return find(proposal.id());
