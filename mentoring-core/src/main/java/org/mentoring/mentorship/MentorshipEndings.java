@@ -128,22 +128,6 @@ public class MentorshipEndings {
         return mapper.toMentorship(document(mentorshipId));
     }
 
-    /** The side a person is of a mentorship by their canonical account email, or empty (coordinators are neither). */
-    public Optional<Side> sideOf(Mentorship mentorship, String email) {
-        if (email == null) {
-            return Optional.empty();
-        }
-        Optional<String> mentorEmail = mentors.find(mentorship.mentorExternalId()).map(m -> m.mentor().email());
-        if (mentorEmail.isPresent() && EmailAddress.owns(email, mentorEmail.get())) {
-            return Optional.of(Side.MENTOR);
-        }
-        Optional<String> requestEmail = requests.find(mentorship.requestExternalId()).map(r -> r.request().email());
-        if (requestEmail.isPresent() && EmailAddress.owns(email, requestEmail.get())) {
-            return Optional.of(Side.RESEARCHER);
-        }
-        return Optional.empty();
-    }
-
     /**
      * Ends an ACTIVE mentorship: COMPLETED, or ENDED_EARLY with a note saying why. The mentor's place is free again,
      * both sides (asked for their end feedback) and the coordinators are told, and the end is in the audit trail.
@@ -224,7 +208,12 @@ public class MentorshipEndings {
                 completed++;
                 audit.record(PROGRAMME, COMPLETE_ACTION, ended.id(), "COMPLETED on its agreed end date "
                         + ended.endDate(), null);
-                finish(ended, false);
+                try {
+                    finish(ended, false);
+                } catch (RuntimeException e) {
+                    log.warn("Mentorship {} completed, but what follows failed; the next sweep finishes it",
+                            ended.id(), e);
+                }
             }
         }
         int finished = 0;
@@ -234,16 +223,26 @@ public class MentorshipEndings {
                 where("placeFreedAt").is(null), where("endFeedbackAskedAt").is(null));
         for (MentorshipDocument cutShort : mongo.find(query(unfinished), MentorshipDocument.class)) {
             if (cutShort.status() != MentorshipStatus.ACTIVE) {
-                finish(cutShort, cutShort.endedBy() != null && !PROGRAMME.equals(cutShort.endedBy()));
-                finished++;
+                try {
+                    finish(cutShort, cutShort.endedBy() != null && !PROGRAMME.equals(cutShort.endedBy()));
+                    finished++;
+                } catch (RuntimeException e) {
+                    log.warn("Could not finish the ending of mentorship {}; trying again at the next sweep",
+                            cutShort.id(), e);
+                }
             }
         }
         int asked = 0;
         for (MentorshipDocument active : mongo.find(query(where(STATUS).is(MentorshipStatus.ACTIVE)
                 .and("midFeedbackAskedAt").is(null).and("startDate").lte(today)), MentorshipDocument.class)) {
             Optional<LocalDate> midpoint = midpoint(active.startDate(), active.endDate());
-            if (midpoint.isPresent() && !midpoint.get().isAfter(today) && askForMidFeedback(active)) {
-                asked++;
+            try {
+                if (midpoint.isPresent() && !midpoint.get().isAfter(today) && askForMidFeedback(active)) {
+                    asked++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not ask for mid-point feedback on mentorship {}; trying again at the next sweep",
+                        active.id(), e);
             }
         }
         if (completed + finished + asked > 0) {
@@ -315,7 +314,7 @@ public class MentorshipEndings {
                 notifications.sendOnce(ended.id() + ":ended:coordinator:" + admin, admin, "A mentorship ended: "
                         + researcherName + " and " + mentorName, "The mentorship of " + researcherName + " (request "
                         + ended.requestExternalId() + ") with " + mentorName + " (" + ended.mentorExternalId()
-                        + ") ended on " + Introductions.DATE.format(ended.endDate()) + ": " + words(ended.status())
+                        + ") ended on " + date(ended.endDate()) + ": " + words(ended.status())
                         + ", " + how + "." + noteText(ended) + "\n\nThe mentor's place is free again.\n");
             }
         }
@@ -340,18 +339,22 @@ public class MentorshipEndings {
 
     private String midText(String reader, String other, MentorshipDocument mentorship, String page) {
         return "Hello " + reader + ",\n\nYou are halfway through your mentorship with " + other + " ("
-                + Introductions.DATE.format(mentorship.startDate()) + " to "
-                + Introductions.DATE.format(mentorship.endDate()) + "). How is it going? Please give your mid-point"
+                + date(mentorship.startDate()) + " to "
+                + date(mentorship.endDate()) + "). How is it going? Please give your mid-point"
                 + " feedback, a rating from 1 to 5 and a few words, on your page: " + publicUrl + page
                 + "\n\nThe programme coordinators read it to support you both.\n";
     }
 
     private String endText(String reader, String other, MentorshipDocument ended, String how, String page) {
         return "Hello " + reader + ",\n\nYour mentorship with " + other + " ended on "
-                + Introductions.DATE.format(ended.endDate()) + ": " + words(ended.status()) + ", " + how + "."
+                + date(ended.endDate()) + ": " + words(ended.status()) + ", " + how + "."
                 + noteText(ended) + "\n\nHow did it go? Please give your end-of-mentorship feedback, a rating from 1"
                 + " to 5 and a few words, on your page: " + publicUrl + page + "\nIt helps the programme match people"
                 + " well. Thank you for taking part.\n";
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? "(date unknown)" : Introductions.DATE.format(date);
     }
 
     private static String noteText(MentorshipDocument ended) {

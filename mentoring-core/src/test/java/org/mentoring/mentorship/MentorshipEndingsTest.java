@@ -133,9 +133,6 @@ class MentorshipEndingsTest {
                 "ended by the programme coordinator"));
         assertThat(requests.get("r-2").status()).isEqualTo(org.mentoring.people.RequestStatus.OPEN)
                 .as("the fixtures' requests were never offered; an end changes no request");
-        assertThat(endings.sideOf(ended, "m-1@example.org")).contains(Side.MENTOR);
-        assertThat(endings.sideOf(ended, "r-1@example.org")).contains(Side.RESEARCHER);
-        assertThat(endings.sideOf(ended, COORDINATOR)).isEmpty();
     }
 
     @Test
@@ -265,6 +262,9 @@ class MentorshipEndingsTest {
 
     @Test
     void aSweepFinishesAnEndingACrashCutShortWithoutFreeingThePlaceTwice() {
+        // a mentorship stored as ended before this version (no endedAt): a sweep leaves it and the ledger alone
+        mongo.insert(new MentorshipDocument("ms-old", "r-2", "m-1", MentorshipStatus.COMPLETED, START, END, null,
+                Instant.parse("2025-01-20T10:00:00Z"), null));
         // what a crash right after the conditional update leaves: ended, place not yet freed, nobody told
         mongo.updateFirst(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is("ms-1")),
                 new org.springframework.data.mongodb.core.query.Update().set("status", MentorshipStatus.ENDED_EARLY)
