@@ -21,6 +21,7 @@ import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.run.RunStatus;
+import org.mentoring.mentorship.Introductions;
 import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.MentorshipRequest;
@@ -75,6 +76,7 @@ public class LifecycleService {
     private final MentorPlaces places;
     private final PublicationNumbers numbers;
     private final OfferMessages messages;
+    private Introductions introductions;
 
     @Autowired
     public LifecycleService(MongoTemplate mongo, RunResultStore results, RequestService requests,
@@ -95,6 +97,12 @@ public class LifecycleService {
         this.audit = audit;
         this.clock = clock;
         this.messages = new OfferMessages(requests, mentors, notifications);
+    }
+
+    /** Who introduces the two people of each new mentorship to each other (set once, at start). */
+    @Autowired
+    void introduceWith(Introductions introductions) {
+        this.introductions = introductions;
     }
 
     /**
@@ -317,8 +325,8 @@ public class LifecycleService {
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED,
                     RequestStatus.MATCHED);
             if (accepted.isPresent()) {
-                tellBothSides(accepted.get(), "accepted", "Your mentorship starts",
-                        "Both of you accepted: the mentorship is active. Sign in to see it.");
+                // each side's introduction to the other is the message that the mentorship starts
+                introductions.introduce(accepted.get().id());
                 return accepted.get();
             }
             return find(proposal.id());

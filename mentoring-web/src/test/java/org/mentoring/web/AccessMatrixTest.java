@@ -198,6 +198,17 @@ class AccessMatrixTest {
         check(mismatches, "POST /mentorships/{own}/feedback (rating out of range)",
                 http -> http.postJson("/api/v1/mentorships/" + ownProposal + "/feedback",
                         "{\"stage\": \"MID\", \"rating\": 0}"), 401, 422, 403, 403, 422, 403);
+        check(mismatches, "POST /mentorships/{own}/end (unknown reason)",
+                http -> http.postJson("/api/v1/mentorships/" + ownProposal + "/end", "{\"reason\": \"DONE\"}"),
+                401, 422, 403, 403, 422, 422);
+        check(mismatches, "POST /mentorships/unknown/end",
+                http -> http.postJson("/api/v1/mentorships/none/end", "{\"reason\": \"COMPLETED\"}"),
+                401, 403, 403, 403, 403, 404);
+        check(mismatches, "GET /settings/introduction", http -> http.get("/api/v1/settings/introduction"),
+                401, 200, 200, 200, 200, 200);
+        check(mismatches, "PUT /settings/introduction (empty)",
+                http -> http.send("PUT", "/api/v1/settings/introduction", null, "{\"firstSteps\": \"\"}"),
+                401, 403, 403, 403, 403, 422);
         check(mismatches, "GET /notifications/mine", http -> http.get("/api/v1/notifications/mine"),
                 401, 200, 200, 200, 200, 200);
         check(mismatches, "POST /me/password (wrong current)",
@@ -263,6 +274,17 @@ class AccessMatrixTest {
         for (String page : pages) {
             mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void theSettingsPageIsForAdminsOnly() throws Exception {
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            mvc.perform(get("/admin/settings").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/settings").param("firstSteps", "Mine.").with(user(someone)).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/admin/settings").with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
     }
 
     @Test

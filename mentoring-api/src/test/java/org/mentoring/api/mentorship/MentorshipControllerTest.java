@@ -42,7 +42,7 @@ class MentorshipControllerTest {
     @Test
     void mentorshipsAreListedWithTheContractFieldsAndFiltered() throws Exception {
         Mentorship mentorship = new Mentorship("ms-1", "r-104", "m-017", MentorshipStatus.ACTIVE,
-                LocalDate.of(2026, 2, 1), null, "run-000001");
+                LocalDate.of(2026, 2, 1), null, "run-000001", null, null, null);
         given(service.list(eq("r-104"), isNull(), eq(MentorshipStatus.ACTIVE), any()))
                 .willReturn(new PageImpl<>(List.of(mentorship), PageRequest.of(0, 50), 1));
 
