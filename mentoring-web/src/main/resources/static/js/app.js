@@ -174,7 +174,8 @@
     });
   }
 
-  // a search box that narrows the options of a select (countries, time zones); the chosen option stays
+  // a search box that narrows the options of a select (countries, time zones) and chooses the first that matches
+  // unless the chosen one still does
   function selectFilters(root) {
     root.querySelectorAll('input.select-filter').forEach(function (input) {
       var select = document.getElementById(input.dataset.target);
@@ -182,15 +183,16 @@
         var words = input.value.trim().toLowerCase();
         var first = null;
         Array.prototype.forEach.call(select.options, function (option) {
-          var match = words === '' || option.value === '' || option.selected
-            || option.textContent.toLowerCase().indexOf(words) >= 0;
+          var match = words === '' || option.value === '' || option.textContent.toLowerCase().indexOf(words) >= 0;
           option.hidden = !match;
           if (match && option.value !== '' && !first) {
             first = option;
           }
         });
-        if (first && words !== '' && (select.value === '' || select.selectedOptions[0].hidden)) {
+        var chosen = select.selectedOptions[0];
+        if (first && words !== '' && (!chosen || chosen.value === '' || chosen.hidden)) {
           select.value = first.value;
+          select.dispatchEvent(new Event('change', {bubbles: true}));
         }
       });
     });

@@ -154,9 +154,9 @@ class MentorProfileController {
         model.addAttribute("tree", tree);
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
-        model.addAttribute("zones", names.zones());
+        model.addAttribute("zones", names.zonesWith(form.timeZone()));
         model.addAttribute("countries", names.countries());
-        model.addAttribute("languageChoices", firstChosen(names.languages(), form.languages()));
+        model.addAttribute("languageChoices", Names.chosenFirst(names.languages(), form.languages()));
         model.addAttribute("topicChoices", withUnlisted(names.topics(), form.topics()));
         LocalDate today = LocalDate.now();
         LocalDate pausedUntil = mentors.pausedUntil(form.externalId()).filter(today::isBefore).orElse(null);
@@ -229,12 +229,6 @@ class MentorProfileController {
             case COMPLETED -> "Completed";
             case ENDED_EARLY -> "Ended early";
         };
-    }
-
-    private static List<Names.Choice> firstChosen(List<Names.Choice> all, List<String> chosen) {
-        List<Names.Choice> ordered = new ArrayList<>(all.stream().filter(c -> chosen.contains(c.code())).toList());
-        all.stream().filter(c -> !chosen.contains(c.code())).forEach(ordered::add);
-        return ordered;
     }
 
     /** The programme's topics, and any chosen code it no longer lists, so that a save does not drop it silently. */

@@ -61,6 +61,26 @@ public class Names {
         return ZONES;
     }
 
+    /** The zones, and first the one saved when the list does not have it (such as UTC), so that a save keeps it. */
+    public List<Choice> zonesWith(String saved) {
+        if (saved == null || saved.isBlank() || ZONES.stream().anyMatch(z -> z.code().equals(saved))) {
+            return ZONES;
+        }
+        List<Choice> all = new java.util.ArrayList<>();
+        all.add(new Choice(saved, saved));
+        all.addAll(ZONES);
+        return all;
+    }
+
+    /** The chosen entries first (so that they show without scrolling), then the rest; a chosen code not listed too. */
+    public static List<Choice> chosenFirst(List<Choice> all, List<String> chosen) {
+        List<Choice> ordered = new java.util.ArrayList<>(all.stream().filter(c -> chosen.contains(c.code())).toList());
+        chosen.stream().filter(code -> all.stream().noneMatch(c -> c.code().equals(code)))
+                .forEach(code -> ordered.add(new Choice(code, code)));
+        all.stream().filter(c -> !chosen.contains(c.code())).forEach(ordered::add);
+        return ordered;
+    }
+
     /** The programme's goals and mentoring topics, in its order. */
     public List<Choice> topics() {
         return topics.all().stream().map(topic -> new Choice(topic.code(), topic.name())).toList();

@@ -191,20 +191,13 @@ class MyRequestController {
         directory.forEach(entry -> mentorNames.put(entry.externalId(), entry.name()));
         model.addAttribute("rankedMentors", form.preferredMentorIds().stream()
                 .map(id -> new Ranked(id, mentorNames.getOrDefault(id, "A mentor no longer listed"))).toList());
-        model.addAttribute("zones", names.zones());
+        model.addAttribute("zones", names.zonesWith(form.timeZone()));
         model.addAttribute("countries", names.countries());
-        model.addAttribute("languageChoices", firstChosen(names.languages(), form.languages()));
+        model.addAttribute("languageChoices", Names.chosenFirst(names.languages(), form.languages()));
         model.addAttribute("topics", names.topics());
         model.addAttribute("statusText", stored.map(s -> StatusWords.of(s.status())).orElse(null));
         model.addAttribute("unmatched", stored.flatMap(this::unmatched).orElse(null));
         return "request/my-request";
-    }
-
-    /** The chosen entries first (so that they show without scrolling), then the rest, each group in name order. */
-    private static List<Names.Choice> firstChosen(List<Names.Choice> all, List<String> chosen) {
-        List<Names.Choice> ordered = new ArrayList<>(all.stream().filter(c -> chosen.contains(c.code())).toList());
-        all.stream().filter(c -> !chosen.contains(c.code())).forEach(ordered::add);
-        return ordered;
     }
 
     /**
