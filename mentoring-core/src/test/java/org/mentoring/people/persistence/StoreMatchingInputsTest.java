@@ -139,6 +139,9 @@ class StoreMatchingInputsTest {
         assertThat(inputs.settled()).containsValue("m-paused-busy");
         assertThat(mentors.isPaused("m-paused", LocalDate.now())).isTrue();
         assertThat(mentors.isPaused("m-pause-over", LocalDate.now())).isFalse();
+        mentors.upsertAll(List.of(validator.mentor(mentor("m-paused")).orThrow("m")), java.util.Set.of("m-paused"));
+        assertThat(mentors.isPaused("m-paused", LocalDate.now())).as("an import of the profile keeps the pause")
+                .isTrue();
 
         mentors.pause("m-paused", null);
         assertThat(inputs.mentors()).extracting(Mentor::externalId).contains("m-paused");
