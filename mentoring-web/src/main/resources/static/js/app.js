@@ -121,6 +121,91 @@
     });
   }
 
+  // the preferred mentors in the order they were picked: a tick adds the mentor at the end of the ranking, an untick
+  // removes them, and up and down buttons reorder; the ranking's hidden inputs post the order
+  function mentorRanking(root) {
+    var ranking = root.querySelector('#mentor-ranking');
+    if (!ranking) {
+      return;
+    }
+    function button(text, label, move) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary outline small';
+      b.textContent = text;
+      b.setAttribute('aria-label', label);
+      b.addEventListener('click', move);
+      return b;
+    }
+    function decorate(item) {
+      var name = item.querySelector('span').textContent;
+      item.appendChild(button('↑', 'Move ' + name + ' up', function () {
+        if (item.previousElementSibling) {
+          ranking.insertBefore(item, item.previousElementSibling);
+        }
+      }));
+      item.appendChild(button('↓', 'Move ' + name + ' down', function () {
+        if (item.nextElementSibling) {
+          ranking.insertBefore(item.nextElementSibling, item);
+        }
+      }));
+    }
+    ranking.querySelectorAll('li').forEach(decorate);
+    root.querySelectorAll('input.rank-pick').forEach(function (box) {
+      box.addEventListener('change', function () {
+        var existing = ranking.querySelector('li[data-code="' + CSS.escape(box.value) + '"]');
+        if (box.checked && !existing) {
+          var item = document.createElement('li');
+          item.dataset.code = box.value;
+          var hidden = document.createElement('input');
+          hidden.type = 'hidden';
+          hidden.name = 'preferredOrder';
+          hidden.value = box.value;
+          var span = document.createElement('span');
+          span.textContent = box.dataset.name;
+          item.appendChild(hidden);
+          item.appendChild(span);
+          decorate(item);
+          ranking.appendChild(item);
+        } else if (!box.checked && existing) {
+          existing.remove();
+        }
+      });
+    });
+  }
+
+  // a search box that narrows the options of a select (countries, time zones) and chooses the first that matches
+  // unless the chosen one still does
+  function selectFilters(root) {
+    root.querySelectorAll('input.select-filter').forEach(function (input) {
+      var select = document.getElementById(input.dataset.target);
+      input.addEventListener('input', function () {
+        var words = input.value.trim().toLowerCase();
+        var first = null;
+        Array.prototype.forEach.call(select.options, function (option) {
+          var match = words === '' || option.value === '' || option.textContent.toLowerCase().indexOf(words) >= 0;
+          option.hidden = !match;
+          if (match && option.value !== '' && !first) {
+            first = option;
+          }
+        });
+        var chosen = select.selectedOptions[0];
+        if (first && words !== '' && (!chosen || chosen.value === '' || chosen.hidden)) {
+          select.value = first.value;
+          select.dispatchEvent(new Event('change', {bubbles: true}));
+        }
+      });
+    });
+  }
+
+  // the summary of a form's errors, or a warning to confirm, takes focus so that a screen reader reads it
+  function focusSummary(root) {
+    var summary = root.querySelector('#error-summary, #break-warning');
+    if (summary) {
+      summary.focus();
+    }
+  }
+
   // weekly slot rows: add one, remove one
   function slotRows(root) {
     root.querySelectorAll('fieldset.slots').forEach(function (fieldset) {
@@ -272,6 +357,13 @@
         input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
       }
     });
+    // a zone picker with nothing saved starts at the browser's own zone
+    root.querySelectorAll('select.detect-zone').forEach(function (select) {
+      var zone = window.Intl ? Intl.DateTimeFormat().resolvedOptions().timeZone : '';
+      if (!select.value && zone && select.querySelector('option[value="' + CSS.escape(zone) + '"]')) {
+        select.value = zone;
+      }
+    });
   }
 
   function enhance(root) {
@@ -284,10 +376,13 @@
     listFilters(document);
     treeFilters(document);
     domainRanking(document);
+    mentorRanking(document);
+    selectFilters(document);
     slotRows(document);
     weightSliders(document);
     tables(document);
     zoneDefault(document);
+    focusSummary(document);
     enhance(document);
   });
 

@@ -59,6 +59,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class LifecycleService {
 
+    /** The longest decline reason kept; a longer one is cut. */
+    public static final int MAX_REASON_LENGTH = 1000;
+
     static final String PUBLISH_ACTION = "matching-run.publish";
     static final String OFFER_SUBJECT = "A mentorship offer for you";
     static final String OFFER_TEXT = "You are proposed as a pair. Sign in to read why and to accept or decline the "
@@ -275,15 +278,33 @@ public class LifecycleService {
      *     {@code already-answered} if this side has answered
      */
     public Offer answer(String proposalId, Side side, Answer answer, String actor, boolean onBehalf, String address) {
+        return answer(proposalId, side, answer, actor, onBehalf, address, null);
+    }
+
+    /**
+     * The same, with the reason a side gives for declining (optional, at most {@link #MAX_REASON_LENGTH}
+     * characters): kept on the proposal as {@code declineReason} and in the audit trail.
+     */
+    public Offer answer(String proposalId, Side side, Answer answer, String actor, boolean onBehalf, String address,
+            String declineReason) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ProposalDocument proposal = find(proposalId);
         requireOpen(proposal, now);
         String prefix = side == Side.RESEARCHER ? "researcher" : "mentor";
+        String reason = answer == Answer.DECLINED && declineReason != null && !declineReason.isBlank()
+                ? declineReason.strip() : null;
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            reason = reason.substring(0, MAX_REASON_LENGTH);
+        }
+        Update update = new Update().set(prefix + "Answer", answer).set(prefix + "AnsweredBy", actor)
+                .set(prefix + "AnsweredAt", now);
+        if (reason != null) {
+            update.set("declineReason", reason);
+        }
         // an answer lands only before the deadline; an offer whose last answer landed is never expired
         Optional<ProposalDocument> answered = move(proposalId, where(STATUS).is(OfferStatus.OFFERED)
                 .and(prefix + "Answer").is(null).orOperator(where("answerBy").is(null), where("answerBy").gt(now)),
-                new Update().set(prefix + "Answer", answer).set(prefix + "AnsweredBy", actor)
-                        .set(prefix + "AnsweredAt", now));
+                update);
         if (answered.isEmpty()) {
             ProposalDocument current = find(proposalId);
             requireOpen(current, now);
@@ -292,6 +313,10 @@ public class LifecycleService {
         }
         if (onBehalf) {
             audit.record(actor, ANSWER_ACTION, proposalId, answer + " on behalf of the " + prefix, address);
+        }
+        if (reason != null) {
+            audit.record(actor, ANSWER_ACTION, proposalId, "DECLINED by the " + prefix + ", saying: " + reason,
+                    address);
         }
         return toOffer(settle(answered.get()));
     }

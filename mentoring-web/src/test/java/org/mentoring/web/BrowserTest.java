@@ -144,11 +144,16 @@ class BrowserTest {
 
         assertThat(driver.getCurrentUrl()).endsWith("/my-request");
         assertThat(text(By.id("offers-none"))).contains("None published yet");
-        type(By.id("timeZone"), "Africa/Nairobi");
+        // only pickers: a time zone found by its city, a language by its name, goals ticked from the programme's list
+        type(By.id("timeZone-filter"), "Nairobi");
+        assertThat(new Select(driver.findElement(By.id("timeZone"))).getFirstSelectedOption().getText())
+                .startsWith("Nairobi (Africa/Nairobi, UTC+3");
         type(By.id("institution"), "University of Nairobi");
-        new Select(driver.findElement(By.id("careerStage"))).selectByValue("POSTDOC");
-        type(By.id("languages"), "en, sw");
-        type(By.id("goals"), "grant-writing, publishing");
+        new Select(driver.findElement(By.id("careerStage"))).selectByVisibleText("Postdoctoral researcher");
+        type(By.id("languages-filter"), "Swahi");
+        driver.findElement(By.id("languages-sw")).click();
+        driver.findElement(By.id("goals-grant-writing")).click();
+        driver.findElement(By.id("goals-publishing")).click();
         // pick two domains through the search box; the second chosen then moved to the top of the ranking
         type(By.id("domain-filter"), "heat");
         driver.findElement(By.id("d-planetary-health--climate-health--heat-health")).click();
@@ -169,26 +174,34 @@ class BrowserTest {
         new Select(days.get(1)).selectByValue("THURSDAY");
         driver.findElements(By.name("slotStart")).get(1).sendKeys("14:00");
         driver.findElements(By.name("slotEnd")).get(1).sendKeys("16:30");
-        // a preferred mentor found in the directory by name
-        Mentor wanted = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0).mentor();
-        type(By.id("mentor-filter"), wanted.name());
-        assertThat(driver.findElements(By.cssSelector("#directory > li")).stream().filter(WebElement::isDisplayed))
-                .hasSize(1);
-        assertThat(driver.findElement(By.id("directory")).getText()).doesNotContain(wanted.email());
-        driver.findElement(By.id("prefer-" + wanted.externalId())).click();
-        // the country is missing: the form says so beside the field
+        // two preferred mentors found in the directory by name: the later in the directory's order picked first
+        List<Mentor> two = mentors.find(MentorFilter.ALL, PageRequest.of(0, 2, org.springframework.data.domain.Sort
+                .by("name"))).getContent().stream().map(StoredMentor::mentor).toList();
+        Mentor wanted = two.get(1);
+        Mentor second = two.get(0);
+        for (Mentor pick : List.of(wanted, second)) {
+            type(By.id("mentor-filter"), pick.name());
+            assertThat(driver.findElements(By.cssSelector("#directory > li")).stream().filter(WebElement::isDisplayed))
+                    .hasSize(1);
+            assertThat(driver.findElement(By.id("directory")).getText()).doesNotContain(pick.email());
+            driver.findElement(By.id("prefer-" + pick.externalId())).click();
+        }
+        assertThat(text(By.id("mentor-ranking"))).startsWith(wanted.name());
+        // the country is missing: the form says so in words, beside the field and in a summary that takes focus
         driver.findElement(By.id("submit-request")).click();
-        assertThat(text(By.id("country-error"))).contains("country");
+        assertThat(text(By.id("country-error"))).isEqualTo("Choose your country");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(text(By.id("error-summary"))).contains("Choose your country");
         WebElement country = driver.findElement(By.id("country"));
         assertThat(country.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(country.getAttribute("aria-describedby")).isEqualTo("country-error");
         screenshot("request-invalid");
 
-        type(By.id("country"), "ke");
+        new Select(driver.findElement(By.id("country"))).selectByVisibleText("Kenya");
         driver.findElement(By.id("submit-request")).click();
 
         assertThat(text(By.cssSelector("[role=status]"))).contains("saved");
-        assertThat(text(By.id("request-status"))).isEqualTo("OPEN");
+        assertThat(text(By.id("request-status"))).isEqualTo("Waiting for a mentor");
         driver.manage().window().setSize(new Dimension(1280, 2400));
         screenshot("request");
         StoredRequest stored = requests.find(RequestFilter.ALL.ownedBy("amina@browser.example.org"),
@@ -202,7 +215,8 @@ class BrowserTest {
         assertThat(request.domains().get(1)).endsWith("heat-health");
         assertThat(request.weeklyAvailability()).containsExactly(WeeklySlot.parse("TUE 08:00-10:00"),
                 WeeklySlot.parse("THU 14:00-16:30"));
-        assertThat(request.preferredMentorIds()).containsExactly(wanted.externalId());
+        assertThat(request.preferredMentorIds()).containsExactly(wanted.externalId(), second.externalId());
+        assertThat(request.languages()).containsExactlyInAnyOrder("en", "sw");
         assertThat(request.goals()).containsExactlyInAnyOrder("grant-writing", "publishing");
         assertNoScriptErrors();
 
@@ -298,13 +312,18 @@ class BrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/mentor");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(demo.mentor().name());
 
-        type(By.id("topics"), "grant-writing, fieldwork-safety");
+        for (WebElement topic : driver.findElements(By.cssSelector("#topics input[type=checkbox]"))) {
+            boolean wanted = List.of("grant-writing", "fieldwork").contains(topic.getAttribute("value"));
+            if (topic.isSelected() != wanted) {
+                topic.click();
+            }
+        }
         type(By.id("capacity"), "4");
         driver.findElement(By.id("save-profile")).click();
         assertThat(text(By.id("saved-notice"))).contains("saved");
         screenshot("mentor");
         Mentor saved = mentors.get(demo.mentor().externalId()).mentor();
-        assertThat(saved.topics()).containsExactlyInAnyOrder("grant-writing", "fieldwork-safety");
+        assertThat(saved.topics()).containsExactlyInAnyOrder("grant-writing", "fieldwork");
         assertThat(saved.capacity()).isEqualTo(4);
 
         // someone else saves in between: this save is refused with a message, nothing overwritten

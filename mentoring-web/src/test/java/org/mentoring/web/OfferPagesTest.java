@@ -72,7 +72,7 @@ class OfferPagesTest {
                 .andExpect(content().string(containsString("id=\"published-at\"")))
                 .andExpect(content().string(containsString("Answer by <time class=\"local-time\" datetime=\""
                         + answerBy + "\"")))
-                .andExpect(content().string(containsString("heat-health matches exactly (the researcher&#39;s first"
+                .andExpect(content().string(containsString("Heat and health matches exactly (the researcher&#39;s first"
                         + " choice)")))
                 .andExpect(content().string(containsString("Tue 12:00-14:00 researcher&#39;s time (Tue 14:00-16:00"
                         + " mentor&#39;s time); researcher in Europe/Paris, mentor in Africa/Nairobi")))
@@ -85,7 +85,7 @@ class OfferPagesTest {
         mvc.perform(get("/my-request").with(user(researcher)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dr. Mentor One")))
-                .andExpect(content().string(containsString("heat-health matches exactly (your first choice)")))
+                .andExpect(content().string(containsString("Heat and health matches exactly (your first choice)")))
                 .andExpect(content().string(containsString(
                         "Tue 12:00-14:00 your time (Tue 14:00-16:00 in Africa/Nairobi)")))
                 .andExpect(content().string(containsString("/offers/" + offerId + "/accept")))
@@ -97,7 +97,7 @@ class OfferPagesTest {
                 .andExpect(redirectedUrl("/my-request"));
         mvc.perform(get("/mentor").with(user(mentor)))
                 .andExpect(content().string(containsString("Researcher Uno")))
-                .andExpect(content().string(containsString("heat-health matches yours exactly (their first choice)")))
+                .andExpect(content().string(containsString("Heat and health matches yours exactly (their first choice)")))
                 .andExpect(content().string(containsString(
                         "Tue 14:00-16:00 your time (Tue 12:00-14:00 theirs, in Europe/Paris)")))
                 .andExpect(content().string(containsString(
@@ -108,6 +108,12 @@ class OfferPagesTest {
                         ZoneId.of("Africa/Nairobi")) + " (your time, Africa/Nairobi).")));
         mvc.perform(post("/offers/{id}/accept", offerId).with(user(mentor)).with(csrf()))
                 .andExpect(redirectedUrl("/mentor"));
+        // once both accepted, the mentor's page says so and lists the mentee
+        mvc.perform(get("/mentor").with(user(mentor)))
+                .andExpect(content().string(containsString("Your mentorship with Researcher Uno is on.")))
+                .andExpect(content().string(containsString("<td>Researcher Uno</td><td>Other University</td>"
+                        + "<td>2026-03-01</td><td>2026-09-01</td><td>Current</td>")))
+                .andExpect(content().string(not(containsString("m-1"))));
 
         JsonNode mentorships = admin.get("/api/v1/mentorships").json().get("content");
         assertThat(mentorships).hasSize(1);

@@ -58,6 +58,32 @@ public class RunResultStore {
         return mongo.find(RunChildIds.ofRun(runId), UnmatchedDocument.class);
     }
 
+    /** Why the most recently published run left a request without a mentor. */
+    public record PublishedUnmatched(String runId, java.time.Instant publishedAt, List<String> reasons) {
+    }
+
+    /**
+     * The reasons the most recently published run gave for leaving this request unmatched; empty when that run
+     * placed it, did not include it, or no run is published.
+     */
+    public java.util.Optional<PublishedUnmatched> latestPublishedUnmatched(String requestExternalId) {
+        org.springframework.data.mongodb.core.query.Query latest = org.springframework.data.mongodb.core.query.Query
+                .query(org.springframework.data.mongodb.core.query.Criteria.where("publishedAt").ne(null))
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                        "publishedAt"))
+                .limit(1);
+        MatchingRunDocument run = mongo.findOne(latest, MatchingRunDocument.class);
+        if (run == null) {
+            return java.util.Optional.empty();
+        }
+        org.springframework.data.mongodb.core.query.Query mine = RunChildIds.ofRun(run.id());
+        mine.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("requestExternalId")
+                .is(requestExternalId));
+        UnmatchedDocument unmatched = mongo.findOne(mine, UnmatchedDocument.class);
+        return java.util.Optional.ofNullable(unmatched)
+                .map(u -> new PublishedUnmatched(run.id(), run.publishedAt(), u.reasons()));
+    }
+
     /** Removes a run's result, if any. */
     public void delete(String runId) {
         mongo.remove(RunChildIds.ofRun(runId), ProposalDocument.class);

@@ -22,7 +22,30 @@ public final class Explanations {
 
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth"};
 
+    /** Where domain and topic names come from; the application registers the programme's own lists. */
+    private static volatile Naming naming = Naming.CODES;
+
     private Explanations() {
+    }
+
+    /** Names domains and topics from now on with {@code names} (the programme's taxonomy and topic list). */
+    public static void useNaming(Naming names) {
+        naming = names == null ? Naming.CODES : names;
+    }
+
+    /** The name people read for a taxonomy code. */
+    public static String domainName(String code) {
+        return naming.domain(code);
+    }
+
+    /** The name people read for a goal or mentoring topic. */
+    public static String topicName(String code) {
+        return naming.topic(code);
+    }
+
+    /** A country's English name. */
+    public static String countryName(String code) {
+        return naming.country(code);
     }
 
     static Wording domains(RequestAssignment a) {
@@ -43,11 +66,11 @@ public final class Explanations {
         for (int rank = 0; rank < request.domains().size(); rank++) {
             String code = request.domains().get(rank);
             int level = Taxonomy.bestLevel(code, mentor.domains());
-            String name = shortName(code);
+            String name = domainName(code);
             String choice = ordinal(rank) + " choice)";
             String near = switch (level) {
-                case Taxonomy.SAME_PARENT -> " area, " + shortName(code.substring(0, code.lastIndexOf('/')));
-                case Taxonomy.SAME_ROOT -> " field, " + code.substring(0, code.indexOf('/'));
+                case Taxonomy.SAME_PARENT -> " area, " + domainName(code.substring(0, code.lastIndexOf('/')));
+                case Taxonomy.SAME_ROOT -> " field, " + domainName(code.substring(0, code.indexOf('/')));
                 default -> null;
             };
             if (level == Taxonomy.EXACT) {
@@ -70,7 +93,8 @@ public final class Explanations {
     static Wording goals(RequestAssignment a) {
         MentorshipRequest request = a.getRequest();
         Mentor mentor = a.getMentor().getMentor();
-        String met = String.join(", ", request.goals().stream().filter(mentor.topics()::contains).sorted().toList());
+        String met = String.join(", ", request.goals().stream().filter(mentor.topics()::contains)
+                .map(Explanations::topicName).sorted().toList());
         String neutral = "Goals the mentor offers help with: " + met;
         return new Wording(neutral, "Their goals you offer help with: " + met, neutral);
     }
@@ -157,7 +181,7 @@ public final class Explanations {
             parts.add("institutions (" + request.institution() + " and " + mentor.institution() + ")");
         }
         if (fit.crossesCountry()) {
-            parts.add("countries (" + request.country() + " and " + mentor.country() + ")");
+            parts.add("countries (" + countryName(request.country()) + " and " + countryName(mentor.country()) + ")");
         }
         return Wording.same("Connects across " + String.join(" and ", parts));
     }

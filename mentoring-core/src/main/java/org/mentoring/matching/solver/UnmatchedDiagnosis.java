@@ -103,11 +103,11 @@ final class UnmatchedDiagnosis {
             }
             if (!parts.isEmpty()) {
                 reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share")
-                        + " the request's first-choice domain " + Explanations.shortName(firstDomain) + ": "
+                        + " the request's first-choice domain " + Explanations.domainName(firstDomain) + ": "
                         + String.join("; ", parts));
             }
         } else if (firstDomain != null) {
-            reasons.add("No mentor works in the request's first-choice domain " + Explanations.shortName(firstDomain));
+            reasons.add("No mentor works in the request's first-choice domain " + Explanations.domainName(firstDomain));
         }
         if (full > 0) {
             String who = " who " + verb(full, "fits", "fit") + " the request's languages, dates and time "

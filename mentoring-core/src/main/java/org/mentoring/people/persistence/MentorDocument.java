@@ -41,6 +41,8 @@ class MentorDocument {
     private LocalDate availableFrom;
     private LocalDate availableUntil;
     private List<SlotDocument> weeklyAvailability;
+    /** No new mentee before this date (the mentor paused); null when not paused. Not part of the profile record. */
+    private LocalDate pausedUntil;
     @Version
     private Long version;
     @CreatedDate
@@ -150,6 +152,14 @@ class MentorDocument {
 
     public void setAvailableUntil(LocalDate availableUntil) {
         this.availableUntil = availableUntil;
+    }
+
+    public LocalDate getPausedUntil() {
+        return pausedUntil;
+    }
+
+    public void setPausedUntil(LocalDate pausedUntil) {
+        this.pausedUntil = pausedUntil;
     }
 
     public List<SlotDocument> getWeeklyAvailability() {

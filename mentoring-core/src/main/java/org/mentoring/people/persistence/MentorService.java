@@ -171,6 +171,40 @@ public class MentorService {
         places.remove(externalId);
     }
 
+    /**
+     * Pauses a mentor: no new mentee (from a run or a direct ask) before {@code until}; their mentorships go on. A
+     * null or past date ends the pause. Changes nothing else of the profile, and needs no version: it is the
+     * mentor's own switch.
+     *
+     * @throws NotFoundException when no mentor has this externalId
+     */
+    public void pause(String externalId, java.time.LocalDate until) {
+        var update = until == null ? new org.springframework.data.mongodb.core.query.Update().unset("pausedUntil")
+                : new org.springframework.data.mongodb.core.query.Update().set("pausedUntil", until);
+        if (mongo.updateFirst(Query.query(Criteria.where("externalId").is(externalId)), update, MentorDocument.class)
+                .getMatchedCount() == 0) {
+            throw new NotFoundException("mentor", externalId);
+        }
+    }
+
+    /** The date a mentor's pause ends, or empty when they are not paused (or no such mentor). */
+    public Optional<java.time.LocalDate> pausedUntil(String externalId) {
+        return repository.findByExternalId(externalId).map(MentorDocument::getPausedUntil);
+    }
+
+    /** Whether a mentor takes no new mentee on {@code today} because they paused until a later date. */
+    public boolean isPaused(String externalId, java.time.LocalDate today) {
+        return pausedUntil(externalId).filter(today::isBefore).isPresent();
+    }
+
+    /** The externalIds of the mentors paused beyond {@code today}. */
+    public Set<String> pausedOn(java.time.LocalDate today) {
+        Query query = Query.query(Criteria.where("pausedUntil").gt(today));
+        Set<String> paused = new HashSet<>();
+        mongo.find(query, MentorDocument.class).forEach(document -> paused.add(document.getExternalId()));
+        return paused;
+    }
+
     /** Every mentor who can take a mentee (capacity above 0), by externalId. */
     public List<Mentor> withCapacity() {
         return forMatching(Set.of());

@@ -26,6 +26,7 @@ interface PeopleDocumentMapper {
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "pausedUntil", ignore = true)
     MentorDocument toDocument(Mentor mentor);
 
     @Mapping(target = "id", ignore = true)
@@ -40,6 +41,7 @@ interface PeopleDocumentMapper {
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
+    @Mapping(target = "pausedUntil", ignore = true)
     void update(Mentor mentor, @MappingTarget MentorDocument document);
 
     /** Copies a request's fields onto its stored document, keeping id, status, version and timestamps. */

@@ -1,9 +1,13 @@
 package org.mentoring.people.persistence;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.ProposalDocument;
@@ -34,13 +38,15 @@ class StoreMatchingInputs implements MatchingInputs {
     private final RequestService requests;
     private final MentorshipService mentorships;
     private final MongoTemplate mongo;
+    private final Clock clock;
 
     StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships,
-            MongoTemplate mongo) {
+            MongoTemplate mongo, Optional<Clock> clock) {
         this.mentors = mentors;
         this.requests = requests;
         this.mentorships = mentorships;
         this.mongo = mongo;
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /** Mentors with capacity above 0, and those of active mentorships. */
@@ -49,8 +55,30 @@ class StoreMatchingInputs implements MatchingInputs {
         return mentors(activePairs());
     }
 
+    /**
+     * A mentor paused beyond today takes no new mentee: left out, or, when they hold settled pairs, read with no more
+     * places than those pairs take.
+     */
     private List<Mentor> mentors(Map<String, String> pairs) {
-        return mentors.forMatching(Set.copyOf(pairs.values()));
+        Set<String> paused = mentors.pausedOn(LocalDate.now(clock));
+        List<Mentor> all = mentors.forMatching(Set.copyOf(pairs.values()));
+        if (paused.isEmpty()) {
+            return all;
+        }
+        Map<String, Integer> held = new HashMap<>();
+        pairs.values().forEach(mentor -> held.merge(mentor, 1, Integer::sum));
+        List<Mentor> result = new ArrayList<>();
+        for (Mentor m : all) {
+            if (!paused.contains(m.externalId())) {
+                result.add(m);
+            } else if (held.containsKey(m.externalId())) {
+                result.add(new Mentor(m.externalId(), m.name(), m.email(), m.institution(), m.country(),
+                        m.timeZone(), m.languages(), m.domains(), m.topics(),
+                        Math.min(m.capacity(), held.get(m.externalId())), m.availableFrom(), m.availableUntil(),
+                        m.weeklyAvailability()));
+            }
+        }
+        return result;
     }
 
     /**

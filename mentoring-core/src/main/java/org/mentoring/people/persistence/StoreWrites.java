@@ -28,7 +28,7 @@ final class StoreWrites {
 
     /** Fields an update never copies from the converted document: the store keeps them itself. */
     private static final Set<String> KEPT_BY_STORE = Set.of("_id", "_class", "version", "createdAt", "updatedAt",
-            "status");
+            "status", "pausedUntil");
 
     private static final int DUPLICATE_KEY = 11000;
 

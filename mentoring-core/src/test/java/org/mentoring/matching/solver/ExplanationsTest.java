@@ -45,6 +45,31 @@ class ExplanationsTest {
     }
 
     @Test
+    void withTheProgrammesNamesDomainsAndUnmatchedReasonsReadAsNamesNotCodes() {
+        Explanations.useNaming(new Naming() {
+            @Override
+            public String domain(String code) {
+                return code.endsWith("heat-health") ? "Heat and health" : "Climate and health";
+            }
+
+            @Override
+            public String topic(String code) {
+                return "Grant writing";
+            }
+        });
+        try {
+            MentorshipRequest request = People.request("r-1").domains(HEAT).build();
+            Mentor mentor = People.mentor("m-1").domains("planetary-health/climate-health/extreme-weather").build();
+
+            assertThat(Explanations.domains(request, mentor).researcher()).isEqualTo("Research domains: "
+                    + "Heat and health: the mentor works in the same area, Climate and health (your first choice)");
+            assertThat(Explanations.countryName("KE")).isEqualTo("Kenya");
+        } finally {
+            Explanations.useNaming(null);
+        }
+    }
+
+    @Test
     void timeNamesBothLocalTimes() {
         // Kolkata WED 10:00-11:00 (+05:30) and Kathmandu WED 10:00-11:00 (+05:45) share Wed 04:30-05:15 UTC.
         MentorshipRequest kolkata = People.request("r-1").zone("Asia/Kolkata").slots("WED 10:00-11:00").build();

@@ -118,6 +118,35 @@ class StoreMatchingInputsTest {
         assertThat(requests.get("r-declined").request().excludedMentorIds()).containsExactly("m-2");
     }
 
+    @Test
+    void aPausedMentorTakesNoNewMenteeUntilTheDateButKeepsTheirMentorships() {
+        mentors.create(mentor("m-paused"));
+        mentors.create(withCapacity(mentor("m-paused-busy"), "3"));
+        mentors.create(mentor("m-pause-over"));
+        mentors.create(mentor("m-1"));
+        requests.create(request("r-settled"));
+        requests.changeStatus("r-settled", RequestStatus.OPEN, RequestStatus.MATCHED);
+        mentorships.insert(mentorship("ms-1", "r-settled", "m-paused-busy", MentorshipStatus.ACTIVE));
+        mentors.pause("m-paused", LocalDate.now().plusDays(30));
+        mentors.pause("m-paused-busy", LocalDate.now().plusDays(30));
+        mentors.pause("m-pause-over", LocalDate.now().minusDays(1));
+
+        assertThat(inputs.mentors()).as("the paused mentor is left out; the busy one keeps only the place taken")
+                .extracting(Mentor::externalId, Mentor::capacity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m-1", 3),
+                        org.assertj.core.groups.Tuple.tuple("m-pause-over", 3),
+                        org.assertj.core.groups.Tuple.tuple("m-paused-busy", 1));
+        assertThat(inputs.settled()).containsValue("m-paused-busy");
+        assertThat(mentors.isPaused("m-paused", LocalDate.now())).isTrue();
+        assertThat(mentors.isPaused("m-pause-over", LocalDate.now())).isFalse();
+        mentors.upsertAll(List.of(validator.mentor(mentor("m-paused")).orThrow("m")), java.util.Set.of("m-paused"));
+        assertThat(mentors.isPaused("m-paused", LocalDate.now())).as("an import of the profile keeps the pause")
+                .isTrue();
+
+        mentors.pause("m-paused", null);
+        assertThat(inputs.mentors()).extracting(Mentor::externalId).contains("m-paused");
+    }
+
     private static ProposalDocument offer(String id, String request, OfferStatus status) {
         return new ProposalDocument(id, "run-1", request, "m-1", List.of("why"), null, null, 10, 60, true, status, null,
                 null,

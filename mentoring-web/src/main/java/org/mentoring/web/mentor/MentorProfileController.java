@@ -1,5 +1,8 @@
 package org.mentoring.web.mentor;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.mentoring.accounts.Role;
@@ -7,16 +10,22 @@ import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.mentorship.Mentorship;
+import org.mentoring.mentorship.MentorshipService;
+import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.input.MentorInput;
 import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
 import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
+import org.mentoring.web.page.Names;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,29 +41,43 @@ class MentorProfileController {
 
     /** What the form holds, as text. */
     record ProfileForm(String externalId, String email, long version, String name, String institution,
-            String country, String timeZone, String languages, List<String> domains, String topics, String capacity,
+            String country, String timeZone, List<String> languages, List<String> domains, List<String> topics,
+            String capacity,
             String availableFrom, String availableUntil) {
+    }
+
+    /** One of the mentor's mentees, current or past, as the page lists them. */
+    record MenteeRow(String name, String institution, String start, String end, String status) {
     }
 
     private final MentorService mentors;
     private final Taxonomy taxonomy;
+    private final Names names;
+    private final MentorshipService mentorships;
+    private final RequestService requests;
     /** The domain tree of the form: the taxonomy never changes while the app runs. */
     private final List<DomainTree.Node> tree;
 
-    MentorProfileController(MentorService mentors, Taxonomy taxonomy) {
+    MentorProfileController(MentorService mentors, Taxonomy taxonomy, Names names, MentorshipService mentorships,
+            RequestService requests) {
         this.mentors = mentors;
         this.taxonomy = taxonomy;
+        this.names = names;
+        this.mentorships = mentorships;
+        this.requests = requests;
         this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/mentor")
-    String show(Model model, @RequestParam(name = "saved", required = false) String saved) {
+    String show(Model model, @RequestParam(name = "saved", required = false) String saved,
+            @RequestParam(name = "paused", required = false) String paused) {
         Viewer viewer = Viewer.current();
         if (viewer.role() != Role.MENTOR || viewer.personExternalId() == null) {
             return "redirect:/";
         }
         StoredMentor stored = mentors.get(viewer.personExternalId());
         model.addAttribute("saved", saved != null);
+        model.addAttribute("pauseSaved", paused != null);
         return render(model, formOf(stored), stored.mentor().weeklyAvailability().stream().map(SlotInput::of)
                 .toList(), Map.of(), stored.mentor().capacity());
     }
@@ -66,9 +89,9 @@ class MentorProfileController {
             @RequestParam(defaultValue = "") String institution,
             @RequestParam(defaultValue = "") String country,
             @RequestParam(defaultValue = "") String timeZone,
-            @RequestParam(defaultValue = "") String languages,
+            @RequestParam(required = false) List<String> languages,
             @RequestParam(required = false) List<String> domains,
-            @RequestParam(defaultValue = "") String topics,
+            @RequestParam(required = false) List<String> topics,
             @RequestParam(defaultValue = "") String capacity,
             @RequestParam(defaultValue = "") String availableFrom,
             @RequestParam(defaultValue = "") String availableUntil,
@@ -83,23 +106,25 @@ class MentorProfileController {
         String externalId = stored.mentor().externalId();
         List<String> picked = domains == null ? List.of() : domains;
         List<SlotInput> slots = FormLists.slots(slotDay, slotStart, slotEnd);
+        List<String> languageCodes = languages == null ? List.of() : languages;
+        List<String> topicCodes = topics == null ? List.of() : topics;
         MentorInput input = new MentorInput(externalId, name, stored.mentor().email(),
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(java.util.Locale.ROOT),
-                timeZone, FormLists.split(languages), picked, FormLists.split(topics), capacity, availableFrom,
+                timeZone, languageCodes, picked, topicCodes, capacity, availableFrom,
                 availableUntil.isBlank() ? null : availableUntil, slots);
         ProfileForm form = new ProfileForm(externalId, stored.mentor().email(), version, name, institution, country,
-                timeZone, languages, picked, topics, capacity, availableFrom, availableUntil);
+                timeZone, languageCodes, picked, topicCodes, capacity, availableFrom, availableUntil);
         List<InvalidInputException.FieldError> refused = ParticipantEdits.mentorProfile(stored.mentor(), null,
                 parsedCapacity(capacity));
         if (!refused.isEmpty()) {
-            return render(model, form, slots, FieldErrors.byField(new InvalidInputException("refused", refused)),
+            return render(model, form, slots, FieldErrors.inWords(new InvalidInputException("refused", refused)),
                     stored.mentor().capacity());
         }
         try {
             mentors.update(externalId, input, version);
             return "redirect:/mentor?saved";
         } catch (InvalidInputException e) {
-            return render(model, form, slots, FieldErrors.byField(e), stored.mentor().capacity());
+            return render(model, form, slots, FieldErrors.inWords(e), stored.mentor().capacity());
         } catch (ConflictException e) {
             String message = "stale-version".equals(e.code())
                     ? "Your profile was changed elsewhere (by you in another tab, or by a coordinator) since you "
@@ -125,17 +150,101 @@ class MentorProfileController {
         model.addAttribute("form", form);
         model.addAttribute("maxCapacity", Math.max(ParticipantEdits.SELF_MAX_CAPACITY, storedCapacity));
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", FieldErrors.summary(errors));
         model.addAttribute("tree", tree);
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
+        model.addAttribute("zones", names.zonesWith(form.timeZone()));
+        model.addAttribute("countries", names.countries());
+        model.addAttribute("languageChoices", Names.chosenFirst(names.languages(), form.languages()));
+        model.addAttribute("topicChoices", withUnlisted(names.topics(), form.topics()));
+        LocalDate today = LocalDate.now();
+        LocalDate pausedUntil = mentors.pausedUntil(form.externalId()).filter(today::isBefore).orElse(null);
+        model.addAttribute("pausedUntil", pausedUntil);
+        model.addAttribute("pauseMin", today.plusDays(1).toString());
+        model.addAttribute("mentees", mentees(form.externalId()));
         return "mentor/profile";
+    }
+
+    /**
+     * Pauses the signed-in mentor until a date (no new mentee from a run or a direct ask before it; their mentorships
+     * go on), or ends the pause ({@code resume}).
+     */
+    @PostMapping("/mentor/pause")
+    String pause(Model model, @RequestParam(defaultValue = "") String pausedUntil,
+            @RequestParam(defaultValue = "") String resume) {
+        Viewer viewer = Viewer.current();
+        if (viewer.role() != Role.MENTOR || viewer.personExternalId() == null) {
+            throw new ForbiddenException("Only mentors have a profile");
+        }
+        String externalId = viewer.personExternalId();
+        if (!resume.isEmpty()) {
+            mentors.pause(externalId, null);
+            return "redirect:/mentor?paused";
+        }
+        LocalDate until = null;
+        String problem = null;
+        try {
+            until = LocalDate.parse(pausedUntil.strip());
+            if (!until.isAfter(LocalDate.now())) {
+                problem = "Choose a date after today: the day you take new mentees again";
+            } else if (until.isAfter(LocalDate.now().plusYears(2))) {
+                problem = "Choose a date within two years";
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            problem = pausedUntil.isBlank() ? "Choose the date you take new mentees again"
+                    : "Write the date as a date, for example 2027-03-01";
+        }
+        if (problem != null) {
+            StoredMentor stored = mentors.get(externalId);
+            model.addAttribute("saved", false);
+            model.addAttribute("pauseSaved", false);
+            return render(model, formOf(stored), stored.mentor().weeklyAvailability().stream().map(SlotInput::of)
+                    .toList(), Map.of("pausedUntil", problem), stored.mentor().capacity());
+        }
+        mentors.pause(externalId, until);
+        return "redirect:/mentor?paused";
+    }
+
+    /** The mentor's mentees, current first, then past, newest first within each. */
+    private List<MenteeRow> mentees(String mentorExternalId) {
+        List<Mentorship> all = new ArrayList<>(mentorships.list(null, mentorExternalId, null,
+                PageRequest.of(0, 200)).getContent());
+        all.sort(Comparator.comparing((Mentorship m) -> m.status() != MentorshipStatus.ACTIVE)
+                .thenComparing(Mentorship::startDate, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<MenteeRow> rows = new ArrayList<>();
+        for (Mentorship m : all) {
+            var request = requests.find(m.requestExternalId()).map(stored -> stored.request());
+            rows.add(new MenteeRow(request.map(r -> r.name()).orElse("A researcher no longer listed"),
+                    request.map(r -> r.institution() == null ? "" : r.institution()).orElse(""),
+                    m.startDate() == null ? "" : m.startDate().toString(),
+                    m.endDate() == null ? "" : m.endDate().toString(), statusText(m.status())));
+        }
+        return rows;
+    }
+
+    private static String statusText(MentorshipStatus status) {
+        return switch (status) {
+            case ACTIVE -> "Current";
+            case COMPLETED -> "Completed";
+            case ENDED_EARLY -> "Ended early";
+        };
+    }
+
+    /** The programme's topics, and any chosen code it no longer lists, so that a save does not drop it silently. */
+    private static List<Names.Choice> withUnlisted(List<Names.Choice> listed, List<String> chosen) {
+        List<Names.Choice> all = new ArrayList<>(listed);
+        chosen.stream().filter(code -> listed.stream().noneMatch(c -> c.code().equals(code)))
+                .forEach(code -> all.add(new Names.Choice(code, code)));
+        return all;
     }
 
     private static ProfileForm formOf(StoredMentor stored) {
         Mentor m = stored.mentor();
         return new ProfileForm(m.externalId(), m.email(), stored.version(), m.name(),
                 m.institution() == null ? "" : m.institution(), m.country(), m.timeZone().getId(),
-                FormLists.join(m.languages()), m.domains(), FormLists.join(m.topics()), Integer.toString(m.capacity()),
+                m.languages().stream().sorted().toList(), m.domains(), m.topics().stream().sorted().toList(),
+                Integer.toString(m.capacity()),
                 m.availableFrom().toString(), m.availableUntil() == null ? "" : m.availableUntil().toString());
     }
 }

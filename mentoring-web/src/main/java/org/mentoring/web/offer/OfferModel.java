@@ -29,6 +29,23 @@ class OfferModel {
      */
     record OfferRow(String id, String otherName, String otherId, List<String> explanation, OfferStatus status,
             String yourAnswer, String theirAnswer, boolean canAnswer, String deadline) {
+
+        /** The offer's status in words. */
+        public String statusText() {
+            return switch (status) {
+                case DRAFT -> "Not published";
+                case OFFERED -> "Waiting for answers";
+                case ACCEPTED -> "Both accepted";
+                case DECLINED -> "Declined";
+                case WITHDRAWN -> "Withdrawn";
+                case EXPIRED -> "No answer in time";
+            };
+        }
+
+        /** Whether both sides accepted: the mentorship is on. */
+        public boolean on() {
+            return status == OfferStatus.ACCEPTED;
+        }
     }
 
     private final LifecycleService lifecycle;

@@ -14,6 +14,7 @@ import org.mentoring.lifecycle.Side;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A researcher or mentor accepts or declines an offer made to them, from their own page. */
@@ -31,12 +32,31 @@ class OfferPagesController {
         return answer(id, Answer.ACCEPTED, request, redirect);
     }
 
+    /**
+     * Declines only when the page's confirmation was given ({@code confirm=yes}); without it, nothing changes and
+     * the page asks again. The optional reason goes to the proposal and the audit trail.
+     */
     @PostMapping("/offers/{id}/decline")
-    String decline(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
-        return answer(id, Answer.DECLINED, request, redirect);
+    String decline(@PathVariable String id, @RequestParam(defaultValue = "") String confirm,
+            @RequestParam(defaultValue = "") String reason, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!"yes".equals(confirm)) {
+            Side side = sideOf(Viewer.current(), id);
+            if (side == null) {
+                throw new ForbiddenException("Not your offer");
+            }
+            redirect.addFlashAttribute("offerError", "Nothing was declined: open Decline, then confirm with "
+                    + "\"Yes, decline\".");
+            return side == Side.MENTOR ? "redirect:/mentor" : "redirect:/my-request";
+        }
+        return answer(id, Answer.DECLINED, reason, request, redirect);
     }
 
     private String answer(String id, Answer answer, HttpServletRequest request, RedirectAttributes redirect) {
+        return answer(id, answer, null, request, redirect);
+    }
+
+    private String answer(String id, Answer answer, String reason, HttpServletRequest request,
+            RedirectAttributes redirect) {
         Viewer viewer = Viewer.current();
         Side side = sideOf(viewer, id);
         if (side == null) {
@@ -44,10 +64,10 @@ class OfferPagesController {
             throw new ForbiddenException("Not your offer");
         }
         try {
-            lifecycle.answer(id, side, answer, viewer.email(), false, request.getRemoteAddr());
+            lifecycle.answer(id, side, answer, viewer.email(), false, request.getRemoteAddr(), reason);
             redirect.addFlashAttribute("offerNotice", answer == Answer.ACCEPTED
                     ? "You accepted. When both of you have accepted, the mentorship starts."
-                    : "You declined. This pair will not be proposed again.");
+                    : "You declined. You will not be proposed to each other again.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("offerError", e.getMessage());
         }

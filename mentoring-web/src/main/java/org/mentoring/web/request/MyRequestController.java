@@ -12,7 +12,6 @@ import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
-import org.mentoring.people.CareerStage;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
@@ -26,6 +25,8 @@ import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
+import org.mentoring.web.page.Names;
+import org.mentoring.matching.persistence.RunResultStore;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -43,31 +44,38 @@ class MyRequestController {
 
     /** What the form holds, as text, whether read from the store or from a rejected submission. */
     record RequestForm(String externalId, long version, String name, String institution, String country,
-            String timeZone, String careerStage, List<String> domains, String goals, String languages,
+            String timeZone, String careerStage, List<String> domains, List<String> goals, List<String> languages,
             String startDate, String durationMonths, String minOverlapMinutes, List<String> preferredMentorIds,
             List<String> excludedMentorIds) {
     }
 
-    /** A mentor as the directory shows them to researchers: no email. */
+    /** A mentor as the directory shows them to researchers: no email, the country by name. */
     record DirectoryEntry(String externalId, String name, String institution, String country, List<String> domains) {
+    }
+
+    /** A picked mentor in the researcher's ranking: the code the form posts and the name shown. */
+    record Ranked(String externalId, String name) {
     }
 
     private final RequestService requests;
     private final MentorService mentors;
     private final AccountService accounts;
-    /** The time zones a researcher picks from: regions, without the Etc/ and SystemV/ aliases. */
-    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
-            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-            .sorted().toList();
+    private final Names names;
+    private final PendingOfferCheck pendingOffers;
+    private final RunResultStore results;
 
     private final Taxonomy taxonomy;
     /** The domain tree of the form: the taxonomy never changes while the app runs. */
     private final List<DomainTree.Node> tree;
 
-    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, Taxonomy taxonomy) {
+    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, Taxonomy taxonomy,
+            Names names, PendingOfferCheck pendingOffers, RunResultStore results) {
         this.requests = requests;
         this.mentors = mentors;
         this.accounts = accounts;
+        this.names = names;
+        this.pendingOffers = pendingOffers;
+        this.results = results;
         this.taxonomy = taxonomy;
         this.tree = DomainTree.of(taxonomy);
     }
@@ -96,16 +104,18 @@ class MyRequestController {
             @RequestParam(defaultValue = "") String careerStage,
             @RequestParam(required = false) List<String> domains,
             @RequestParam(required = false) List<String> domainPick,
-            @RequestParam(defaultValue = "") String goals,
-            @RequestParam(defaultValue = "") String languages,
+            @RequestParam(required = false) List<String> goals,
+            @RequestParam(required = false) List<String> languages,
             @RequestParam(defaultValue = "") String startDate,
             @RequestParam(defaultValue = "") String durationMonths,
             @RequestParam(defaultValue = "") String minOverlapMinutes,
             @RequestParam(required = false) List<String> slotDay,
             @RequestParam(required = false) List<String> slotStart,
             @RequestParam(required = false) List<String> slotEnd,
+            @RequestParam(required = false) List<String> preferredOrder,
             @RequestParam(required = false) List<String> preferredMentorIds,
-            @RequestParam(required = false) List<String> excludedMentorIds) {
+            @RequestParam(required = false) List<String> excludedMentorIds,
+            @RequestParam(defaultValue = "") String confirmBreak) {
         Viewer viewer = Viewer.current();
         if (!isResearcher(viewer)) {
             throw new ForbiddenException("Only researchers have a mentorship request");
@@ -113,32 +123,50 @@ class MyRequestController {
         Optional<StoredRequest> stored = own(viewer);
         String externalId = stored.map(s -> s.request().externalId()).orElseGet(MyRequestController::newExternalId);
         List<String> ranked = FormLists.ranked(domains, domainPick);
-        List<String> oldPreferred = stored.map(s -> s.request().preferredMentorIds()).orElse(List.of());
-        List<String> preferred = FormLists.ranked(oldPreferred, preferredMentorIds);
+        // the order the researcher picked (kept by the page's script, or the stored order without it), then new picks
+        List<String> order = preferredOrder != null ? preferredOrder
+                : stored.map(s -> s.request().preferredMentorIds()).orElse(List.of());
+        List<String> preferred = FormLists.ranked(order, preferredMentorIds);
+        List<String> goalCodes = goals == null ? List.of() : goals;
+        List<String> languageCodes = languages == null ? List.of() : languages;
         List<String> excluded = excludedMentorIds == null ? List.of() : excludedMentorIds;
         List<SlotInput> slots = FormLists.slots(slotDay, slotStart, slotEnd);
         String priority = stored.map(s -> Boolean.toString(s.request().priority())).orElse("false");
         RequestInput input = new RequestInput(externalId, name, viewer.email(), blankToNull(institution),
                 country.strip().toUpperCase(java.util.Locale.ROOT), timeZone, careerStage,
-                FormLists.split(languages), ranked, FormLists.split(goals), startDate, durationMonths,
+                languageCodes, ranked, goalCodes, startDate, durationMonths,
                 minOverlapMinutes, slots, preferred, excluded, priority);
         RequestForm form = new RequestForm(externalId, version, name, institution, country, timeZone, careerStage,
-                ranked, goals, languages, startDate, durationMonths, minOverlapMinutes, preferred, excluded);
+                ranked, goalCodes, languageCodes, startDate, durationMonths, minOverlapMinutes, preferred, excluded);
         try {
             if (stored.isPresent()) {
                 ParticipantEdits.requireEditableByResearcher(stored.get(), "change");
+                List<String> breaks = "yes".equals(confirmBreak) ? List.of()
+                        : pendingOffers.wouldBreak(externalId, input);
+                if (!breaks.isEmpty()) {
+                    // nothing saved yet: the researcher confirms, or changes it back
+                    model.addAttribute("breakWarnings", breaks);
+                    return render(model, stored, form, slots, Map.of());
+                }
                 requests.update(externalId, input, version);
             } else {
                 requests.create(input);
             }
             return "redirect:/my-request?saved";
         } catch (InvalidInputException e) {
-            return render(model, stored, form, slots, FieldErrors.byField(e));
+            return render(model, stored, form, slots, FieldErrors.inWords(e));
         } catch (ConflictException e) {
-            String message = "stale-version".equals(e.code())
-                    ? "Your request was changed elsewhere since you opened this page: reload the page to see it, "
-                            + "then make your changes again."
-                    : e.getMessage();
+            String message = switch (e.code()) {
+                case "stale-version" -> "Your request was changed elsewhere since you opened this page: reload the "
+                        + "page to see it, then make your changes again.";
+                case "request-in-progress" -> stored.map(s -> s.status()).orElse(null)
+                        == org.mentoring.people.RequestStatus.MATCHED
+                        ? "Your request cannot change now: you are matched with a mentor. End the mentorship first, "
+                                + "or ask the programme coordinator."
+                        : "Your request cannot change while an offer waits for answers: decline the offer above "
+                                + "first (your request is then open again), or ask the programme coordinator.";
+                default -> e.getMessage();
+            };
             return render(model, stored, form, slots, Map.of("form", message));
         }
     }
@@ -148,6 +176,7 @@ class MyRequestController {
         model.addAttribute("stored", stored.orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", FieldErrors.summary(errors));
         model.addAttribute("tree", tree);
         model.addAttribute("rankedDomains", form.domains().stream()
                 .map(code -> new DirectoryEntry(code, taxonomy.find(code).map(d -> d.name()).orElse(code), null, null,
@@ -155,17 +184,40 @@ class MyRequestController {
                 .toList());
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
-        model.addAttribute("careerStages", CareerStage.values());
-        model.addAttribute("directory", directory());
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("careerStages", names.careerStages());
+        List<DirectoryEntry> directory = directory();
+        model.addAttribute("directory", directory);
+        Map<String, String> mentorNames = new java.util.HashMap<>();
+        directory.forEach(entry -> mentorNames.put(entry.externalId(), entry.name()));
+        model.addAttribute("rankedMentors", form.preferredMentorIds().stream()
+                .map(id -> new Ranked(id, mentorNames.getOrDefault(id, "A mentor no longer listed"))).toList());
+        model.addAttribute("zones", names.zonesWith(form.timeZone()));
+        model.addAttribute("countries", names.countries());
+        model.addAttribute("languageChoices", Names.chosenFirst(names.languages(), form.languages()));
+        model.addAttribute("topics", names.topics());
+        model.addAttribute("statusText", stored.map(s -> StatusWords.of(s.status())).orElse(null));
+        model.addAttribute("unmatched", stored.flatMap(this::unmatched).orElse(null));
         return "request/my-request";
+    }
+
+    /**
+     * Why the latest published round found no mentor for an OPEN request, in the researcher's words, and what would
+     * widen its chances; empty when the request is not OPEN or that round did not leave it unmatched.
+     */
+    private Optional<Unmatched> unmatched(StoredRequest stored) {
+        if (stored.status() != org.mentoring.people.RequestStatus.OPEN) {
+            return Optional.empty();
+        }
+        return results.latestPublishedUnmatched(stored.request().externalId())
+                .map(found -> Unmatched.of(stored.request(), found.reasons(), names));
     }
 
     private List<DirectoryEntry> directory() {
         List<DirectoryEntry> entries = new ArrayList<>();
         mentors.find(MentorFilter.ALL, PageRequest.of(0, 1000, Sort.by("name"))).forEach(stored -> entries.add(
                 new DirectoryEntry(stored.mentor().externalId(), stored.mentor().name(), stored.mentor().institution(),
-                        stored.mentor().country(), DomainTree.names(taxonomy, stored.mentor().domains()))));
+                        names.country(stored.mentor().country()), DomainTree.names(taxonomy,
+                                stored.mentor().domains()))));
         return entries;
     }
 
@@ -175,7 +227,7 @@ class MyRequestController {
 
     private RequestForm blank(Viewer viewer) {
         String name = accounts.findByEmail(viewer.email()).map(Account::name).orElse("");
-        return new RequestForm(null, 0, name, "", "", "", "", List.of(), "", "en",
+        return new RequestForm(null, 0, name, "", "", "", "", List.of(), List.of(), List.of("en"),
                 LocalDate.now().plusMonths(1).withDayOfMonth(1).toString(), "6",
                 Integer.toString(MentorshipRequest.DEFAULT_MIN_OVERLAP_MINUTES), List.of(), List.of());
     }
@@ -184,8 +236,8 @@ class MyRequestController {
         MentorshipRequest r = stored.request();
         return new RequestForm(r.externalId(), stored.version(), r.name(), r.institution() == null ? ""
                 : r.institution(), r.country(), r.timeZone().getId(),
-                r.careerStage() == null ? "" : r.careerStage().name(), r.domains(), FormLists.join(r.goals()),
-                FormLists.join(r.languages()), r.startDate().toString(), Integer.toString(r.durationMonths()),
+                r.careerStage() == null ? "" : r.careerStage().name(), r.domains(), List.copyOf(r.goals()),
+                List.copyOf(r.languages()), r.startDate().toString(), Integer.toString(r.durationMonths()),
                 Integer.toString(r.minOverlapMinutes()), r.preferredMentorIds(),
                 List.copyOf(r.excludedMentorIds()));
     }
