@@ -243,8 +243,8 @@ public class DirectAskService {
             Instant now, Instant answerBy) {
         PairFit fit = new PairEvaluator().fit(request, mentor);
         Explanation why = Explanation.of(List.of(new Wording("You asked " + mentor.name() + " directly",
-                        request.name() + " asked you directly", request.name() + " asked " + mentor.name()
-                                + " directly"),
+                        request.name() + " asked you directly, writing: \u201c" + message + "\u201d",
+                        request.name() + " asked " + mentor.name() + " directly"),
                 Explanations.domains(request, mentor), Explanations.time(request, mentor, fit.overlapMinutes()),
                 Explanations.languages(request, mentor)));
         return new ProposalDocument(ID_PREFIX + UUID.randomUUID(), null, request.externalId(), mentor.externalId(),
