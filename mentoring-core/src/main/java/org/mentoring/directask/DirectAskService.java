@@ -120,8 +120,12 @@ public class DirectAskService {
                     + day(pending.get().answerBy()) + "; one ask at a time");
         }
         if (stored.status() != RequestStatus.OPEN) {
-            throw new ConflictException("request-not-open", "Request " + requestExternalId + " is "
-                    + stored.status() + "; only an OPEN request (waiting for a mentor) can ask a mentor directly");
+            throw new ConflictException("request-not-open", "Only a request waiting for a mentor (OPEN) can ask one"
+                    + " directly; this one is " + switch (stored.status()) {
+                        case PROPOSED -> "waiting for the answers to an offer (PROPOSED)";
+                        case MATCHED -> "matched: its mentorship is on (MATCHED)";
+                        default -> "withdrawn (WITHDRAWN)";
+                    });
         }
         StoredMentor storedMentor = mentorExternalId == null ? null : mentors.find(mentorExternalId).orElse(null);
         if (storedMentor == null) {

@@ -1,6 +1,5 @@
 package org.mentoring.directask;
 
-import org.bson.Document;
 import org.mentoring.audit.AuditService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,13 +28,14 @@ public class DirectAskSettings {
 
     /** Whether direct asks are on (the default). */
     public boolean enabled() {
-        Document settings = mongo.findById(ID, Document.class, COLLECTION);
-        return settings == null || !Boolean.FALSE.equals(settings.get("enabled"));
+        DirectAskSettingsDocument settings = mongo.findById(ID, DirectAskSettingsDocument.class);
+        return settings == null || !Boolean.FALSE.equals(settings.enabled());
     }
 
     /** Turns direct asks on or off; asks already made stay as they are. */
     public void setEnabled(boolean enabled, String admin, String address) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update().set("enabled", enabled), COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update().set("enabled", enabled),
+                DirectAskSettingsDocument.class);
         audit.record(admin, ACTION, ID, enabled ? "direct asks turned on" : "direct asks turned off", address);
     }
 }

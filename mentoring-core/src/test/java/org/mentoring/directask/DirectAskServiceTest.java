@@ -20,6 +20,7 @@ import org.mentoring.common.InvalidInputException;
 import org.mentoring.lifecycle.Answer;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.lifecycle.OverrideService;
 import org.mentoring.lifecycle.Publication;
 import org.mentoring.lifecycle.Side;
 import org.mentoring.matching.domain.HardRule;
@@ -62,6 +63,8 @@ class DirectAskServiceTest {
     DirectAskSettings settings;
     @Autowired
     LifecycleService lifecycle;
+    @Autowired
+    OverrideService overrides;
     @Autowired
     MentorService mentors;
     @Autowired
@@ -216,6 +219,21 @@ class DirectAskServiceTest {
         assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.MATCHED);
         assertThat(mongo.findById(ask.id(), MentorshipDocument.class).status()).isEqualTo(MentorshipStatus.ACTIVE);
         assertThat(places.held(List.of("m-2"))).containsEntry("m-2", 1);
+        assertThatThrownBy(() -> asks.ask("r-1", "m-1", HELLO, RESEARCHER, null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("request-not-open");
+                    assertThat(e.getMessage()).endsWith("this one is matched: its mentorship is on (MATCHED)");
+                });
+    }
+
+    @Test
+    void anAdminCannotGiveADirectAskAnotherMentor() {
+        DirectAsk ask = asks.ask("r-1", "m-2", HELLO, RESEARCHER, null);
+
+        assertThatThrownBy(() -> overrides.override(ask.id(), "m-1", "coordinator@example.org", null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("direct-ask"));
+        assertThat(lifecycle.get(ask.id()).mentorExternalId()).isEqualTo("m-2");
+        assertThat(places.held(List.of("m-1")).getOrDefault("m-1", 0)).isZero();
     }
 
     @Test

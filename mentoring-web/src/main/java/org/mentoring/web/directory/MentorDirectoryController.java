@@ -32,6 +32,7 @@ import org.mentoring.people.StoredMentor;
 import org.mentoring.people.StoredRequest;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.places.MentorPlaces;
 import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.time.WeeklyOverlap;
 import org.mentoring.web.page.DomainTree;
@@ -164,7 +165,9 @@ class MentorDirectoryController {
                 redirect.addFlashAttribute("askErrors", e.errors().size() > 1 || !e.getMessage().equals(reasons
                         .get(0)) ? prefixed(e.getMessage(), reasons) : reasons);
             } catch (ConflictException e) {
-                redirect.addFlashAttribute("askErrors", List.of(e.getMessage()));
+                // the ledger names the mentor with their code; the page says it with their name alone
+                redirect.addFlashAttribute("askErrors", List.of(MentorPlaces.FULL.equals(e.code())
+                        ? name + " has no free place any more: another offer took their last one." : e.getMessage()));
             }
         }
         redirect.addFlashAttribute("askFor", name);
