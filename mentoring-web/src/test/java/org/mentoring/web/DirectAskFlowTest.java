@@ -154,6 +154,10 @@ class DirectAskFlowTest {
         String filtered = mvc.perform(get("/mentors").param("q", "achieng").with(user(researcher(OWNER))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(filtered).contains("Dr. Grace Achieng").doesNotContain("Dr. Arjun Rao");
+        String askable = mvc.perform(get("/mentors").param("fitsOnly", "true").param("page", "not-a-number")
+                .with(user(researcher(OWNER)))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(askable).contains("Dr. Arjun Rao").doesNotContain("Dr. Chen Wei");
 
         SignedInUser third = researcher(THIRD);
         mvc.perform(post("/mentors/{key}/ask", "m-1").param("message", "Hello").with(user(third)).with(csrf()))

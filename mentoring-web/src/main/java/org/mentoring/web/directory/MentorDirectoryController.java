@@ -90,8 +90,11 @@ class MentorDirectoryController {
 
     @GetMapping("/mentors")
     String directory(Model model, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "false") boolean fits,
-            @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String fitsOnly,
+            @RequestParam(defaultValue = "") String page) {
+        // typed into the address bar or not, a wrong value shows the first page of everyone rather than an error
+        boolean fits = "true".equals(fitsOnly);
+        int pageAsked = page.matches("\\d{1,6}") ? Integer.parseInt(page) : 0;
         Viewer viewer = Viewer.current();
         Optional<StoredRequest> own = own(viewer);
         List<Mentor> all = allMentors();
@@ -110,7 +113,7 @@ class MentorDirectoryController {
             rows.add(row);
         }
         int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.max(0, Math.min(page, pages - 1));
+        int current = Math.max(0, Math.min(pageAsked, pages - 1));
         Optional<DirectAsk> pending = own.flatMap(stored -> asks.pendingFor(stored.request().externalId()));
         boolean asksOn = settings.enabled();
         model.addAttribute("rows", rows.subList(current * PAGE_SIZE, Math.min(rows.size(), (current + 1) * PAGE_SIZE)));
