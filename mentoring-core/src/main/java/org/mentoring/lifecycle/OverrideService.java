@@ -92,7 +92,7 @@ public class OverrideService {
      * @throws NotFoundException if there is no such proposal or mentor
      * @throws InvalidInputException on {@code mentorExternalId}, naming each hard rule the new pair breaks
      * @throws ConflictException {@code offer-not-open} when the proposal is accepted, declined or withdrawn, or
-     *     changed meanwhile
+     *     changed meanwhile; {@code direct-ask} for a researcher's direct ask, which names its mentor
      */
     public Offer override(String proposalId, String mentorExternalId, String admin, String address) {
         ProposalDocument proposal = mongo.findById(proposalId, ProposalDocument.class);
@@ -103,6 +103,10 @@ public class OverrideService {
         if (status != OfferStatus.DRAFT && status != OfferStatus.OFFERED) {
             throw new ConflictException("offer-not-open", "Proposal " + proposalId + " is " + status
                     + "; only a DRAFT or OFFERED proposal can be given another mentor");
+        }
+        if (proposal.runId() == null && proposal.directAskMessage() != null) {
+            throw new ConflictException("direct-ask", "Offer " + proposalId + " is a researcher's direct ask to the"
+                    + " mentor they chose; it cannot be given another mentor (the mentor declines, or the ask expires)");
         }
         MentorshipRequest request = requests.get(proposal.requestExternalId()).request();
         Mentor mentor = mentors.get(mentorExternalId).mentor();

@@ -235,6 +235,17 @@ class AccessMatrixTest {
         check(mismatches, "POST /admin/deliveries/{unknown}/retry",
                 http -> http.postJson("/api/v1/admin/deliveries/no-such-message/retry", ""),
                 401, 403, 403, 403, 403, 404);
+        check(mismatches, "POST /requests/r-own/direct-ask (request matched)",
+                http -> http.postJson("/api/v1/requests/r-own/direct-ask",
+                        "{\"mentorExternalId\": \"" + otherMentor + "\", \"message\": \"Hello\"}"),
+                401, 409, 403, 403, 403, 409);
+        check(mismatches, "GET /settings/direct-asks", http -> http.get("/api/v1/settings/direct-asks"),
+                401, 200, 200, 200, 200, 200);
+        check(mismatches, "PUT /settings/direct-asks",
+                http -> http.send("PUT", "/api/v1/settings/direct-asks", null, "{\"enabled\": true}"),
+                401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /admin/direct-asks", http -> http.get("/api/v1/admin/direct-asks"),
+                401, 403, 403, 403, 403, 200);
         assertThat(mismatches).isEmpty();
     }
 
@@ -245,6 +256,9 @@ class AccessMatrixTest {
         for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
                 PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
             mvc.perform(get("/admin/deliveries").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(get("/admin/direct-asks").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/direct-asks/settings").param("enabled", "false").with(user(someone)).with(csrf()))
+                    .andExpect(status().isForbidden());
             mvc.perform(post("/admin/deliveries/{id}/retry", "no-such-message").with(user(someone)).with(csrf()))
                     .andExpect(status().isForbidden());
         }

@@ -77,6 +77,8 @@ class BackupRoundTripTest {
             String run = completeARun(sourceHttp);
             Http.Answer published = sourceHttp.postJson("/api/v1/matching-runs/" + run + "/publish", "");
             assertThat(published.status()).as(published.body()).isEqualTo(200);
+            assertThat(sourceHttp.send("PUT", "/api/v1/settings/direct-asks", null, "{\"enabled\": false}").status())
+                    .isEqualTo(200);
 
             HttpResponse<byte[]> backup = download(source, "/api/v1/admin/backup");
             assertThat(backup.statusCode()).isEqualTo(200);
@@ -85,7 +87,7 @@ class BackupRoundTripTest {
                     .contains("attachment", "mentoring-backup-");
             Map<String, List<Document>> before = snapshot(source);
             assertThat(before.keySet()).contains("mentors", "requests", "accounts", "audit_events",
-                    "counters", "mentorPlaces");
+                    "counters", "mentorPlaces", "settings");
             assertThat(before.get("mentors")).hasSize(3);
             assertThat(before.keySet()).anySatisfy(name -> assertThat(name).containsIgnoringCase("proposal"));
 

@@ -1,0 +1,2 @@
+/** The mentor directory page: researchers choose a mentor and may ask one directly. */
+package org.mentoring.web.directory;
