@@ -134,7 +134,8 @@ public class DirectAskService {
         }
         MentorshipRequest request = stored.request();
         Mentor mentor = storedMentor.mentor();
-        List<BrokenRule> broken = PairRules.check(new PairEvaluator(), request, mentor, held(mentor));
+        List<BrokenRule> broken = withPause(PairRules.check(new PairEvaluator(), request, mentor, held(mentor)),
+                mentor);
         if (!broken.isEmpty()) {
             throw new InvalidInputException("You cannot ask " + mentor.name() + " directly",
                     broken.stream().map(rule -> new InvalidInputException.FieldError("mentorExternalId",
@@ -142,7 +143,7 @@ public class DirectAskService {
         }
         places.take(mentor.externalId(), mentor.name(), mentor.capacity());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant answerBy = now.plus(ANSWER_WITHIN_DAYS, ChronoUnit.DAYS);
+        Instant answerBy = org.mentoring.lifecycle.OfferDeadlines.answerBy(now, ANSWER_WITHIN_DAYS);
         ProposalDocument offer;
         try {
             offer = mongo.insert(offerOf(request, mentor, text, actor, now, answerBy));
@@ -177,13 +178,28 @@ public class DirectAskService {
         PairEvaluator evaluator = new PairEvaluator();
         Map<String, List<BrokenRule>> broken = new java.util.HashMap<>();
         for (Mentor mentor : candidates) {
-            List<BrokenRule> rules = PairRules.check(evaluator, request, mentor,
-                    held.getOrDefault(mentor.externalId(), 0));
+            List<BrokenRule> rules = withPause(PairRules.check(evaluator, request, mentor,
+                    held.getOrDefault(mentor.externalId(), 0)), mentor);
             if (!rules.isEmpty()) {
                 broken.put(mentor.externalId(), rules);
             }
         }
         return broken;
+    }
+
+    /** The rules, and that the mentor takes no new mentee before a date when they paused until it. */
+    private List<BrokenRule> withPause(List<BrokenRule> rules, Mentor mentor) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.util.Optional<java.time.LocalDate> until = mentors.pausedUntil(mentor.externalId())
+                .filter(today::isBefore);
+        if (until.isEmpty()) {
+            return rules;
+        }
+        List<BrokenRule> all = new java.util.ArrayList<>(rules);
+        all.add(new BrokenRule(org.mentoring.matching.domain.HardRule.CAPACITY, mentor.name()
+                + " takes no new mentee before " + until.get().format(java.time.format.DateTimeFormatter
+                .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)) + " (a pause they chose)"));
+        return all;
     }
 
     /** Every direct ask waiting for its mentor's answer, newest first. */

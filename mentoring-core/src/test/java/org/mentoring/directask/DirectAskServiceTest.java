@@ -183,6 +183,23 @@ class DirectAskServiceTest {
     }
 
     @Test
+    void aMentorWhoPausedIsRefusedNamingTheDateUntilThePauseEnds() {
+        java.time.LocalDate until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(2);
+        mentors.pause("m-2", until);
+
+        assertThatThrownBy(() -> asks.ask("r-1", "m-2", HELLO, RESEARCHER, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::message)
+                        .containsExactly("Dr. Arjun Rao takes no new mentee before " + until.format(
+                                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH))
+                                + " (a pause they chose)"));
+        assertThat(requests.get("r-1").status()).isEqualTo(RequestStatus.OPEN);
+
+        mentors.pause("m-2", null);
+        assertThat(asks.ask("r-1", "m-2", HELLO, RESEARCHER, null)).isNotNull();
+    }
+
+    @Test
     void aSecondAskWhileOneWaitsIsRefusedNamingTheOneWaiting() {
         asks.ask("r-1", "m-1", HELLO, RESEARCHER, null);
 
