@@ -36,6 +36,9 @@ class SpreadsheetImportTest {
     private static final String HEADER = "externalId;name;email;institution;country;timeZone;languages;domains;"
             + "topics;capacity;availableFrom;availableUntil;weeklyAvailability\r\n";
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     MockMvc mvc;
 
@@ -68,7 +71,7 @@ class SpreadsheetImportTest {
                 .andExpect(content().string(containsString("Imported the valid records; the rejected ones were left out")))
                 .andExpect(content().string(containsString("href=\"/admin/import/rejected/mentors\"")));
         assertThat(mentors.find("m-xl-1")).hasValueSatisfying(m -> {
-            assertThat(m.mentor().languages()).containsExactly("es", "en");
+            assertThat(m.mentor().languages()).containsExactlyInAnyOrder("es", "en");
             assertThat(m.mentor().weeklyAvailability()).hasSize(2);
         });
         assertThat(mentors.find("m-xl-2")).isEmpty();
@@ -88,6 +91,47 @@ class SpreadsheetImportTest {
                 .andExpect(content().string(containsString(">Imported<")))
                 .andExpect(content().string(not(containsString("id=\"kept-mentors\""))));
         assertThat(mentors.find("m-xl-2")).isPresent();
+    }
+
+    @Test
+    void peopleExportAsFilesThatImportBackAndARunAsAMailMerge() throws Exception {
+        Http admin = new Http(port).asAdmin();
+        assertThat(admin.postJson("/api/v1/import", Samples.PAIR).status()).isEqualTo(200);
+
+        Http.Answer mentorsFile = admin.get("/api/v1/admin/exports/mentors.csv");
+        assertThat(mentorsFile.status()).isEqualTo(200);
+        assertThat(mentorsFile.body()).startsWith("\uFEFFexternalId,name,email")
+                .contains("m-1,Dr. Mentor One,mentor.one@uni.example.org,Mentor University,KE,Africa/Nairobi,en,"
+                        + "planetary-health/climate-health/heat-health,publishing,1,2026-01-01,,TUE 14:00-17:00");
+        Http.Answer requestsFile = admin.get("/api/v1/admin/exports/requests.csv");
+        assertThat(requestsFile.body()).contains("r-1,Researcher Uno,uno@uni.example.org");
+        Http.Answer again = admin.post("/api/v1/import/mentors.csv?dryRun=true", "text/csv",
+                mentorsFile.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        long rows = mentorsFile.body().split("\r\n").length - 1;
+        assertThat(again.json().get("updated").asInt()).as("the export imports back as it was")
+                .isEqualTo((int) rows).isPositive();
+        assertThat(again.json().get("rejected").asInt()).isZero();
+        assertThat(new Http(port).as("nobody@example.org", "wrong-password-2026").get(
+                "/api/v1/admin/exports/mentors.csv").status()).isEqualTo(401);
+
+        Http.Answer started = admin.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 2}");
+        String run = started.json().get("id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "COMPLETED"
+                .equals(admin.get("/api/v1/matching-runs/" + run).json().get("status").asText()));
+        Http.Answer merge = admin.get("/api/v1/matching-runs/" + run + "/mail-merge.csv");
+        assertThat(merge.status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode proposal = admin.get("/api/v1/matching-runs/" + run + "/proposals")
+                .json().get("proposals").get(0);
+        com.fasterxml.jackson.databind.JsonNode mentor = admin.get("/api/v1/mentors/"
+                + proposal.get("mentorExternalId").asText()).json();
+        String request = proposal.get("requestExternalId").asText();
+        com.fasterxml.jackson.databind.JsonNode researcher = admin.get("/api/v1/requests/" + request).json();
+        assertThat(merge.body()).contains("researcherName,researcherEmail")
+                .contains("PROPOSED," + proposal.get("id").asText() + ",DRAFT,," + researcher.get("name").asText()
+                        + "," + researcher.get("email").asText() + ",")
+                .contains("," + request + "," + mentor.get("name").asText() + "," + mentor.get("email").asText()
+                        + ",");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mentoring.matching.run;
 import java.io.IOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.mentoring.common.SpreadsheetCells;
 
 /**
  * A run's proposals and unmatched requests as one CSV table for a spreadsheet: a row per proposal, then a row per
@@ -31,13 +32,8 @@ final class ProposalsCsv {
         printer.flush();
     }
 
-    /** The cell as a spreadsheet shows it, never as a formula. */
+    /** The cell as a spreadsheet shows it, never as a formula ({@link SpreadsheetCells#text}). */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return SpreadsheetCells.text(value);
     }
 }

@@ -4,24 +4,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.mentoring.taxonomy.Domain;
 import org.mentoring.taxonomy.Taxonomy;
-import org.mentoring.taxonomy.Topics;
 import org.springframework.stereotype.Component;
 
 /**
- * Names for the codes a coordinator's pages show ({@code ${@names.languages(...)}} in a template): domains by their
- * taxonomy name, languages and countries by their English name, topics by the programme's name, statuses in words.
+ * Names for the codes a coordinator's pages show ({@code ${@names.languages(...)}} in a template), as the participants'
+ * pages name them ({@link org.mentoring.web.page.Names}), plus the domains for a filter and statuses in words.
  */
 @Component("names")
 public class Names {
 
     private final Taxonomy taxonomy;
-    private final Topics topics;
+    private final org.mentoring.web.page.Names names;
 
-    Names(Taxonomy taxonomy, Topics topics) {
+    Names(Taxonomy taxonomy, org.mentoring.web.page.Names names) {
         this.taxonomy = taxonomy;
-        this.topics = topics;
+        this.names = names;
     }
 
     /** A domain for a picker: its name, indented by its depth. */
@@ -35,7 +33,7 @@ public class Names {
     }
 
     public String domain(String code) {
-        return code == null ? "" : taxonomy.find(code).map(Domain::name).orElse(code);
+        return code == null ? "" : names.domain(code);
     }
 
     public String domains(Collection<String> codes) {
@@ -43,11 +41,7 @@ public class Names {
     }
 
     public String language(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String name = new Locale(code).getDisplayLanguage(Locale.ENGLISH);
-        return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+        return code == null || code.isBlank() ? "" : names.language(code);
     }
 
     public String languages(Collection<String> codes) {
@@ -55,7 +49,7 @@ public class Names {
     }
 
     public String topic(String code) {
-        return code == null ? "" : topics.nameOf(code);
+        return code == null ? "" : names.topic(code);
     }
 
     public String topicList(Collection<String> codes) {
@@ -63,11 +57,7 @@ public class Names {
     }
 
     public String country(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-        return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+        return code == null || code.isBlank() ? "" : names.country(code);
     }
 
     /** An enum constant in words: {@code EARLY_CAREER_FACULTY} is "Early career faculty". */
