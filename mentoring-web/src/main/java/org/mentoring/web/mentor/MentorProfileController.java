@@ -13,7 +13,7 @@ import org.mentoring.people.input.MentorInput;
 import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
@@ -37,14 +37,12 @@ class MentorProfileController {
     }
 
     private final MentorService mentors;
-    private final Taxonomy taxonomy;
-    /** The domain tree of the form: the taxonomy never changes while the app runs. */
-    private final List<DomainTree.Node> tree;
+    /** The programme's taxonomy and topics, read for each form since an admin may change them. */
+    private final TaxonomySource taxonomy;
 
-    MentorProfileController(MentorService mentors, Taxonomy taxonomy) {
+    MentorProfileController(MentorService mentors, TaxonomySource taxonomy) {
         this.mentors = mentors;
         this.taxonomy = taxonomy;
-        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/mentor")
@@ -125,7 +123,9 @@ class MentorProfileController {
         model.addAttribute("form", form);
         model.addAttribute("maxCapacity", Math.max(ParticipantEdits.SELF_MAX_CAPACITY, storedCapacity));
         model.addAttribute("errors", errors);
-        model.addAttribute("tree", tree);
+        model.addAttribute("tree", DomainTree.of(taxonomy.current()));
+        model.addAttribute("topicCodes", String.join(", ", taxonomy.topics().all().stream()
+                .map(org.mentoring.taxonomy.Topic::code).toList()));
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
         return "mentor/profile";

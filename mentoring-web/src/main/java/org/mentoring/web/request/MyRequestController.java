@@ -22,7 +22,7 @@ import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
@@ -60,16 +60,14 @@ class MyRequestController {
             .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
             .sorted().toList();
 
-    private final Taxonomy taxonomy;
-    /** The domain tree of the form: the taxonomy never changes while the app runs. */
-    private final List<DomainTree.Node> tree;
+    /** The programme's taxonomy and topics, read for each form since an admin may change them. */
+    private final TaxonomySource taxonomy;
 
-    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, Taxonomy taxonomy) {
+    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, TaxonomySource taxonomy) {
         this.requests = requests;
         this.mentors = mentors;
         this.accounts = accounts;
         this.taxonomy = taxonomy;
-        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/my-request")
@@ -148,9 +146,11 @@ class MyRequestController {
         model.addAttribute("stored", stored.orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("tree", tree);
+        model.addAttribute("tree", DomainTree.of(taxonomy.current()));
+        model.addAttribute("topicCodes", String.join(", ", taxonomy.topics().all().stream()
+                .map(org.mentoring.taxonomy.Topic::code).toList()));
         model.addAttribute("rankedDomains", form.domains().stream()
-                .map(code -> new DirectoryEntry(code, taxonomy.find(code).map(d -> d.name()).orElse(code), null, null,
+                .map(code -> new DirectoryEntry(code, taxonomy.current().find(code).map(d -> d.name()).orElse(code), null, null,
                         List.of()))
                 .toList());
         model.addAttribute("slotRows", FormLists.rows(slots));
@@ -165,7 +165,7 @@ class MyRequestController {
         List<DirectoryEntry> entries = new ArrayList<>();
         mentors.find(MentorFilter.ALL, PageRequest.of(0, 1000, Sort.by("name"))).forEach(stored -> entries.add(
                 new DirectoryEntry(stored.mentor().externalId(), stored.mentor().name(), stored.mentor().institution(),
-                        stored.mentor().country(), DomainTree.names(taxonomy, stored.mentor().domains()))));
+                        stored.mentor().country(), DomainTree.names(taxonomy.current(), stored.mentor().domains()))));
         return entries;
     }
 
