@@ -230,7 +230,12 @@ public class ProgrammeTaxonomy implements TaxonomySource {
         return entry;
     }
 
-    private static Taxonomy taxonomyOf(Document stored) {
+    /**
+     * The taxonomy a stored {@value CodeListDocument#TAXONOMY} document holds (a line of a backup).
+     *
+     * @throws IllegalArgumentException when its entries do not make a taxonomy (a code twice, an unknown parent)
+     */
+    public static Taxonomy taxonomyOf(Document stored) {
         List<Domain> domains = new ArrayList<>();
         for (Document entry : stored.getList("entries", Document.class, List.of())) {
             domains.add(new Domain(entry.getString("code"), entry.getString("name"), entry.getString("parentCode")));
@@ -238,7 +243,12 @@ public class ProgrammeTaxonomy implements TaxonomySource {
         return new Taxonomy(stored.getString("name") == null ? "Taxonomy" : stored.getString("name"), domains);
     }
 
-    private static Topics topicsOf(Document stored) {
+    /**
+     * The topic list a stored {@value CodeListDocument#TOPICS} document holds (a line of a backup).
+     *
+     * @throws IllegalArgumentException when its entries do not make a list (a code twice)
+     */
+    public static Topics topicsOf(Document stored) {
         List<Topic> list = new ArrayList<>();
         for (Document entry : stored.getList("entries", Document.class, List.of())) {
             list.add(new Topic(entry.getString("code"), entry.getString("name")));
