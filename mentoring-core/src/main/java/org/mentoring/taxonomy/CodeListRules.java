@@ -50,7 +50,10 @@ final class CodeListRules {
         Map<String, String> kept = new LinkedHashMap<>();
         domains.forEach(domain -> kept.put(domain.code(), domain.code()));
         replacements(replacedBy, current::contains, kept::containsKey, "taxonomy", errors);
-        inUse(usage, kept::containsKey, replacedBy, errors);
+        // a code written in the tree, even on a node with a mistake, is not one the change drops
+        java.util.Set<String> written = new java.util.HashSet<>(kept.keySet());
+        mentioned(roots, written);
+        inUse(usage, written::contains, replacedBy, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the taxonomy was not changed", errors);
         }
@@ -85,11 +88,28 @@ final class CodeListRules {
             }
         }
         replacements(replacedBy, current::contains, kept::containsKey, "topic list", errors);
-        inUse(usage, kept::containsKey, replacedBy, errors);
+        java.util.Set<String> written = new java.util.HashSet<>(kept.keySet());
+        given.stream().filter(topic -> topic != null && topic.code() != null)
+                .forEach(topic -> written.add(topic.code().strip()));
+        inUse(usage, written::contains, replacedBy, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the topics were not changed", errors);
         }
         return new Topics(List.copyOf(kept.values()));
+    }
+
+    private static void mentioned(List<TaxonomyNode> nodes, java.util.Set<String> into) {
+        if (nodes == null || into.size() > 2 * MAX_CODES) {
+            return;
+        }
+        for (TaxonomyNode node : nodes) {
+            if (node != null) {
+                if (node.code() != null) {
+                    into.add(node.code().strip());
+                }
+                mentioned(node.children(), into);
+            }
+        }
     }
 
     private static void node(TaxonomyNode node, String parent, String at, int depth, List<Domain> into,
