@@ -127,6 +127,10 @@ class ProgrammeTaxonomyTest {
                 .param("code", "planning").param("name", "Lesson plans")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(topicsPage).contains("Renamed planning to Lesson plans.", "<td>Lesson plans</td>");
+        String badCode = mvc.perform(post("/admin/topics/add").with(coordinator).with(csrf())
+                .param("code", "bad code").param("name", "Bad")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(badCode).contains("Nothing was changed", "Code &#39;bad code&#39; must be 1 to 64 letters");
     }
 
     @Test

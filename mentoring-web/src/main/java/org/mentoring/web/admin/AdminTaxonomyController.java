@@ -37,6 +37,9 @@ class AdminTaxonomyController {
     record TopicRow(String code, String name, CodeUsage usage) {
     }
 
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+            "^(?:roots|topics)(?:\\[\\d+\\](?:\\.children)?)*\\.(code|name)");
+
     private final ProgrammeTaxonomy programme;
     private final AuditService audit;
 
@@ -112,8 +115,7 @@ class AdminTaxonomyController {
             audit.record(admin.getName(), "taxonomy.replace", "taxonomy", written.detail(), null);
             model.addAttribute("done", done);
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.errors().stream().map(InvalidInputException.FieldError::message)
-                    .toList());
+            model.addAttribute("problems", words(e));
         } catch (ConflictException e) {
             model.addAttribute("problems", List.of(e.getMessage()));
         }
@@ -128,12 +130,19 @@ class AdminTaxonomyController {
             audit.record(admin.getName(), "topics.replace", "topics", written.detail(), null);
             model.addAttribute("done", done);
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.errors().stream().map(InvalidInputException.FieldError::message)
-                    .toList());
+            model.addAttribute("problems", words(e));
         } catch (ConflictException e) {
             model.addAttribute("problems", List.of(e.getMessage()));
         }
         return renderTopics(model);
+    }
+
+    /** The problems without the API's paths into the whole list, which the page's forms do not show. */
+    private static List<String> words(InvalidInputException e) {
+        return e.errors().stream()
+                .map(error -> PATH.matcher(error.message()).replaceFirst("$1"))
+                .map(message -> message.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + message.substring(1))
+                .toList();
     }
 
     private String renderTaxonomy(Model model) {
