@@ -118,7 +118,7 @@ class ProgrammeTaxonomyTest {
         String retired = mvc.perform(post("/admin/taxonomy/retire").with(coordinator).with(csrf())
                 .param("code", "curriculum").param("replacement", "")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(retired).contains("Nothing was changed", "codes in use: curriculum (1 mentor, 1 request)");
+        assertThat(retired).contains("Nothing was changed", "Codes in use: curriculum (1 mentor, 1 request)");
         String moved = mvc.perform(post("/admin/taxonomy/move").with(coordinator).with(csrf())
                 .param("code", "pedagogy/inclusion").param("parent", "curriculum")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
