@@ -61,7 +61,8 @@ public class DemandService {
         Map<String, Integer> held = new HashMap<>(places.countedAll());
         places.held(available.stream().map(Mentor::externalId).toList()).forEach((id, n) -> held.merge(id, n,
                 Math::max));
-        return compute(taxonomy.current(), requests.withStatus(RequestStatus.OPEN), available, held, mentors.count(), today);
+        return compute(taxonomy.current(), requests.withStatus(RequestStatus.OPEN), available, held, mentors.count(),
+                today);
     }
 
     /**

@@ -99,7 +99,8 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("The store holds people already: no demo data loaded");
             return;
         }
-        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current()).generate(REQUESTS, MENTORS);
+        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current())
+                .generate(REQUESTS, MENTORS);
         String hash = accounts.hash(DEMO_PASSWORD);
         List<AccountService.NewAccount> people = new ArrayList<>();
         people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));

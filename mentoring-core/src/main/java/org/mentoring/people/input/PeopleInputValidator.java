@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks one mentor or request as written and turns it into the domain record, naming every wrong field: required
  * fields, an externalId usable in a URL, a valid email, an ISO country code, a known IANA time zone, ISO 639-1
- * languages, domain codes known to the taxonomy, topics and goals on the programme's list, a capacity of 0 or more, dates written {@code yyyy-MM-dd}, slots
+ * languages, domain codes known to the taxonomy, topics and goals on the programme's list, a capacity of 0 or more,
+ * dates written {@code yyyy-MM-dd}, slots
  * that end after they start, and a minimum overlap within a week. Checks that need other records (duplicates,
  * mentor ids that exist) belong to the caller. Text is trimmed; emails, languages and country codes are normalised.
  * Names, institutions, topics and goals must be {@link PlainText} (no control, bidirectional or invisible characters).

@@ -63,7 +63,8 @@ class MyRequestController {
     /** The programme's taxonomy and topics, read for each form since an admin may change them. */
     private final TaxonomySource taxonomy;
 
-    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, TaxonomySource taxonomy) {
+    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts,
+            TaxonomySource taxonomy) {
         this.requests = requests;
         this.mentors = mentors;
         this.accounts = accounts;
@@ -146,11 +147,12 @@ class MyRequestController {
         model.addAttribute("stored", stored.orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("tree", DomainTree.of(taxonomy.current()));
+        org.mentoring.taxonomy.Taxonomy current = taxonomy.current();
+        model.addAttribute("tree", DomainTree.of(current));
         model.addAttribute("topicCodes", String.join(", ", taxonomy.topics().all().stream()
                 .map(org.mentoring.taxonomy.Topic::code).toList()));
         model.addAttribute("rankedDomains", form.domains().stream()
-                .map(code -> new DirectoryEntry(code, taxonomy.current().find(code).map(d -> d.name()).orElse(code), null, null,
+                .map(code -> new DirectoryEntry(code, current.find(code).map(d -> d.name()).orElse(code), null, null,
                         List.of()))
                 .toList());
         model.addAttribute("slotRows", FormLists.rows(slots));
