@@ -68,6 +68,19 @@ public class PeopleInputValidator {
         this.beanValidator = Validation.buildDefaultValidatorFactory().getValidator();
     }
 
+    private PeopleInputValidator(TaxonomySource source, Validator beanValidator) {
+        this.source = source;
+        this.beanValidator = beanValidator;
+    }
+
+    /**
+     * A validator that checks against the taxonomy and topics in force now and keeps them, so that a whole batch (an
+     * import) is checked against one version and reads the store once.
+     */
+    public PeopleInputValidator asNow() {
+        return new PeopleInputValidator(TaxonomySource.fixed(source.current(), source.topics()), beanValidator);
+    }
+
     /** Checks against a fixed taxonomy and the shipped topics (tests and tools). */
     public PeopleInputValidator(Taxonomy taxonomy) {
         this(TaxonomySource.fixed(taxonomy, Topics.shipped()));
