@@ -182,6 +182,9 @@ public class ProgrammeTaxonomy implements TaxonomySource {
                     + "read it again and make your change on that");
         }
         CodeUsage moved = people.move(kind, replacements);
+        // a record another instance wrote meanwhile with an old code, checked against the tree it had read
+        CodeUsage late = people.move(kind, replacements);
+        moved = new CodeUsage(moved.mentors() + late.mentors(), moved.requests() + late.requests());
         if (!pending.isEmpty()) {
             collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision)),
                     Updates.unset("pending"));
