@@ -18,6 +18,11 @@ import org.mentoring.accounts.persistence.AccountDocument;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.persistence.StoredPeopleCheck;
+import org.mentoring.taxonomy.CodeListDocument;
+import org.mentoring.taxonomy.ProgrammeTaxonomy;
+import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
+import org.mentoring.taxonomy.Topics;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -31,7 +36,9 @@ import org.springframework.util.ClassUtils;
  * collection is one of the application's (a {@code @Document} class of {@code org.mentoring}), it reads as that class
  * (an unknown {@code role} or a text where a number belongs is refused), mentors and requests pass the rules of an
  * import ({@link StoredPeopleCheck}), accounts have a canonical email and a role, no two documents of a collection
- * share an {@code _id} or a value of a unique index, and at least one enabled ADMIN account is there.
+ * share an {@code _id} or a value of a unique index, and at least one enabled ADMIN account is there. Mentors and
+ * requests are checked against the taxonomy and topics of the archive ({@code code_lists}, which a backup writes
+ * before them), or the shipped ones that a store without them starts with.
  */
 final class ArchiveRules {
 
@@ -112,6 +119,9 @@ final class ArchiveRules {
 
         private final Map<String, Map<String, Set<Object>>> seen = new HashMap<>();
         private long enabledAdmins;
+        private Taxonomy taxonomy = Taxonomy.planetaryHealth();
+        private Topics topics = Topics.shipped();
+        private StoredPeopleCheck peopleCheck;
 
         /** Enabled ADMIN accounts among the documents checked so far. */
         long enabledAdmins() {
@@ -130,8 +140,9 @@ final class ArchiveRules {
             }
             switch (collection) {
                 case ACCOUNTS -> account(document, errors);
-                case MENTORS -> errors.addAll(people.mentor(document));
-                case REQUESTS -> errors.addAll(people.request(document));
+                case MENTORS -> errors.addAll(people().mentor(document));
+                case REQUESTS -> errors.addAll(people().request(document));
+                case CodeListDocument.COLLECTION -> codeList(document, errors);
                 default -> {
                 }
             }
@@ -162,6 +173,34 @@ final class ArchiveRules {
                             ? values.get(0) : values) + " is already that of an earlier document of this collection,"
                             + " and must be unique"));
                 }
+            }
+        }
+
+        private StoredPeopleCheck people() {
+            if (peopleCheck == null) {
+                peopleCheck = people.against(TaxonomySource.fixed(taxonomy, topics));
+            }
+            return peopleCheck;
+        }
+
+        private void codeList(Document document, List<FieldError> errors) {
+            if (peopleCheck != null) {
+                errors.add(new FieldError("_id", "the taxonomy and topics come before mentors and requests in a "
+                        + "backup, since those are checked against them"));
+                return;
+            }
+            try {
+                if (CodeListDocument.TAXONOMY.equals(document.get("_id"))) {
+                    taxonomy = ProgrammeTaxonomy.taxonomyOf(document);
+                } else if (CodeListDocument.TOPICS.equals(document.get("_id"))) {
+                    topics = ProgrammeTaxonomy.topicsOf(document);
+                } else {
+                    errors.add(new FieldError("_id", "_id " + Shown.value(document.get("_id")) + " is neither "
+                            + CodeListDocument.TAXONOMY + " nor " + CodeListDocument.TOPICS));
+                }
+            } catch (RuntimeException e) {
+                errors.add(new FieldError("entries", "entries do not make a list the application can use: "
+                        + Shown.text(String.valueOf(e.getMessage()))));
             }
         }
 

@@ -66,7 +66,8 @@ public class BackupService {
     public static final String FORMAT = "mentoring-backup";
     public static final int VERSION = 1;
     /** Collections a fresh instance fills by itself; they may hold documents when a restore starts. */
-    public static final Set<String> HOUSEKEEPING = Set.of("accounts", "audit_events", "sign_in_attempts");
+    public static final Set<String> HOUSEKEEPING = Set.of("accounts", "audit_events", "sign_in_attempts",
+            org.mentoring.taxonomy.CodeListDocument.COLLECTION);
 
     /** The code of the 409 a restore gets while another one writes. */
     public static final String IN_PROGRESS = "restore-in-progress";

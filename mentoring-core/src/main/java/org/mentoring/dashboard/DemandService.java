@@ -17,6 +17,7 @@ import org.mentoring.people.persistence.RequestService;
 import org.mentoring.places.MentorPlaces;
 import org.mentoring.taxonomy.Domain;
 import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -27,15 +28,22 @@ public class DemandService {
     private final RequestService requests;
     private final MentorService mentors;
     private final MentorPlaces places;
-    private final Taxonomy taxonomy;
+    private final TaxonomySource taxonomy;
     private final Clock clock;
 
     @Autowired
-    public DemandService(RequestService requests, MentorService mentors, MentorPlaces places, Taxonomy taxonomy) {
+    public DemandService(RequestService requests, MentorService mentors, MentorPlaces places,
+            TaxonomySource taxonomy) {
         this(requests, mentors, places, taxonomy, Clock.systemUTC());
     }
 
     public DemandService(RequestService requests, MentorService mentors, MentorPlaces places, Taxonomy taxonomy,
+            Clock clock) {
+        this(requests, mentors, places, TaxonomySource.fixed(taxonomy, org.mentoring.taxonomy.Topics.shipped()),
+                clock);
+    }
+
+    DemandService(RequestService requests, MentorService mentors, MentorPlaces places, TaxonomySource taxonomy,
             Clock clock) {
         this.requests = requests;
         this.mentors = mentors;
@@ -53,7 +61,8 @@ public class DemandService {
         Map<String, Integer> held = new HashMap<>(places.countedAll());
         places.held(available.stream().map(Mentor::externalId).toList()).forEach((id, n) -> held.merge(id, n,
                 Math::max));
-        return compute(taxonomy, requests.withStatus(RequestStatus.OPEN), available, held, mentors.count(), today);
+        return compute(taxonomy.current(), requests.withStatus(RequestStatus.OPEN), available, held, mentors.count(),
+                today);
     }
 
     /**

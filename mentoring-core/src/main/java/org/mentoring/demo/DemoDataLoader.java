@@ -11,7 +11,7 @@ import org.mentoring.people.input.MentorInput;
 import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,12 +47,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final PeopleImporter importer;
     private final MentorService mentors;
     private final RequestService requests;
-    private final Taxonomy taxonomy;
+    private final TaxonomySource taxonomy;
     private final AccountService accounts;
     private final boolean wanted;
     private final boolean externalStore;
 
-    DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, Taxonomy taxonomy,
+    DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, TaxonomySource taxonomy,
             AccountService accounts, Environment environment) {
         this.importer = importer;
         this.mentors = mentors;
@@ -99,7 +99,8 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("The store holds people already: no demo data loaded");
             return;
         }
-        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy).generate(REQUESTS, MENTORS);
+        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current())
+                .generate(REQUESTS, MENTORS);
         String hash = accounts.hash(DEMO_PASSWORD);
         List<AccountService.NewAccount> people = new ArrayList<>();
         people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));

@@ -1,22 +1,24 @@
 package org.mentoring.taxonomy;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The shipped planetary-health taxonomy and topic list as beans, unless the application defines its own. */
-@AutoConfiguration
+/**
+ * The programme's taxonomy and topic list, kept in the store ({@link ProgrammeTaxonomy}), unless the application
+ * defines its own source. Nothing injects a fixed {@link Taxonomy} or {@link Topics}: they change while the
+ * application runs, so callers ask the source each time.
+ */
+@AutoConfiguration(after = MongoDataAutoConfiguration.class)
 public class TaxonomyAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    Taxonomy taxonomy() {
-        return Taxonomy.planetaryHealth();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Topics topics() {
-        return Topics.shipped();
+    @ConditionalOnMissingBean(TaxonomySource.class)
+    @ConditionalOnBean(MongoTemplate.class)
+    ProgrammeTaxonomy programmeTaxonomy(MongoTemplate mongo) {
+        return new ProgrammeTaxonomy(mongo);
     }
 }

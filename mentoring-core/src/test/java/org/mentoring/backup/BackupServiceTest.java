@@ -304,6 +304,37 @@ class BackupServiceTest {
     }
 
     @Test
+    void peopleAreCheckedAgainstTheArchivesOwnTaxonomyAndAFreshStoresDefaultsGiveWay() throws Exception {
+        String education = "{\"_id\": \"taxonomy\", \"revision\": \"r-1\", \"name\": \"Education\","
+                + " \"entries\": [{\"code\": \"pedagogy\", \"name\": \"Pedagogy\"}]}";
+        String mentor = MENTOR.replace(HEAT, "pedagogy");
+        new org.mentoring.taxonomy.ProgrammeTaxonomy(mongo).current();
+        new org.mentoring.taxonomy.ProgrammeTaxonomy(mongo).topics();
+        assertThat(mongo.getCollection("code_lists").countDocuments()).as("a fresh store's defaults").isEqualTo(2);
+        Map<String, String> withoutTaxonomy = new LinkedHashMap<>();
+        withoutTaxonomy.put("accounts.jsonl", ADMIN + "\n");
+        withoutTaxonomy.put("mentors.jsonl", mentor + "\n");
+        withoutTaxonomy.put(BackupService.MANIFEST, manifest(Map.of("accounts", 1, "mentors", 1)));
+
+        assertThatThrownBy(() -> shared.restore(source(zip(withoutTaxonomy)), "admin@example.org"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'pedagogy' is not in the taxonomy");
+
+        Map<String, String> withTaxonomy = new LinkedHashMap<>();
+        withTaxonomy.put("accounts.jsonl", ADMIN + "\n");
+        withTaxonomy.put("code_lists.jsonl", education + "\n");
+        withTaxonomy.put("mentors.jsonl", mentor + "\n");
+        withTaxonomy.put(BackupService.MANIFEST, manifest(Map.of("accounts", 1, "code_lists", 1, "mentors", 1)));
+        shared.restore(source(zip(withTaxonomy)), "admin@example.org");
+
+        org.mentoring.taxonomy.ProgrammeTaxonomy restored = new org.mentoring.taxonomy.ProgrammeTaxonomy(mongo);
+        assertThat(restored.current().name()).isEqualTo("Education");
+        assertThat(restored.current().contains("pedagogy")).isTrue();
+        assertThat(restored.topics().all()).as("topics the archive lacks are the shipped ones again")
+                .isEqualTo(org.mentoring.taxonomy.Topics.shipped().all());
+        assertThat(mongo.getCollection("mentors").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void aBrokenArchiveWritesNothingNotEvenTheMarker() throws Exception {
         Map<byte[], String> broken = new LinkedHashMap<>();
         broken.put("not a zip".getBytes(StandardCharsets.UTF_8), "has no manifest.json");

@@ -246,7 +246,28 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /admin/direct-asks", http -> http.get("/api/v1/admin/direct-asks"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "GET /taxonomy", http -> http.get("/api/v1/taxonomy"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "GET /topics", http -> http.get("/api/v1/topics"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "PUT /taxonomy (no roots)", http -> http.send("PUT", "/api/v1/taxonomy", null, "{}"),
+                401, 403, 403, 403, 403, 422);
+        check(mismatches, "PUT /topics (not a list)",
+                http -> http.send("PUT", "/api/v1/topics", null, "{\"topics\": 1}"), 401, 403, 403, 403, 403, 422);
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theTaxonomyAndTopicsPagesAreForAdminsOnly() throws Exception {
+        for (String page : List.of("/admin/taxonomy", "/admin/topics")) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrlPattern("**/sign-in"));
+            for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                    PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+                mvc.perform(get(page).with(user(someone))).andExpect(status().isForbidden());
+                mvc.perform(post(page + "/rename").with(user(someone)).with(csrf()).param("code", "x")
+                        .param("name", "y")).andExpect(status().isForbidden());
+            }
+            mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
+        }
     }
 
     @Test

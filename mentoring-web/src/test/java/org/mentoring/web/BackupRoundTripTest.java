@@ -87,7 +87,7 @@ class BackupRoundTripTest {
                     .contains("attachment", "mentoring-backup-");
             Map<String, List<Document>> before = snapshot(source);
             assertThat(before.keySet()).contains("mentors", "requests", "accounts", "audit_events",
-                    "counters", "mentorPlaces", "settings");
+                    "counters", "mentorPlaces", "settings", "code_lists");
             assertThat(before.get("mentors")).hasSize(3);
             assertThat(before.keySet()).anySatisfy(name -> assertThat(name).containsIgnoringCase("proposal"));
 

@@ -38,7 +38,8 @@ public record CreateMentorRequest(
         @Schema(description = "Taxonomy codes of their expertise (GET /api/v1/taxonomy)",
                 example = "[\"planetary-health/climate-health/heat-health\"]")
         @NotEmpty(message = "needs at least one taxonomy code") List<String> domains,
-        @Schema(description = "Mentoring topics they offer, matched against requests' goals",
+        @Schema(description = "Mentoring topics they offer (codes of GET /api/v1/topics), matched against "
+                + "requests' goals",
                 example = "[\"grant-writing\", \"publishing\"]")
         List<String> topics,
         @Schema(description = "How many mentees at once, accepted and proposed together; 0 takes none",

@@ -40,7 +40,7 @@ public record CreateMentorshipRequestRequest(
         @Schema(description = "Taxonomy codes, most wanted first",
                 example = "[\"planetary-health/climate-health/heat-health\", \"methods/epidemiology\"]")
         @NotEmpty(message = "needs at least one taxonomy code") List<String> domains,
-        @Schema(description = "What they want help with, matched against mentors' topics",
+        @Schema(description = "What they want help with (codes of GET /api/v1/topics), matched against mentors' topics",
                 example = "[\"grant-writing\"]")
         List<String> goals,
         @Schema(description = "When the mentorship would start, yyyy-MM-dd", format = "date",

@@ -1,2 +1,2 @@
-/** GET /api/v1/taxonomy: the research-domain taxonomy whose codes mentors and requests use. */
+/** GET and PUT /api/v1/taxonomy and /api/v1/topics: the programme's taxonomy and topic list. */
 package org.mentoring.api.taxonomy;

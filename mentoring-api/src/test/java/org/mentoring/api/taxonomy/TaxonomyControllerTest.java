@@ -7,25 +7,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.mentoring.taxonomy.Taxonomy;
-import org.mentoring.taxonomy.TaxonomyAutoConfiguration;
+import org.mentoring.audit.AuditService;
+import org.mentoring.taxonomy.ProgrammeTaxonomy;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 // Security is tested in the web module over the whole app; this slice tests the controller alone.
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(TaxonomyController.class)
-@ImportAutoConfiguration(TaxonomyAutoConfiguration.class)
 class TaxonomyControllerTest {
 
     @Autowired
     MockMvc mvc;
 
+    @MockitoBean
+    ProgrammeTaxonomy programme;
+
+    @MockitoBean
+    AuditService audit;
+
     @Test
     void servesTheShippedTaxonomyAsATreeWithFullCodes() throws Exception {
         int roots = (int) Taxonomy.planetaryHealth().domains().stream().filter(d -> d.parentCode() == null).count();
+        org.mockito.Mockito.when(programme.current()).thenReturn(Taxonomy.planetaryHealth());
 
         mvc.perform(get("/api/v1/taxonomy"))
                 .andExpect(status().isOk())

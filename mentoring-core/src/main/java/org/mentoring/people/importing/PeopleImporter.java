@@ -141,6 +141,7 @@ public class PeopleImporter {
             throw new InvalidInputException("mentors", "The import has no mentors and no requests");
         }
         List<Rejection> rejections = new ArrayList<>(batch.unreadable());
+        PeopleInputValidator validator = this.validator.asNow();
         Checker<MentorInput, Mentor> mentors = new Checker<>("mentor", rejections, MentorInput::externalId,
                 MentorInput::email, validator::mentor, Mentor::externalId, Mentor::email);
         mentors.check(batch.mentors());

@@ -23,12 +23,16 @@ import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.WeeklySlot;
 import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
+import org.mentoring.taxonomy.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks one mentor or request as written and turns it into the domain record, naming every wrong field: required
  * fields, an externalId usable in a URL, a valid email, an ISO country code, a known IANA time zone, ISO 639-1
- * languages, domain codes known to the taxonomy, a capacity of 0 or more, dates written {@code yyyy-MM-dd}, slots
+ * languages, domain codes known to the taxonomy, topics and goals on the programme's list, a capacity of 0 or more,
+ * dates written {@code yyyy-MM-dd}, slots
  * that end after they start, and a minimum overlap within a week. Checks that need other records (duplicates,
  * mentor ids that exist) belong to the caller. Text is trimmed; emails, languages and country codes are normalised.
  * Names, institutions, topics and goals must be {@link PlainText} (no control, bidirectional or invisible characters).
@@ -54,17 +58,37 @@ public class PeopleInputValidator {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
-    private final Taxonomy taxonomy;
+    private final TaxonomySource source;
     private final Validator beanValidator;
 
-    public PeopleInputValidator(Taxonomy taxonomy) {
-        this.taxonomy = taxonomy;
+    /** Checks against the taxonomy and topics in force when each record is checked. */
+    @Autowired
+    public PeopleInputValidator(TaxonomySource source) {
+        this.source = source;
         this.beanValidator = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    private PeopleInputValidator(TaxonomySource source, Validator beanValidator) {
+        this.source = source;
+        this.beanValidator = beanValidator;
+    }
+
+    /**
+     * A validator that checks against the taxonomy and topics in force now and keeps them, so that a whole batch (an
+     * import) is checked against one version and reads the store once.
+     */
+    public PeopleInputValidator asNow() {
+        return new PeopleInputValidator(TaxonomySource.fixed(source.current(), source.topics()), beanValidator);
+    }
+
+    /** Checks against a fixed taxonomy and the shipped topics (tests and tools). */
+    public PeopleInputValidator(Taxonomy taxonomy) {
+        this(TaxonomySource.fixed(taxonomy, Topics.shipped()));
     }
 
     /** The mentor, or every wrong field of the input. */
     public Checked<Mentor> mentor(MentorInput input) {
-        Fields fields = new Fields();
+        Fields fields = new Fields(source.current(), source.topics());
         String externalId = fields.externalId("externalId", input.externalId());
         String name = fields.requiredText("name", input.name());
         String email = fields.email("email", input.email());
@@ -73,7 +97,7 @@ public class PeopleInputValidator {
         ZoneId timeZone = fields.timeZone("timeZone", input.timeZone());
         Set<String> languages = fields.languages("languages", input.languages());
         List<String> domains = fields.domains("domains", input.domains());
-        Set<String> topics = new LinkedHashSet<>(fields.labels("topics", input.topics()));
+        Set<String> topics = new LinkedHashSet<>(fields.topics("topics", input.topics()));
         Integer capacity = fields.integer("capacity", input.capacity(), 0, MAX_CAPACITY, true);
         LocalDate availableFrom = fields.date("availableFrom", input.availableFrom(), true);
         LocalDate availableUntil = fields.date("availableUntil", input.availableUntil(), false);
@@ -91,7 +115,7 @@ public class PeopleInputValidator {
 
     /** The request, or every wrong field of the input. Absent minOverlapMinutes is 60, absent priority false. */
     public Checked<MentorshipRequest> request(RequestInput input) {
-        Fields fields = new Fields();
+        Fields fields = new Fields(source.current(), source.topics());
         String externalId = fields.externalId("externalId", input.externalId());
         String name = fields.requiredText("name", input.name());
         String email = fields.email("email", input.email());
@@ -101,7 +125,7 @@ public class PeopleInputValidator {
         CareerStage careerStage = fields.careerStage("careerStage", input.careerStage());
         Set<String> languages = fields.languages("languages", input.languages());
         List<String> domains = fields.domains("domains", input.domains());
-        Set<String> goals = new LinkedHashSet<>(fields.labels("goals", input.goals()));
+        Set<String> goals = new LinkedHashSet<>(fields.topics("goals", input.goals()));
         LocalDate startDate = fields.date("startDate", input.startDate(), true);
         Integer durationMonths = fields.integer("durationMonths", input.durationMonths(), 1, MAX_DURATION_MONTHS,
                 true);
@@ -136,9 +160,9 @@ public class PeopleInputValidator {
         return value.substring(0, MAX_SHOWN_LENGTH) + "… (" + value.length() + " characters)";
     }
 
-    /** The domain codes of the taxonomy this validator knows. */
+    /** The domain codes of the taxonomy in force. */
     public Taxonomy taxonomy() {
-        return taxonomy;
+        return source.current();
     }
 
     /** Holder for the Bean Validation email rule, so that the library's well-tested check is the one used. */
@@ -151,6 +175,13 @@ public class PeopleInputValidator {
     private final class Fields {
 
         private final List<FieldError> errors = new ArrayList<>();
+        private final Taxonomy taxonomy;
+        private final Topics topics;
+
+        Fields(Taxonomy taxonomy, Topics topics) {
+            this.taxonomy = taxonomy;
+            this.topics = topics;
+        }
 
         void error(String field, String message) {
             errors.add(new FieldError(field, message));
@@ -291,14 +322,19 @@ public class PeopleInputValidator {
             return List.copyOf(domains);
         }
 
-        List<String> labels(String field, List<String> values) {
+        /** Topic codes on the programme's list (a mentor's topics, a request's goals). */
+        List<String> topics(String field, List<String> values) {
             Set<String> labels = new LinkedHashSet<>();
             List<String> given = values == null ? List.of() : values;
             for (int i = 0; i < given.size(); i++) {
                 String label = trimmed(given.get(i));
                 if (label == null) {
                     error(field + "[" + i + "]", field + "[" + i + "] is empty");
-                } else if (checkText(field + "[" + i + "]", label)) {
+                } else if (!topics.contains(label)) {
+                    error(field + "[" + i + "]", field + "[" + i + "] '" + shown(label)
+                            + "' is not on the programme's list of goals and topics (GET /api/v1/topics lists the "
+                            + "codes)");
+                } else {
                     labels.add(label);
                 }
             }

@@ -30,6 +30,11 @@ public class StoredPeopleCheck {
         this.validator = validator;
     }
 
+    /** The same check against another taxonomy and topic list (those of the backup being restored). */
+    public StoredPeopleCheck against(org.mentoring.taxonomy.TaxonomySource codes) {
+        return new StoredPeopleCheck(converter, new PeopleInputValidator(codes));
+    }
+
     /** Every wrong field of a document of the {@value MentorDocument#COLLECTION} collection. */
     public List<FieldError> mentor(Document stored) {
         MentorDocument mentor = converter.read(MentorDocument.class, stored);

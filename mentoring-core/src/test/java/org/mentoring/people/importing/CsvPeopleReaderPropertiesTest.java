@@ -183,9 +183,10 @@ class CsvPeopleReaderPropertiesTest {
                 .list().uniqueElements().ofMinSize(1).ofMaxSize(3);
     }
 
-    /** Topics or goals: free text without the list separator. */
+    /** Topics or goals: codes of the programme's list (the shipped one). */
     private static Arbitrary<java.util.Set<String>> labels() {
-        return text().set().ofMaxSize(3);
+        return Arbitraries.of(org.mentoring.taxonomy.Topics.shipped().all().stream()
+                .map(org.mentoring.taxonomy.Topic::code).toList()).set().ofMaxSize(3);
     }
 
     private static Arbitrary<Tuple.Tuple2<LocalDate, LocalDate>> dates() {

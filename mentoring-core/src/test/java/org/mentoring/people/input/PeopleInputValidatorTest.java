@@ -63,6 +63,32 @@ class PeopleInputValidatorTest {
     }
 
     @Test
+    void topicsAndGoalsOffTheProgrammesListAreNamedAsUnknownDomainsAre() {
+        MentorInput m = mentor("m-1");
+        MentorInput mentor = new MentorInput(m.externalId(), m.name(), m.email(), m.institution(), m.country(),
+                m.timeZone(), m.languages(), m.domains(), List.of("grant-writing", "basket-weaving"), m.capacity(),
+                m.availableFrom(), m.availableUntil(), m.weeklyAvailability());
+        RequestInput r = request("r-1");
+        RequestInput request = new RequestInput(r.externalId(), r.name(), r.email(), r.institution(), r.country(),
+                r.timeZone(), r.careerStage(), r.languages(), r.domains(), List.of("career"), r.startDate(),
+                r.durationMonths(), r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(),
+                r.excludedMentorIds(), r.priority());
+
+        assertThat(validator.mentor(mentor).errors()).containsExactly(new FieldError("topics[1]", "topics[1] "
+                + "'basket-weaving' is not on the programme's list of goals and topics (GET /api/v1/topics lists the "
+                + "codes)"));
+        assertThat(validator.request(request).errors()).extracting(FieldError::field, FieldError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("goals[0]", "goals[0] 'career' is not on the "
+                        + "programme's list of goals and topics (GET /api/v1/topics lists the codes)"));
+        PeopleInputValidator ownList = new PeopleInputValidator(org.mentoring.taxonomy.TaxonomySource.fixed(
+                Taxonomy.planetaryHealth(), new org.mentoring.taxonomy.Topics(List.of(
+                        new org.mentoring.taxonomy.Topic("career", "Career")))));
+        assertThat(ownList.request(request).valid()).isTrue();
+        assertThat(ownList.mentor(mentor).errors()).extracting(FieldError::field)
+                .containsExactly("topics[0]", "topics[1]");
+    }
+
+    @Test
     void anUnknownTimeZoneIsNamed() {
         assertThat(validator.mentor(withTimeZone(mentor("m-1"), "Mars/Olympus")).errors())
                 .containsExactly(new FieldError("timeZone",

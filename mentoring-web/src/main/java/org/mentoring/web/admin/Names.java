@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("names")
 public class Names {
 
-    private final Taxonomy taxonomy;
+    private final TaxonomySource taxonomy;
     private final org.mentoring.web.page.Names names;
 
-    Names(Taxonomy taxonomy, org.mentoring.web.page.Names names) {
+    Names(TaxonomySource taxonomy, org.mentoring.web.page.Names names) {
         this.taxonomy = taxonomy;
         this.names = names;
     }
@@ -28,7 +28,7 @@ public class Names {
 
     /** Every domain of the taxonomy, in its order, for a filter's picker. */
     public List<DomainOption> domainOptions() {
-        return taxonomy.domains().stream()
+        return taxonomy.current().domains().stream()
                 .map(d -> new DomainOption(d.code(), "\u2003".repeat(Math.max(0, d.depth() - 1)) + d.name())).toList();
     }
 

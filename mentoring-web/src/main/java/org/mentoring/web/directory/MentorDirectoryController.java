@@ -33,7 +33,7 @@ import org.mentoring.people.StoredRequest;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.mentoring.places.MentorPlaces;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.mentoring.time.WeeklyOverlap;
 import org.mentoring.web.page.DomainTree;
 import org.springframework.data.domain.Page;
@@ -77,10 +77,10 @@ class MentorDirectoryController {
     private final RequestService requests;
     private final DirectAskService asks;
     private final DirectAskSettings settings;
-    private final Taxonomy taxonomy;
+    private final TaxonomySource taxonomy;
 
     MentorDirectoryController(MentorService mentors, RequestService requests, DirectAskService asks,
-            DirectAskSettings settings, Taxonomy taxonomy) {
+            DirectAskSettings settings, TaxonomySource taxonomy) {
         this.mentors = mentors;
         this.requests = requests;
         this.asks = asks;
@@ -197,7 +197,7 @@ class MentorDirectoryController {
             total = Explanations.duration(WeeklyOverlap.length(common));
         }
         return new Row(mentor.externalId(), mentor.name(), mentor.institution(), countryName(mentor.country()),
-                DomainTree.names(taxonomy, mentor.domains()),
+                DomainTree.names(taxonomy.current(), mentor.domains()),
                 mentor.languages().stream().map(PairRules::languageName).sorted().toList(),
                 zoneName(mentor.timeZone()), Math.max(0, mentor.capacity() - held), mentor.capacity(), shared, total,
                 broken.stream().map(BrokenRule::reason).map(MentorDirectoryController::sentence).toList());

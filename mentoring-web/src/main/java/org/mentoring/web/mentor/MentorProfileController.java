@@ -20,7 +20,7 @@ import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
@@ -51,21 +51,19 @@ class MentorProfileController {
     }
 
     private final MentorService mentors;
-    private final Taxonomy taxonomy;
+    /** The programme's taxonomy and topics, read for each form since an admin may change them. */
+    private final TaxonomySource taxonomy;
     private final Names names;
     private final MentorshipService mentorships;
     private final RequestService requests;
-    /** The domain tree of the form: the taxonomy never changes while the app runs. */
-    private final List<DomainTree.Node> tree;
 
-    MentorProfileController(MentorService mentors, Taxonomy taxonomy, Names names, MentorshipService mentorships,
+    MentorProfileController(MentorService mentors, TaxonomySource taxonomy, Names names, MentorshipService mentorships,
             RequestService requests) {
         this.mentors = mentors;
         this.taxonomy = taxonomy;
         this.names = names;
         this.mentorships = mentorships;
         this.requests = requests;
-        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/mentor")
@@ -151,7 +149,7 @@ class MentorProfileController {
         model.addAttribute("maxCapacity", Math.max(ParticipantEdits.SELF_MAX_CAPACITY, storedCapacity));
         model.addAttribute("errors", errors);
         model.addAttribute("summary", FieldErrors.summary(errors));
-        model.addAttribute("tree", tree);
+        model.addAttribute("tree", DomainTree.of(taxonomy.current()));
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
         model.addAttribute("zones", names.zonesWith(form.timeZone()));

@@ -2,8 +2,7 @@ package org.mentoring.web.page;
 
 import org.mentoring.matching.solver.Explanations;
 import org.mentoring.matching.solver.Naming;
-import org.mentoring.taxonomy.Taxonomy;
-import org.mentoring.taxonomy.Topics;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,22 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ExplanationNames implements Naming {
 
-    private final Taxonomy taxonomy;
-    private final Topics topics;
+    private final TaxonomySource taxonomy;
 
-    ExplanationNames(Taxonomy taxonomy, Topics topics) {
+    ExplanationNames(TaxonomySource taxonomy) {
         this.taxonomy = taxonomy;
-        this.topics = topics;
         Explanations.useNaming(this);
     }
 
     @Override
     public String domain(String code) {
-        return taxonomy.find(code).map(domain -> domain.name()).orElseGet(() -> CODES.domain(code));
+        return taxonomy.current().find(code).map(domain -> domain.name()).orElseGet(() -> CODES.domain(code));
     }
 
     @Override
     public String topic(String code) {
-        return topics.nameOf(code);
+        return taxonomy.topics().nameOf(code);
     }
 }

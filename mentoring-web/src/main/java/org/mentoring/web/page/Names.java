@@ -9,8 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.mentoring.people.CareerStage;
-import org.mentoring.taxonomy.Taxonomy;
-import org.mentoring.taxonomy.Topics;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +40,11 @@ public class Names {
             .map(zone -> new Choice(zone, zoneLabel(zone)))
             .sorted(Comparator.comparing(Choice::name)).toList();
 
-    private final Taxonomy taxonomy;
-    private final Topics topics;
+    /** The programme's taxonomy and topics, read at each use: an admin may change them. */
+    private final TaxonomySource taxonomy;
 
-    public Names(Taxonomy taxonomy, Topics topics) {
+    public Names(TaxonomySource taxonomy) {
         this.taxonomy = taxonomy;
-        this.topics = topics;
     }
 
     public List<Choice> countries() {
@@ -83,7 +81,7 @@ public class Names {
 
     /** The programme's goals and mentoring topics, in its order. */
     public List<Choice> topics() {
-        return topics.all().stream().map(topic -> new Choice(topic.code(), topic.name())).toList();
+        return taxonomy.topics().all().stream().map(topic -> new Choice(topic.code(), topic.name())).toList();
     }
 
     /** The career stages in words, in their order. */
@@ -119,7 +117,7 @@ public class Names {
     }
 
     public String topic(String code) {
-        return topics.nameOf(code);
+        return taxonomy.topics().nameOf(code);
     }
 
     public String topics(Collection<String> codes) {
@@ -127,7 +125,7 @@ public class Names {
     }
 
     public String domain(String code) {
-        return taxonomy.find(code).map(domain -> domain.name()).orElse(code);
+        return taxonomy.current().find(code).map(domain -> domain.name()).orElse(code);
     }
 
     public String domains(Collection<String> codes) {

@@ -21,7 +21,7 @@ import org.mentoring.people.input.RequestInput;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
-import org.mentoring.taxonomy.Taxonomy;
+import org.mentoring.taxonomy.TaxonomySource;
 import org.mentoring.web.page.DomainTree;
 import org.mentoring.web.page.FieldErrors;
 import org.mentoring.web.page.FormLists;
@@ -64,11 +64,10 @@ class MyRequestController {
     private final PendingOfferCheck pendingOffers;
     private final RunResultStore results;
 
-    private final Taxonomy taxonomy;
-    /** The domain tree of the form: the taxonomy never changes while the app runs. */
-    private final List<DomainTree.Node> tree;
+    /** The programme's taxonomy and topics, read for each form since an admin may change them. */
+    private final TaxonomySource taxonomy;
 
-    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, Taxonomy taxonomy,
+    MyRequestController(RequestService requests, MentorService mentors, AccountService accounts, TaxonomySource taxonomy,
             Names names, PendingOfferCheck pendingOffers, RunResultStore results) {
         this.requests = requests;
         this.mentors = mentors;
@@ -77,7 +76,6 @@ class MyRequestController {
         this.pendingOffers = pendingOffers;
         this.results = results;
         this.taxonomy = taxonomy;
-        this.tree = DomainTree.of(taxonomy);
     }
 
     @GetMapping("/my-request")
@@ -177,9 +175,10 @@ class MyRequestController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("summary", FieldErrors.summary(errors));
-        model.addAttribute("tree", tree);
+        org.mentoring.taxonomy.Taxonomy current = taxonomy.current();
+        model.addAttribute("tree", DomainTree.of(current));
         model.addAttribute("rankedDomains", form.domains().stream()
-                .map(code -> new DirectoryEntry(code, taxonomy.find(code).map(d -> d.name()).orElse(code), null, null,
+                .map(code -> new DirectoryEntry(code, current.find(code).map(d -> d.name()).orElse(code), null, null,
                         List.of()))
                 .toList());
         model.addAttribute("slotRows", FormLists.rows(slots));
@@ -216,7 +215,7 @@ class MyRequestController {
         List<DirectoryEntry> entries = new ArrayList<>();
         mentors.find(MentorFilter.ALL, PageRequest.of(0, 1000, Sort.by("name"))).forEach(stored -> entries.add(
                 new DirectoryEntry(stored.mentor().externalId(), stored.mentor().name(), stored.mentor().institution(),
-                        names.country(stored.mentor().country()), DomainTree.names(taxonomy,
+                        names.country(stored.mentor().country()), DomainTree.names(taxonomy.current(),
                                 stored.mentor().domains()))));
         return entries;
     }
