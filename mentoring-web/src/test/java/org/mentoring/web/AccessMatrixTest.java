@@ -222,7 +222,26 @@ class AccessMatrixTest {
         check(mismatches, "POST /admin/deliveries/{unknown}/retry",
                 http -> http.postJson("/api/v1/admin/deliveries/no-such-message/retry", ""),
                 401, 403, 403, 403, 403, 404);
+        check(mismatches, "GET /cycles", http -> http.get("/api/v1/cycles"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "POST /cycles (no code)", http -> http.postJson("/api/v1/cycles", "{\"name\": \"x\"}"),
+                401, 403, 403, 403, 403, 422);
         assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theCyclesPageIsForAdminsOnly() throws Exception {
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            mvc.perform(get("/admin/cycles").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/cycles").with(user(someone)).with(csrf())).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/admin/cycles").with(user(PageUsers.COORDINATOR))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Open for requests today")));
+        mvc.perform(post("/admin/cycles").param("code", "Bad Code").with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("lowercase letters, digits")));
     }
 
     @Test

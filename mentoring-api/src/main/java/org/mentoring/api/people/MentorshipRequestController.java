@@ -120,7 +120,9 @@ class MentorshipRequestController {
             }
             refuseFields(ParticipantEdits.request(viewer.email(), null, body.email(), body.priority()));
         }
-        StoredRequest created = requests.create(mapper.toInput(body), !viewer.isAdmin());
+        // a researcher asks only in the cycle open for requests today
+        RequestInput input = mapper.toInput(body);
+        StoredRequest created = viewer.isAdmin() ? requests.create(input) : requests.create(input, true);
         return withVersion(ResponseEntity.created(URI.create("/api/v1/requests/" + created.request().externalId())),
                 created);
     }
@@ -152,7 +154,8 @@ class MentorshipRequestController {
             input = keepPriority(input, stored.request().priority());
         }
         long version = Versions.required(ifMatch, body.version());
-        return withVersion(ResponseEntity.ok(), requests.update(externalId, input, version, !viewer.isAdmin()));
+        return withVersion(ResponseEntity.ok(), viewer.isAdmin() ? requests.update(externalId, input, version)
+                : requests.update(externalId, input, version, true));
     }
 
     @DeleteMapping("/{externalId}")

@@ -143,6 +143,26 @@ public class RequestService {
                 .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
     }
 
+    /**
+     * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
+     */
+    public Map<RequestStatus, int[]> countsInCycle(String cycle) {
+        Query query = Query.query(inCycle(cycle));
+        query.fields().include("status", "priority").exclude("_id");
+        Map<RequestStatus, int[]> counts = new java.util.EnumMap<>(RequestStatus.class);
+        for (org.bson.Document keys : mongo.find(query, org.bson.Document.class,
+                MentorshipRequestDocument.COLLECTION)) {
+            String status = keys.getString("status");
+            int[] count = counts.computeIfAbsent(status == null ? RequestStatus.OPEN : RequestStatus.valueOf(status),
+                    s -> new int[2]);
+            count[0]++;
+            if (Boolean.TRUE.equals(keys.getBoolean("priority"))) {
+                count[1]++;
+            }
+        }
+        return counts;
+    }
+
     /** The criteria for the requests of one cycle; a request stored before cycles existed is in {@code default}. */
     static Criteria inCycle(String cycle) {
         return Cycle.DEFAULT_CODE.equals(cycle) ? Criteria.where("cycle").in(java.util.Arrays.asList(Cycle.DEFAULT_CODE, null))
