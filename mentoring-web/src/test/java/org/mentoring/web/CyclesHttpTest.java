@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Cycles over real HTTP: an admin creates them (bad ones are refused naming each field), anyone signed in lists
  * them, a researcher asks again in a later cycle but once per cycle, and a run places one cycle.
  */
+@AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
             Http.ADMIN_PASSWORD_PROPERTY, "mentoring.test-store=cycles"})
@@ -30,6 +34,9 @@ class CyclesHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mvc;
 
     private static String cycle(String code, LocalDate open, LocalDate close, LocalDate starts, LocalDate ends) {
         return """
@@ -49,7 +56,7 @@ class CyclesHttpTest {
     }
 
     @Test
-    void cyclesAreCreatedByAdminsListedToEveryoneAndAResearcherAsksAgainInALaterCycle() {
+    void cyclesAreCreatedByAdminsListedToEveryoneAndAResearcherAsksAgainInALaterCycle() throws Exception {
         Http admin = new Http(port).asAdmin();
         assertThat(admin.get("/api/v1/cycles").json().get("cycles").get(0).get("code").asText()).isEqualTo("default");
 
@@ -122,6 +129,30 @@ class CyclesHttpTest {
         assertThat(comparison.get("previous").get("cycle").asText()).isEqualTo("past");
         assertThat(comparison.get("previous").get("unmatched").asInt()).isEqualTo(1);
         assertThat(researcher.get("/api/v1/analytics/cycles").status()).isEqualTo(403);
+
+        // on the page /my-request, a researcher whose request is in an earlier cycle asks again in the open one
+        String pageAsker = "page.asker@uni.example.org";
+        assertThat(admin.postJson("/api/v1/import", "{\"requests\": [%s]}".formatted(request("r-page-past", "past")
+                .replace(RESEARCHER, pageAsker))).status()).isEqualTo(200);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/my-request")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(PageUsers.person(pageAsker, "RESEARCHER", null)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf())
+                        .param("version", "0").param("name", "Page Asker")
+                        .param("country", "CA").param("timeZone", "UTC").param("careerStage", "POSTDOC")
+                        .param("domainPick", "planetary-health/climate-health/heat-health").param("languages", "en")
+                        .param("startDate", TODAY.plusDays(40).toString()).param("durationMonths", "6")
+                        .param("slotDay", "TUESDAY").param("slotStart", "09:00").param("slotEnd", "11:00"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/my-request?saved"));
+        List<String> pages = new ArrayList<>();
+        admin.get("/api/v1/requests?size=100").json().get("content").forEach(r -> {
+            if (r.get("email").asText().equals(pageAsker)) {
+                pages.add(r.get("cycle").asText() + " " + r.get("status").asText());
+            }
+        });
+        assertThat(pages).containsExactlyInAnyOrder("past OPEN", "now OPEN");
     }
 
     private static void assertFields(Http.Answer answer, String... expected) {
