@@ -201,6 +201,22 @@ class RequestCyclesTest {
         assertThat(requests.get("r-1").cycle()).isEqualTo("past");
     }
 
+    @Test
+    void aCsvFileMayNameEachRequestsCycleInAColumnOfItsOwn() {
+        pastAndCurrentCycles();
+        String csv = "externalId,name,email,country,timeZone,careerStage,languages,domains,startDate,durationMonths,"
+                + "weeklyAvailability,cycle\n"
+                + "r-csv-1,CSV Person,csv@example.org,CA,UTC,POSTDOC,en," + org.mentoring.people.PeopleFixtures.HEAT_HEALTH
+                + "," + TODAY.plusDays(40) + ",6,TUE 09:00-11:00,past\n"
+                + "r-csv-2,CSV Person,csv@example.org,CA,UTC,POSTDOC,en," + org.mentoring.people.PeopleFixtures.HEAT_HEALTH
+                + "," + TODAY.plusDays(40) + ",6,TUE 09:00-11:00,\n";
+
+        importer.importPeople(org.mentoring.people.importing.CsvPeopleReader.requests(csv, "requests.csv"), false);
+
+        assertThat(requests.get("r-csv-1").cycle()).isEqualTo("past");
+        assertThat(requests.get("r-csv-2").cycle()).isEqualTo("now");
+    }
+
     private static ImportBatch batch(RequestInput... records) {
         List<ImportEntry<RequestInput>> entries = new java.util.ArrayList<>();
         for (int i = 0; i < records.length; i++) {
