@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
+            // its own context (and store): the cycles it creates must not reach other test classes
             Http.ADMIN_PASSWORD_PROPERTY, "mentoring.test-store=cycles"})
 class CyclesHttpTest {
 
