@@ -21,7 +21,8 @@ import org.mentoring.taxonomy.Taxonomy;
  * over 14 time zones on five continents, English with French, Spanish, Portuguese and Swahili beside it, research
  * interests clustered on the taxonomy with a few popular domains, working-hours availability with some evenings,
  * preferred and excluded mentors, and equity priority for researchers based in low- and middle-income countries.
- * The same seed always gives the same community.
+ * The same seed always gives the same community; with a date, the same seed and date do, its mentors available
+ * around that date and its requests starting soon after it.
  */
 public final class CommunityGenerator {
 
@@ -72,15 +73,38 @@ public final class CommunityGenerator {
     private final Random random;
     private final List<Domain> leaves;
     private final List<Domain> branches;
+    /** The earliest day mentors become available (plus up to 60 days). */
+    private final LocalDate availableFrom;
+    /** The latest day mentors' availability ends (minus up to 120 days), for the 70% whose availability ends. */
+    private final LocalDate availableUntil;
+    /** The earliest start a request asks for (plus 0 to 7 weeks). */
+    private final LocalDate requestsStart;
 
     public CommunityGenerator(long seed) {
         this(seed, Taxonomy.planetaryHealth());
     }
 
+    /** A community of 2026: mentors available from January, requests starting in March and April. */
     public CommunityGenerator(long seed, Taxonomy taxonomy) {
+        this(seed, taxonomy, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2026, 3, 1));
+    }
+
+    /**
+     * A community living around {@code today}: mentors available since well before it (a cycle ago) and until a
+     * year after it at the earliest end, requests starting from {@code requestsStart}.
+     */
+    public CommunityGenerator(long seed, Taxonomy taxonomy, LocalDate today, LocalDate requestsStart) {
+        this(seed, taxonomy, today.minusDays(300), today.plusDays(480), requestsStart);
+    }
+
+    private CommunityGenerator(long seed, Taxonomy taxonomy, LocalDate availableFrom, LocalDate availableUntil,
+            LocalDate requestsStart) {
         this.random = new Random(seed);
         this.leaves = taxonomy.domains().stream().filter(d -> d.depth() == 3).toList();
         this.branches = taxonomy.domains().stream().filter(d -> d.depth() == 2).toList();
+        this.availableFrom = availableFrom;
+        this.availableUntil = availableUntil;
+        this.requestsStart = requestsStart;
     }
 
     /** A generated community. */
@@ -127,8 +151,8 @@ public final class CommunityGenerator {
         while (topics.size() < topicCount) {
             topics.add(pick(TOPICS));
         }
-        LocalDate from = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(60));
-        LocalDate until = random.nextDouble() < 0.7 ? LocalDate.of(2026, 12, 31).minusDays(random.nextInt(120)) : null;
+        LocalDate from = availableFrom.plusDays(random.nextInt(60));
+        LocalDate until = random.nextDouble() < 0.7 ? availableUntil.minusDays(random.nextInt(120)) : null;
         return new Mentor(id, "Dr. " + name, email(name, id), pick(place.institutions()), place.country(),
                 ZoneId.of(place.zone()), languages, List.copyOf(domains), topics,
                 minCapacity + random.nextInt(maxCapacity - minCapacity + 1), from, until,
@@ -176,7 +200,7 @@ public final class CommunityGenerator {
         boolean waitingSinceLastCycle = random.nextDouble() < 0.05;
         return new MentorshipRequest(id, name, email(name, id), pick(place.institutions()), place.country(),
                 ZoneId.of(place.zone()), stage, languages(place), domains, goals,
-                LocalDate.of(2026, 3, 1).plusDays(7L * random.nextInt(8)), 6 + 6 * random.nextInt(2),
+                requestsStart.plusDays(7L * random.nextInt(8)), 6 + 6 * random.nextInt(2),
                 random.nextDouble() < 0.2 ? 90 : 60, availability(2 + random.nextInt(3), 0.3),
                 preferred, excluded, place.lmic() || waitingSinceLastCycle);
     }

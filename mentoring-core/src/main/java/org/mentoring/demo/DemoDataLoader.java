@@ -1,9 +1,23 @@
 package org.mentoring.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.mentoring.accounts.AccountService;
 import org.mentoring.accounts.Role;
+import org.mentoring.cycles.CycleService;
+import org.mentoring.feedback.FeedbackService;
+import org.mentoring.feedback.FeedbackStage;
+import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.persistence.MentorshipDocument;
+import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.people.RequestStatus;
 import org.mentoring.people.importing.ImportBatch;
 import org.mentoring.people.importing.ImportReport;
 import org.mentoring.people.importing.PeopleImporter;
@@ -17,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +39,10 @@ import org.springframework.stereotype.Component;
  * so that a newcomer can run a matching at once. A store with any mentor or request is left alone.
  * {@code MENTORING_DEMO_DATA} (true or false) decides; unset, the demo loads only on the embedded store, never on a
  * real MongoDB (MONGODB_URI), so a production start never creates the demo accounts and their published password.
+ *
+ * <p>The community lives in two cycles dated from the day it loads ({@link DemoCycles}): the previous one, whose
+ * mentorships have ended (COMPLETED, some with feedback), and the current one, open for requests, with the 180 open
+ * requests; mentors are available through the current cycle.
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {
@@ -49,11 +68,20 @@ class DemoDataLoader implements ApplicationRunner {
     private final RequestService requests;
     private final TaxonomySource taxonomy;
     private final AccountService accounts;
+    private final CycleService cycles;
+    private final FeedbackService feedback;
+    private final MongoTemplate mongo;
+    private final Clock clock;
     private final boolean wanted;
     private final boolean externalStore;
 
     DemoDataLoader(PeopleImporter importer, MentorService mentors, RequestService requests, TaxonomySource taxonomy,
-            AccountService accounts, Environment environment) {
+            AccountService accounts, Environment environment, CycleService cycles, FeedbackService feedback,
+            MongoTemplate mongo, Optional<Clock> clock) {
+        this.cycles = cycles;
+        this.feedback = feedback;
+        this.mongo = mongo;
+        this.clock = clock.orElse(Clock.systemUTC());
         this.importer = importer;
         this.mentors = mentors;
         this.requests = requests;
@@ -99,8 +127,13 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("The store holds people already: no demo data loaded");
             return;
         }
-        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current())
-                .generate(REQUESTS, MENTORS);
+        DemoCycles dates = new DemoCycles(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current(), dates.today,
+                dates.currentStart()).generate(REQUESTS, MENTORS);
+        if (cycles.calendar().created().isEmpty()) {
+            cycles.create(dates.previous, "system");
+            cycles.create(dates.current, "system");
+        }
         String hash = accounts.hash(DEMO_PASSWORD);
         List<AccountService.NewAccount> people = new ArrayList<>();
         people.add(new AccountService.NewAccount(DEMO_ADMIN_EMAIL, "Demo coordinator", Role.ADMIN, null));
@@ -113,9 +146,41 @@ class DemoDataLoader implements ApplicationRunner {
         ImportReport report = importer.importPeople(ImportBatch.ofJson(
                 community.mentors().stream().map(MentorInput::of).toList(),
                 community.requests().stream().map(RequestInput::of).toList()), false, "system", "demo community");
+        previousCycle(community, dates);
         log.info("Demo accounts (demo only, passwords in the README): {} and every demo mentor and researcher",
                 DEMO_ADMIN_EMAIL);
         log.info("Loaded the demo community: {} mentors and {} requests (MENTORING_DEMO_DATA=false turns this off)",
                 report.mentors().created(), report.requests().created());
+    }
+
+    private static final String[] COMMENTS = {"Regular calls kept my grant on track.",
+        "We met less often than planned, but each call helped.", "A generous mentor; I now have a paper under review.",
+        "Good conversations about fieldwork across time zones.", ""};
+
+    /** The previous cycle's requests, matched then, their mentorships completed, and some feedback on them. */
+    private void previousCycle(CommunityGenerator.Community community, DemoCycles dates) {
+        List<DemoCycles.PastPair> pairs = dates.previousPairs(community.requests(), community.mentors());
+        Map<String, String> inPrevious = new HashMap<>();
+        pairs.forEach(pair -> inPrevious.put(pair.request().externalId(), dates.previous.code()));
+        requests.upsertAll(pairs.stream().map(DemoCycles.PastPair::request).toList(), Set.of(), inPrevious);
+        requests.changeStatus(inPrevious.keySet(), RequestStatus.OPEN, RequestStatus.MATCHED);
+        LocalDate start = LocalDate.parse(dates.previous.startsOn());
+        LocalDate end = LocalDate.parse(dates.previous.endsOn());
+        for (int i = 0; i < pairs.size(); i++) {
+            DemoCycles.PastPair pair = pairs.get(i);
+            String id = "ms-prev-" + pair.request().externalId().substring("r-prev-".length());
+            mongo.insert(new MentorshipDocument(id, pair.request().externalId(), pair.mentor().externalId(),
+                    MentorshipStatus.COMPLETED, start, end, null, start.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    null));
+            if (i % 2 == 0) {
+                feedback.give(id, Side.RESEARCHER, FeedbackStage.END, 3 + i % 3, COMMENTS[i % COMMENTS.length],
+                        pair.request().email());
+            }
+            if (i % 3 == 0) {
+                feedback.give(id, Side.MENTOR, FeedbackStage.MID, 4 + i % 2, "", pair.mentor().email());
+            }
+        }
+        log.info("Demo cycles: {} ({} completed mentorships) and {}, open for requests", dates.previous.name(),
+                pairs.size(), dates.current.name());
     }
 }

@@ -409,6 +409,22 @@ class BackupServiceTest {
     }
 
     @Test
+    void theCyclesAreRestoredAndBackedUpLikeEveryCollectionOfTheApplication() throws Exception {
+        String cycle = "{\"_id\": \"2027-spring\", \"name\": \"Spring 2027\","
+                + " \"requestsOpen\": {\"$date\": \"2027-01-10T00:00:00Z\"},"
+                + " \"requestsClose\": {\"$date\": \"2027-02-15T00:00:00Z\"},"
+                + " \"startsOn\": {\"$date\": \"2027-03-01T00:00:00Z\"},"
+                + " \"endsOn\": {\"$date\": \"2027-08-31T00:00:00Z\"}}";
+        byte[] archive = zip(Map.of("accounts.jsonl", ADMIN + "\n", "cycles.jsonl", cycle + "\n",
+                BackupService.MANIFEST, manifest(Map.of("accounts", 1, "cycles", 1))));
+
+        shared.restore(source(archive), "admin@example.org");
+
+        List<Document> cycles = archiveDocuments(backup(shared)).get("cycles");
+        assertThat(cycles).extracting(document -> document.getString("name")).containsExactly("Spring 2027");
+    }
+
+    @Test
     void onlyTheApplicationsCollectionsAreRestored() throws Exception {
         for (String collection : List.of("system.users", "sessions_of_another_app")) {
             byte[] archive = zip(Map.of("accounts.jsonl", ADMIN + "\n", collection + ".jsonl",

@@ -76,6 +76,48 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void theCommunityLivesInAPreviousCycleThatEndedAndACurrentOneOpenForRequests() {
+        runner.run(context -> {
+            context.getBean(DemoDataLoader.class).run(null);
+
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            org.mentoring.cycles.Calendar calendar = context.getBean(org.mentoring.cycles.CycleService.class)
+                    .calendar();
+            assertThat(calendar.created()).hasSize(2);
+            org.mentoring.cycles.Cycle previous = calendar.created().get(0);
+            org.mentoring.cycles.Cycle current = calendar.created().get(1);
+            assertThat(previous.endedBefore(today)).isTrue();
+            assertThat(calendar.openForRequests()).contains(current);
+            RequestService requests = context.getBean(RequestService.class);
+            assertThat(requests.countsInCycle(current.code()).get(RequestStatus.OPEN)[0])
+                    .isEqualTo(DemoDataLoader.REQUESTS);
+            assertThat(requests.countsInCycle(previous.code()).get(RequestStatus.MATCHED)[0])
+                    .isEqualTo(DemoCycles.PREVIOUS_MENTEES);
+            assertThat(requests.withStatus(RequestStatus.OPEN)).allSatisfy(request ->
+                    assertThat(request.startDate()).isAfterOrEqualTo(current.startsOn()));
+            // mentors are available through the current cycle
+            assertThat(context.getBean(MentorService.class).withCapacity()).allSatisfy(mentor -> {
+                assertThat(mentor.availableFrom()).isBefore(previous.startsOn());
+                if (mentor.availableUntil() != null) {
+                    assertThat(mentor.availableUntil()).isAfter(current.endsOn());
+                }
+            });
+            org.springframework.data.mongodb.core.MongoTemplate mongo =
+                    context.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("status").is("COMPLETED")),
+                    "mentorships")).isEqualTo(DemoCycles.PREVIOUS_MENTEES);
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "feedback"))
+                    .isGreaterThan(20);
+            // the same seed and day give the same community
+            DemoCycles dates = new DemoCycles(today);
+            assertThat(new CommunityGenerator(DemoDataLoader.SEED, org.mentoring.taxonomy.Taxonomy.planetaryHealth(),
+                    today, dates.currentStart()).generate(20, 5)).isEqualTo(new CommunityGenerator(DemoDataLoader.SEED,
+                    org.mentoring.taxonomy.Taxonomy.planetaryHealth(), today, dates.currentStart()).generate(20, 5));
+        });
+    }
+
+    @Test
     void aStoreWithPeopleIsLeftAlone() {
         runner.run(context -> {
             DemoDataLoader loader = context.getBean(DemoDataLoader.class);

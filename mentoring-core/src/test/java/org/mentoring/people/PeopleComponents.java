@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"org.mentoring.people.persistence", "org.mentoring.people.input", "org.mentoring.people.importing",
     "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit",
-    "org.mentoring.places"})
+    "org.mentoring.places", "org.mentoring.cycles"})
 @Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class,
     PlacesReconciliation.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",

@@ -252,6 +252,9 @@ class AccessMatrixTest {
                 401, 403, 403, 403, 403, 422);
         check(mismatches, "PUT /topics (not a list)",
                 http -> http.send("PUT", "/api/v1/topics", null, "{\"topics\": 1}"), 401, 403, 403, 403, 403, 422);
+        check(mismatches, "GET /cycles", http -> http.get("/api/v1/cycles"), 401, 200, 200, 200, 200, 200);
+        check(mismatches, "POST /cycles (no code)", http -> http.postJson("/api/v1/cycles", "{\"name\": \"x\"}"),
+                401, 403, 403, 403, 403, 422);
         assertThat(mismatches).isEmpty();
     }
 
@@ -268,6 +271,22 @@ class AccessMatrixTest {
             }
             mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void theCyclesPageIsForAdminsOnly() throws Exception {
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            mvc.perform(get("/admin/cycles").with(user(someone))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/cycles").with(user(someone)).with(csrf())).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/admin/cycles").with(user(PageUsers.COORDINATOR))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Open for requests today")));
+        mvc.perform(post("/admin/cycles").param("code", "Bad Code").with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("lowercase letters, digits")));
     }
 
     @Test

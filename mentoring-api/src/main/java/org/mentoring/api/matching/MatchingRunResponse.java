@@ -47,5 +47,8 @@ record MatchingRunResponse(
                 + "min-cost flow's answer is optimal and the run ended as soon as it had it, long before its time "
                 + "limit. False when it ended otherwise (cancelled, or an active rule that needs local search); null "
                 + "while it is active, when it failed, and for runs saved before this was recorded.")
-        Boolean provenOptimal) {
+        Boolean provenOptimal,
+        @Schema(description = "The code of the cycle whose open requests the run places; null for runs saved "
+                + "before cycles existed", example = "2027-spring")
+        String cycle) {
 }

@@ -21,5 +21,6 @@ record MatchingRunSummaryResponse(
         Instant createdAt,
         Instant startedAt,
         Instant endedAt,
-        String reason) {
+        String reason,
+        @Schema(description = "The code of the cycle the run places", example = "2027-spring") String cycle) {
 }

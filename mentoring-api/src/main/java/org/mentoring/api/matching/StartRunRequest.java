@@ -16,5 +16,10 @@ record StartRunRequest(
         WeightsRequest weights,
         @Schema(description = "The solver's random seed: the same inputs, settings and seed give the same result."
                 + " A random one is chosen, and shown on the run, when left out.", example = "42")
-        Long seed) {
+        Long seed,
+        @Schema(description = "The code of the cycle whose OPEN requests the run places (GET /api/v1/cycles); when "
+                + "left out, the cycle whose requests are open today, or else the one whose requests closed most "
+                + "recently ('default' in a programme without cycles). Active mentorships of every cycle keep "
+                + "holding their mentors' places. An unknown code is 422 naming cycle.", example = "2027-spring")
+        String cycle) {
 }

@@ -24,7 +24,7 @@ public record CreateMentorshipRequestRequest(
                 + "'_', ':' or '-', starting with a letter or digit")
         String externalId,
         @Schema(example = "J. Singh") @NotBlank(message = "is required") @Size(max = 200) String name,
-        @Schema(description = "Unique among requests", example = "j.singh@example.org")
+        @Schema(description = "Unique among the requests of a cycle", example = "j.singh@example.org")
         @NotBlank(message = "is required") @Email(message = "must be a valid email address") String email,
         @Schema(example = "University of British Columbia") @Size(max = 200) String institution,
         @Schema(description = "ISO 3166-1 alpha-2 code", example = "CA")
@@ -60,5 +60,22 @@ public record CreateMentorshipRequestRequest(
                 example = "[]")
         List<String> excludedMentorIds,
         @Schema(description = "Flagged by the programme for equity priority", example = "false")
-        Boolean priority) {
+        Boolean priority,
+        @Schema(description = "The code of the cycle it belongs to (GET /api/v1/cycles). Absent: the cycle open for "
+                + "requests today, or 'default' in a programme without cycles; an import keeps a stored request in "
+                + "its cycle. A RESEARCHER asks only in the cycle open today (422 naming cycle, saying when the next "
+                + "one opens); an ADMIN adds into any cycle that has not ended and must name one when none is open. "
+                + "One request per researcher (email) and cycle.", example = "2027-spring")
+        String cycle) {
+
+    /** A request left to the cycle open for requests today. */
+    public CreateMentorshipRequestRequest(String externalId, String name, String email, String institution,
+            String country, String timeZone, String careerStage, List<String> languages, List<String> domains,
+            List<String> goals, String startDate, Integer durationMonths, Integer minOverlapMinutes,
+            List<WeeklySlotDto> weeklyAvailability, List<String> preferredMentorIds, List<String> excludedMentorIds,
+            Boolean priority) {
+        this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
+                startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
+                excludedMentorIds, priority, null);
+    }
 }

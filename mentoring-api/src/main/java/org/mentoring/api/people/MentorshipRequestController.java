@@ -51,7 +51,7 @@ class MentorshipRequestController {
     @GetMapping
     @Operation(summary = "List mentorship requests", description = "A page of requests ordered by externalId. "
             + "Filters combine; an unknown domain code answers 422, an unknown status 400. An ADMIN sees every "
-            + "request, a RESEARCHER only their own, a MENTOR none (403).")
+            + "request, a RESEARCHER only their own (one per cycle they asked in), a MENTOR none (403).")
     PageResponse<MentorshipRequestResponse> list(
             @Parameter(description = "Taxonomy code: requests asking for this domain or one inside it",
                     example = "planetary-health/climate-health")
@@ -60,13 +60,15 @@ class MentorshipRequestController {
             @RequestParam(required = false) RequestStatus status,
             @Parameter(description = "ISO 3166-1 alpha-2 country code of where the researcher is", example = "CA")
             @RequestParam(required = false) String country,
+            @Parameter(description = "The code of a cycle: only its requests", example = "2027-spring")
+            @RequestParam(required = false) String cycle,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0")
             @Min(value = 0, message = "must be 0 or more") int page,
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "20")
             @Min(value = 1, message = "must be 1 or more") @Max(value = 500, message = "must be 500 or less")
             int size) {
         Viewer viewer = Viewer.current();
-        RequestFilter filter = new RequestFilter(domain, status, country);
+        RequestFilter filter = new RequestFilter(domain, status, country).inCycle(cycle);
         if (!viewer.isAdmin()) {
             if (viewer.role() != Role.RESEARCHER) {
                 throw new ForbiddenException("Only researchers and admins list requests");
@@ -107,7 +109,8 @@ class MentorshipRequestController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new request")
     @ApiResponse(responseCode = "403", description = "Not an admin, nor a researcher creating their own request; "
             + "or a researcher setting email or priority (each named in errors)")
-    @ApiResponse(responseCode = "409", description = "The externalId or email is taken")
+    @ApiResponse(responseCode = "409", description = "The externalId is taken, or duplicate-email: this researcher "
+            + "already has a request in that cycle (one per cycle; ask again in a later cycle)")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     ResponseEntity<MentorshipRequestResponse> create(@Valid @RequestBody CreateMentorshipRequestRequest body) {
         Viewer viewer = Viewer.current();
@@ -117,7 +120,9 @@ class MentorshipRequestController {
             }
             refuseFields(ParticipantEdits.request(viewer.email(), null, body.email(), body.priority()));
         }
-        StoredRequest created = requests.create(mapper.toInput(body));
+        // a researcher asks only in the cycle open for requests today
+        RequestInput input = mapper.toInput(body);
+        StoredRequest created = viewer.isAdmin() ? requests.create(input) : requests.create(input, true);
         return withVersion(ResponseEntity.created(URI.create("/api/v1/requests/" + created.request().externalId())),
                 created);
     }
@@ -149,7 +154,8 @@ class MentorshipRequestController {
             input = keepPriority(input, stored.request().priority());
         }
         long version = Versions.required(ifMatch, body.version());
-        return withVersion(ResponseEntity.ok(), requests.update(externalId, input, version));
+        return withVersion(ResponseEntity.ok(), viewer.isAdmin() ? requests.update(externalId, input, version)
+                : requests.update(externalId, input, version, true));
     }
 
     @DeleteMapping("/{externalId}")
@@ -186,7 +192,7 @@ class MentorshipRequestController {
                 input.country(), input.timeZone(), input.careerStage(), input.languages(), input.domains(),
                 input.goals(), input.startDate(), input.durationMonths(), input.minOverlapMinutes(),
                 input.weeklyAvailability(), input.preferredMentorIds(), input.excludedMentorIds(),
-                Boolean.toString(priority));
+                Boolean.toString(priority), input.cycle());
     }
 
     private ResponseEntity<MentorshipRequestResponse> withVersion(ResponseEntity.BodyBuilder builder,

@@ -31,5 +31,8 @@ public record MentorshipRequestResponse(
         RequestStatus status,
         @Schema(description = "Send it back with an update (field or If-Match); also the ETag") long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The code of the cycle the request belongs to; 'default' in a programme without cycles",
+                example = "2027-spring")
+        String cycle) {
 }

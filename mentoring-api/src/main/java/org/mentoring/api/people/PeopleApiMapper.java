@@ -29,7 +29,7 @@ public interface PeopleApiMapper {
     MentorResponse toResponse(Mentor mentor, long version, Instant createdAt, Instant updatedAt);
 
     MentorshipRequestResponse toResponse(MentorshipRequest request, RequestStatus status, long version,
-            Instant createdAt, Instant updatedAt);
+            Instant createdAt, Instant updatedAt, String cycle);
 
     default MentorResponse toResponse(StoredMentor stored) {
         return toResponse(stored.mentor(), stored.version(), stored.createdAt(), stored.updatedAt());
@@ -37,7 +37,7 @@ public interface PeopleApiMapper {
 
     default MentorshipRequestResponse toResponse(StoredRequest stored) {
         return toResponse(stored.request(), stored.status(), stored.version(), stored.createdAt(),
-                stored.updatedAt());
+                stored.updatedAt(), stored.cycle());
     }
 
     default WeeklySlotDto toDto(WeeklySlot slot) {

@@ -36,5 +36,9 @@ public record UpdateMentorshipRequestRequest(
         @NotEmpty(message = "needs at least one weekly slot") List<@Valid WeeklySlotDto> weeklyAvailability,
         List<String> preferredMentorIds,
         List<String> excludedMentorIds,
-        Boolean priority) {
+        Boolean priority,
+        @Schema(description = "The code of its cycle; absent, it stays in its cycle. Moving it: an ADMIN into any cycle"
+                + " that has not ended, a RESEARCHER only into the cycle open for requests today (422 naming cycle)",
+                example = "2027-spring")
+        String cycle) {
 }

@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     published, or a publication cut short: publishing again completes it)
  * @param provenOptimal whether its result is proven the best possible; null until it ends, and in runs saved before
  *     the field existed
+ * @param cycle the code of the cycle whose open requests the run placed; null in runs saved before cycles existed
+ *     (they placed every open request)
  */
 // active runs started before a time; the completed run before another
 @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
@@ -52,12 +54,24 @@ public record MatchingRunDocument(
         @Indexed Instant publishedAt,
         Instant publishCompletedAt,
         @Version Long version,
-        Boolean provenOptimal) {
+        Boolean provenOptimal,
+        String cycle) {
 
     public static final String COLLECTION = "matchingRuns";
 
     @PersistenceCreator
     public MatchingRunDocument {
+    }
+
+    /** A run saved without its cycle. */
+    public MatchingRunDocument(String id, RunStatus status, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePointDocument> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, String reason, Instant publishedAt, Instant publishCompletedAt,
+            Long version, Boolean provenOptimal) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
+                publishCompletedAt, version, provenOptimal, null);
     }
 
     /** A run whose result is not known to be proven optimal. */
@@ -68,13 +82,19 @@ public record MatchingRunDocument(
             Long version) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, null);
+                publishCompletedAt, version, null, null);
     }
 
     /** A new run, waiting for its inputs. */
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt) {
+        return queued(id, timeLimitSeconds, weights, seed, solverVersion, createdAt, null);
+    }
+
+    /** A new run of one cycle (null: every open request), waiting for its inputs. */
+    public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, Instant createdAt, String cycle) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null, cycle);
     }
 }

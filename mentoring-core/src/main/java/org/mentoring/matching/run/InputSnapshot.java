@@ -23,6 +23,11 @@ public record InputSnapshot(List<Mentor> mentors, List<MentorshipRequest> openRe
         return inputs.snapshot();
     }
 
+    /** Reads every part of {@code inputs} once, with the open requests of one cycle (null: every cycle). */
+    public static InputSnapshot of(MatchingInputs inputs, String cycle) {
+        return inputs.snapshot(cycle);
+    }
+
     @Override
     public InputSnapshot snapshot() {
         return this;

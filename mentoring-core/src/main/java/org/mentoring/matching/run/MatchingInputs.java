@@ -24,4 +24,14 @@ public interface MatchingInputs {
     default InputSnapshot snapshot() {
         return new InputSnapshot(mentors(), openRequests(), settled());
     }
+
+    /**
+     * All three at once, with only the open requests of one cycle (settled pairs of every cycle still hold their
+     * mentors' places); inputs that know no cycles (a fixed list) give everything.
+     *
+     * @param cycle a cycle's code; null for every cycle
+     */
+    default InputSnapshot snapshot(String cycle) {
+        return snapshot();
+    }
 }

@@ -108,6 +108,7 @@ public class MatchingRunService {
     private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("matching-run-stop"));
     private volatile boolean stopping;
     private PublicationOrder publications;
+    private RunCycle runCycle;
     private final RunLeases leases;
     private final boolean ownStore;
     private final Duration heartbeat;
@@ -167,6 +168,7 @@ public class MatchingRunService {
             throw new ConflictException("application-stopping",
                     "The application is shutting down; start the run once it is back");
         }
+        String cycle = runCycle == null ? null : runCycle.resolve(settings == null ? null : settings.cycle());
         long publicationsSeen = publications == null ? 0 : publications.current();
         admission.refuseWhilePublishing(publications);
         String id = UUID.randomUUID().toString();
@@ -174,7 +176,7 @@ public class MatchingRunService {
         MatchingRunDocument queued;
         try {
             queued = runs.insert(MatchingRunDocument.queued(id, resolved.timeLimitSeconds(),
-                    mapper.toDocument(resolved.weights()), resolved.seed(), solverVersion, Instant.now()));
+                    mapper.toDocument(resolved.weights()), resolved.seed(), solverVersion, Instant.now(), cycle));
         } catch (RuntimeException e) {
             lock.release(id);
             throw e;
@@ -186,7 +188,7 @@ public class MatchingRunService {
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
         try {
-            preparer.execute(() -> prepareAndSolve(local, resolved));
+            preparer.execute(() -> prepareAndSolve(local, resolved, cycle));
         } catch (RejectedExecutionException e) {
             fail(local, SHUTDOWN_REASON);
         }
@@ -195,16 +197,22 @@ public class MatchingRunService {
         return reader.toRun(queued);
     }
 
+    /** Which cycle a run places; set by Spring (without it, as in tests that build this service, every cycle). */
+    @Autowired(required = false)
+    void setRunCycle(RunCycle runCycle) {
+        this.runCycle = runCycle;
+    }
+
     /** The order of publications; set by Spring (tests that build this service by hand may go without). */
     @Autowired(required = false)
     void setPublicationOrder(PublicationOrder publications) {
         this.publications = publications;
     }
 
-    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings) {
+    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle) {
         String id = local.id();
         try {
-            InputSnapshot snapshot = InputSnapshot.of(inputs);
+            InputSnapshot snapshot = InputSnapshot.of(inputs, cycle);
             inputStore.save(id, snapshot);
             if (!runs.recordInputCounts(id, snapshot.openRequests().size(), snapshot.mentors().size(),
                     snapshot.settled().size())) {

@@ -13,8 +13,15 @@ import org.mentoring.matching.domain.MatchingWeights;
  *     {@value #MAX_TIME_LIMIT_SECONDS} seconds; {@value #DEFAULT_TIME_LIMIT_SECONDS} when null
  * @param weights weights to change from the defaults; null keeps them all
  * @param seed the solver's random seed, to repeat a run exactly; a random one is chosen and kept when null
+ * @param cycle the code of the cycle whose open requests the run places; null for the cycle whose requests are
+ *     open, or else closed most recently ({@link RunCycle})
  */
-public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed) {
+public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed, String cycle) {
+
+    /** Settings for the run's default cycle. */
+    public RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed) {
+        this(timeLimitSeconds, weights, seed, null);
+    }
 
     public static final int DEFAULT_TIME_LIMIT_SECONDS = 30;
     public static final int MIN_TIME_LIMIT_SECONDS = 1;

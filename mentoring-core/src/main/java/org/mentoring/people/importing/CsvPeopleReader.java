@@ -51,9 +51,15 @@ public final class CsvPeopleReader {
             "country", "timeZone", "careerStage", "languages", "domains", "goals", "startDate", "durationMonths",
             "minOverlapMinutes", "weeklyAvailability", "preferredMentorIds", "excludedMentorIds", "priority");
 
+    /**
+     * The request columns a file may have: {@link #REQUEST_COLUMNS} and {@code cycle}, the code of the cycle each
+     * request belongs to (left out or empty: the cycle open for requests today).
+     */
+    public static final List<String> REQUEST_READ_COLUMNS = java.util.stream.Stream.concat(
+            REQUEST_COLUMNS.stream(), java.util.stream.Stream.of("cycle")).toList();
     private static final Set<String> OPTIONAL_MENTOR_COLUMNS = Set.of("institution", "topics", "availableUntil");
     private static final Set<String> OPTIONAL_REQUEST_COLUMNS = Set.of("institution", "goals", "minOverlapMinutes",
-            "preferredMentorIds", "excludedMentorIds", "priority");
+            "preferredMentorIds", "excludedMentorIds", "priority", "cycle");
     /** The column a file of rejected rows adds, with the reasons; ignored when the file is imported again. */
     public static final String REJECTED_BECAUSE = "rejectedBecause";
     /** What separates the items of a list (and the slots of an availability) in a cell. */
@@ -94,7 +100,7 @@ public final class CsvPeopleReader {
     /** The requests of a CSV file; {@code fileName} names it in rejections (for example requests.csv). */
     public static ImportBatch requests(String content, String fileName) {
         List<ImportEntry<RequestInput>> entries = new ArrayList<>();
-        List<Rejection> unreadable = read(content, fileName, "request", REQUEST_COLUMNS, OPTIONAL_REQUEST_COLUMNS,
+        List<Rejection> unreadable = read(content, fileName, "request", REQUEST_READ_COLUMNS, OPTIONAL_REQUEST_COLUMNS,
                 (row, line) -> {
                     List<FieldError> errors = new ArrayList<>();
                     RequestInput input = new RequestInput(row.text("externalId"), row.text("name"),
@@ -102,7 +108,7 @@ public final class CsvPeopleReader {
                             row.text("careerStage"), row.list("languages"), row.list("domains"), row.list("goals"),
                             row.text("startDate"), row.text("durationMonths"), row.text("minOverlapMinutes"),
                             slots(row.text("weeklyAvailability"), errors), row.list("preferredMentorIds"),
-                            row.list("excludedMentorIds"), row.text("priority"));
+                            row.list("excludedMentorIds"), row.text("priority"), row.text("cycle"));
                     entries.add(ImportEntry.csv(fileName, line, input, errors));
                 });
         return new ImportBatch(List.of(), entries, unreadable);

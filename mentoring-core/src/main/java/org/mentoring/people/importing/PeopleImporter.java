@@ -15,6 +15,7 @@ import org.mentoring.audit.AuditService;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
+import org.mentoring.cycles.Calendar;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.input.Checked;
@@ -32,13 +33,19 @@ import org.springframework.stereotype.Service;
 /**
  * Imports mentors and requests, upserting each by externalId. All or nothing: every record is checked first (its
  * fields, duplicates of externalId or email within the import, emails that belong to another stored record,
- * preferred and excluded mentors that exist in the import or the store); if any record is rejected nothing is
+ * preferred and excluded mentors that exist in the import or the store, the cycle of each request); if any record
+ * is rejected nothing is
  * written and an {@link ImportRejectedException} carries the report. Otherwise mentors are written, then requests,
  * each kind in one bulk upsert, between a journal entry that says the import started and one that says it ended
  * ({@link ImportJournal}), so that an import cut short is known afterwards. A dry run checks and reports without
  * writing. Every import that is not a dry run, accepted or rejected, is in the audit trail. Each person it brings
  * gets an account without a password when none has their email ({@link AccountInvitations#forImportedPeople}), for
  * the coordinator to invite.
+ *
+ * <p>A request goes into the cycle it names (one that has not ended); without one, a request already stored stays in
+ * its cycle and a new one goes into the cycle open for requests today ({@code default} when the programme never
+ * created a cycle; rejected, naming {@code cycle}, when cycles exist and none is open). A researcher's email is unique
+ * per cycle: the same person may have a request in each cycle, in the store or in one import.
  */
 @Service
 public class PeopleImporter {
@@ -143,12 +150,19 @@ public class PeopleImporter {
         List<Rejection> rejections = new ArrayList<>(batch.unreadable());
         PeopleInputValidator validator = this.validator.asNow();
         Checker<MentorInput, Mentor> mentors = new Checker<>("mentor", rejections, MentorInput::externalId,
-                MentorInput::email, validator::mentor, Mentor::externalId, Mentor::email);
+                MentorInput::email, input -> "", validator::mentor, Mentor::externalId, Mentor::email, Mentor::email);
         mentors.check(batch.mentors());
+        Calendar calendar = requestService.calendar();
+        Map<String, String> storedCycles = requestService.cyclesOf(batch.requests().stream()
+                .map(ImportEntry::record).filter(r -> r != null && r.externalId() != null)
+                .map(r -> r.externalId().strip()).toList());
+        Map<String, String> assigned = new HashMap<>();
         Checker<RequestInput, MentorshipRequest> requests = new Checker<>("request", rejections,
-                RequestInput::externalId, RequestInput::email, validator::request, MentorshipRequest::externalId,
-                MentorshipRequest::email);
+                RequestInput::externalId, RequestInput::email, input -> cycleOf(input, storedCycles, calendar),
+                validator::request, MentorshipRequest::externalId, MentorshipRequest::email,
+                r -> StoredKeys.inCycle(r.email(), assigned.get(r.externalId())));
         requests.check(batch.requests());
+        assignCycles(requests, storedCycles, calendar, assigned, rejections);
 
         StoredKeys storedMentors = mentorService.keys();
         StoredKeys storedRequests = requestService.keys();
@@ -171,7 +185,8 @@ public class PeopleImporter {
             String entry = journal.begin(actor, source, mentors.valid.size(), requests.valid.size());
             try {
                 mentorCounts = mentorService.upsertAll(mentors.validValues(), storedMentors.externalIds());
-                requestCounts = requestService.upsertAll(requests.validValues(), storedRequests.externalIds());
+                requestCounts = requestService.upsertAll(requests.validValues(), storedRequests.externalIds(),
+                        assigned);
                 accounts.forImportedPeople(people(mentors.validValues(), requests.validValues()), actor);
             } catch (RuntimeException | Error e) {
                 // an Error too (out of memory): else this instance would keep the entry's heartbeat going forever
@@ -184,6 +199,44 @@ public class PeopleImporter {
                     mentors.valid.size(), mentorCounts.created(), requests.valid.size(), requestCounts.created());
         }
         return report(dryRun, mentorCounts, requestCounts, rejections);
+    }
+
+    /**
+     * The cycle a request input goes into, as its duplicates within the import are counted: the one it names, else
+     * its stored one, else the one open for requests today (blank when none is).
+     */
+    private static String cycleOf(RequestInput input, Map<String, String> storedCycles, Calendar calendar) {
+        if (input.cycle() != null && !input.cycle().isBlank()) {
+            return input.cycle().strip();
+        }
+        String stored = input.externalId() == null ? null : storedCycles.get(input.externalId().strip());
+        return stored != null ? stored : calendar.openForRequests().map(cycle -> cycle.code()).orElse("");
+    }
+
+    /**
+     * Puts each valid request in its cycle ({@code assigned}: externalId to cycle code), or rejects it naming
+     * {@code cycle}.
+     */
+    private static void assignCycles(Checker<RequestInput, MentorshipRequest> requests,
+            Map<String, String> storedCycles, Calendar calendar, Map<String, String> assigned,
+            List<Rejection> rejections) {
+        List<Valid<RequestInput, MentorshipRequest>> placed = new ArrayList<>();
+        for (Valid<RequestInput, MentorshipRequest> valid : requests.valid) {
+            MentorshipRequest request = valid.value();
+            String named = valid.entry().record().cycle();
+            named = named == null || named.isBlank() ? null : named.strip();
+            String stored = storedCycles.get(request.externalId());
+            try {
+                String cycle = named == null && stored != null ? stored : calendar.forRequest(named, false);
+                assigned.put(request.externalId(), cycle);
+                placed.add(valid);
+            } catch (InvalidInputException e) {
+                rejections.add(new Rejection("request", request.externalId(), valid.entry().location(),
+                        valid.entry().field("cycle"), e.getMessage()));
+            }
+        }
+        requests.valid.clear();
+        requests.valid.addAll(placed);
     }
 
     /** The people of an import, mentors first, for their accounts. */
@@ -272,15 +325,24 @@ public class PeopleImporter {
         private final List<Rejection> rejections;
         private final Function<I, String> inputId;
         private final Function<I, String> inputEmail;
+        private final Function<I, String> inputScope;
         private final Function<I, Checked<T>> check;
         private final Function<T, String> id;
         private final Function<T, String> email;
+        private final Function<T, String> storedKey;
         private final Map<String, String> seenIds = new HashMap<>();
         private final Map<String, String> seenEmails = new HashMap<>();
         private final List<Valid<I, T>> valid = new ArrayList<>();
 
+        /**
+         * @param inputScope where an email must be unique (a request's cycle; the same for every mentor)
+         * @param storedKey the record's key in the {@link StoredKeys} of its kind
+         */
         Checker(String kind, List<Rejection> rejections, Function<I, String> inputId, Function<I, String> inputEmail,
-                Function<I, Checked<T>> check, Function<T, String> id, Function<T, String> email) {
+                Function<I, String> inputScope, Function<I, Checked<T>> check, Function<T, String> id,
+                Function<T, String> email, Function<T, String> storedKey) {
+            this.inputScope = inputScope;
+            this.storedKey = storedKey;
             this.kind = kind;
             this.rejections = rejections;
             this.inputId = inputId;
@@ -306,10 +368,13 @@ public class PeopleImporter {
                 for (FieldError error : checked.errors()) {
                     reject(entry, externalId, error);
                 }
-                boolean unique = firstTime(entry, externalId, "externalId", seenIds, externalId);
+                boolean unique = firstTime(entry, externalId, "externalId", seenIds, externalId, externalId);
                 String emailText = stripped(inputEmail.apply(entry.record()));
+                String canonical = EmailAddress.canonical(emailText);
+                String scope = inputScope.apply(entry.record());
                 unique &= firstTime(entry, externalId, "email", seenEmails,
-                        EmailAddress.canonical(emailText));
+                        canonical == null || scope.isEmpty() ? canonical : StoredKeys.inCycle(canonical, scope),
+                        canonical);
                 if (unique && rejections.size() == before && checked.valid()) {
                     valid.add(new Valid<>(entry, checked.value()));
                 }
@@ -317,11 +382,11 @@ public class PeopleImporter {
         }
 
         private boolean firstTime(ImportEntry<I> entry, String externalId, String field, Map<String, String> seen,
-                String value) {
-            if (value == null) {
+                String key, String value) {
+            if (key == null) {
                 return true;
             }
-            String first = seen.putIfAbsent(value, entry.location());
+            String first = seen.putIfAbsent(key, entry.location());
             if (first == null) {
                 return true;
             }
@@ -332,11 +397,14 @@ public class PeopleImporter {
 
         void rejectEmailsOwnedElsewhere(StoredKeys stored) {
             for (Valid<I, T> record : valid) {
-                String owner = stored.ownerOf(email.apply(record.value()));
+                String owner = stored.ownerOf(storedKey.apply(record.value()));
                 if (owner != null && !owner.equals(id.apply(record.value()))) {
+                    String key = storedKey.apply(record.value());
                     rejections.add(new Rejection(kind, id.apply(record.value()), record.entry().location(),
                             record.entry().field("email"), "email " + email.apply(record.value())
-                            + " already belongs to " + kind + " " + owner + " in the store"));
+                            + " already belongs to " + kind + " " + owner + " in the store"
+                            + (key.equals(email.apply(record.value())) ? "" : key.substring(
+                                    email.apply(record.value()).length()) + " (one request per researcher and cycle)")));
                 }
             }
         }

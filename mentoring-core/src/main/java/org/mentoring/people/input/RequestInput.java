@@ -5,7 +5,8 @@ import org.mentoring.people.MentorshipRequest;
 
 /**
  * A mentorship request as written in an import or a form, every scalar as text so that a wrong value is reported
- * with its field. {@link PeopleInputValidator#request} checks it.
+ * with its field. {@link PeopleInputValidator#request} checks it. {@code cycle} is a cycle's code, or null for the
+ * cycle open for requests today.
  */
 public record RequestInput(
         String externalId,
@@ -24,7 +25,18 @@ public record RequestInput(
         List<SlotInput> weeklyAvailability,
         List<String> preferredMentorIds,
         List<String> excludedMentorIds,
-        String priority) {
+        String priority,
+        String cycle) {
+
+    /** An input that leaves the cycle to the store (the one open for requests today). */
+    public RequestInput(String externalId, String name, String email, String institution, String country,
+            String timeZone, String careerStage, List<String> languages, List<String> domains, List<String> goals,
+            String startDate, String durationMonths, String minOverlapMinutes, List<SlotInput> weeklyAvailability,
+            List<String> preferredMentorIds, List<String> excludedMentorIds, String priority) {
+        this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
+                startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
+                excludedMentorIds, priority, null);
+    }
 
     /** The input that reads back as this request, for example to import generated people. */
     public static RequestInput of(MentorshipRequest request) {

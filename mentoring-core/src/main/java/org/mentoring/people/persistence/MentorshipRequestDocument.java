@@ -22,6 +22,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_name", def = "{'status': 1, 'name': 1}")
 @CompoundIndex(name = "domains_name", def = "{'domains': 1, 'name': 1}")
 @CompoundIndex(name = "status_domains_name", def = "{'status': 1, 'domains': 1, 'name': 1}")
+// one request per researcher and cycle (a document without a cycle is in the cycle "default")
+@CompoundIndex(name = "email_cycle", def = "{'email': 1, 'cycle': 1}", unique = true)
+// a researcher's own requests in externalId order
+@CompoundIndex(name = "email_externalId", def = "{'email': 1, 'externalId': 1}")
+// a cycle's requests by status (a run reads a cycle's OPEN requests), and a cycle's requests in externalId order
+@CompoundIndex(name = "cycle_status", def = "{'cycle': 1, 'status': 1}")
+@CompoundIndex(name = "cycle_externalId", def = "{'cycle': 1, 'externalId': 1}")
 @Document("requests")
 class MentorshipRequestDocument {
 
@@ -32,7 +39,6 @@ class MentorshipRequestDocument {
     @Indexed(unique = true)
     private String externalId;
     private String name;
-    @Indexed(unique = true)
     private String email;
     private String institution;
     private String country;
@@ -50,6 +56,7 @@ class MentorshipRequestDocument {
     private List<String> excludedMentorIds;
     private boolean priority;
     private RequestStatus status;
+    private String cycle;
     @Version
     private Long version;
     @CreatedDate
@@ -207,6 +214,15 @@ class MentorshipRequestDocument {
 
     public void setStatus(RequestStatus status) {
         this.status = status;
+    }
+
+    /** The cycle's code; {@code default} for a request stored before cycles existed. */
+    public String getCycle() {
+        return cycle == null ? org.mentoring.cycles.Cycle.DEFAULT_CODE : cycle;
+    }
+
+    public void setCycle(String cycle) {
+        this.cycle = cycle;
     }
 
     public Long getVersion() {

@@ -20,8 +20,4 @@ interface MentorshipRequestRepository extends MongoRepository<MentorshipRequestD
     /** Only externalId and email of the requests with these externalIds. */
     @Query(value = "{ 'externalId': { $in: ?0 } }", fields = "{ 'externalId': 1, 'email': 1 }")
     List<MentorshipRequestDocument> findKeysByExternalIdIn(Collection<String> externalIds);
-
-    /** Only externalId and email of the requests with these emails. */
-    @Query(value = "{ 'email': { $in: ?0 } }", fields = "{ 'externalId': 1, 'email': 1 }")
-    List<MentorshipRequestDocument> findKeysByEmailIn(Collection<String> emails);
 }

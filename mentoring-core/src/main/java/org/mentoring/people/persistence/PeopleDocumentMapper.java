@@ -34,6 +34,7 @@ interface PeopleDocumentMapper {
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "status", ignore = true)
+    @Mapping(target = "cycle", ignore = true)
     MentorshipRequestDocument toDocument(MentorshipRequest request);
 
     /** Copies a mentor's fields onto its stored document, keeping id, version and timestamps. */
@@ -44,12 +45,13 @@ interface PeopleDocumentMapper {
     @Mapping(target = "pausedUntil", ignore = true)
     void update(Mentor mentor, @MappingTarget MentorDocument document);
 
-    /** Copies a request's fields onto its stored document, keeping id, status, version and timestamps. */
+    /** Copies a request's fields onto its stored document, keeping id, status, cycle, version and timestamps. */
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
     @Mapping(target = "updatedAt", ignore = true)
     @Mapping(target = "status", ignore = true)
+    @Mapping(target = "cycle", ignore = true)
     void update(MentorshipRequest request, @MappingTarget MentorshipRequestDocument document);
 
     default StoredMentor toStored(MentorDocument document) {
@@ -57,10 +59,18 @@ interface PeopleDocumentMapper {
                 document.getUpdatedAt());
     }
 
+    /** A new request's document in its cycle. */
+    default MentorshipRequestDocument toDocument(MentorshipRequest request, String cycle) {
+        MentorshipRequestDocument document = toDocument(request);
+        document.setCycle(cycle);
+        return document;
+    }
+
     default StoredRequest toStored(MentorshipRequestDocument document) {
         return new StoredRequest(toRequest(document),
                 document.getStatus() == null ? RequestStatus.OPEN : document.getStatus(),
-                versionOf(document.getVersion()), document.getCreatedAt(), document.getUpdatedAt());
+                versionOf(document.getVersion()), document.getCreatedAt(), document.getUpdatedAt(),
+                document.getCycle());
     }
 
     private static long versionOf(Long version) {

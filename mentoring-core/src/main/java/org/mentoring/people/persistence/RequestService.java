@@ -17,6 +17,9 @@ import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.common.NotFoundException;
+import org.mentoring.cycles.Calendar;
+import org.mentoring.cycles.Cycle;
+import org.mentoring.cycles.CycleService;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
@@ -53,9 +56,11 @@ public class RequestService {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final StoreWrites writes;
+    private final CycleService cycles;
 
     RequestService(MentorshipRequestRepository repository, MentorService mentors, PeopleDocumentMapper mapper,
-            PeopleInputValidator validator, MongoTemplate mongo, Optional<Clock> clock) {
+            PeopleInputValidator validator, MongoTemplate mongo, Optional<Clock> clock, CycleService cycles) {
+        this.cycles = cycles;
         this.repository = repository;
         this.mentors = mentors;
         this.mapper = mapper;
@@ -88,6 +93,9 @@ public class RequestService {
         }
         if (filter.country() != null && !filter.country().isBlank()) {
             all.add(Criteria.where("country").is(filter.country().strip().toUpperCase(Locale.ROOT)));
+        }
+        if (filter.cycle() != null && !filter.cycle().isBlank()) {
+            all.add(inCycle(filter.cycle().strip()));
         }
         if (filter.email() != null) {
             // exact equality with a canonical email; a look-alike or non-canonical one owns nothing (never folded)
@@ -128,26 +136,80 @@ public class RequestService {
         return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();
     }
 
+    /** Requests of one cycle with this status, by externalId. */
+    public List<MentorshipRequest> withStatus(RequestStatus status, String cycle) {
+        Query query = Query.query(inCycle(cycle).and("status").is(status));
+        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest)
+                .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
+    }
+
     /**
-     * Stores a new OPEN request.
-     *
-     * @throws InvalidInputException naming every invalid field, including preferred or excluded mentors that do
-     *     not exist
-     * @throws ConflictException {@code duplicate-external-id} or {@code duplicate-email}
+     * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
      */
+    public Map<RequestStatus, int[]> countsInCycle(String cycle) {
+        Query query = Query.query(inCycle(cycle));
+        query.fields().include("status", "priority").exclude("_id");
+        Map<RequestStatus, int[]> counts = new java.util.EnumMap<>(RequestStatus.class);
+        for (org.bson.Document keys : mongo.find(query, org.bson.Document.class,
+                MentorshipRequestDocument.COLLECTION)) {
+            String status = keys.getString("status");
+            int[] count = counts.computeIfAbsent(status == null ? RequestStatus.OPEN : RequestStatus.valueOf(status),
+                    s -> new int[2]);
+            count[0]++;
+            if (Boolean.TRUE.equals(keys.getBoolean("priority"))) {
+                count[1]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The criteria for the requests of one cycle; a request stored before cycles existed is in {@code default}. */
+    static Criteria inCycle(String cycle) {
+        return Cycle.DEFAULT_CODE.equals(cycle) ? Criteria.where("cycle").in(java.util.Arrays.asList(Cycle.DEFAULT_CODE, null))
+                : Criteria.where("cycle").is(cycle);
+    }
+
+    /** The newest of a researcher's requests (the latest cycle's), if they have any. */
+    public Optional<StoredRequest> newestOf(String email) {
+        if (email == null || !EmailAddress.isCanonical(email)) {
+            return Optional.empty();
+        }
+        // one request per cycle: a researcher has few, ordered here
+        return mongo.find(Query.query(Criteria.where("email").is(email)), MentorshipRequestDocument.class).stream()
+                .map(mapper::toStored)
+                .max(java.util.Comparator.comparing((StoredRequest s) -> s.createdAt() == null ? java.time.Instant.MIN
+                        : s.createdAt()).thenComparing(s -> s.request().externalId()));
+    }
+
+    /** {@link #create(RequestInput, boolean)} by a coordinator. */
     public StoredRequest create(RequestInput input) {
+        return create(input, false);
+    }
+
+    /**
+     * Stores a new OPEN request in its cycle (omitted: the cycle open for requests today). A researcher asks only
+     * in the cycle open today; a coordinator adds into any cycle that has not ended.
+     *
+     * @param researcher whether a researcher asks for themselves
+     * @throws InvalidInputException naming every invalid field, including preferred or excluded mentors that do
+     *     not exist and a cycle the request may not go into
+     * @throws ConflictException {@code duplicate-external-id}, or {@code duplicate-email} when the researcher already
+     *     has a request in that cycle
+     */
+    public StoredRequest create(RequestInput input, boolean researcher) {
         MentorshipRequest request = checked(input);
+        String cycle = cycles.calendar().forRequest(input.cycle(), researcher);
         if (repository.existsByExternalId(request.externalId())) {
             throw new ConflictException("duplicate-external-id",
                     "A request with externalId " + request.externalId() + " already exists");
         }
-        requireEmailFree(request);
-        MentorshipRequestDocument document = mapper.toDocument(request);
+        requireEmailFree(request, cycle);
+        MentorshipRequestDocument document = mapper.toDocument(request, cycle);
         document.setStatus(RequestStatus.OPEN);
         try {
             return mapper.toStored(repository.insert(document));
         } catch (DuplicateKeyException e) {
-            throw duplicate(request);
+            throw duplicate(request, cycle);
         }
     }
 
@@ -158,6 +220,16 @@ public class RequestService {
      * @throws ConflictException {@code stale-version} or {@code duplicate-email}
      */
     public StoredRequest update(String externalId, RequestInput input, long expectedVersion) {
+        return update(externalId, input, expectedVersion, false);
+    }
+
+    /**
+     * Replaces a request's fields as {@link #update(String, RequestInput, long)} does; a request that names another
+     * cycle moves there if it takes new requests from this caller (a researcher: only the cycle open today).
+     *
+     * @param researcher whether a researcher changes their own request
+     */
+    public StoredRequest update(String externalId, RequestInput input, long expectedVersion, boolean researcher) {
         MentorshipRequestDocument document = repository.findByExternalId(externalId)
                 .orElseThrow(() -> new NotFoundException("request", externalId));
         long current = document.getVersion() == null ? 0 : document.getVersion();
@@ -167,14 +239,19 @@ public class RequestService {
                     + "reapply your change.");
         }
         MentorshipRequest request = checked(withExternalId(input, externalId));
-        requireEmailFree(request);
+        // the request stays in its cycle unless the update names another, which must take new requests
+        String named = input.cycle() == null || input.cycle().isBlank() ? null : input.cycle().strip();
+        String cycle = named == null || named.equals(document.getCycle()) ? document.getCycle()
+                : cycles.calendar().forRequest(named, researcher);
+        requireEmailFree(request, cycle);
         mapper.update(request, document);
+        document.setCycle(cycle);
         try {
             return mapper.toStored(repository.save(document));
         } catch (OptimisticLockingFailureException e) {
             throw stale(externalId, expectedVersion);
         } catch (DuplicateKeyException e) {
-            throw duplicate(request);
+            throw duplicate(request, cycle);
         }
     }
 
@@ -251,13 +328,39 @@ public class RequestService {
                 .inc("version", 1);
     }
 
-    /** The externalId and email of every stored request, read in one pass. */
+    /**
+     * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
+     * pass: a researcher has one request per cycle.
+     */
     public StoredKeys keys() {
         Query query = new Query();
-        query.fields().include("externalId", "email").exclude("_id");
+        query.fields().include("externalId", "email", "cycle").exclude("_id");
         return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
-                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email")})
+                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email") == null ? null
+                        : StoredKeys.inCycle(keys.getString("email"), cycleOf(keys.getString("cycle")))})
                 .toList());
+    }
+
+    /** For each of these externalIds that a stored request has, the code of its cycle. */
+    public Map<String, String> cyclesOf(Collection<String> externalIds) {
+        Map<String, String> found = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        Query query = Query.query(Criteria.where("externalId").in(externalIds));
+        query.fields().include("externalId", "cycle").exclude("_id");
+        mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).forEach(
+                keys -> found.put(keys.getString("externalId"), cycleOf(keys.getString("cycle"))));
+        return found;
+    }
+
+    private static String cycleOf(String stored) {
+        return stored == null ? Cycle.DEFAULT_CODE : stored;
+    }
+
+    /** The cycles as they are now: which one takes requests (for the importer). */
+    public Calendar calendar() {
+        return cycles.calendar();
     }
 
     /** Which of these externalIds belong to a stored request. */
@@ -269,25 +372,40 @@ public class RequestService {
         return existing;
     }
 
-    /** For each of these emails that a stored request has, that request's externalId. */
-    public Map<String, String> ownersOfEmails(Collection<String> emails) {
-        Map<String, String> owners = new HashMap<>();
-        for (MentorshipRequestDocument keys : repository.findKeysByEmailIn(emails)) {
-            owners.put(keys.getEmail(), keys.getExternalId());
-        }
-        return owners;
+    /** The externalId of the request this email has in this cycle, if any. */
+    private Optional<String> ownerInCycle(String email, String cycle) {
+        Query query = Query.query(Criteria.where("email").is(email).andOperator(inCycle(cycle)));
+        query.fields().include("externalId");
+        return mongo.find(query, MentorshipRequestDocument.class).stream()
+                .map(MentorshipRequestDocument::getExternalId).findFirst();
+    }
+
+    /**
+     * {@link #upsertAll(List, Set, Map)} with each stored request kept in its cycle and each new one in the cycle open
+     * for requests today ({@code default} when none is).
+     */
+    public UpsertCounts upsertAll(List<MentorshipRequest> requests, Set<String> storedExternalIds) {
+        Map<String, String> cycles = new HashMap<>(cyclesOf(requests.stream().map(MentorshipRequest::externalId)
+                .toList()));
+        String open = calendar().openForRequests().map(Cycle::code).orElse(Cycle.DEFAULT_CODE);
+        requests.forEach(r -> cycles.putIfAbsent(r.externalId(), open));
+        return upsertAll(requests, storedExternalIds, cycles);
     }
 
     /**
      * Inserts or replaces requests by externalId in one bulk write: a new request is OPEN; an existing one keeps
      * its status and creation time and its version goes up. The caller has checked every request, that each named
-     * mentor exists and that no email belongs to another request.
+     * mentor exists, that each request names the cycle it goes into and that no email has another request in
+     * that cycle.
      *
      * @param storedExternalIds the externalIds stored now ({@link #keys}), as the caller has just read them
+     * @param cycles the code of each request's cycle by its externalId
      */
-    public UpsertCounts upsertAll(List<MentorshipRequest> requests, Set<String> storedExternalIds) {
+    public UpsertCounts upsertAll(List<MentorshipRequest> requests, Set<String> storedExternalIds,
+            Map<String, String> cycles) {
         return writes.upsertByExternalId(MentorshipRequestDocument.class,
-                requests.stream().map(mapper::toDocument).toList(), MentorshipRequestDocument::getExternalId,
+                requests.stream().map(r -> mapper.toDocument(r, cycles.get(r.externalId()))).toList(),
+                MentorshipRequestDocument::getExternalId,
                 storedExternalIds, Map.of("status", RequestStatus.OPEN.name()));
     }
 
@@ -316,12 +434,13 @@ public class RequestService {
         }
     }
 
-    private void requireEmailFree(MentorshipRequest request) {
-        String owner = ownersOfEmails(List.of(request.email())).get(request.email());
-        if (owner != null && !owner.equals(request.externalId())) {
-            throw new ConflictException("duplicate-email",
-                    "Request " + owner + " already has the email " + request.email());
-        }
+    private void requireEmailFree(MentorshipRequest request, String cycle) {
+        ownerInCycle(request.email(), cycle).filter(owner -> !owner.equals(request.externalId()))
+                .ifPresent(owner -> {
+                    throw new ConflictException("duplicate-email", "Request " + owner + " of " + request.email()
+                            + " is already in the cycle " + cycle + ": a researcher has one request per "
+                            + "cycle (email, cycle). Change that request, or ask again in a later cycle.");
+                });
     }
 
     private static ConflictException stale(String externalId, Long expectedVersion) {
@@ -329,15 +448,15 @@ public class RequestService {
                 + expectedVersion + ": someone changed it since you read it. Read it again and reapply your change.");
     }
 
-    private static ConflictException duplicate(MentorshipRequest request) {
+    private static ConflictException duplicate(MentorshipRequest request, String cycle) {
         return new ConflictException("duplicate-key", "Another request already has the externalId "
-                + request.externalId() + " or the email " + request.email());
+                + request.externalId() + ", or the email " + request.email() + " in the cycle " + cycle);
     }
 
     private static RequestInput withExternalId(RequestInput input, String externalId) {
         return new RequestInput(externalId, input.name(), input.email(), input.institution(), input.country(),
                 input.timeZone(), input.careerStage(), input.languages(), input.domains(), input.goals(),
                 input.startDate(), input.durationMonths(), input.minOverlapMinutes(), input.weeklyAvailability(),
-                input.preferredMentorIds(), input.excludedMentorIds(), input.priority());
+                input.preferredMentorIds(), input.excludedMentorIds(), input.priority(), input.cycle());
     }
 }

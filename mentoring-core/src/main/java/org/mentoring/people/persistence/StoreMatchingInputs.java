@@ -92,6 +92,20 @@ class StoreMatchingInputs implements MatchingInputs {
     }
 
     /**
+     * The three parts with only one cycle's OPEN requests; the settled pairs and their mentors are those of every
+     * cycle, as an active mentorship holds its mentor's place whichever cycle it began in.
+     */
+    @Override
+    public InputSnapshot snapshot(String cycle) {
+        if (cycle == null) {
+            return snapshot();
+        }
+        Map<String, String> pairs = activePairs();
+        return new InputSnapshot(mentors(pairs), openRequests(pairs, requests.withStatus(RequestStatus.OPEN, cycle)),
+                settled(pairs));
+    }
+
+    /**
      * OPEN requests without an active mentorship, each excluding, besides the mentors it names, every mentor of an
      * offer it declined: a declined pair is never proposed again, even after an import rewrote the request.
      */
@@ -101,9 +115,13 @@ class StoreMatchingInputs implements MatchingInputs {
     }
 
     private List<MentorshipRequest> openRequests(Map<String, String> pairs) {
+        return openRequests(pairs, requests.withStatus(RequestStatus.OPEN));
+    }
+
+    private List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open) {
         Set<String> settled = pairs.keySet();
         Map<String, Set<String>> declined = declinedPairs();
-        return requests.withStatus(RequestStatus.OPEN).stream()
+        return open.stream()
                 .filter(request -> !settled.contains(request.externalId()))
                 .map(request -> excluding(request, declined.getOrDefault(request.externalId(), Set.of())))
                 .toList();

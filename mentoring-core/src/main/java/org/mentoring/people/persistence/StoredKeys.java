@@ -37,6 +37,11 @@ public record StoredKeys(Map<String, String> emailByExternalId, Map<String, Stri
         return emailByExternalId.containsKey(externalId);
     }
 
+    /** The key of an email in one cycle, as {@link RequestService#keys} gives a request's "email". */
+    public static String inCycle(String email, String cycle) {
+        return email + " in " + cycle;
+    }
+
     /** The externalId of the record with this email, or null. */
     public String ownerOf(String email) {
         return externalIdByEmail.get(email);

@@ -25,7 +25,11 @@ class AdminLifecycleController {
     private final AnalyticsService analytics;
     private final MatchingRunService runs;
 
-    AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, MatchingRunService runs) {
+    private final org.mentoring.analytics.CycleAnalytics cycles;
+
+    AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, MatchingRunService runs,
+            org.mentoring.analytics.CycleAnalytics cycles) {
+        this.cycles = cycles;
         this.lifecycle = lifecycle;
         this.analytics = analytics;
         this.runs = runs;
@@ -65,8 +69,11 @@ class AdminLifecycleController {
 
     @GetMapping("/admin/runs/{id}/analytics")
     String analytics(@PathVariable String id, Model model) {
-        model.addAttribute("run", runs.get(id));
+        org.mentoring.matching.run.MatchingRun run = runs.get(id);
+        model.addAttribute("run", run);
         model.addAttribute("analytics", analytics.of(id));
+        // the run's cycle against the previous one (a run saved before cycles existed: the current cycle)
+        model.addAttribute("comparison", cycles.compare(run.cycle()));
         return "admin/analytics";
     }
 }

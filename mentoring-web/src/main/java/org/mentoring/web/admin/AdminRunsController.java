@@ -58,7 +58,11 @@ class AdminRunsController {
     private final ObjectMapper json;
     private final AuditService audit;
 
-    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit) {
+    private final org.mentoring.cycles.CycleService cycles;
+
+    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit,
+            org.mentoring.cycles.CycleService cycles) {
+        this.cycles = cycles;
         this.runs = runs;
         this.json = json;
         this.audit = audit;
@@ -74,7 +78,7 @@ class AdminRunsController {
     String newRun(Model model) {
         Map<String, Integer> values = new HashMap<>();
         WeightSetting.all().forEach(setting -> values.put(setting.name(), setting.defaultWeight()));
-        return renderNew(model, RunSettings.DEFAULT_TIME_LIMIT_SECONDS, values, Map.of());
+        return renderNew(model, RunSettings.DEFAULT_TIME_LIMIT_SECONDS, values, Map.of(), null);
     }
 
     @PostMapping("/admin/runs")
@@ -87,17 +91,22 @@ class AdminRunsController {
                 values.get("preferredMentor"), values.get("extraOverlap"), values.get("priority"),
                 values.get("crossInstitution"), values.get("loadBalance"));
         try {
-            MatchingRun run = runs.start(new RunSettings(limit, overrides, null));
-            audit.record(admin.getName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s", null);
+            MatchingRun run = runs.start(new RunSettings(limit, overrides, null, params.get("cycle")));
+            audit.record(admin.getName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s"
+                    + (run.cycle() == null ? "" : ", cycle " + run.cycle()), null);
             return "redirect:/admin/runs/" + run.id();
         } catch (InvalidInputException e) {
-            return renderNew(model, limit, values, FieldErrors.byField(e));
+            return renderNew(model, limit, values, FieldErrors.byField(e), params.get("cycle"));
         } catch (ConflictException e) {
-            return renderNew(model, limit, values, Map.of("form", e.getMessage()));
+            return renderNew(model, limit, values, Map.of("form", e.getMessage()), params.get("cycle"));
         }
     }
 
-    private String renderNew(Model model, int limit, Map<String, Integer> values, Map<String, String> errors) {
+    private String renderNew(Model model, int limit, Map<String, Integer> values, Map<String, String> errors,
+            String cycle) {
+        org.mentoring.cycles.Calendar calendar = cycles.calendar();
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("cycle", cycle == null ? calendar.current() : cycle);
         model.addAttribute("timeLimitSeconds", limit);
         model.addAttribute("maxWeight", SLIDER_MAX);
         model.addAttribute("weights", WeightSetting.all().stream()

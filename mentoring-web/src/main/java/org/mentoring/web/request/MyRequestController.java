@@ -14,7 +14,6 @@ import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
-import org.mentoring.people.RequestFilter;
 import org.mentoring.people.StoredRequest;
 import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.RequestInput;
@@ -118,7 +117,8 @@ class MyRequestController {
         if (!isResearcher(viewer)) {
             throw new ForbiddenException("Only researchers have a mentorship request");
         }
-        Optional<StoredRequest> stored = own(viewer);
+        // a request of an earlier cycle is not changed once another cycle takes requests: saving asks again there
+        Optional<StoredRequest> stored = own(viewer).filter(s -> !inEarlierCycle(s));
         String externalId = stored.map(s -> s.request().externalId()).orElseGet(MyRequestController::newExternalId);
         List<String> ranked = FormLists.ranked(domains, domainPick);
         // the order the researcher picked (kept by the page's script, or the stored order without it), then new picks
@@ -146,9 +146,9 @@ class MyRequestController {
                     model.addAttribute("breakWarnings", breaks);
                     return render(model, stored, form, slots, Map.of());
                 }
-                requests.update(externalId, input, version);
+                requests.update(externalId, input, version, true);
             } else {
-                requests.create(input);
+                requests.create(input, true);
             }
             return "redirect:/my-request?saved";
         } catch (InvalidInputException e) {
@@ -220,8 +220,15 @@ class MyRequestController {
         return entries;
     }
 
+    /** The researcher's newest request (one per cycle: the latest cycle's). */
     private Optional<StoredRequest> own(Viewer viewer) {
-        return requests.find(RequestFilter.ALL.ownedBy(viewer.email()), PageRequest.of(0, 1)).stream().findFirst();
+        return requests.newestOf(viewer.email());
+    }
+
+    /** Whether the request is in another cycle than the one open for requests today. */
+    private boolean inEarlierCycle(StoredRequest stored) {
+        return requests.calendar().openForRequests().map(cycle -> !cycle.code().equals(stored.cycle()))
+                .orElse(false);
     }
 
     private RequestForm blank(Viewer viewer) {

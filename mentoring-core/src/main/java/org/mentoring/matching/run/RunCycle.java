@@ -1,0 +1,26 @@
+package org.mentoring.matching.run;
+
+import org.mentoring.cycles.CycleService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cycle a new run places: the one its settings name, else the cycle whose requests are open today, else the one
+ * whose requests closed most recently, else {@code default} (see {@link org.mentoring.cycles.Calendar#forRun}).
+ */
+@Component
+public class RunCycle {
+
+    private final CycleService cycles;
+
+    RunCycle(CycleService cycles) {
+        this.cycles = cycles;
+    }
+
+    /**
+     * @param requested the cycle the settings name, or null
+     * @throws org.mentoring.common.InvalidInputException naming {@code cycle} when no cycle has that code
+     */
+    public String resolve(String requested) {
+        return cycles.calendar().forRun(requested);
+    }
+}
