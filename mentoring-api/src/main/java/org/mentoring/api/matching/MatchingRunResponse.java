@@ -47,5 +47,10 @@ record MatchingRunResponse(
                 + "min-cost flow's answer is optimal and the run ended as soon as it had it, long before its time "
                 + "limit. False when it ended otherwise (cancelled, or an active rule that needs local search); null "
                 + "while it is active, when it failed, and for runs saved before this was recorded.")
-        Boolean provenOptimal) {
+        Boolean provenOptimal,
+        @Schema(description = "True when the answer is certified over every allowed pair: the solver keeps only each "
+                + "request's best candidates (by pair value), and the flow's dual prices then showed that no pair "
+                + "left out could improve the answer (those that could were added and the flow solved again). "
+                + "provenOptimal is true only with it. Null as provenOptimal.")
+        Boolean certified) {
 }

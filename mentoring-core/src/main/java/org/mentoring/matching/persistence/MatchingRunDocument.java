@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     published, or a publication cut short: publishing again completes it)
  * @param provenOptimal whether its result is proven the best possible; null until it ends, and in runs saved before
  *     the field existed
+ * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
+ *     included; null as {@code provenOptimal}
  */
 // active runs started before a time; the completed run before another
 @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
@@ -52,7 +54,8 @@ public record MatchingRunDocument(
         @Indexed Instant publishedAt,
         Instant publishCompletedAt,
         @Version Long version,
-        Boolean provenOptimal) {
+        Boolean provenOptimal,
+        Boolean certified) {
 
     public static final String COLLECTION = "matchingRuns";
 
@@ -68,13 +71,24 @@ public record MatchingRunDocument(
             Long version) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, null);
+                publishCompletedAt, version, null, null);
+    }
+
+    /** A run whose certificate is not known. */
+    public MatchingRunDocument(String id, RunStatus status, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePointDocument> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, String reason, Instant publishedAt, Instant publishCompletedAt,
+            Long version, Boolean provenOptimal) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
+                publishCompletedAt, version, provenOptimal, null);
     }
 
     /** A new run, waiting for its inputs. */
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null, null);
     }
 }

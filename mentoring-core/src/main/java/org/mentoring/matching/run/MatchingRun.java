@@ -21,6 +21,8 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param publishCompletedAt when publishing last went through every proposal; null when it never finished
  * @param provenOptimal whether its result is proven the best possible under its weights (no answer scores
  *     better), so it ended as soon as that was known; null while active and for runs saved before this was recorded
+ * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
+ *     of the solver's graph included (always so when none was left out); null as {@code provenOptimal}
  */
 public record MatchingRun(
         String id,
@@ -43,7 +45,19 @@ public record MatchingRun(
         String reason,
         Instant publishedAt,
         Instant publishCompletedAt,
-        Boolean provenOptimal) {
+        Boolean provenOptimal,
+        Boolean certified) {
+
+    /** A run whose certificate is not known (null). */
+    public MatchingRun(String id, RunStatus status, int timeLimitSeconds, MatchingWeights weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePoint> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, long elapsedMillis, String reason, Instant publishedAt,
+            Instant publishCompletedAt, Boolean provenOptimal) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, elapsedMillis, reason, publishedAt,
+                publishCompletedAt, provenOptimal, null);
+    }
 
     /** Whether publishing started and has not gone through every proposal yet (cut short, or still going). */
     public boolean publishUnfinished() {

@@ -13,6 +13,8 @@ public final class CandidatePool {
     private final int perRequest;
     /** Per assignment (solution order): whether some of its allowed pairs were left out. */
     final boolean[] pruned;
+    /** Per assignment: the highest value of any of its allowed pairs (its first candidate's), or 0. */
+    final long[] bestValue;
     private final long allowedPairs;
     private final long keptPairs;
     private volatile boolean certified;
@@ -20,8 +22,10 @@ public final class CandidatePool {
     private volatile long addedPairs;
     private volatile long certifyMillis;
 
-    CandidatePool(PairIndex index, int perRequest, boolean[] pruned, long allowedPairs, long keptPairs) {
+    CandidatePool(PairIndex index, int perRequest, boolean[] pruned, long[] bestValue, long allowedPairs,
+            long keptPairs) {
         this.index = index;
+        this.bestValue = bestValue;
         this.perRequest = perRequest;
         this.pruned = pruned;
         this.allowedPairs = allowedPairs;

@@ -94,7 +94,15 @@ final class Certification {
         long big = matching.big();
         int[][] additions = new int[n][];
         AtomicLong broken = new AtomicLong();
-        pool.index.scan(i -> i < modelOf.length && modelOf[i] >= 0 && pool.pruned[i], (i, mentors, values, count) -> {
+        // A pair can have a positive reduced value only if the request's best value could give it one: most pairs
+        // are ruled out on their dual prices alone, before their time together and value are computed.
+        PairIndex.PairFilter mayImprove = (i, j) -> {
+            long dj = distances[n + j];
+            long dr = distances[modelOf[i]];
+            return dj != Long.MAX_VALUE && (dr == Long.MAX_VALUE || dr > dj - (big + pool.bestValue[i]));
+        };
+        pool.index.scan(i -> i < modelOf.length && modelOf[i] >= 0 && pool.pruned[i], mayImprove,
+                (i, mentors, values, count) -> {
             int r = modelOf[i];
             long dr = distances[r];
             int own = matching.mentorOf(r);

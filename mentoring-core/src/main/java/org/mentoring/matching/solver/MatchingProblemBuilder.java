@@ -56,6 +56,7 @@ public final class MatchingProblemBuilder {
         ThreadLocal<PairEvaluator> evaluators = ThreadLocal.withInitial(PairEvaluator::new);
         RequestAssignment[] assignments = new RequestAssignment[requests.size()];
         boolean[] pruned = new boolean[requests.size()];
+        long[] bestValue = new long[requests.size()];
         AtomicLong allowed = new AtomicLong();
         AtomicLong kept = new AtomicLong();
         index.scan(i -> true, (i, candidates, values, count) -> {
@@ -64,6 +65,7 @@ public final class MatchingProblemBuilder {
             allowed.addAndGet(count);
             kept.addAndGet(keep);
             pruned[i] = keep < count;
+            bestValue[i] = keep == 0 ? 0 : values[best[0]];
             MentorFact settledMentor = i < settledCount ? settledMentors[i] : null;
             long[] bestValues = new long[keep];
             int[] bestMentors = new int[keep];
@@ -81,7 +83,7 @@ public final class MatchingProblemBuilder {
         });
         MatchingSolution solution = new MatchingSolution(mentors, List.of(assignments),
                 new MatchingConstraintConfiguration(weights));
-        solution.setCandidatePool(new CandidatePool(index, perRequest, pruned, allowed.get(), kept.get()));
+        solution.setCandidatePool(new CandidatePool(index, perRequest, pruned, bestValue, allowed.get(), kept.get()));
         return solution;
     }
 

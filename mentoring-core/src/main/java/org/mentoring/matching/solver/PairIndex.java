@@ -230,6 +230,20 @@ final class PairIndex {
      * thread.
      */
     void scan(IntPredicate include, PairScan visitor) {
+        scan(include, null, visitor);
+    }
+
+    /** May a pair matter at all; checked on each candidate before the exact rules and the value. */
+    @FunctionalInterface
+    interface PairFilter {
+        boolean test(int request, int mentor);
+    }
+
+    /**
+     * The same, checking with the exact rules and valuing only the candidates {@code filter} accepts (null: all):
+     * the visitor sees only those of the allowed pairs.
+     */
+    void scan(IntPredicate include, PairFilter filter, PairScan visitor) {
         for (Map.Entry<LocalDate, int[]> entry : byDate.entrySet()) {
             int[] group = Arrays.stream(entry.getValue()).filter(include).toArray();
             if (group.length == 0) {
@@ -240,7 +254,7 @@ final class PairIndex {
             IntStream stream = IntStream.of(group);
             (group.length > 64 ? stream.parallel() : stream).forEach(r -> {
                 Scratch s = scratch.get();
-                int count = index.allowed(r, s);
+                int count = index.allowed(r, s, filter, true);
                 visitor.request(r, s.mentors, s.values, count);
             });
         }
@@ -286,7 +300,7 @@ final class PairIndex {
     }
 
     private UnmatchedDiagnosis.Counts diagnose(int r, DateIndex index, Scratch s, long[] full, long[] domain) {
-        int allowedCount = index.allowed(r, s);
+        int allowedCount = index.allowed(r, s, null, false);
         long[] allowed = new long[words];
         for (int i = 0; i < allowedCount; i++) {
             allowed[s.mentors[i] >>> 6] |= 1L << s.mentors[i];
@@ -454,7 +468,7 @@ final class PairIndex {
         }
 
         /** Writes the request's allowed mentors and their values into the scratch row; returns how many. */
-        int allowed(int r, Scratch s) {
+        int allowed(int r, Scratch s, PairFilter filter, boolean valued) {
             MentorshipRequest request = requests.get(r);
             long[] candidates = s.candidates;
             Arrays.fill(candidates, 0);
@@ -508,10 +522,13 @@ final class PairIndex {
                 while (bits != 0) {
                     int j = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
+                    if (filter != null && !filter.test(r, j)) {
+                        continue;
+                    }
                     int overlap = WeeklyOverlap.intersection(requestWeek, week[j]);
                     if (overlap >= minOverlap) {
                         s.mentors[count] = j;
-                        s.values[count++] = value(r, j, overlap);
+                        s.values[count++] = valued ? value(r, j, overlap) : 0;
                     }
                 }
             }
