@@ -42,9 +42,9 @@ public final class ScaleBenchmark {
         String sizes = args.length > 0 ? args[0] : "2000x400,10000x2000,50000x10000";
         int k = args.length > 1 ? Integer.parseInt(args[1]) : MatchingProblem.DEFAULT_CANDIDATES_PER_REQUEST;
         List<String> rows = new ArrayList<>();
-        String header = "| size | weights | K | build s | solve s (of which certify) | result s | total s | matched / places |"
+        String header = "| size | weights | K | build s | solve s (of which certify) | result s | total s | CPU s (build / solve / result) | matched / places |"
                 + " allowed pairs | kept + added | solves | certified | OR-Tools optimum (affinity) | OR-Tools s |"
-                + " heap peak / live MiB |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|";
+                + " heap peak / live MiB |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|";
         System.out.println(MatchingBenchmark.machine());
         long seed = 20;
         for (String size : sizes.split(",")) {
@@ -68,7 +68,7 @@ public final class ScaleBenchmark {
                 candidates = null;
                 optimum = null;
             }
-            for (boolean affinityOnly : new boolean[] {false, true}) {
+            for (boolean affinityOnly : optimumAffinity < 0 ? new boolean[] {false} : new boolean[] {false, true}) {
                 MatchingWeights weights = affinityOnly ? MatchingWeights.affinityOnly() : MatchingWeights.defaults();
                 System.out.printf(Locale.ROOT, "%n## %,d x %,d, %s, K %d   [load %s]%n", requests, mentors,
                         affinityOnly ? "affinity only" : "default weights", k, MatchingBenchmark.loadAverage());
@@ -95,15 +95,19 @@ public final class ScaleBenchmark {
                 Duration.ofSeconds(300), 1L).withCandidatesPerRequest(k);
         MatchingEngine engine = new MatchingEngine();
         HeapMeter.reset();
+        long cpu0 = cpu();
         long start = System.nanoTime();
         MatchingSolution solution = MatchingProblemBuilder.build(problem);
         long built = System.nanoTime();
+        long cpu1 = cpu();
         SolverFactory<MatchingSolution> factory = SolverFactory.create(engine.solverConfig(problem));
         MatchingSolution best = factory.buildSolver().solve(solution);
         long solved = System.nanoTime();
+        long cpu2 = cpu();
         MatchingResult result = MatchingEngine.result(best, factory, Duration.ofNanos(solved - built), false,
                 engine.stopsAtProof(problem));
         long resulted = System.nanoTime();
+        long cpu3 = cpu();
         long peak = HeapMeter.peakBytes();
         long live = HeapMeter.liveBytes();
         CandidatePool pool = best.getCandidatePool();
@@ -124,13 +128,20 @@ public final class ScaleBenchmark {
             affinity = String.format(Locale.ROOT, "; engine affinity %,d%s", outcome.affinity(),
                     optimumAffinity < 0 ? "" : outcome.affinity() == optimumAffinity ? " = optimum" : " != OPTIMUM");
         }
-        return String.format(Locale.ROOT, "| %,d x %,d | %s | %d | %.1f | %.1f (%.1f) | %.1f | %.1f | %,d / %,d | %,d |"
+        return String.format(Locale.ROOT, "| %,d x %,d | %s | %d | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f / %.1f / %.1f | %,d / %,d | %,d |"
                 + " %,d + %,d | %d | %s | %s%s | %s | %,d / %,d |",
                 requests, mentors, affinityOnly ? "affinity only" : "default", k, seconds(built - start),
                 seconds(solved - built), pool.certifyMillis() / 1000.0, seconds(resulted - solved),
-                seconds(resulted - start), result.matchedCount(), places, pool.allowedPairs(), pool.keptPairs(),
+                seconds(resulted - start), seconds(cpu1 - cpu0), seconds(cpu2 - cpu1), seconds(cpu3 - cpu2),
+                result.matchedCount(), places, pool.allowedPairs(), pool.keptPairs(),
                 pool.addedPairs(), pool.rounds(), result.certified() && result.provenOptimal() ? "yes" : "NO",
                 exact, affinity, exactSeconds, peak >> 20, live >> 20);
+    }
+
+    /** CPU time of the whole process (every thread, the collector's included), in ns. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {

@@ -101,7 +101,15 @@ final class Certification {
             long dr = distances[modelOf[i]];
             return dj != Long.MAX_VALUE && (dr == Long.MAX_VALUE || dr > dj - (big + pool.bestValue[i]));
         };
-        pool.index.scan(i -> i < modelOf.length && modelOf[i] >= 0 && pool.pruned[i], mayImprove,
+        // and whole requests are ruled out against the lowest price of any mentor
+        long lowest = Long.MAX_VALUE;
+        for (int j = 0; j < model.mentorCount(); j++) {
+            lowest = Math.min(lowest, distances[n + j]);
+        }
+        long lowestPrice = lowest;
+        pool.index.scan(i -> i < modelOf.length && modelOf[i] >= 0 && pool.pruned[i] && lowestPrice != Long.MAX_VALUE
+                && (distances[modelOf[i]] == Long.MAX_VALUE
+                        || distances[modelOf[i]] > lowestPrice - (big + pool.bestValue[i])), mayImprove,
                 (i, mentors, values, count) -> {
             int r = modelOf[i];
             long dr = distances[r];
