@@ -99,7 +99,8 @@ final class Certification {
         PairIndex.PairFilter mayImprove = (i, j) -> {
             long dj = distances[n + j];
             long dr = distances[modelOf[i]];
-            return dj != Long.MAX_VALUE && (dr == Long.MAX_VALUE || dr > dj - (big + pool.bestValue[i]));
+            return dj != Long.MAX_VALUE && (dr == Long.MAX_VALUE || dr > dj - (big + pool.bestValue[i])
+                    && dr > dj - (big + pool.index.valueBound(i, j)));
         };
         // and whole requests are ruled out against the lowest price of any mentor
         long lowest = Long.MAX_VALUE;

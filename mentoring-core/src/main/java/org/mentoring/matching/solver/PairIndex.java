@@ -346,20 +346,36 @@ final class PairIndex {
 
     /** The value of a pair, exactly as {@link PairPreference#value} of its {@link PairEvaluator#fit}. */
     private long value(int r, int j, int overlap) {
-        MentorshipRequest request = requests.get(r);
-        int[] requested = requestDomains[r];
-        int[] offered = mentorDomains[j];
+        int extra = overlap - requests.get(r).minOverlapMinutes();
+        int extraPoints = extra <= 0 ? 0 : Math.min(4, extra / 30);
+        return valueBeyondTime(r, j) + wOverlap * extraPoints;
+    }
+
+    /**
+     * The most a pair can be worth without computing its time together (which is the costly part): its value with
+     * the most extra-overlap points. For any allowed pair, {@code value <= valueBound}.
+     */
+    long valueBound(int r, int j) {
+        return valueBeyondTime(r, j) + wOverlap * 4;
+    }
+
+    /** Every preference's weighted points but the extra time together. */
+    private long valueBeyondTime(int r, int j) {
         int affinity = 0;
-        for (int rank = 0; rank < requested.length; rank++) {
-            int best = 0;
-            int[] row = levels[requested[rank]];
-            for (int code : offered) {
-                best = Math.max(best, row[code]);
-                if (best == Taxonomy.EXACT) {
-                    break;
+        if (wAffinity != 0) {
+            int[] requested = requestDomains[r];
+            int[] offered = mentorDomains[j];
+            for (int rank = 0; rank < requested.length; rank++) {
+                int best = 0;
+                int[] row = levels[requested[rank]];
+                for (int code : offered) {
+                    best = Math.max(best, row[code]);
+                    if (best == Taxonomy.EXACT) {
+                        break;
+                    }
                 }
+                affinity += Taxonomy.rankWeight(rank) * best;
             }
-            affinity += Taxonomy.rankWeight(rank) * best;
         }
         int goals = 0;
         if (wGoals != 0) {
@@ -377,12 +393,10 @@ final class PairIndex {
                 break;
             }
         }
-        int extra = overlap - request.minOverlapMinutes();
-        int extraPoints = extra <= 0 ? 0 : Math.min(4, extra / 30);
         int crossing = (crosses(requestInstitution[r], mentorInstitution[j]) ? 1 : 0)
                 + (crosses(requestCountry[r], mentorCountry[j]) ? 1 : 0);
-        return wAffinity * affinity + wGoals * goals + wPreferred * preference + wOverlap * extraPoints
-                + wPriority * (request.priority() ? 1 : 0) + wCross * crossing;
+        return wAffinity * affinity + wGoals * goals + wPreferred * preference
+                + wPriority * (requests.get(r).priority() ? 1 : 0) + wCross * crossing;
     }
 
     private static boolean crosses(int a, int b) {
