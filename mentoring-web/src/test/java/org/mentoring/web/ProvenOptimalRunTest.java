@@ -51,6 +51,7 @@ class ProvenOptimalRunTest {
 
         assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(run.get("provenOptimal").asBoolean()).as(run.toString()).isTrue();
+        assertThat(run.get("certified").asBoolean()).as("certified over the mentors left out").isTrue();
         assertThat(run.get("feasible").asBoolean()).isTrue();
         assertThat(run.get("matchedCount").asInt()).isPositive();
         assertThat(toCompleted).as("from the start call to COMPLETED, with a time limit of 60 s")
@@ -58,7 +59,8 @@ class ProvenOptimalRunTest {
 
         mvc.perform(get("/admin/runs/{id}", runId).with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"run-proven\"")))
-                .andExpect(content().string(containsString(">best possible<")));
+                .andExpect(content().string(containsString(">best possible<")))
+                .andExpect(content().string(containsString("certified over every allowed pair")));
     }
 
     private static String start(Http admin) {

@@ -50,5 +50,10 @@ record MatchingRunResponse(
         Boolean provenOptimal,
         @Schema(description = "The code of the cycle whose open requests the run places; null for runs saved "
                 + "before cycles existed", example = "2027-spring")
-        String cycle) {
+        String cycle,
+        @Schema(description = "True when the answer is certified over every allowed pair: the solver keeps only each "
+                + "request's best candidates (by pair value), and the flow's dual prices then showed that no pair "
+                + "left out could improve the answer (those that could were added and the flow solved again). "
+                + "provenOptimal is true only with it. Null as provenOptimal.")
+        Boolean certified) {
 }

@@ -27,6 +27,8 @@ public class MatchingSolution {
     private MatchingConstraintConfiguration configuration;
     @PlanningScore
     private HardMediumSoftLongScore score;
+    /** The pairs the candidate pruning left out of the value ranges, and the certificate over them; may be null. */
+    private org.mentoring.matching.solver.CandidatePool candidatePool;
 
     public MatchingSolution() {
     }
@@ -56,6 +58,15 @@ public class MatchingSolution {
 
     public void setScore(HardMediumSoftLongScore score) {
         this.score = score;
+    }
+
+    /** What the candidate pruning left out, and whether the answer is certified over it; null if not pruned. */
+    public org.mentoring.matching.solver.CandidatePool getCandidatePool() {
+        return candidatePool;
+    }
+
+    public void setCandidatePool(org.mentoring.matching.solver.CandidatePool candidatePool) {
+        this.candidatePool = candidatePool;
     }
 
     /** Requests that have a mentor, pinned ones included. */

@@ -77,6 +77,35 @@ public class RequestAssignment {
         this.fits = fits;
     }
 
+    /**
+     * Replaces the candidates, for example with the pairs an optimality certificate added to a pruned value range;
+     * the arguments as in the constructor.
+     */
+    public void setCandidates(List<MentorFact> feasibleMentors, int[] fitMentorIndexes, PairFit[] fits) {
+        if (fitMentorIndexes.length != fits.length) {
+            throw new IllegalArgumentException("one fit per mentor index");
+        }
+        for (int i = 1; i < fitMentorIndexes.length; i++) {
+            if (fitMentorIndexes[i - 1] >= fitMentorIndexes[i]) {
+                throw new IllegalArgumentException("mentor indexes must be ascending");
+            }
+        }
+        this.feasibleMentors = feasibleMentors;
+        this.fitMentorIndexes = fitMentorIndexes;
+        this.fits = fits;
+        this.currentFit = mentor == null ? null : fitWith(mentor);
+    }
+
+    /** The mentor indexes whose fit this request knows, ascending (do not change the array). */
+    public int[] getFitMentorIndexes() {
+        return fitMentorIndexes;
+    }
+
+    /** The fits at the positions of {@link #getFitMentorIndexes} (do not change the array). */
+    public PairFit[] getFits() {
+        return fits;
+    }
+
     @PlanningId
     public int getIndex() {
         return index;

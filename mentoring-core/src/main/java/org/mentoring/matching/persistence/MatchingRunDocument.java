@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     the field existed
  * @param cycle the code of the cycle whose open requests the run placed; null in runs saved before cycles existed
  *     (they placed every open request)
+ * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
+ *     included; null as {@code provenOptimal}
  */
 // active runs started before a time; the completed run before another
 @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
@@ -55,7 +57,8 @@ public record MatchingRunDocument(
         Instant publishCompletedAt,
         @Version Long version,
         Boolean provenOptimal,
-        String cycle) {
+        String cycle,
+        Boolean certified) {
 
     public static final String COLLECTION = "matchingRuns";
 
@@ -63,7 +66,7 @@ public record MatchingRunDocument(
     public MatchingRunDocument {
     }
 
-    /** A run saved without its cycle. */
+    /** A run saved without its cycle and certificate. */
     public MatchingRunDocument(String id, RunStatus status, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
             Integer settledCount, Integer matchedCount, List<ScorePointDocument> history, Instant createdAt,
@@ -71,7 +74,7 @@ public record MatchingRunDocument(
             Long version, Boolean provenOptimal) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, provenOptimal, null);
+                publishCompletedAt, version, provenOptimal, null, null);
     }
 
     /** A run whose result is not known to be proven optimal. */
@@ -82,7 +85,7 @@ public record MatchingRunDocument(
             Long version) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, null, null);
+                publishCompletedAt, version, null, null, null);
     }
 
     /** A new run, waiting for its inputs. */
@@ -95,6 +98,7 @@ public record MatchingRunDocument(
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt, String cycle) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
-                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null, cycle);
+                null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null, cycle,
+                null);
     }
 }

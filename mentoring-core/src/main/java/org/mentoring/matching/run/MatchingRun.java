@@ -22,6 +22,8 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param provenOptimal whether its result is proven the best possible under its weights (no answer scores
  *     better), so it ended as soon as that was known; null while active and for runs saved before this was recorded
  * @param cycle the code of the cycle whose open requests it places; null for runs saved before cycles existed
+ * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
+ *     of the solver's graph included (always so when none was left out); null as {@code provenOptimal}
  */
 public record MatchingRun(
         String id,
@@ -45,9 +47,10 @@ public record MatchingRun(
         Instant publishedAt,
         Instant publishCompletedAt,
         Boolean provenOptimal,
-        String cycle) {
+        String cycle,
+        Boolean certified) {
 
-    /** A run whose cycle is not known (saved before cycles existed). */
+    /** A run whose cycle and certificate are not known (saved before they were recorded). */
     public MatchingRun(String id, RunStatus status, int timeLimitSeconds, MatchingWeights weights, long seed,
             String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
             Integer settledCount, Integer matchedCount, List<ScorePoint> history, Instant createdAt,
@@ -55,7 +58,7 @@ public record MatchingRun(
             Instant publishCompletedAt, Boolean provenOptimal) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, elapsedMillis, reason,
-                publishedAt, publishCompletedAt, provenOptimal, null);
+                publishedAt, publishCompletedAt, provenOptimal, null, null);
     }
 
     /** Whether publishing started and has not gone through every proposal yet (cut short, or still going). */

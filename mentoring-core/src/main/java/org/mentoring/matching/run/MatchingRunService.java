@@ -309,6 +309,7 @@ public class MatchingRunService {
                     .set("settledCount", result.settledCount())
                     .set("matchedCount", result.matchedCount())
                     .set("provenOptimal", result.provenOptimal())
+                    .set("certified", result.certified())
                     .set("endedAt", Instant.now());
             if (target == RunStatus.CANCELLED) {
                 String reason = local.cancelReason();

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * constraints' score of a feasible solution is separable (each pair's soft value, the priority bonus of each matched
  * request, and a convex cost per mentor's load), so the flow's answer matches as many requests as the hard rules
  * allow and, among those answers, has the best soft score: the proven optimum, where the run ends
- * ({@link MatchingEngine#stopsAtProof}). Local search follows only when a constraint that is not separable is
+ * ({@link MatchingEngine#stopsAtProof}). When the builder pruned the candidates, the answer is certified over the pairs
+ * left out, adding any that could improve it and solving again ({@link Certification}). Local search follows only when a constraint that is not separable is
  * active.
  */
 public class MatchingConstructionPhase implements CustomPhaseCommand<MatchingSolution> {
@@ -25,13 +26,12 @@ public class MatchingConstructionPhase implements CustomPhaseCommand<MatchingSol
     @Override
     public void changeWorkingSolution(ScoreDirector<MatchingSolution> scoreDirector) {
         long start = System.nanoTime();
-        MatchingModel model = MatchingModel.of(scoreDirector.getWorkingSolution());
-        long modelled = System.nanoTime();
-        MinCostMatching matching = new MinCostMatching(model);
-        matching.solve();
-        LOG.info("Construction: {} of {} open requests matched, value {}; arrays in {} ms, flow in {} ms",
+        Certification.Solved solved = Certification.solve(scoreDirector.getWorkingSolution());
+        MatchingModel model = solved.model();
+        MinCostMatching matching = solved.matching();
+        LOG.info("Construction: {} of {} open requests matched, value {}; flow (and certificate) in {} ms",
                 matching.matchedCount(), model.requestCount(), matching.objectiveValue(),
-                (modelled - start) / 1_000_000, (System.nanoTime() - modelled) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000);
         for (int r = 0; r < model.requestCount(); r++) {
             RequestAssignment assignment = model.requests.get(r);
             int mentor = matching.mentorOf(r);
@@ -47,9 +47,9 @@ public class MatchingConstructionPhase implements CustomPhaseCommand<MatchingSol
 
     /** The assignment the phase makes, as mentor indexes per open request in solution order (-1 unmatched). */
     static int[] construct(MatchingSolution solution) {
-        MatchingModel model = MatchingModel.of(solution);
-        MinCostMatching matching = new MinCostMatching(model);
-        matching.solve();
+        Certification.Solved solved = Certification.solve(solution);
+        MatchingModel model = solved.model();
+        MinCostMatching matching = solved.matching();
         int[] mentorOf = new int[model.requestCount()];
         Arrays.setAll(mentorOf, matching::mentorOf);
         return mentorOf;

@@ -295,7 +295,8 @@ public class MatchingEngine implements AutoCloseable {
     /**
      * Turns a solved solution into proposals with explanations and the unmatched with reasons.
      *
-     * @param provenOptimal the solution is the flow's answer under separable constraints, or one as good
+     * @param provenOptimal the solution is the flow's answer under separable constraints, or one as good; the result
+     *     says so only when that answer is also certified over the pairs the candidate pruning left out
      */
     public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
             Duration solvingTime, boolean cancelled, boolean provenOptimal) {
@@ -316,6 +317,20 @@ public class MatchingEngine implements AutoCloseable {
         List<MatchingResult.Proposal> proposals = new ArrayList<>();
         List<MatchingResult.Unmatched> unmatched = new ArrayList<>();
         PairEvaluator evaluator = new PairEvaluator();
+        CandidatePool pool = solution.getCandidatePool();
+        UnmatchedDiagnosis.Counts[] counts = null;
+        if (pool != null && pool.index.requestCount() == solution.getAssignments().size()
+                && pool.index.mentorCount() == solution.getMentors().size()) {
+            // the reasons of every unmatched request through the index, without checking each mentor one by one
+            long[] full = new long[(solution.getMentors().size() + 63) >>> 6];
+            for (MentorFact mentor : solution.getMentors()) {
+                if (load.getOrDefault(mentor, 0) >= mentor.getCapacity()) {
+                    full[mentor.getIndex() >>> 6] |= 1L << mentor.getIndex();
+                }
+            }
+            List<RequestAssignment> all = solution.getAssignments();
+            counts = pool.index.diagnose(i -> !all.get(i).isPinned() && all.get(i).getMentor() == null, full);
+        }
         int requestCount = 0;
         int settled = 0;
         for (RequestAssignment a : solution.getAssignments()) {
@@ -326,8 +341,11 @@ public class MatchingEngine implements AutoCloseable {
             requestCount++;
             MentorFact mentor = a.getMentor();
             if (mentor == null) {
-                unmatched.add(new MatchingResult.Unmatched(a.getExternalId(),
-                        UnmatchedDiagnosis.reasons(a.getRequest(), solution.getMentors(), load, evaluator)));
+                List<String> reasons = counts != null && counts[a.getIndex()] != null
+                        && !solution.getMentors().isEmpty()
+                        ? UnmatchedDiagnosis.reasons(a.getRequest(), counts[a.getIndex()])
+                        : UnmatchedDiagnosis.reasons(a.getRequest(), solution.getMentors(), load, evaluator);
+                unmatched.add(new MatchingResult.Unmatched(a.getExternalId(), reasons));
                 continue;
             }
             PairFit fit = a.getFit();
@@ -348,9 +366,11 @@ public class MatchingEngine implements AutoCloseable {
                     Explanation.of(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity));
         }
         HardMediumSoftLongScore score = solution.getScore();
+        // nothing left out: the flow's answer is the answer over every allowed pair
+        boolean certified = provenOptimal && (pool == null || !pool.anyPruned() || pool.certified());
         return new MatchingResult(score == null ? null : score.toString(),
                 score != null && score.isFeasible(), requestCount, solution.getMentors().size(),
-                proposals.size(), settled, proposals, unmatched, solvingTime, cancelled, provenOptimal);
+                proposals.size(), settled, proposals, unmatched, solvingTime, cancelled, certified, certified);
     }
 
     private static final class Job {

@@ -14,6 +14,9 @@ import org.mentoring.people.MentorshipRequest;
  *
  * @param openRequests requests to place
  * @param settled accepted mentorships: their requests, each with its mentor's externalId; never moved
+ * @param candidatesPerRequest how many allowed mentors each request keeps in its value range, the best by pair value
+ *     ({@link #DEFAULT_CANDIDATES_PER_REQUEST}); the others are left out unless the optimality certificate needs
+ *     them ({@link CandidatePool}); {@link Integer#MAX_VALUE} keeps every allowed mentor
  */
 public record MatchingProblem(
         List<MentorshipRequest> openRequests,
@@ -21,9 +24,22 @@ public record MatchingProblem(
         Map<MentorshipRequest, String> settled,
         MatchingWeights weights,
         Duration timeLimit,
-        long seed) {
+        long seed,
+        int candidatesPerRequest) {
+
+    /** Enough for the flow's answer to be certified in one or two solves on generated communities. */
+    public static final int DEFAULT_CANDIDATES_PER_REQUEST = 50;
+
+    /** A problem that keeps the default number of candidates per request. */
+    public MatchingProblem(List<MentorshipRequest> openRequests, List<Mentor> mentors,
+            Map<MentorshipRequest, String> settled, MatchingWeights weights, Duration timeLimit, long seed) {
+        this(openRequests, mentors, settled, weights, timeLimit, seed, DEFAULT_CANDIDATES_PER_REQUEST);
+    }
 
     public MatchingProblem {
+        if (candidatesPerRequest < 1) {
+            throw new IllegalArgumentException("candidatesPerRequest must be at least 1");
+        }
         openRequests = List.copyOf(openRequests);
         mentors = List.copyOf(mentors);
         settled = Map.copyOf(settled);
@@ -32,6 +48,11 @@ public record MatchingProblem(
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("timeLimit must be positive");
         }
+    }
+
+    /** The same problem keeping at most this many candidates per request. */
+    public MatchingProblem withCandidatesPerRequest(int candidates) {
+        return new MatchingProblem(openRequests, mentors, settled, weights, timeLimit, seed, candidates);
     }
 
     /** A problem with no settled pairs. */

@@ -1,11 +1,12 @@
 package org.mentoring.matching.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mentoring.matching.domain.MatchingConstraintConfiguration;
 import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
@@ -16,9 +17,11 @@ import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 
 /**
- * Builds a run's planning problem: checks every request against every mentor once, keeps in each request's value
- * range only the mentors that pass the pair-wise hard rules, sorted best fit first under the run's weights, and
- * pins the settled pairs.
+ * Builds a run's planning problem: finds each request's allowed mentors through the {@link PairIndex} (by language,
+ * date and time of week, then the exact pair-wise hard rules), keeps in its value range the best
+ * {@link MatchingProblem#candidatesPerRequest} of them by pair value, best first (ties: the lower mentor index),
+ * and pins the settled pairs. The pairs left out are recorded in the solution's {@link CandidatePool}, for the
+ * construction phase's optimality certificate. Only the kept pairs get a {@link PairFit}.
  */
 public final class MatchingProblemBuilder {
 
@@ -37,59 +40,155 @@ public final class MatchingProblemBuilder {
         requests.sort(Comparator.comparing(MentorshipRequest::externalId));
         int settledCount = requests.size();
         requests.addAll(problem.openRequests());
-        ThreadLocal<PairEvaluator> evaluators = ThreadLocal.withInitial(PairEvaluator::new);
-        MatchingWeights weights = problem.weights();
-        RequestAssignment[] assignments = new RequestAssignment[requests.size()];
-        IntStream.range(0, requests.size()).parallel().forEach(i -> {
+        MentorFact[] settledMentors = new MentorFact[settledCount];
+        for (int i = 0; i < settledCount; i++) {
             MentorshipRequest request = requests.get(i);
-            PairEvaluator evaluator = evaluators.get();
-            MentorFact settledMentor = null;
-            if (i < settledCount) {
-                String mentorId = problem.settled().get(request);
-                settledMentor = byExternalId.get(mentorId);
-                if (settledMentor == null) {
-                    throw new IllegalArgumentException("settled mentorship of request " + request.externalId()
-                            + " names mentor " + mentorId + ", who is not in the run");
-                }
+            String mentorId = problem.settled().get(request);
+            settledMentors[i] = byExternalId.get(mentorId);
+            if (settledMentors[i] == null) {
+                throw new IllegalArgumentException("settled mentorship of request " + request.externalId()
+                        + " names mentor " + mentorId + ", who is not in the run");
             }
-            // Mentors in index order, so that the fits come out sorted by mentor index.
-            int[] fitIndexes = new int[mentors.size()];
-            PairFit[] fits = new PairFit[mentors.size()];
-            int fitCount = 0;
-            int[] feasible = new int[mentors.size()];
-            long[] value = new long[mentors.size()];
-            int feasibleCount = 0;
-            for (MentorFact mentor : mentors) {
-                boolean allowed = evaluator.allowed(request, mentor.getMentor());
-                if (allowed || mentor == settledMentor) {
-                    PairFit fit = evaluator.fit(request, mentor.getMentor());
-                    if (allowed) {
-                        feasible[feasibleCount] = fitCount;
-                        value[feasibleCount++] = PairPreference.value(request, fit, weights);
-                    }
-                    fitIndexes[fitCount] = mentor.getIndex();
-                    fits[fitCount++] = fit;
-                }
+        }
+        MatchingWeights weights = problem.weights();
+        PairIndex index = new PairIndex(requests, problem.mentors(), weights);
+        int perRequest = problem.candidatesPerRequest();
+        ThreadLocal<PairEvaluator> evaluators = ThreadLocal.withInitial(PairEvaluator::new);
+        RequestAssignment[] assignments = new RequestAssignment[requests.size()];
+        boolean[] pruned = new boolean[requests.size()];
+        long[] bestValue = new long[requests.size()];
+        AtomicLong allowed = new AtomicLong();
+        AtomicLong kept = new AtomicLong();
+        index.scan(i -> true, (i, candidates, values, count) -> {
+            int keep = Math.min(perRequest, count);
+            int[] best = best(candidates, values, count, keep);
+            allowed.addAndGet(count);
+            kept.addAndGet(keep);
+            pruned[i] = keep < count;
+            bestValue[i] = keep == 0 ? 0 : values[best[0]];
+            MentorFact settledMentor = i < settledCount ? settledMentors[i] : null;
+            long[] bestValues = new long[keep];
+            int[] bestMentors = new int[keep];
+            for (int k = 0; k < keep; k++) {
+                bestMentors[k] = candidates[best[k]];
+                bestValues[k] = values[best[k]];
             }
-            Integer[] order = new Integer[feasibleCount];
-            for (int k = 0; k < feasibleCount; k++) {
-                order[k] = k;
-            }
-            // Best value first, then the lower mentor index.
-            java.util.Arrays.sort(order, (a, b) -> value[a] != value[b] ? Long.compare(value[b], value[a])
-                    : Integer.compare(fitIndexes[feasible[a]], fitIndexes[feasible[b]]));
-            MentorFact[] best = new MentorFact[feasibleCount];
-            for (int k = 0; k < feasibleCount; k++) {
-                best[k] = mentors.get(fitIndexes[feasible[order[k]]]);
-            }
-            RequestAssignment assignment = new RequestAssignment(i, request, List.of(best),
-                    java.util.Arrays.copyOf(fitIndexes, fitCount), java.util.Arrays.copyOf(fits, fitCount));
+            RequestAssignment assignment = assignment(i, requests.get(i), mentors, bestMentors, bestValues,
+                    settledMentor, evaluators.get(), weights);
             if (settledMentor != null) {
                 assignment.setMentor(settledMentor);
                 assignment.setPinned(true);
             }
             assignments[i] = assignment;
         });
-        return new MatchingSolution(mentors, List.of(assignments), new MatchingConstraintConfiguration(weights));
+        MatchingSolution solution = new MatchingSolution(mentors, List.of(assignments),
+                new MatchingConstraintConfiguration(weights));
+        solution.setCandidatePool(new CandidatePool(index, perRequest, pruned, bestValue, allowed.get(), kept.get()));
+        return solution;
+    }
+
+    /**
+     * A request's assignment with these candidates (best first) and their values as the index computed them; each
+     * gets its {@link PairFit}, checked against the index: a pair the index allows must pass the evaluator's rules
+     * and have the same value, or the build fails rather than solve something else.
+     */
+    static RequestAssignment assignment(int i, MentorshipRequest request, List<MentorFact> mentors,
+            int[] bestMentors, long[] bestValues, MentorFact settledMentor, PairEvaluator evaluator,
+            MatchingWeights weights) {
+        int keep = bestMentors.length;
+        int[] fitIndexes = new int[keep + (settledMentor == null ? 0 : 1)];
+        System.arraycopy(bestMentors, 0, fitIndexes, 0, keep);
+        int fitCount = keep;
+        if (settledMentor != null && Arrays.stream(bestMentors).noneMatch(j -> j == settledMentor.getIndex())) {
+            fitIndexes[fitCount++] = settledMentor.getIndex();
+        }
+        fitIndexes = Arrays.copyOf(fitIndexes, fitCount);
+        Arrays.sort(fitIndexes);
+        PairFit[] fits = new PairFit[fitCount];
+        for (int k = 0; k < fitCount; k++) {
+            fits[k] = evaluator.fit(request, mentors.get(fitIndexes[k]).getMentor());
+        }
+        MentorFact[] feasible = new MentorFact[keep];
+        for (int k = 0; k < keep; k++) {
+            MentorFact mentor = mentors.get(bestMentors[k]);
+            PairFit fit = fits[Arrays.binarySearch(fitIndexes, bestMentors[k])];
+            if (!fit.allowed() || PairPreference.value(request, fit, weights) != bestValues[k]) {
+                throw new IllegalStateException("the pair index and the pair evaluator disagree on request "
+                        + request.externalId() + " and mentor " + mentor.getExternalId());
+            }
+            feasible[k] = mentor;
+        }
+        return new RequestAssignment(i, request, List.of(feasible), fitIndexes, fits);
+    }
+
+    /**
+     * The positions of the {@code keep} best of the first {@code count} pairs, best first: the highest value, then the
+     * lower mentor index.
+     */
+    static int[] best(int[] mentors, long[] values, int count, int keep) {
+        Integer[] order = new Integer[count];
+        if (keep == count || count <= 4 * keep) {
+            for (int k = 0; k < count; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> better(mentors, values, a, b));
+            int[] out = new int[keep];
+            for (int k = 0; k < keep; k++) {
+                out[k] = order[k];
+            }
+            return out;
+        }
+        // a heap of the best so far with the worst of them on top
+        int[] heap = new int[keep];
+        int size = 0;
+        for (int k = 0; k < count; k++) {
+            if (size < keep) {
+                int i = size++;
+                heap[i] = k;
+                while (i > 0 && better(mentors, values, heap[(i - 1) / 2], heap[i]) < 0) {
+                    int up = (i - 1) / 2;
+                    int t = heap[up];
+                    heap[up] = heap[i];
+                    heap[i] = t;
+                    i = up;
+                }
+            } else if (better(mentors, values, k, heap[0]) < 0) {
+                heap[0] = k;
+                int i = 0;
+                while (true) {
+                    int worst = i;
+                    int left = 2 * i + 1;
+                    int right = left + 1;
+                    if (left < size && better(mentors, values, heap[worst], heap[left]) < 0) {
+                        worst = left;
+                    }
+                    if (right < size && better(mentors, values, heap[worst], heap[right]) < 0) {
+                        worst = right;
+                    }
+                    if (worst == i) {
+                        break;
+                    }
+                    int t = heap[worst];
+                    heap[worst] = heap[i];
+                    heap[i] = t;
+                    i = worst;
+                }
+            }
+        }
+        Integer[] top = new Integer[keep];
+        for (int k = 0; k < keep; k++) {
+            top[k] = heap[k];
+        }
+        Arrays.sort(top, (a, b) -> better(mentors, values, a, b));
+        int[] out = new int[keep];
+        for (int k = 0; k < keep; k++) {
+            out[k] = top[k];
+        }
+        return out;
+    }
+
+    /** Negative when the pair at {@code a} comes before the one at {@code b}. */
+    private static int better(int[] mentors, long[] values, int a, int b) {
+        return values[a] != values[b] ? Long.compare(values[b], values[a]) : Integer.compare(mentors[a], mentors[b]);
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
  * @param settledCount accepted mentorships kept as they were
  * @param cancelled the run was stopped early and this is the best found until then
  * @param provenOptimal no answer can score better: the min-cost flow's answer under separable constraints
- *     ({@link MatchingConstraintProvider#exactByFlow})
+ *     ({@link MatchingConstraintProvider#exactByFlow}) over every allowed pair, certified
+ * @param certified the flow's answer is certified over every allowed pair, the ones the candidate pruning left out
+ *     included ({@link CandidatePool}): always true when nothing was left out; false when the certificate was not
+ *     reached, or the run is not exact by flow (then nothing is certified)
  */
 public record MatchingResult(
         String score,
@@ -26,7 +29,16 @@ public record MatchingResult(
         List<Unmatched> unmatched,
         Duration solvingTime,
         boolean cancelled,
-        boolean provenOptimal) {
+        boolean provenOptimal,
+        boolean certified) {
+
+    /** A result with nothing left out by pruning: certified exactly when proven optimal. */
+    public MatchingResult(String score, boolean feasible, int requestCount, int mentorCount, int matchedCount,
+            int settledCount, List<Proposal> proposals, List<Unmatched> unmatched, Duration solvingTime,
+            boolean cancelled, boolean provenOptimal) {
+        this(score, feasible, requestCount, mentorCount, matchedCount, settledCount, proposals, unmatched,
+                solvingTime, cancelled, provenOptimal, provenOptimal);
+    }
 
     /** A result not proven optimal. */
     public MatchingResult(String score, boolean feasible, int requestCount, int mentorCount, int matchedCount,

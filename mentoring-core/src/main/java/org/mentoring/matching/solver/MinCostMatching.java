@@ -180,6 +180,137 @@ final class MinCostMatching {
         }
     }
 
+    /** The cost that makes one more match worth more than any values: every pair's arc costs minus (it + value). */
+    long big() {
+        return big;
+    }
+
+    /**
+     * The dual prices of the answer, for its optimality certificate: for each request, then each mentor (model
+     * numbering), the cost of the cheapest way from it to the sink in the residual graph of the answer completed
+     * with an arc of cost 0 from each request straight to the sink (the request left unmatched), or
+     * {@link Long#MAX_VALUE} when there is none. These distances D satisfy {@code D(u) <= cost(u, v) + D(v)} on
+     * every residual arc, so they are feasible potentials: the answer is a min-cost flow of that graph, and stays one
+     * when an arc from request r to mentor j of cost {@code -(big + value)} is added whenever
+     * {@code D(r) <= D(j) - (big + value)} (a pair with no positive reduced value). Computed by one Dijkstra search
+     * towards the sink on the costs reduced by the flow's own potentials; null when those potentials or the answer
+     * turn out not to be optimal after all (a certificate is then refused, never faked).
+     */
+    long[] distancesToSink() {
+        int n = model.requestCount();
+        int m = model.mentorCount();
+        long[] d = new long[n + m];
+        Arrays.fill(d, Long.MAX_VALUE);
+        if (potential == null) {
+            return null;
+        }
+        long sinkPotential = Long.MAX_VALUE;
+        for (int j = 0; j < m; j++) {
+            if (hasRoom(j)) {
+                sinkPotential = Math.min(sinkPotential, slotCost(j) + potential[n + j]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (pairOf[r] >= 0) {
+                sinkPotential = Math.min(sinkPotential, potential[r]);
+            }
+        }
+        if (sinkPotential == Long.MAX_VALUE) {
+            return d;
+        }
+        // the pairs into each mentor, for the search backwards from the sink
+        int pairs = model.start[n];
+        int[] pairRequest = new int[pairs];
+        int[] mentorStart = new int[m + 1];
+        for (int r = 0; r < n; r++) {
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                pairRequest[p] = r;
+                mentorStart[model.pairMentor[p] + 1]++;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            mentorStart[j + 1] += mentorStart[j];
+        }
+        int[] fill = Arrays.copyOf(mentorStart, m);
+        int[] intoMentor = new int[pairs];
+        for (int p = 0; p < pairs; p++) {
+            intoMentor[fill[model.pairMentor[p]]++] = p;
+        }
+        long[] reduced = new long[n + m];
+        Arrays.fill(reduced, Long.MAX_VALUE);
+        NodeHeap heap = new NodeHeap(n + m);
+        for (int j = 0; j < m; j++) {
+            if (hasRoom(j)) {
+                reduced[n + j] = slotCost(j) + potential[n + j] - sinkPotential;
+                heap.update(n + j, reduced[n + j]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (pairOf[r] >= 0 && potential[r] - sinkPotential < reduced[r]) {
+                reduced[r] = potential[r] - sinkPotential;
+                heap.update(r, reduced[r]);
+            }
+        }
+        while (!heap.isEmpty()) {
+            int u = heap.poll();
+            long du = reduced[u];
+            if (u < n) {
+                // the arc from the request's mentor back to it (the request may leave that mentor)
+                int p = pairOf[u];
+                if (p < 0) {
+                    continue;
+                }
+                int j = model.pairMentor[p];
+                long arc = backwardReduced(j, u);
+                if (arc < 0) {
+                    return null;
+                }
+                if (du + arc < reduced[n + j]) {
+                    reduced[n + j] = du + arc;
+                    heap.update(n + j, reduced[n + j]);
+                }
+            } else {
+                int j = u - n;
+                for (int k = mentorStart[j]; k < mentorStart[j + 1]; k++) {
+                    int p = intoMentor[k];
+                    int r = pairRequest[p];
+                    if (pairOf[r] == p) {
+                        continue;
+                    }
+                    long arc = forwardReduced(r, p);
+                    if (arc < 0) {
+                        return null;
+                    }
+                    if (du + arc < reduced[r]) {
+                        reduced[r] = du + arc;
+                        heap.update(r, reduced[r]);
+                    }
+                }
+            }
+        }
+        for (int v = 0; v < n + m; v++) {
+            if (reduced[v] != Long.MAX_VALUE) {
+                d[v] = reduced[v] - potential[v] + sinkPotential;
+            }
+        }
+        // the arcs out of the sink: back into an unmatched request (cost 0), back into a mentor's last place
+        for (int r = 0; r < n; r++) {
+            if (pairOf[r] < 0 && d[r] != Long.MAX_VALUE && d[r] < 0) {
+                return null;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (menteeCount[j] > 0) {
+                long last = model.loadWeight
+                        * PairPreference.nextMenteeLoadPoints(model.settledLoad[j] + menteeCount[j] - 1L);
+                if (d[n + j] == Long.MAX_VALUE || d[n + j] < last) {
+                    return null;
+                }
+            }
+        }
+        return d;
+    }
+
     /** The load-balance cost of a mentor's next place. */
     private long slotCost(int mentor) {
         return model.loadWeight * PairPreference.nextMenteeLoadPoints(model.settledLoad[mentor] + menteeCount[mentor]);

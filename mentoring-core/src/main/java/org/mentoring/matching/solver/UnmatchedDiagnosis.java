@@ -76,6 +76,36 @@ final class UnmatchedDiagnosis {
                 free++;
             }
         }
+        return reasons(request, new Counts(speakers, conflict, noLanguage, notAvailable, noTime, full, free, inDomain,
+                inDomainConflict, inDomainNoLanguage, inDomainNotAvailable, inDomainNoTime, inDomainFull));
+    }
+
+    /**
+     * How the mentors of a run stand towards one request: each mentor counted once, under the first that applies of
+     * a conflict, no shared language, not available, too little time, at capacity, free; and the same over the
+     * mentors who work in the request's first-choice domain ({@code inDomain} of them).
+     */
+    record Counts(int speakers, int conflict, int noLanguage, int notAvailable, int noTime, int full, int free,
+            int inDomain, int inDomainConflict, int inDomainNoLanguage, int inDomainNotAvailable, int inDomainNoTime,
+            int inDomainFull) {
+    }
+
+    /** The reasons from counts made elsewhere (by {@link PairIndex#diagnose}, without checking every mentor). */
+    static List<String> reasons(MentorshipRequest request, Counts counts) {
+        int speakers = counts.speakers();
+        int conflict = counts.conflict();
+        int noLanguage = counts.noLanguage();
+        int notAvailable = counts.notAvailable();
+        int noTime = counts.noTime();
+        int full = counts.full();
+        int free = counts.free();
+        int inDomain = counts.inDomain();
+        int inDomainConflict = counts.inDomainConflict();
+        int inDomainNoLanguage = counts.inDomainNoLanguage();
+        int inDomainNotAvailable = counts.inDomainNotAvailable();
+        int inDomainNoTime = counts.inDomainNoTime();
+        int inDomainFull = counts.inDomainFull();
+        String firstDomain = request.domains().isEmpty() ? null : request.domains().get(0);
         List<String> reasons = new ArrayList<>();
         if (speakers == 0) {
             reasons.add("No mentor shares a language with the researcher (who speaks "

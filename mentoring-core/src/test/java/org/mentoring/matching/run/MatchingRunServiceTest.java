@@ -484,6 +484,7 @@ class MatchingRunServiceTest {
             MatchingRun done = stopping.get(run.id());
             assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(done.provenOptimal()).isTrue();
+            assertThat(done.certified()).as("certified over every allowed pair").isTrue();
             assertThat(done.feasible()).isTrue();
             assertThat(done.history()).isNotEmpty();
             assertThat(done.history().get(done.history().size() - 1).score()).isEqualTo(done.score());
@@ -503,6 +504,7 @@ class MatchingRunServiceTest {
 
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.provenOptimal()).isFalse();
+        assertThat(cancelled.certified()).isFalse();
     }
 
     /** Stands for a solver that runs out of memory while solving: OptaPlanner reports no Error to its handler. */
