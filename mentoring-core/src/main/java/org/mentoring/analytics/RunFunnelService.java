@@ -7,6 +7,7 @@ import java.util.List;
 import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.RunResultStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Service;
 public class RunFunnelService {
 
     private final MongoTemplate mongo;
+    private final RunResultStore results;
 
-    RunFunnelService(MongoTemplate mongo) {
+    RunFunnelService(MongoTemplate mongo, RunResultStore results) {
         this.mongo = mongo;
+        this.results = results;
     }
 
     /** The funnel of a run; all zeros for a run without proposals. */
     public RunFunnel of(String runId) {
-        List<ProposalDocument> proposals = mongo.find(query(where("runId").is(runId)), ProposalDocument.class);
+        List<ProposalDocument> proposals = results.proposals(runId);
         int offered = 0;
         int withdrawn = 0;
         int waiting = 0;
@@ -49,7 +52,8 @@ public class RunFunnelService {
         int completed = 0;
         int endedEarly = 0;
         if (!ids.isEmpty()) {
-            for (MentorshipDocument mentorship : mongo.find(query(where("proposalId").in(ids)),
+            // a mentorship has the id of the proposal it was accepted from
+            for (MentorshipDocument mentorship : mongo.find(query(where("_id").in(ids)),
                     MentorshipDocument.class)) {
                 switch (mentorship.status()) {
                     case ACTIVE -> active++;
