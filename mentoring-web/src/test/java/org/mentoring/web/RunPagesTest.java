@@ -153,6 +153,11 @@ class RunPagesTest {
                 .andExpect(flash().attribute("actionError",
                         containsString("Not recorded: the offer is accepted by both")));
         Proposal second = runs.proposals(runA).proposals().get(1);
+        // a form cannot act on another request's offer through this request's page
+        mvc.perform(post("/admin/runs/{id}/requests/{r}/answer", runA, first.requestExternalId())
+                        .param("proposalId", second.id()).param("side", "MENTOR").param("answer", "ACCEPTED")
+                        .with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andExpect(flash().attribute("actionError", containsString("not this request's")));
         mvc.perform(post("/admin/runs/{id}/requests/{r}/answer", runA, second.requestExternalId())
                 .param("proposalId", second.id()).param("side", "MENTOR").param("answer", "DECLINED")
                 .with(user(PageUsers.COORDINATOR)).with(csrf()));

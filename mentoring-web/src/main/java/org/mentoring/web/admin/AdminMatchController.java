@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Stepping into a run's match for one request: the mentors it could have, ranked, with the rule each would break;
@@ -106,6 +107,10 @@ class AdminMatchController {
     @PostMapping("/admin/runs/{id}/requests/{requestId}/override")
     String override(@PathVariable String id, @PathVariable String requestId, @RequestParam String proposalId,
             @RequestParam String mentorExternalId, HttpServletRequest http, RedirectAttributes redirect) {
+        if (!belongs(proposalId, id, requestId)) {
+            redirect.addFlashAttribute("actionError", "Not changed: that proposal is not this request's in this run.");
+            return back(id, requestId);
+        }
         try {
             Offer offer = overrides.override(proposalId, mentorExternalId.strip(), Viewer.current().email(),
                     http.getRemoteAddr());
@@ -117,7 +122,7 @@ class AdminMatchController {
         } catch (ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("actionError", e.getMessage());
         }
-        return "redirect:/admin/runs/" + id + "/requests/" + requestId;
+        return back(id, requestId);
     }
 
     /** Pairs a request the run left unmatched with a mentor, before publishing; refused naming each broken rule. */
@@ -134,7 +139,7 @@ class AdminMatchController {
         } catch (ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("actionError", "Not paired: " + e.getMessage());
         }
-        return "redirect:/admin/runs/" + id + "/requests/" + requestId;
+        return back(id, requestId);
     }
 
     /** Records a side's answer to an offer for them (they replied by email or by phone). */
@@ -142,6 +147,10 @@ class AdminMatchController {
     String answer(@PathVariable String id, @PathVariable String requestId, @RequestParam String proposalId,
             @RequestParam Side side, @RequestParam Answer answer, HttpServletRequest http,
             RedirectAttributes redirect) {
+        if (!belongs(proposalId, id, requestId)) {
+            redirect.addFlashAttribute("actionError", "Not recorded: that offer is not this request's in this run.");
+            return back(id, requestId);
+        }
         try {
             Offer offer = lifecycle.answer(proposalId, side, answer, Viewer.current().email(), true,
                     http.getRemoteAddr());
@@ -157,7 +166,22 @@ class AdminMatchController {
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("actionError", e.getMessage());
         }
-        return "redirect:/admin/runs/" + id + "/requests/" + requestId;
+        return back(id, requestId);
+    }
+
+    /** Whether the proposal is the one this run made for this request (a form of another page cannot act here). */
+    private boolean belongs(String proposalId, String runId, String requestId) {
+        try {
+            Offer offer = lifecycle.get(proposalId);
+            return offer.runId().equals(runId) && offer.requestExternalId().equals(requestId);
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String back(String runId, String requestId) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/admin/runs/{id}/requests/{r}")
+                .buildAndExpand(runId, requestId).encode().toUriString();
     }
 
     /**
