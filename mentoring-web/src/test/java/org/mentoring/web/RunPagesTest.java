@@ -8,7 +8,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,6 +145,8 @@ class RunPagesTest {
                         .with(user(PageUsers.COORDINATOR)).with(csrf()))
                 .andExpect(flash().attribute("done", containsString("accepted by both")));
         assertThat(requests.get(first.requestExternalId()).status()).isEqualTo(RequestStatus.MATCHED);
+        assertThat(html("/admin/runs/" + runA + "?q=" + first.requestExternalId()))
+                .contains("<td class=\"offer-state\">accepted by both: the mentorship has started</td>");
         // a second answer for the same side is refused in words, and changes nothing
         mvc.perform(post("/admin/runs/{id}/requests/{r}/answer", runA, first.requestExternalId())
                         .param("proposalId", first.id()).param("side", "MENTOR").param("answer", "DECLINED")

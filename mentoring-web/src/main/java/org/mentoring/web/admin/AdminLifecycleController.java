@@ -49,17 +49,17 @@ class AdminLifecycleController {
     private final AnalyticsService analytics;
     private final MatchingRunService runs;
     private final RunFunnelService funnels;
-    private final AdminRunsController runPages;
+    private final OutdatedRuns outdated;
     private final RequestService requests;
     private final MentorService mentors;
 
     AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, MatchingRunService runs,
-            RunFunnelService funnels, AdminRunsController runPages, RequestService requests, MentorService mentors) {
+            RunFunnelService funnels, OutdatedRuns outdated, RequestService requests, MentorService mentors) {
         this.lifecycle = lifecycle;
         this.analytics = analytics;
         this.runs = runs;
         this.funnels = funnels;
-        this.runPages = runPages;
+        this.outdated = outdated;
         this.requests = requests;
         this.mentors = mentors;
     }
@@ -78,8 +78,8 @@ class AdminLifecycleController {
             model.addAttribute("blocked", "This run is already published; publishing it again tells nobody anything.");
             return "admin/run-publish";
         }
-        if (run.publishedAt() == null && lifecycle.isOutdated(id)) {
-            model.addAttribute("blocked", runPages.outdatedWords(run));
+        if (outdated.isOutdated(run)) {
+            model.addAttribute("blocked", outdated.why(run));
             model.addAttribute("outdated", true);
             return "admin/run-publish";
         }
@@ -111,7 +111,7 @@ class AdminLifecycleController {
                                     + " withdrawn because their request had changed" : "") + ".");
         } catch (ConflictException e) {
             MatchingRun run = runs.get(id);
-            redirect.addFlashAttribute("publishError", "run-outdated".equals(e.code()) ? runPages.outdatedWords(run)
+            redirect.addFlashAttribute("publishError", "run-outdated".equals(e.code()) ? outdated.why(run)
                     : e.getMessage());
         }
         return "redirect:/admin/runs/" + id;

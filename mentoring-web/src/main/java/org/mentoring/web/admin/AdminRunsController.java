@@ -46,13 +46,16 @@ class AdminRunsController {
     private final MatchingRunService runs;
     private final ObjectMapper json;
     private final AuditService audit;
+    private final OutdatedRuns outdated;
     private final LifecycleService lifecycle;
 
-    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit, LifecycleService lifecycle) {
+    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit, OutdatedRuns outdated,
+            LifecycleService lifecycle) {
+        this.lifecycle = lifecycle;
         this.runs = runs;
         this.json = json;
         this.audit = audit;
-        this.lifecycle = lifecycle;
+        this.outdated = outdated;
     }
 
     /** A run of the list with its state in words. */
@@ -63,7 +66,7 @@ class AdminRunsController {
     String list(Model model) {
         model.addAttribute("runs", runs.list(PageRequest.of(0, 50)).getContent().stream()
                 .map(run -> new RunRow(run, RunPage.stateWords(run, run.status() == RunStatus.COMPLETED
-                        && run.publishedAt() == null && lifecycle.isOutdated(run.id())), RunPage.scoreWords(run)))
+                        && outdated.isOutdated(run)), RunPage.scoreWords(run)))
                 .toList());
         return "admin/runs";
     }
@@ -118,21 +121,10 @@ class AdminRunsController {
             addProposals(model, run, "unmatched".equals(tab) ? "unmatched" : "proposals", Math.max(0, page),
                     q == null ? "" : q.strip(), category(category));
         }
-        if (run.status() == RunStatus.COMPLETED && run.publishedAt() == null && lifecycle.isOutdated(id)) {
-            model.addAttribute("outdated", outdatedWords(run));
+        if (run.status() == RunStatus.COMPLETED && outdated.isOutdated(run)) {
+            model.addAttribute("outdated", outdated.why(run));
         }
         return "admin/run";
-    }
-
-    /** Why a run can no longer be published, naming the run published after it. */
-    String outdatedWords(MatchingRun run) {
-        String later = runs.list(PageRequest.of(0, 50)).getContent().stream()
-                .filter(other -> other.publishedAt() != null && !other.id().equals(run.id())
-                        && other.publishedAt().isAfter(run.createdAt()))
-                .max(java.util.Comparator.comparing(MatchingRun::publishedAt))
-                .map(other -> "Run " + other.id() + " (started " + other.createdAt() + ")").orElse("Another run");
-        return later + " was published after this one was made, so this run's proposals no longer know which "
-                + "mentors have free places. Start a new run and publish that one.";
     }
 
     private static UnmatchedCategory category(String name) {
@@ -220,6 +212,14 @@ class AdminRunsController {
                     page);
             model.addAttribute("found", found);
             model.addAttribute("proposals", found.getContent());
+            if (run.publishedAt() != null && !found.isEmpty()) {
+                // where each offer of this page stands: who still has to answer
+                Map<String, String> offers = new java.util.HashMap<>();
+                lifecycle.forRequests(found.getContent().stream().map(RunPage.ProposalRow::requestId).toList())
+                        .stream().filter(offer -> offer.runId().equals(run.id()))
+                        .forEach(offer -> offers.put(offer.id(), AdminMatchController.offerWords(offer.status())));
+                model.addAttribute("offerStates", offers);
+            }
             model.addAttribute("pages", PageLinks.of(found, path, params));
         }
     }
