@@ -64,7 +64,7 @@ class RunPagesTest {
         assertThat(page).contains("<strong>29</strong> requests matched", "<strong>4</strong> unmatched",
                 "No language shared: 2", "No time in common: 1", "Mentors at capacity: 1",
                 "1 of 1 priority requests placed", "Worst-off match: domain affinity",
-                "All hard rules kept, 4 unmatched, quality", "Finished after", "Grace Hopper",
+                "All hard rules kept, 4 unmatched, quality", "proven the best possible", "Grace Hopper",
                 "Proposals (29)", "Unmatched (4)");
         assertThat(rows(page, runA)).isEqualTo(25);
         // paging and filtering happen on the server

@@ -126,12 +126,15 @@ final class RunPage {
                     + (run.reason() == null ? "." : " (" + run.reason() + ").");
         }
         if (status == RunStatus.COMPLETED) {
+            boolean early = run.elapsedMillis() < run.timeLimitSeconds() * 1000L;
             if (Boolean.TRUE.equals(run.provenOptimal())) {
-                return "Finished after " + seconds + ": its result is proven the best possible, so it stopped"
-                        + " as soon as it had it.";
+                return early ? "Finished after " + seconds + ": its result is proven the best possible, so it"
+                        + " stopped as soon as it had it."
+                        : "Finished at its " + run.timeLimitSeconds() + " s limit; its result is proven the best"
+                                + " possible.";
             }
-            return "Finished after " + seconds + ": it used the time it was given; a longer limit may find a"
-                    + " better result.";
+            return "Finished at its " + run.timeLimitSeconds() + " s limit: a longer limit may find a better"
+                    + " result.";
         }
         return null;
     }
