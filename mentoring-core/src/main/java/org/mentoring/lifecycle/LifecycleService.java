@@ -448,4 +448,15 @@ public class LifecycleService {
                 p.researcherAnsweredAt(), p.mentorAnswer(), p.mentorAnsweredBy(), p.mentorAnsweredAt(),
                 p.offeredAt(), p.closedAt(), p.answerBy());
     }
+
+    /**
+     * The message the researcher of a proposal gets when its run is published, for a preview before publishing:
+     * its subject, then its text.
+     *
+     * @throws NotFoundException if there is no such proposal
+     */
+    public List<String> offerPreview(String proposalId) {
+        ProposalDocument proposal = find(proposalId);
+        return List.of(OFFER_SUBJECT, body(proposal, OFFER_TEXT, proposal.explanations().to(Audience.RESEARCHER)));
+    }
 }

@@ -17,8 +17,12 @@ import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.PairFit;
+import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.RunResultStore;
+import org.mentoring.matching.persistence.UnmatchedDocument;
+import org.mentoring.matching.run.RunStatus;
 import org.mentoring.matching.solver.Explanation;
 import org.mentoring.matching.solver.Explanations;
 import org.mentoring.matching.solver.PairEvaluator;
@@ -31,6 +35,7 @@ import org.mentoring.people.StoredMentor;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.mentoring.places.MentorPlaces;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,6 +50,7 @@ import org.springframework.stereotype.Service;
 public class OverrideService {
 
     static final String OVERRIDE_ACTION = "proposal.override";
+    static final String PAIR_ACTION = "proposal.pair";
     private static final int MAX_MENTORS = 10_000;
 
     private final MongoTemplate mongo;
@@ -52,10 +58,12 @@ public class OverrideService {
     private final MentorService mentors;
     private final AuditService audit;
     private final MentorPlaces places;
+    private final RunResultStore results;
 
     OverrideService(MongoTemplate mongo, RequestService requests, MentorService mentors, AuditService audit,
-            MentorPlaces places) {
+            MentorPlaces places, RunResultStore results) {
         this.places = places;
+        this.results = results;
         this.mongo = mongo;
         this.requests = requests;
         this.mentors = mentors;
@@ -152,6 +160,72 @@ public class OverrideService {
         audit.record(admin, OVERRIDE_ACTION, proposalId, proposal.mentorExternalId() + " -> " + mentorExternalId,
                 address);
         return LifecycleService.toOffer(changed);
+    }
+
+    /**
+     * Pairs a request a run left unmatched with a mentor by hand, before the run is published: the pair becomes one
+     * of the run's DRAFT proposals (published with the others) and the request leaves the run's unmatched list.
+     * Refused when the pair breaks a hard rule, counting the run's other proposals on the mentor against their
+     * capacity.
+     *
+     * @param admin the admin's email, for the audit trail
+     * @throws NotFoundException if there is no such run, request or mentor
+     * @throws InvalidInputException on {@code mentorExternalId}, naming each hard rule the pair breaks
+     * @throws ConflictException {@code run-not-completed} unless the run is COMPLETED, {@code run-published} once it
+     *     was published, {@code not-unmatched} when the run did not leave the request unmatched (or it was paired
+     *     meanwhile)
+     */
+    public Offer pairWith(String runId, String requestExternalId, String mentorExternalId, String admin,
+            String address) {
+        MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
+        if (run == null) {
+            throw new NotFoundException("matching run", runId);
+        }
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new ConflictException("run-not-completed", "Run " + runId + " is " + run.status()
+                    + "; only a completed run's unmatched requests can be paired by hand");
+        }
+        if (run.publishedAt() != null) {
+            throw new ConflictException("run-published", "Run " + runId + " is published; pair a request by hand"
+                    + " before publishing, or start a new run for the requests still open");
+        }
+        UnmatchedDocument unmatched = results.unmatched(runId).stream()
+                .filter(u -> u.requestExternalId().equals(requestExternalId)).findFirst()
+                .orElseThrow(() -> new ConflictException("not-unmatched", "Run " + runId + " did not leave request "
+                        + requestExternalId + " unmatched"));
+        MentorshipRequest request = requests.get(requestExternalId).request();
+        Mentor mentor = mentors.get(mentorExternalId).mentor();
+        int load = loads().getOrDefault(mentorExternalId, 0) + draftsOf(runId, mentorExternalId);
+        Candidate candidate = candidate(new PairEvaluator(), request, mentor, load,
+                declinedMentors(requestExternalId));
+        if (!candidate.allowed()) {
+            throw new InvalidInputException("mentorExternalId", "mentorExternalId: " + mentorExternalId + " for "
+                    + requestExternalId + " breaks " + candidate.broken().stream().map(rule -> describe(rule,
+                    candidate)).collect(Collectors.joining("; ")));
+        }
+        Explanation explanation = Explanation.of(List.of(Wording.same("Chosen by an admin."),
+                Explanations.domains(request, mentor), Explanations.time(request, mentor, candidate.overlapMinutes())));
+        try {
+            places.takeForDraft(runId, mentorExternalId, mentor.name(), mentor.capacity(),
+                    () -> draftsOf(runId, mentorExternalId));
+        } catch (ConflictException full) {
+            throw new InvalidInputException("mentorExternalId", "mentorExternalId: " + mentorExternalId + " for "
+                    + requestExternalId + " breaks CAPACITY (rule 1): " + full.getMessage());
+        }
+        // the id follows the unmatched entry's: two admins pairing the same request at once cannot both insert it
+        String id = runId + "-h" + unmatched.id().substring(runId.length() + 1);
+        ProposalDocument proposal = ProposalDocument.draft(id, runId, requestExternalId, mentorExternalId,
+                explanation, candidate.affinity(), candidate.overlapMinutes(), true);
+        try {
+            mongo.insert(proposal);
+        } catch (DuplicateKeyException e) {
+            places.releaseDraft(runId, mentorExternalId);
+            throw new ConflictException("not-unmatched", "Request " + requestExternalId
+                    + " was paired meanwhile; read the run again");
+        }
+        mongo.remove(query(where("_id").is(unmatched.id())), UnmatchedDocument.class);
+        audit.record(admin, PAIR_ACTION, id, requestExternalId + " -> " + mentorExternalId, address);
+        return LifecycleService.toOffer(mongo.findById(id, ProposalDocument.class));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
+import org.mentoring.matching.persistence.UnmatchedDocument;
 import org.mentoring.matching.persistence.WeightsDocument;
 import org.mentoring.matching.run.RunStatus;
 import org.mentoring.matching.solver.Explanation;
@@ -140,5 +141,40 @@ class OverrideServiceTest {
                         e -> assertThat(e.code()).isEqualTo("offer-not-open"));
         assertThat(overrides.candidates("r-2")).filteredOn(c -> c.mentorExternalId().equals("m-1"))
                 .singleElement().satisfies(c -> assertThat(c.broken()).containsExactly(HardRule.CONFLICT));
+    }
+
+    @Test
+    void anUnmatchedRequestIsPairedByHandOnceBeforePublishingAndNeverAgainstARule() {
+        requests.create(request("r-3"));
+        mongo.insert(new UnmatchedDocument("run-1-000001", "run-1", "r-3", List.of("no mentor placed")));
+
+        assertThatThrownBy(() -> overrides.pairWith("run-1", "r-3", "m-full", ADMIN, null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage()).contains("CAPACITY (rule 1)"));
+        assertThatThrownBy(() -> overrides.pairWith("run-1", "r-1", "m-1", ADMIN, null))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("not-unmatched"));
+
+        Offer paired = overrides.pairWith("run-1", "r-3", "m-2", ADMIN, "10.0.0.1");
+
+        assertThat(paired.status()).isEqualTo(OfferStatus.DRAFT);
+        assertThat(paired.runId()).isEqualTo("run-1");
+        assertThat(paired.explanation().admin()).first().isEqualTo("Chosen by an admin.");
+        assertThat(mongo.findAll(UnmatchedDocument.class)).isEmpty();
+        assertThat(mongo.findAll(ProposalDocument.class)).extracting(ProposalDocument::requestExternalId)
+                .containsExactlyInAnyOrder("r-1", "r-2", "r-3");
+        assertThat(audit.list(OverrideService.PAIR_ACTION, null, 0, 5).getContent())
+                .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("r-3 -> m-2"));
+        assertThatThrownBy(() -> overrides.pairWith("run-1", "r-3", "m-2", ADMIN, null))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("not-unmatched"));
+
+        // publishing offers the hand-made pair with the others; then the run takes no more pairs
+        assertThat(lifecycle.publish("run-1", ADMIN, null).offered()).isEqualTo(3);
+        requests.create(request("r-4"));
+        mongo.insert(new UnmatchedDocument("run-1-000002", "run-1", "r-4", List.of("no mentor placed")));
+        assertThatThrownBy(() -> overrides.pairWith("run-1", "r-4", "m-2", ADMIN, null))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("run-published"));
     }
 }

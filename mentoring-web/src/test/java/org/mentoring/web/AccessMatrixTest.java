@@ -191,6 +191,9 @@ class AccessMatrixTest {
                         "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
         check(mismatches, "GET /requests/r-own/candidates", http -> http.get("/api/v1/requests/r-own/candidates"),
                 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /matching-runs/{id}/unmatched/r-own/pair (published run)",
+                http -> http.postJson("/api/v1/matching-runs/" + runId + "/unmatched/r-own/pair",
+                        "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
         check(mismatches, "GET /analytics/runs/{id}", http -> http.get("/api/v1/analytics/runs/" + runId),
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /mentorships/{own}/feedback",
@@ -339,6 +342,26 @@ class AccessMatrixTest {
                     .andExpect(status().isForbidden());
         }
         mvc.perform(get("/admin/settings").with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aRunsMatchPagesAndActionsAreForAdminsOnly() throws Exception {
+        List<String> pages = List.of("/admin/runs/" + runId + "/requests/r-own", "/admin/runs/" + runId + "/publish",
+                "/admin/runs/" + runId + "?tab=unmatched&q=x", "/admin/runs/" + runId + "/analytics");
+        for (SignedInUser someone : List.of(PageUsers.person(OWNER, "RESEARCHER", "r-own"),
+                PageUsers.person(mentorEmail(namedMentor), "MENTOR", namedMentor))) {
+            for (String page : pages) {
+                mvc.perform(get(page).with(user(someone)).accept("text/html")).andExpect(status().isForbidden());
+            }
+            for (String action : List.of("pair", "override", "answer")) {
+                mvc.perform(post("/admin/runs/" + runId + "/requests/r-own/" + action).param("proposalId", ownProposal)
+                        .param("mentorExternalId", otherMentor).param("side", "MENTOR").param("answer", "DECLINED")
+                        .with(user(someone)).with(csrf())).andExpect(status().isForbidden());
+            }
+        }
+        for (String page : pages) {
+            mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());
+        }
     }
 
     @Test

@@ -265,9 +265,13 @@ class BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         assertThat(text(By.id("run-state"))).isEqualTo("COMPLETED");
+        // a summary and the score in words on top; the proposals a page of 25 at a time, the unmatched on their tab
+        assertThat(text(By.id("run-score-words"))).contains("quality");
+        assertThat(text(By.id("summary-matched"))).contains("requests matched");
         List<WebElement> rows = driver.findElements(By.cssSelector("#proposals tbody tr"));
-        assertThat(rows).hasSizeGreaterThan(50);
-        assertThat(driver.findElement(By.id("unmatched-section")).isDisplayed()).isTrue();
+        assertThat(rows).hasSize(25);
+        assertThat(Integer.parseInt(text(By.id("tab-proposals")).replaceAll("\\D", ""))).isGreaterThan(50);
+        assertThat(driver.findElements(By.id("unmatched-section"))).isEmpty();
         assertThat(driver.findElement(By.id("export-csv")).getAttribute("href")).endsWith("/proposals.csv");
         waitForChart("score");
         driver.manage().window().setSize(new Dimension(1280, 1500));
@@ -286,6 +290,13 @@ class BrowserTest {
                 .filter(WebElement::isDisplayed).toList();
         assertThat(shown).isNotEmpty().hasSizeLessThan(rows.size());
         assertThat(shown).allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
+        // the search goes to the server: every proposal of that mentor, on every page
+        driver.findElement(By.id("proposal-search-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("q="));
+        assertThat(driver.findElements(By.cssSelector("#proposals tbody tr")))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
+        driver.findElement(By.id("tab-unmatched")).click();
+        waiting().until(d -> !d.findElements(By.id("unmatched-section")).isEmpty());
 
         // a long run cancelled from its page (an htmx POST with the page's CSRF token)
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -361,6 +372,11 @@ class BrowserTest {
             fitsPhone("/admin/runs/new", "phone-run-new");
             fitsPhone("/admin/runs", "phone-runs");
             fitsPhone("/admin/runs/" + runId, "phone-run");
+            fitsPhone("/admin/runs/" + runId + "?tab=unmatched", "phone-run-unmatched");
+            fitsPhone("/admin/runs/" + runId + "/publish", "phone-run-publish");
+            fitsPhone("/admin/runs/" + runId + "/requests/" + runs.proposals(runId).proposals().get(0)
+                    .requestExternalId(), "phone-run-request");
+            fitsPhone("/admin/runs/" + runId + "/analytics", "phone-analytics");
             fitsPhone("/admin/backup", "phone-backup");
             String requestId = requests.withStatus(RequestStatus.OPEN).get(0).externalId();
             String mentorId = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0).mentor()
@@ -384,6 +400,11 @@ class BrowserTest {
         signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
         driver.get(url("/admin/runs/" + runId));
         driver.findElement(By.id("publish")).click();
+        // the confirmation step: how many people are told and the message one of them gets
+        assertThat(text(By.id("publish-count"))).contains("researchers", "mentors");
+        assertThat(text(By.id("preview-subject"))).isNotEmpty();
+        screenshot("run-publish");
+        driver.findElement(By.id("publish-confirm")).click();
         waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
         assertThat(driver.findElements(By.id("published-at"))).isNotEmpty();
         driver.get(url("/admin/runs/" + runId + "/analytics"));

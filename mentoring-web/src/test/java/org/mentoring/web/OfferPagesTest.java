@@ -126,7 +126,7 @@ class OfferPagesTest {
                 .andExpect(content().string(containsString("Equity report")))
                 .andExpect(content().string(containsString("id=\"equity-income\"")))
                 // the one researcher, a matched postdoc, shows in the career-stage table at 100 %
-                .andExpect(content().string(containsString("<td>POSTDOC</td><td>1</td>")))
+                .andExpect(content().string(containsString("<td>Postdoc</td><td>1</td>")))
                 .andExpect(content().string(containsString("100.0%")));
         mvc.perform(get("/admin/runs/{id}/analytics", runId).with(user(researcher)))
                 .andExpect(status().isForbidden());

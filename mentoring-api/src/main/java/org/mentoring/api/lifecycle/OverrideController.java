@@ -54,6 +54,24 @@ class OverrideController {
                 Audience.ADMIN);
     }
 
+    @PostMapping("/api/v1/matching-runs/{runId}/unmatched/{requestId}/pair")
+    @Operation(summary = "Pair a request a run left unmatched with a mentor (ADMIN)",
+            description = "Before the run is published: the pair becomes one of the run's DRAFT proposals, offered"
+                    + " when the run is published, and the request leaves the run's unmatched list. Refused with 422"
+                    + " naming each hard rule the pair would break (capacity counts the run's other proposals).")
+    @ApiResponse(responseCode = "200", description = "The new DRAFT proposal.")
+    @ApiResponse(responseCode = "409", description = "The run is not completed, is published, or did not leave the"
+            + " request unmatched.", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "The pair breaks a hard rule; the problem names it.",
+            content = @Content(mediaType = "application/problem+json"))
+    OfferResponse pair(@PathVariable String runId, @PathVariable String requestId,
+            @Valid @RequestBody OverrideRequest body, HttpServletRequest http) {
+        Viewer viewer = Viewer.current();
+        viewer.requireAdmin();
+        return OfferResponse.of(overrides.pairWith(runId, requestId, body.mentorExternalId(), viewer.email(),
+                http.getRemoteAddr()), Audience.ADMIN);
+    }
+
     @GetMapping("/api/v1/requests/{id}/candidates")
     @Operation(summary = "Mentors a request could have (ADMIN)",
             description = "Every mentor, allowed ones first, then by domain affinity, weekly time together and goals"

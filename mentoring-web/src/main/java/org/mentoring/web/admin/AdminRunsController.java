@@ -7,24 +7,22 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.mentoring.analytics.UnmatchedCategory;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.run.InputSnapshot;
 import org.mentoring.matching.run.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
-import org.mentoring.matching.run.RunProposals;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.matching.run.RunStatus;
 import org.mentoring.matching.run.ScorePoint;
 import org.mentoring.matching.run.WeightOverrides;
 import org.mentoring.matching.run.WeightSetting;
-import org.mentoring.people.Mentor;
-import org.mentoring.people.MentorshipRequest;
 import org.mentoring.web.page.FieldErrors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,15 +39,6 @@ class AdminRunsController {
     record WeightField(WeightSetting setting, int value) {
     }
 
-    /** A proposal with the two people's names, for the review table. */
-    record ProposalRow(String requestId, String researcher, String mentorId, String mentor, int affinity,
-            int overlapMinutes, List<String> explanation) {
-    }
-
-    /** An unmatched request with the researcher's name. */
-    record UnmatchedRow(String requestId, String researcher, List<String> reasons) {
-    }
-
     /** The sliders' top: ten times the largest default leaves room to stress a preference and stays usable. */
     static final int SLIDER_MAX = Math.min(MatchingWeights.MAX_WEIGHT, 10 * WeightSetting.all().stream()
             .mapToInt(WeightSetting::defaultWeight).max().orElse(10));
@@ -57,20 +46,31 @@ class AdminRunsController {
     private final MatchingRunService runs;
     private final ObjectMapper json;
     private final AuditService audit;
+    private final OutdatedRuns outdated;
+    private final LifecycleService lifecycle;
 
     private final org.mentoring.cycles.CycleService cycles;
 
-    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit,
-            org.mentoring.cycles.CycleService cycles) {
+    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit, OutdatedRuns outdated,
+            LifecycleService lifecycle, org.mentoring.cycles.CycleService cycles) {
         this.cycles = cycles;
+        this.lifecycle = lifecycle;
         this.runs = runs;
         this.json = json;
         this.audit = audit;
+        this.outdated = outdated;
+    }
+
+    /** A run of the list with its state in words. */
+    record RunRow(MatchingRun run, String state, String scoreWords) {
     }
 
     @GetMapping("/admin/runs")
     String list(Model model) {
-        model.addAttribute("runs", runs.list(PageRequest.of(0, 50)).getContent());
+        model.addAttribute("runs", runs.list(PageRequest.of(0, 50)).getContent().stream()
+                .map(run -> new RunRow(run, RunPage.stateWords(run, run.status() == RunStatus.COMPLETED
+                        && outdated.isOutdated(run)), RunPage.scoreWords(run)))
+                .toList());
         return "admin/runs";
     }
 
@@ -115,14 +115,32 @@ class AdminRunsController {
         return "admin/run-new";
     }
 
+    /**
+     * A run's page: its state, and once finished a summary, then the proposals or the unmatched requests as a tab,
+     * a page of rows at a time, filtered by text ({@code q}) and, for the unmatched, by reason category.
+     */
     @GetMapping("/admin/runs/{id}")
-    String show(@PathVariable String id, Model model) throws JsonProcessingException {
+    String show(@PathVariable String id, @RequestParam(defaultValue = "proposals") String tab,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category, Model model) throws JsonProcessingException {
         MatchingRun run = runs.get(id);
         addStatus(model, run);
         if (run.status() == RunStatus.COMPLETED || run.status() == RunStatus.CANCELLED) {
-            addProposals(model, run);
+            addProposals(model, run, "unmatched".equals(tab) ? "unmatched" : "proposals", Math.max(0, page),
+                    q == null ? "" : q.strip(), category(category));
+        }
+        if (run.status() == RunStatus.COMPLETED && outdated.isOutdated(run)) {
+            model.addAttribute("outdated", outdated.why(run));
         }
         return "admin/run";
+    }
+
+    private static UnmatchedCategory category(String name) {
+        try {
+            return name == null || name.isBlank() ? null : UnmatchedCategory.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The live part of the run page, polled every second while the run is active. */
@@ -157,6 +175,8 @@ class AdminRunsController {
 
     private void addStatus(Model model, MatchingRun run) throws JsonProcessingException {
         model.addAttribute("run", run);
+        model.addAttribute("scoreWords", RunPage.scoreWords(run));
+        model.addAttribute("finishWords", RunPage.finishWords(run));
         long limitMillis = run.timeLimitSeconds() * 1000L;
         model.addAttribute("limitMillis", limitMillis);
         model.addAttribute("elapsedMillis", Math.min(run.elapsedMillis(), limitMillis));
@@ -174,23 +194,51 @@ class AdminRunsController {
                 .map(ScorePoint::matchedCount).toList()));
     }
 
-    private void addProposals(Model model, MatchingRun run) {
-        RunProposals result = runs.proposals(run.id());
-        InputSnapshot inputs = runs.inputs(run.id());
-        Map<String, String> mentorNames = inputs.mentors().stream()
-                .collect(Collectors.toMap(Mentor::externalId, Mentor::name, (a, b) -> a));
-        Map<String, String> researcherNames = inputs.openRequests().stream()
-                .collect(Collectors.toMap(MentorshipRequest::externalId, MentorshipRequest::name, (a, b) -> a));
-        Function<String, String> researcher = id -> researcherNames.getOrDefault(id, id);
-        model.addAttribute("proposals", result.proposals().stream()
-                .map(p -> new ProposalRow(p.requestExternalId(), researcher.apply(p.requestExternalId()),
-                        p.mentorExternalId(), mentorNames.getOrDefault(p.mentorExternalId(), p.mentorExternalId()),
-                        p.affinity(), p.overlapMinutes(), p.explanation()))
-                .toList());
-        model.addAttribute("unmatched", result.unmatched().stream()
-                .map(u -> new UnmatchedRow(u.requestExternalId(), researcher.apply(u.requestExternalId()),
-                        u.reasons()))
-                .toList());
+    private void addProposals(Model model, MatchingRun run, String tab, int page, String q,
+            UnmatchedCategory category) {
+        RunPage view = RunPage.of(runs.proposals(run.id()), runs.inputs(run.id()));
+        model.addAttribute("summary", view.summary);
+        model.addAttribute("tab", tab);
+        model.addAttribute("q", q);
+        model.addAttribute("category", category == null ? "" : category.name());
+        model.addAttribute("categories", UnmatchedCategory.values());
+        model.addAttribute("proposalCount", view.proposals.size());
+        model.addAttribute("unmatchedCount", view.unmatched.size());
+        String path = "/admin/runs/" + run.id();
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("tab", tab);
+        params.put("q", q);
+        if ("unmatched".equals(tab)) {
+            params.put("category", category == null ? null : category.name());
+            Page<RunPage.UnmatchedRow> found = page(view.unmatched.stream()
+                    .filter(row -> row.matches(q, category)).toList(), page);
+            model.addAttribute("found", found);
+            model.addAttribute("unmatched", found.getContent());
+            model.addAttribute("pages", PageLinks.of(found, path, params));
+        } else {
+            Page<RunPage.ProposalRow> found = page(view.proposals.stream().filter(row -> row.matches(q)).toList(),
+                    page);
+            model.addAttribute("found", found);
+            model.addAttribute("proposals", found.getContent());
+            if (run.publishedAt() != null && !found.isEmpty()) {
+                // where each offer of this page stands: who still has to answer
+                Map<String, String> offers = new java.util.HashMap<>();
+                lifecycle.forRequests(found.getContent().stream().map(RunPage.ProposalRow::requestId).toList())
+                        .stream().filter(offer -> offer.runId().equals(run.id()))
+                        .forEach(offer -> offers.put(offer.id(), AdminMatchController.offerWords(offer.status())));
+                model.addAttribute("offerStates", offers);
+            }
+            model.addAttribute("pages", PageLinks.of(found, path, params));
+        }
+    }
+
+    private static <T> Page<T> page(List<T> rows, int page) {
+        int size = PageLinks.PAGE_SIZE;
+        int last = Math.max(0, (rows.size() - 1) / size);
+        int number = Math.min(page, last);
+        int from = number * size;
+        return new PageImpl<>(rows.subList(from, Math.min(rows.size(), from + size)), PageRequest.of(number, size),
+                rows.size());
     }
 
     /** One level of a score such as {@code 0hard/-3medium/1520soft}; 0 when the score has none. */

@@ -85,4 +85,15 @@ public class Names {
         };
         return text;
     }
+
+    /** A World Bank income group (as the analytics name it) in words. */
+    public String incomeGroup(String code) {
+        return switch (code == null ? "" : code) {
+            case "HIGH" -> "High income";
+            case "UPPER_MIDDLE" -> "Upper-middle income";
+            case "LOWER_MIDDLE" -> "Lower-middle income";
+            case "LOW" -> "Low income";
+            default -> "Country not classified";
+        };
+    }
 }
