@@ -457,6 +457,6 @@ public class LifecycleService {
      */
     public List<String> offerPreview(String proposalId) {
         ProposalDocument proposal = find(proposalId);
-        return List.of(OFFER_SUBJECT, body(proposal, OFFER_TEXT, proposal.explanations().to(Audience.RESEARCHER)));
+        return messages.preview(proposal, OFFER_SUBJECT, OFFER_TEXT);
     }
 }

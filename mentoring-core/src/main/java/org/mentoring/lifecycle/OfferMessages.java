@@ -93,6 +93,12 @@ final class OfferMessages {
                 + " accepted or declined. " + next + "\n\nOffer: " + offer.id() + "\n";
     }
 
+    /** The researcher's message of an offer as publishing sends it (without a deadline yet): subject, then text. */
+    java.util.List<String> preview(ProposalDocument proposal, String subject, String text) {
+        ZoneId zone = researcher(proposal).map(MentorshipRequest::timeZone).orElse(java.time.ZoneOffset.UTC);
+        return java.util.List.of(subject, body(proposal, text, Audience.RESEARCHER, zone));
+    }
+
     private static String body(ProposalDocument proposal, String text, Audience reader, ZoneId zone) {
         Explanation why = proposal.explanations();
         String deadline = proposal.answerBy() == null ? "" : "\nAnswer by: "
