@@ -170,7 +170,7 @@ class MatchingEngineTest {
                 "You ranked this mentor first among your preferred mentors",
                 "Equity priority: the programme flagged your request to be placed first",
                 "Connects across institutions (University of British Columbia and University of Nairobi) "
-                        + "and countries (CA and KE)");
+                        + "and countries (Canada and Kenya)");
         assertThat(proposal.explanation().researcher().subList(0, 3)).containsExactly(
                 "Research domains: heat-health matches exactly (your first choice); "
                         + "epidemiology matches exactly (your second choice)",
@@ -185,7 +185,7 @@ class MatchingEngineTest {
                 "They ranked you first among their preferred mentors",
                 "Equity priority: the programme flagged their request to be placed first",
                 "Connects across institutions (University of British Columbia and University of Nairobi) "
-                        + "and countries (CA and KE)");
+                        + "and countries (Canada and Kenya)");
         assertThat(proposal.explanation().admin()).containsExactlyInAnyOrder(
                 "Research domains: heat-health matches exactly (the researcher's first choice); "
                         + "epidemiology matches exactly (the researcher's second choice)",
@@ -196,7 +196,7 @@ class MatchingEngineTest {
                 "The researcher ranked this mentor first among their preferred mentors",
                 "Equity priority: the programme flagged this request to be placed first",
                 "Connects across institutions (University of British Columbia and University of Nairobi) "
-                        + "and countries (CA and KE)");
+                        + "and countries (Canada and Kenya)");
     }
 
     @Test
