@@ -146,7 +146,7 @@ public final class CircleEngine {
                 .withConstraintProviderClass(CircleConstraintProvider.class)
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(problem.seed())
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(limit))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMillis(limit.toMillis())))
                 .withPhases(new LocalSearchPhaseConfig()
                         .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
                         .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
