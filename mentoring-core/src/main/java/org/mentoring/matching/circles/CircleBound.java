@@ -18,10 +18,11 @@ import org.mentoring.people.MentorshipRequest;
 
 /**
  * An upper bound for the yardstick: the exact flow optimum when every circle seat is a plain place. Each mentor who
- * leads circles and is available on the circles' start date gets a second, seat-only mentor with
- * {@code circles x maxSize} places; a request that accepts circles may take such a seat whenever the pair rules
- * allow it with a weekly overlap of only {@code min(its minimum, meetingMinutes)}; a circle's own rules (one meeting,
- * one language, minSize) are dropped. Every answer with circles is an answer of this relaxation, so it places at least
+ * can lead a circle (available on the circles' start date, with at least minSize candidates who fit one meeting start
+ * and one language) gets a second, seat-only mentor with {@code circles x min(maxSize, most candidates who fit one
+ * start and one language)} places, which only the circle's candidates ({@link CircleModel}: shared language, no
+ * conflict, a meeting start inside both weeks) may take; that members share one meeting time and one language, and
+ * minSize, are otherwise dropped. Every answer with circles is an answer of this relaxation, so it places at least
  * as many requests, and among as many, its pair value is at least as high.
  *
  * <p>Valid as a bound when every request starts on the circles' start date (the relaxed pair rules use the request's
@@ -45,18 +46,47 @@ public final class CircleBound {
             throw new IllegalArgumentException("the bound needs weights without preferred mentors, extra overlap and load balance");
         }
         CircleSettings settings = problem.settings();
+        CircleModel model = CircleModel.build(problem);
+        // Per circle mentor, the requests who may sit in their circles: a shared language, no conflict, and a
+        // meeting start inside both weeks. A circle's members share one start and one language, so no circle of
+        // theirs holds more than the most candidates who fit one start and one language.
+        Map<String, Set<String>> seatCandidates = new HashMap<>();
+        Map<String, Integer> seatPlaces = new HashMap<>();
+        for (CircleSlot slot : model.solution().getSlots()) {
+            String mentorId = slot.getMentor().id();
+            if (seatCandidates.containsKey(mentorId)) {
+                continue;
+            }
+            List<Seat> candidates = model.candidates(slot);
+            int largest = 0;
+            for (int start : slot.getStarts()) {
+                for (String language : slot.getLanguages()) {
+                    int fitting = 0;
+                    for (Seat seat : candidates) {
+                        if (seat.getRequest().languages().contains(language)
+                                && Meetings.covers(seat.getCircleWeek(), start, slot.getMeetingMinutes())) {
+                            fitting++;
+                        }
+                    }
+                    largest = Math.max(largest, fitting);
+                }
+            }
+            if (largest >= settings.minSize()) {
+                Set<String> ids = new HashSet<>();
+                candidates.forEach(c -> ids.add(c.getRequest().id()));
+                seatCandidates.put(mentorId, ids);
+                seatPlaces.put(mentorId, slot.getMentor().circles() * Math.min(settings.maxSize(), largest));
+            }
+        }
         List<Mentor> mentors = new ArrayList<>();
         Set<String> pairIds = new HashSet<>();
-        Set<String> seatIds = new HashSet<>();
         for (CircleMentor circleMentor : problem.mentors()) {
             Mentor m = circleMentor.mentor();
             mentors.add(m);
             pairIds.add(m.externalId());
-            if (circleMentor.circles() > 0 && m.isAvailableOn(settings.startDate())) {
-                String id = m.externalId() + SEATS;
-                seatIds.add(id);
-                mentors.add(new Mentor(id, m.name(), null, m.institution(), m.country(), m.timeZone(),
-                        m.languages(), m.domains(), m.topics(), circleMentor.circles() * settings.maxSize(),
+            if (seatPlaces.containsKey(m.externalId())) {
+                mentors.add(new Mentor(m.externalId() + SEATS, m.name(), null, m.institution(), m.country(),
+                        m.timeZone(), m.languages(), m.domains(), m.topics(), seatPlaces.get(m.externalId()),
                         LocalDate.MIN, null, m.weeklyAvailability()));
             }
         }
@@ -66,21 +96,13 @@ public final class CircleBound {
             MentorshipRequest r = circleRequest.request();
             originals.put(r.externalId(), r);
             Set<String> excluded = new HashSet<>(r.excludedMentorIds());
-            for (String id : r.excludedMentorIds()) {
-                excluded.add(id + SEATS);
-            }
-            if (r.email() != null) {
-                for (CircleMentor m : problem.mentors()) {
-                    if (m.mentor().email() != null && PairEvaluator.isConflict(r, m.mentor())) {
-                        excluded.add(m.id() + SEATS);
-                    }
+            for (Map.Entry<String, Set<String>> entry : seatCandidates.entrySet()) {
+                if (!entry.getValue().contains(r.externalId())) {
+                    excluded.add(entry.getKey() + SEATS);
                 }
             }
             if (!circleRequest.format().acceptsPair()) {
                 excluded.addAll(pairIds);
-            }
-            if (!circleRequest.format().acceptsCircle()) {
-                excluded.addAll(seatIds);
             }
             int minOverlap = circleRequest.format().acceptsCircle()
                     ? Math.min(r.minOverlapMinutes(), settings.meetingMinutes()) : r.minOverlapMinutes();

@@ -18,8 +18,7 @@ import org.mentoring.time.WeeklyOverlap;
  * {@link CircleSlot} and {@link Circle} per circle a mentor can lead. A mentor who is not available on the circles'
  * start date, or whose week holds no meeting, gets no circle slot. Each seat's candidates are the mentors it may take
  * one-to-one under today's pair rules (if its format accepts pairs) and the circle slots whose mentor shares a
- * language with it, is not excluded, and has at least a meeting's length of common time with it (if its format
- * accepts circles).
+ * language with it, is not excluded, and has a meeting start inside both weeks (if its format accepts circles).
  */
 public final class CircleModel {
 
@@ -99,8 +98,8 @@ public final class CircleModel {
                     CircleSlot first = entry.getValue().get(0);
                     Mentor mentor = first.getMentor().mentor();
                     if (PairEvaluator.sharesLanguage(record, mentor) && !PairEvaluator.isConflict(record, mentor)
-                            && WeeklyOverlap.intersection(week, first.getMentorWeek())
-                                    >= settings.meetingMinutes()) {
+                            && WeeklyOverlap.intersection(week, first.getMentorWeek()) >= settings.meetingMinutes()
+                            && fitsSomeStart(week, first)) {
                         candidates.addAll(entry.getValue());
                         values.computeIfAbsent(entry.getKey(), m -> PairPreference.value(record,
                                 evaluator.fit(record, mentor), problem.weights()));
@@ -110,6 +109,16 @@ public final class CircleModel {
             seats.add(new Seat(r, request, week, pairAllowed, values, candidates));
         }
         return new CircleModel(problem, new CircleSolution(pairPlaces, slots, seats, circles));
+    }
+
+    /** Whether some meeting start of the slot lies inside the week. */
+    static boolean fitsSomeStart(int[] week, CircleSlot slot) {
+        for (int start : slot.getStarts()) {
+            if (Meetings.covers(week, start, slot.getMeetingMinutes())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CircleProblem problem() {

@@ -107,6 +107,17 @@ class CircleEngineTest {
     }
 
     @Test
+    void theUpperBoundPlacesAtLeastAsManyAsTheBestAnswer() {
+        for (long seed = 1; seed <= 4; seed++) {
+            CircleProblem tiny = tiny(seed);
+            CircleProblem problem = new CircleProblem(tiny.requests(), tiny.mentors(), tiny.settings(),
+                    MatchingWeights.affinityOnly(), tiny.circleWeights(), tiny.timeLimit(), seed);
+            assertThat(CircleBound.compute(problem).placed()).as("seed %d", seed)
+                    .isGreaterThanOrEqualTo(bruteForce(problem).placed);
+        }
+    }
+
+    @Test
     void theLocalSearchOpensACircleTheConstructionCouldNot() {
         // The exact pairs give m's one place to r0, the only request open to a pair; r1 alone is too few for a
         // circle. The best answer puts r0 and r1 in m's circle instead: one more request placed.
