@@ -11,8 +11,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
 /**
  * The group moves that single-seat change and swap moves cannot make, because a circle below minSize breaks a hard
  * rule: open a closed circle around a pivot request (a meeting time inside the pivot's and the mentor's week, a
- * language they share, and the candidates who fit, unplaced ones first), close an open circle, and move an open
- * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join).
+ * language they share, and the candidates who fit, unplaced ones first), close an open circle, move an open
+ * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), and move a request
+ * from its mentor into a circle while an unplaced request takes the freed place.
  */
 public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, GroupMove> {
 
@@ -55,6 +56,37 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         };
     }
 
+    /**
+     * A request open to both formats leaves its mentor for this circle (it fits the meeting and the circle's
+     * language), and an unplaced request the pair rules allow takes the place it freed: one more placed request in
+     * one step, which two single moves only reach through a worse score.
+     */
+    private GroupMove backfill(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
+        CircleSlot slot = circle.getSlot();
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, members);
+        List<Seat> movable = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (seat.isInPair() && circle.fits(seat.getCircleWeek())
+                    && seat.getRequest().languages().stream().anyMatch(languages::contains)) {
+                movable.add(seat);
+            }
+        }
+        if (movable.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        Seat leaving = movable.get(random.nextInt(movable.size()));
+        Place freed = leaving.getPlace();
+        List<Seat> seats = model.solution().getSeats();
+        int offset = random.nextInt(seats.size());
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get((offset + i) % seats.size());
+            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())) {
+                return new GroupMove(circle, circle.getMeeting(), List.of(leaving, seat), List.of(slot, freed));
+            }
+        }
+        return new GroupMove(circle, circle.getMeeting(), List.of(leaving), List.of(slot));
+    }
+
     GroupMove move(Circle circle, Random random) {
         CircleSlot slot = circle.getSlot();
         List<Seat> candidates = model.candidates(slot);
@@ -63,6 +95,9 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
             if (seat.getPlace() == slot) {
                 members.add(seat);
             }
+        }
+        if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
+            return backfill(circle, members, candidates, random);
         }
         if (!members.isEmpty() && random.nextInt(5) == 0) {
             return new GroupMove(circle, circle.getMeeting(), members, Collections.nCopies(members.size(), null));
