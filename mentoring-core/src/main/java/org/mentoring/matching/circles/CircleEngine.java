@@ -1,0 +1,211 @@
+package org.mentoring.matching.circles;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mentoring.matching.solver.MatchingEngine;
+import org.mentoring.matching.solver.MatchingProblem;
+import org.mentoring.matching.solver.MatchingResult;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Solves pairs and circles together. With circles off (no request accepts a circle, or no mentor leads one) it is
+ * today's exact pair engine and nothing else. Otherwise it constructs a good start (the exact min-cost flow of
+ * {@link MatchingEngine} for the requests that accept a pair, then {@link GreedyCircles} for the circle requests
+ * left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
+ * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
+ * re-time a circle).
+ */
+public final class CircleEngine {
+
+    private final EnvironmentMode environmentMode;
+
+    public CircleEngine() {
+        this(EnvironmentMode.REPRODUCIBLE);
+    }
+
+    /** An engine in another environment mode (FULL_ASSERT in tests checks every move and its undo). */
+    public CircleEngine(EnvironmentMode environmentMode) {
+        this.environmentMode = environmentMode;
+    }
+
+    public CircleResult solve(CircleProblem problem) {
+        long started = System.nanoTime();
+        if (!problem.circlesOn()) {
+            return pairsOnly(problem, started);
+        }
+        CircleModel model = constructUnscored(problem);
+        Duration left = problem.timeLimit().minusNanos(System.nanoTime() - started);
+        CircleSolution best = model.solution();
+        if (!left.isNegative() && left.toMillis() > 50 && !best.getCircles().isEmpty()) {
+            Solver<CircleSolution> solver = SolverFactory.<CircleSolution>create(solverConfig(problem, left))
+                    .buildSolver();
+            best = solver.solve(model.solution());
+        } else {
+            best.setScore(score(best));
+        }
+        return result(problem, best, started);
+    }
+
+    /** The construction alone: exact pairs, then greedy circles. Its solution is scored. */
+    public CircleModel construct(CircleProblem problem) {
+        CircleModel model = constructUnscored(problem);
+        model.solution().setScore(score(model.solution()));
+        return model;
+    }
+
+    private CircleModel constructUnscored(CircleProblem problem) {
+        CircleModel model = CircleModel.build(problem);
+        CircleSolution solution = model.solution();
+        List<MentorshipRequest> pairRequests = new ArrayList<>();
+        Map<MentorshipRequest, Seat> seatOf = new HashMap<>();
+        for (Seat seat : solution.getSeats()) {
+            if (seat.getFormat().acceptsPair()) {
+                pairRequests.add(seat.getRequest().request());
+                seatOf.put(seat.getRequest().request(), seat);
+            }
+        }
+        Map<String, PairPlace> pairById = new HashMap<>();
+        for (PairPlace pair : solution.getPairPlaces()) {
+            pairById.put(pair.getMentor().id(), pair);
+        }
+        if (!pairRequests.isEmpty()) {
+            MatchingResult pairs = exactPairs(problem, pairRequests);
+            Map<String, Seat> seatById = new HashMap<>();
+            seatOf.values().forEach(s -> seatById.put(s.getRequest().id(), s));
+            for (MatchingResult.Proposal proposal : pairs.proposals()) {
+                seatById.get(proposal.requestExternalId()).setPlace(pairById.get(proposal.mentorExternalId()));
+            }
+        }
+        GreedyCircles.pack(model);
+        return model;
+    }
+
+    private static MatchingResult exactPairs(CircleProblem problem, List<MentorshipRequest> requests) {
+        List<Mentor> mentors = problem.mentors().stream().map(CircleMentor::mentor).toList();
+        try (MatchingEngine engine = new MatchingEngine()) {
+            return engine.solve(MatchingProblem.of(requests, mentors, problem.weights(), problem.timeLimit(),
+                    problem.seed()));
+        }
+    }
+
+    private CircleResult pairsOnly(CircleProblem problem, long started) {
+        List<MentorshipRequest> pairRequests = new ArrayList<>();
+        List<String> circleOnly = new ArrayList<>();
+        for (CircleRequest request : problem.requests()) {
+            if (request.format().acceptsPair()) {
+                pairRequests.add(request.request());
+            } else {
+                circleOnly.add(request.id());
+            }
+        }
+        MatchingResult pairs = exactPairs(problem, pairRequests);
+        List<CircleResult.Pair> placed = pairs.proposals().stream()
+                .map(p -> new CircleResult.Pair(p.requestExternalId(), p.mentorExternalId())).toList();
+        List<String> unplaced = new ArrayList<>(pairs.unmatched().stream()
+                .map(MatchingResult.Unmatched::requestExternalId).toList());
+        unplaced.addAll(circleOnly);
+        String score = pairs.score();
+        if (!circleOnly.isEmpty()) {
+            HardMediumSoftLongScore s = HardMediumSoftLongScore.parseScore(score);
+            score = HardMediumSoftLongScore.of(s.hardScore(), s.mediumScore() - circleOnly.size(), s.softScore())
+                    .toString();
+        }
+        return new CircleResult(score, pairs.feasible(), problem.requests().size(), placed.size(), placed,
+                List.of(), unplaced, Duration.ofNanos(System.nanoTime() - started),
+                pairs.provenOptimal());
+    }
+
+    SolverConfig solverConfig(CircleProblem problem, Duration limit) {
+        List<MoveSelectorConfig> moves = List.of(
+                new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Seat.class))
+                        .withFixedProbabilityWeight(4.0),
+                new SwapMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Seat.class))
+                        .withFixedProbabilityWeight(2.0),
+                new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Circle.class))
+                        .withFixedProbabilityWeight(1.0),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CircleMoveFactory.class)
+                        .withFixedProbabilityWeight(2.0));
+        return new SolverConfig()
+                .withSolutionClass(CircleSolution.class)
+                .withEntityClasses(Seat.class, Circle.class)
+                .withConstraintProviderClass(CircleConstraintProvider.class)
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(problem.seed())
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMillis(limit.toMillis())))
+                .withPhases(new LocalSearchPhaseConfig()
+                        .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
+                        // Hill climbing that walks plateaus: a step never worsens the score. Late acceptance lets
+                        // the soft score drift down while the medium level improves (any step beats a step of 400
+                        // steps ago that placed fewer requests), which lost a third of the pair value on the
+                        // benchmark.
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                                .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+    }
+
+    /** Scores a solution with the constraints, outside a solver. */
+    static HardMediumSoftLongScore score(CircleSolution solution) {
+        SolverConfig config = new SolverConfig().withSolutionClass(CircleSolution.class)
+                .withEntityClasses(Seat.class, Circle.class)
+                .withConstraintProviderClass(CircleConstraintProvider.class);
+        return org.optaplanner.core.api.solver.SolutionManager
+                .<CircleSolution, HardMediumSoftLongScore>create(SolverFactory.create(config))
+                .update(solution);
+    }
+
+    /** The answer a model's solution stands for (for example the construction's: the greedy baseline). */
+    public CircleResult result(CircleModel model) {
+        return result(model.problem(), model.solution(), System.nanoTime());
+    }
+
+    static CircleResult result(CircleProblem problem, CircleSolution solution, long started) {
+        List<CircleResult.Pair> pairs = new ArrayList<>();
+        Map<Circle, List<String>> members = new LinkedHashMap<>();
+        Map<CircleSlot, Circle> circleOf = new HashMap<>();
+        for (Circle circle : solution.getCircles()) {
+            circleOf.put(circle.getSlot(), circle);
+        }
+        List<String> unplaced = new ArrayList<>();
+        for (Seat seat : solution.getSeats()) {
+            Place place = seat.getPlace();
+            if (place == null) {
+                unplaced.add(seat.getRequest().id());
+            } else if (place instanceof CircleSlot slot) {
+                members.computeIfAbsent(circleOf.get(slot), c -> new ArrayList<>()).add(seat.getRequest().id());
+            } else {
+                pairs.add(new CircleResult.Pair(seat.getRequest().id(), place.getMentor().id()));
+            }
+        }
+        List<CircleResult.CircleOut> circles = new ArrayList<>();
+        for (Map.Entry<Circle, List<String>> entry : members.entrySet()) {
+            CircleSlot slot = entry.getKey().getSlot();
+            circles.add(new CircleResult.CircleOut(slot.getMentor().id(), slot.getNumber(), entry.getValue(),
+                    entry.getKey().getMeeting(), slot.getMeetingMinutes()));
+        }
+        HardMediumSoftLongScore score = solution.getScore();
+        return new CircleResult(score.toString(), score.hardScore() == 0, problem.requests().size(),
+                problem.requests().size() - unplaced.size(), pairs, circles, unplaced,
+                Duration.ofNanos(System.nanoTime() - started), false);
+    }
+}

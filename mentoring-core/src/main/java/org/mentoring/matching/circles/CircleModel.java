@@ -1,0 +1,140 @@
+package org.mentoring.matching.circles;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mentoring.matching.solver.PairEvaluator;
+import org.mentoring.matching.solver.PairPreference;
+import org.mentoring.people.Mentor;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.time.WeeklyOverlap;
+
+/**
+ * The planning model of a {@link CircleProblem}: one {@link Seat} per request, one {@link PairPlace} per mentor, one
+ * {@link CircleSlot} and {@link Circle} per circle a mentor can lead. A mentor who is not available on the circles'
+ * start date, or whose week holds no meeting, gets no circle slot. Each seat's candidates are the mentors it may take
+ * one-to-one under today's pair rules (if its format accepts pairs) and the circle slots whose mentor shares a
+ * language with it, is not excluded, and has a meeting start inside both weeks (if its format accepts circles).
+ */
+public final class CircleModel {
+
+    private final CircleProblem problem;
+    private final CircleSolution solution;
+    private final Map<CircleSlot, List<Seat>> candidatesBySlot = new IdentityHashMap<>();
+    private final Map<CircleSlot, Circle> circleBySlot = new IdentityHashMap<>();
+
+    private CircleModel(CircleProblem problem, CircleSolution solution) {
+        this.problem = problem;
+        this.solution = solution;
+        for (Circle circle : solution.getCircles()) {
+            circleBySlot.put(circle.getSlot(), circle);
+            candidatesBySlot.put(circle.getSlot(), new ArrayList<>());
+        }
+        for (Seat seat : solution.getSeats()) {
+            for (Place place : seat.getCandidates()) {
+                if (place instanceof CircleSlot slot) {
+                    candidatesBySlot.get(slot).add(seat);
+                }
+            }
+        }
+    }
+
+    /** A model from a solution built some other way (tests, moves). */
+    static CircleModel of(CircleProblem problem, CircleSolution solution) {
+        return new CircleModel(problem, solution);
+    }
+
+    public static CircleModel build(CircleProblem problem) {
+        CircleSettings settings = problem.settings();
+        PairEvaluator evaluator = new PairEvaluator();
+        List<PairPlace> pairPlaces = new ArrayList<>();
+        List<CircleSlot> slots = new ArrayList<>();
+        List<Circle> circles = new ArrayList<>();
+        Map<Integer, List<CircleSlot>> slotsByMentor = new HashMap<>();
+        for (int m = 0; m < problem.mentors().size(); m++) {
+            CircleMentor mentor = problem.mentors().get(m);
+            pairPlaces.add(new PairPlace(mentor, m, problem.weights().loadBalance()));
+            if (mentor.circles() > 0 && mentor.mentor().isAvailableOn(settings.startDate())) {
+                int[] week = WeeklyOverlap.toUtcWeek(mentor.weeklyAvailability(),
+                        WeeklyOverlap.offsetOn(mentor.timeZone(), settings.startDate()));
+                for (int k = 0; k < mentor.circles(); k++) {
+                    CircleSlot slot = new CircleSlot(mentor, m, k + 1, week, true, settings,
+                            problem.circleWeights());
+                    if (slot.getStarts().isEmpty()) {
+                        break;
+                    }
+                    slots.add(slot);
+                    slotsByMentor.computeIfAbsent(m, x -> new ArrayList<>()).add(slot);
+                    circles.add(new Circle(circles.size(), slot, slot.getStarts().get(0)));
+                }
+            }
+        }
+        List<Seat> seats = new ArrayList<>();
+        for (int r = 0; r < problem.requests().size(); r++) {
+            CircleRequest request = problem.requests().get(r);
+            MentorshipRequest record = request.request();
+            int[] week = WeeklyOverlap.toUtcWeek(request.weeklyAvailability(),
+                    WeeklyOverlap.offsetOn(request.timeZone(), settings.startDate()));
+            Set<Integer> pairAllowed = new HashSet<>();
+            Map<Integer, Long> values = new HashMap<>();
+            List<Place> candidates = new ArrayList<>();
+            if (request.format().acceptsPair()) {
+                for (PairPlace pair : pairPlaces) {
+                    Mentor mentor = pair.getMentor().mentor();
+                    if (mentor.capacity() > 0 && evaluator.allowed(record, mentor)) {
+                        pairAllowed.add(pair.getMentorIndex());
+                        candidates.add(pair);
+                        values.put(pair.getMentorIndex(), PairPreference.value(record,
+                                evaluator.fit(record, mentor), problem.weights()));
+                    }
+                }
+            }
+            if (request.format().acceptsCircle()) {
+                for (Map.Entry<Integer, List<CircleSlot>> entry : slotsByMentor.entrySet()) {
+                    CircleSlot first = entry.getValue().get(0);
+                    Mentor mentor = first.getMentor().mentor();
+                    if (PairEvaluator.sharesLanguage(record, mentor) && !PairEvaluator.isConflict(record, mentor)
+                            && WeeklyOverlap.intersection(week, first.getMentorWeek()) >= settings.meetingMinutes()
+                            && fitsSomeStart(week, first)) {
+                        candidates.addAll(entry.getValue());
+                        values.computeIfAbsent(entry.getKey(), m -> PairPreference.value(record,
+                                evaluator.fit(record, mentor), problem.weights()));
+                    }
+                }
+            }
+            seats.add(new Seat(r, request, week, pairAllowed, values, candidates));
+        }
+        return new CircleModel(problem, new CircleSolution(pairPlaces, slots, seats, circles));
+    }
+
+    /** Whether some meeting start of the slot lies inside the week. */
+    static boolean fitsSomeStart(int[] week, CircleSlot slot) {
+        for (int start : slot.getStarts()) {
+            if (Meetings.covers(week, start, slot.getMeetingMinutes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public CircleProblem problem() {
+        return problem;
+    }
+
+    public CircleSolution solution() {
+        return solution;
+    }
+
+    /** The seats that may sit in a circle slot. */
+    public List<Seat> candidates(CircleSlot slot) {
+        return candidatesBySlot.getOrDefault(slot, List.of());
+    }
+
+    public Circle circle(CircleSlot slot) {
+        return circleBySlot.get(slot);
+    }
+}

@@ -1,0 +1,181 @@
+package org.mentoring.matching.circles;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+/**
+ * The group moves that single-seat change and swap moves cannot make, because a circle below minSize breaks a hard
+ * rule: open a closed circle around a pivot request (a meeting time inside the pivot's and the mentor's week, a
+ * language they share, and the candidates who fit, unplaced ones first), close an open circle, move an open
+ * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), and move a request
+ * from its mentor into a circle while an unplaced request takes the freed place.
+ */
+public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, GroupMove> {
+
+    private CircleModel model;
+
+    @Override
+    public void phaseStarted(ScoreDirector<CircleSolution> scoreDirector) {
+        model = CircleModel.of(null, scoreDirector.getWorkingSolution());
+    }
+
+    @Override
+    public void phaseEnded(ScoreDirector<CircleSolution> scoreDirector) {
+        model = null;
+    }
+
+    @Override
+    public long getSize(ScoreDirector<CircleSolution> scoreDirector) {
+        return model.solution().getCircles().size() * 100L;
+    }
+
+    @Override
+    public Iterator<GroupMove> createOriginalMoveIterator(ScoreDirector<CircleSolution> scoreDirector) {
+        throw new UnsupportedOperationException("circle group moves are random only");
+    }
+
+    @Override
+    public Iterator<GroupMove> createRandomMoveIterator(ScoreDirector<CircleSolution> scoreDirector, Random random) {
+        List<Circle> circles = model.solution().getCircles();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !circles.isEmpty();
+            }
+
+            @Override
+            public GroupMove next() {
+                Circle circle = circles.get(random.nextInt(circles.size()));
+                return move(circle, random);
+            }
+        };
+    }
+
+    /**
+     * A request open to both formats leaves its mentor for this circle (it fits the meeting and the circle's
+     * language), and an unplaced request the pair rules allow takes the place it freed: one more placed request in
+     * one step, which two single moves only reach through a worse score.
+     */
+    private GroupMove backfill(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
+        CircleSlot slot = circle.getSlot();
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, members);
+        List<Seat> movable = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (seat.isInPair() && circle.fits(seat.getCircleWeek())
+                    && seat.getRequest().languages().stream().anyMatch(languages::contains)) {
+                movable.add(seat);
+            }
+        }
+        if (movable.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        Seat leaving = movable.get(random.nextInt(movable.size()));
+        Place freed = leaving.getPlace();
+        List<Seat> seats = model.solution().getSeats();
+        int offset = random.nextInt(seats.size());
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get((offset + i) % seats.size());
+            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())) {
+                return new GroupMove(circle, circle.getMeeting(), List.of(leaving, seat), List.of(slot, freed));
+            }
+        }
+        return new GroupMove(circle, circle.getMeeting(), List.of(leaving), List.of(slot));
+    }
+
+    GroupMove move(Circle circle, Random random) {
+        CircleSlot slot = circle.getSlot();
+        List<Seat> candidates = model.candidates(slot);
+        List<Seat> members = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (seat.getPlace() == slot) {
+                members.add(seat);
+            }
+        }
+        if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
+            return backfill(circle, members, candidates, random);
+        }
+        if (!members.isEmpty() && random.nextInt(5) == 0) {
+            return new GroupMove(circle, circle.getMeeting(), members, Collections.nCopies(members.size(), null));
+        }
+        if (candidates.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        // A pivot: a member to keep, or a candidate to build around.
+        Seat pivot = !members.isEmpty() && random.nextBoolean() ? members.get(random.nextInt(members.size()))
+                : candidates.get(random.nextInt(candidates.size()));
+        List<Integer> starts = new ArrayList<>();
+        for (int start : slot.getStarts()) {
+            if (Meetings.covers(pivot.getCircleWeek(), start, slot.getMeetingMinutes())) {
+                starts.add(start);
+            }
+        }
+        List<String> languages = new ArrayList<>();
+        for (String language : slot.getLanguages()) {
+            if (pivot.getRequest().languages().contains(language)) {
+                languages.add(language);
+            }
+        }
+        if (starts.isEmpty() || languages.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        int start = starts.get(random.nextInt(starts.size()));
+        String language = languages.get(random.nextInt(languages.size()));
+        List<Seat> fitting = new ArrayList<>();
+        List<Seat> fittingElsewhere = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (Meetings.covers(seat.getCircleWeek(), start, slot.getMeetingMinutes())
+                    && seat.getRequest().languages().contains(language)) {
+                if (seat.getPlace() == slot || seat.getPlace() == null) {
+                    fitting.add(seat);
+                } else {
+                    fittingElsewhere.add(seat);
+                }
+            }
+        }
+        // Members who fit stay first, then unplaced ones by value; seats placed elsewhere only to reach minSize.
+        int mentorIndex = slot.getMentorIndex();
+        fitting.sort((a, b) -> {
+            boolean am = a.getPlace() == slot;
+            boolean bm = b.getPlace() == slot;
+            if (am != bm) {
+                return am ? -1 : 1;
+            }
+            return Long.compare(b.valueWith(mentorIndex), a.valueWith(mentorIndex));
+        });
+        if (fitting.contains(pivot)) {
+            fitting.remove(pivot);
+            fitting.add(0, pivot);
+        }
+        List<Seat> group = new ArrayList<>(fitting.subList(0, Math.min(slot.getMaxSize(), fitting.size())));
+        Collections.shuffle(fittingElsewhere, random);
+        if (!fittingElsewhere.contains(pivot) || group.size() >= slot.getMinSize()) {
+            fittingElsewhere.remove(pivot);
+        } else {
+            fittingElsewhere.remove(pivot);
+            fittingElsewhere.add(0, pivot);
+        }
+        for (Seat seat : fittingElsewhere) {
+            if (group.size() >= slot.getMinSize()) {
+                break;
+            }
+            group.add(seat);
+        }
+        if (group.size() < slot.getMinSize()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        List<Seat> seats = new ArrayList<>(group);
+        List<Place> places = new ArrayList<>(Collections.nCopies(group.size(), slot));
+        for (Seat member : members) {
+            if (!group.contains(member)) {
+                seats.add(member);
+                places.add(null);
+            }
+        }
+        return new GroupMove(circle, start, seats, places);
+    }
+}
