@@ -18,11 +18,15 @@ import java.util.Map;
  * @param byIncomeGroup requests and matches by the World Bank income group of the researcher's country
  * @param byCareerStage requests and matches by career stage
  * @param byLanguage requests and matches by language (a request with several languages counts in each)
+ * @param blockingPairs how many open requests and mentors the hard rules allow together would both gain by leaving
+ *     their assignment for each other, under the run's pair values ({@link BlockingPairs}); 0: the run is stable
+ * @param worstOffAffinity the domain affinity of the worst-off matched mentee, the lowest of any proposed pair
+ *     (the same as {@code worstAffinity}, under the stability report's name); null without proposals
  */
 public record RunAnalytics(String runId, int requestCount, int matchedCount, double shareMatched,
         Double meanAffinity, Integer worstAffinity, Map<String, Long> unmatchedReasons,
         List<DomainDemand> demandVsCapacity, List<GroupShare> byIncomeGroup, List<GroupShare> byCareerStage,
-        List<GroupShare> byLanguage) {
+        List<GroupShare> byLanguage, long blockingPairs, Integer worstOffAffinity) {
 
     /** Demand and capacity in one domain. */
     public record DomainDemand(String domain, int requests, int mentorPlaces) {

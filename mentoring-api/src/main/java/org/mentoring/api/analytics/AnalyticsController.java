@@ -30,7 +30,9 @@ class AnalyticsController {
     @Operation(summary = "A run's analytics (ADMIN)",
             description = "Share matched, mean and worst-off domain affinity, unmatched reasons summed up, demand"
                     + " against mentor places per domain, and how researchers fared by World Bank income group of"
-                    + " their country, by career stage and by language.")
+                    + " their country, by career stage and by language; and the stability report: `blockingPairs`"
+                    + " (requests and mentors who would both rather be together than with their match) and"
+                    + " `worstOffAffinity` (the worst-off matched mentee's domain affinity).")
     RunAnalytics run(@PathVariable String id) {
         Viewer.current().requireAdmin();
         return analytics.of(id);
