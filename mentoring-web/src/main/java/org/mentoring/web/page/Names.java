@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * languages and time zones by name, career stages in words, and the programme's goals and topics. Forms post the
  * codes; pages show the names.
  */
-@Component
+@Component("pageNames")
 public class Names {
 
     /** One entry of a picker: the code a form posts and the name a person reads. */
