@@ -500,20 +500,28 @@ class BrowserTest {
                 .filter(id -> requests.get(id).request().email().endsWith(DEMO_DOMAIN)).findFirst().orElseThrow();
 
         java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        // axe-core on the same pages in these states: an offer to answer, a mentorship on, an unmatched request
+        List<String> violations = new java.util.ArrayList<>();
         for (org.mentoring.lifecycle.Offer offer : waiting) {
             signIn(requests.get(offer.requestExternalId()).request().email(), DEMO_PASSWORD);
             codesOn("/my-request", found);
+            violations.addAll(axe("/my-request"));
             codesOn("/mentors", found);
+            violations.addAll(axe("/mentors"));
             signOut();
             signIn(mentors.get(offer.mentorExternalId()).mentor().email(), DEMO_PASSWORD);
             codesOn("/mentor", found);
+            violations.addAll(axe("/mentor"));
             signOut();
         }
         signIn(requests.get(unmatched).request().email(), DEMO_PASSWORD);
-        assertThat(driver.findElements(By.id("unmatched-reasons"))).isNotEmpty();
         codesOn("/my-request", found);
+        assertThat(driver.findElements(By.id("unmatched-reasons"))).isNotEmpty();
+        violations.addAll(axe("/my-request"));
+        codesOn("/mentors", found);
         signOut();
         assertThat(found).as("codes, ids or enum names in the text of participant pages").isEmpty();
+        assertThat(violations).as("serious or critical WCAG 2.1 A/AA violations").isEmpty();
     }
 
     @Test
