@@ -57,12 +57,13 @@
         var nodes = Array.prototype.slice.call(tree.querySelectorAll('.tree-node'));
         nodes.reverse().forEach(function (node) {
           var label = node.querySelector('.tree-label span').textContent.toLowerCase();
-          var childShown = Array.prototype.some.call(node.querySelectorAll(':scope > .tree-children > .tree-node'),
-            function (child) { return !child.hidden; });
+          var more = node.querySelector(':scope > details.tree-more');
+          var childShown = more !== null && Array.prototype.some.call(
+            more.querySelectorAll(':scope > .tree-children > .tree-node'), function (child) { return !child.hidden; });
           var match = words === '' || label.indexOf(words) >= 0;
           node.hidden = !(match || childShown);
-          if (node.tagName === 'DETAILS') {
-            node.open = words !== '' && childShown;
+          if (more !== null) {
+            more.open = words !== '' && childShown;
           }
         });
       });

@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * Who is waiting against who can take them, on one day: open requests against the places of mentors available that
- * day (their availability window holds it, capacity above 0), overall and per domain branch.
+ * day (their availability window holds it, capacity above 0, not paused past it), overall and per domain branch.
  *
  * @param today the day mentors' availability is read for (UTC)
  * @param openRequests requests with status OPEN
  * @param mentors every stored mentor, available or not
- * @param availableMentors mentors with capacity above 0 whose availability window holds {@code today}
+ * @param availableMentors mentors with capacity above 0 whose availability window holds {@code today} and who
+ *     have not paused beyond it
  * @param places the capacity of the available mentors, summed
  * @param freePlaces the available mentors' places not held by an offer awaiting an answer or an active mentorship
  * @param branches one per branch of the taxonomy, in its order (a branch nobody asks for and nobody offers too)

@@ -55,7 +55,10 @@ public class DemandService {
     /** Today's demand, from the store. */
     public Demand current() {
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-        List<Mentor> available = mentors.withCapacity().stream().filter(m -> m.isAvailableOn(today)).toList();
+        // a mentor who paused (no new mentees until a later date) offers no place today
+        Set<String> paused = mentors.pausedOn(today);
+        List<Mentor> available = mentors.withCapacity().stream().filter(m -> m.isAvailableOn(today))
+                .filter(m -> !paused.contains(m.externalId())).toList();
         // the facts (offers awaiting answers, active mentorships), and the ledger where it holds more: the places a
         // new offer could take are those the ledger leaves
         Map<String, Integer> held = new HashMap<>(places.countedAll());
@@ -68,7 +71,7 @@ public class DemandService {
     /**
      * Demand from these facts.
      *
-     * @param available the mentors available today (capacity above 0, window holding today)
+     * @param available the mentors available today (capacity above 0, window holding today, not paused)
      * @param held the places each mentor holds; a mentor left out holds none
      * @param storedMentors every stored mentor, available or not
      */

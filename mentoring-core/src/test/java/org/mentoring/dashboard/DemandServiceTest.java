@@ -112,6 +112,32 @@ class DemandServiceTest {
                 Demand.Branch::places).containsExactly(2, 2, 3);
     }
 
+    @Test
+    void aMentorPausedBeyondTodayOffersNoPlaceUntilThePauseEnds() {
+        mentors.create(withDomains(withCapacity(mentor("m-working"), "2"), HEAT));
+        mentors.create(withDomains(withCapacity(mentor("m-resting"), "3"), HEAT));
+        mentors.create(withDomains(withCapacity(mentor("m-back"), "1"), HEAT));
+        requests.create(request("r-1"));
+        mentors.pause("m-resting", LocalDate.of(2026, 7, 1));
+        mentors.pause("m-back", LocalDate.of(2026, 6, 1));
+
+        Demand demand = new DemandService(requests, mentors, places, TAXONOMY,
+                Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).current();
+
+        assertThat(demand.mentors()).isEqualTo(3);
+        assertThat(demand.availableMentors()).as("m-resting paused until July; m-back's pause ends today")
+                .isEqualTo(2);
+        assertThat(demand.places()).isEqualTo(3);
+        assertThat(demand.freePlaces()).isEqualTo(3);
+        assertThat(branch(demand, CLIMATE)).extracting(Demand.Branch::openRequests, Demand.Branch::freePlaces,
+                Demand.Branch::places).containsExactly(1, 3, 3);
+
+        Demand july = new DemandService(requests, mentors, places, TAXONOMY,
+                Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC)).current();
+        assertThat(july.availableMentors()).as("the pause is over").isEqualTo(3);
+        assertThat(july.freePlaces()).isEqualTo(6);
+    }
+
     private static Demand.Branch branch(Demand demand, String code) {
         return demand.branches().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
     }

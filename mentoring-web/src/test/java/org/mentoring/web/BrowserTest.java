@@ -84,6 +84,14 @@ class BrowserTest {
     MatchingRunService runs;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    org.mentoring.lifecycle.LifecycleService lifecycle;
+    @Autowired
+    org.mentoring.taxonomy.Taxonomy taxonomy;
+    @Autowired
+    org.mentoring.taxonomy.Topics topics;
+    @Autowired
+    org.mentoring.directask.DirectAskService directAsks;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -361,7 +369,12 @@ class BrowserTest {
             MentorshipRequest researcher = requests.withStatus(RequestStatus.OPEN).get(0);
             signIn(researcher.email(), DEMO_PASSWORD);
             fitsPhone("/my-request", "phone-request");
+            fitsPhone("/mentors", "phone-directory");
+            fitsPhone("/account/password", "phone-password");
             signOut();
+            fitsPhone("/sign-up", "phone-sign-up");
+            fitsPhone("/forgot-password", "phone-forgot-password");
+            fitsPhone("/verify-email?token=no-such-link", "phone-verify-email");
             signIn(mentors.find(MentorFilter.ALL, PageRequest.of(1, 1)).getContent().get(0).mentor().email(),
                     DEMO_PASSWORD);
             fitsPhone("/mentor", "phone-mentor");
@@ -388,6 +401,11 @@ class BrowserTest {
             fitsPhone("/admin/accounts", "phone-accounts");
             fitsPhone("/admin/mentorships", "phone-mentorships");
             fitsPhone("/admin/audit", "phone-audit");
+            fitsPhone("/admin/runs/" + runId + "/analytics", "phone-analytics");
+            fitsPhone("/admin/invitations", "phone-invitations");
+            fitsPhone("/admin/deliveries", "phone-deliveries");
+            fitsPhone("/admin/settings", "phone-settings");
+            fitsPhone("/admin/direct-asks", "phone-direct-asks");
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -448,6 +466,288 @@ class BrowserTest {
         assertNoScriptErrors();
     }
 
+    @Test
+    @Order(7)
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation() throws InterruptedException {
+        String runId = completedRun();
+        List<String> violations = new java.util.ArrayList<>();
+        for (String path : List.of("/sign-in", "/sign-up", "/forgot-password", "/verify-email",
+                "/verify-email?token=no-such-link", "/set-password?token=no-such-link")) {
+            violations.addAll(axe(path));
+        }
+        MentorshipRequest researcher = requests.withStatus(RequestStatus.OPEN).stream()
+                .filter(r -> r.email().endsWith(DEMO_DOMAIN)).skip(2).findFirst().orElseThrow();
+        signIn(researcher.email(), DEMO_PASSWORD);
+        for (String path : List.of("/my-request", "/mentors", "/account/password")) {
+            violations.addAll(axe(path));
+        }
+        signOut();
+        signIn(mentors.find(MentorFilter.ALL, PageRequest.of(2, 1)).getContent().get(0).mentor().email(),
+                DEMO_PASSWORD);
+        violations.addAll(axe("/mentor"));
+        signOut();
+        signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
+        String requestId = requests.withStatus(RequestStatus.OPEN).get(0).externalId();
+        String mentorId = mentors.find(MentorFilter.ALL, PageRequest.of(0, 1)).getContent().get(0).mentor()
+                .externalId();
+        for (String path : List.of("/admin", "/admin/import", "/admin/runs", "/admin/runs/new", "/admin/runs/" + runId,
+                "/admin/runs/" + runId + "/analytics", "/admin/backup", "/admin/invitations", "/admin/deliveries",
+                "/admin/requests", "/admin/requests/" + requestId, "/admin/mentors", "/admin/mentors/" + mentorId,
+                "/admin/accounts", "/admin/mentorships", "/admin/audit", "/admin/settings", "/admin/direct-asks")) {
+            violations.addAll(axe(path));
+        }
+        assertThat(violations).as("serious or critical WCAG 2.1 A/AA violations").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void noParticipantPageShowsACodeAnIdOrAnEnumName() throws InterruptedException {
+        String runId = completedRun();
+        lifecycle.publish(runId, Http.ADMIN_EMAIL, "127.0.0.1");
+        var result = runs.proposals(runId);
+        List<org.mentoring.lifecycle.Offer> waiting = result.proposals().stream()
+                .map(proposal -> lifecycle.get(proposal.id()))
+                .filter(offer -> offer.status() == org.mentoring.lifecycle.OfferStatus.OFFERED
+                        && offer.researcherAnswer() == null && offer.mentorAnswer() == null
+                        && offer.mentorExternalId().startsWith("m-0"))
+                .filter(offer -> requests.get(offer.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
+                .limit(2).toList();
+        assertThat(waiting).hasSize(2);
+        org.mentoring.lifecycle.Offer paired = waiting.get(1);
+        lifecycle.answer(paired.id(), org.mentoring.lifecycle.Side.RESEARCHER, org.mentoring.lifecycle.Answer.ACCEPTED,
+                Http.ADMIN_EMAIL, true, "127.0.0.1");
+        lifecycle.answer(paired.id(), org.mentoring.lifecycle.Side.MENTOR, org.mentoring.lifecycle.Answer.ACCEPTED,
+                Http.ADMIN_EMAIL, true, "127.0.0.1");
+        String unmatched = result.unmatched().stream().map(u -> u.requestExternalId())
+                .filter(id -> requests.get(id).request().email().endsWith(DEMO_DOMAIN)).findFirst().orElseThrow();
+
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        // axe-core on the same pages in these states: an offer to answer, a mentorship on, an unmatched request
+        List<String> violations = new java.util.ArrayList<>();
+        for (org.mentoring.lifecycle.Offer offer : waiting) {
+            signIn(requests.get(offer.requestExternalId()).request().email(), DEMO_PASSWORD);
+            codesOn("/my-request", found);
+            violations.addAll(axe("/my-request"));
+            codesOn("/mentors", found);
+            violations.addAll(axe("/mentors"));
+            signOut();
+            signIn(mentors.get(offer.mentorExternalId()).mentor().email(), DEMO_PASSWORD);
+            codesOn("/mentor", found);
+            violations.addAll(axe("/mentor"));
+            signOut();
+        }
+        signIn(requests.get(unmatched).request().email(), DEMO_PASSWORD);
+        codesOn("/my-request", found);
+        assertThat(driver.findElements(By.id("unmatched-reasons"))).isNotEmpty();
+        violations.addAll(axe("/my-request"));
+        codesOn("/mentors", found);
+        signOut();
+        assertThat(found).as("codes, ids or enum names in the text of participant pages").isEmpty();
+        assertThat(violations).as("serious or critical WCAG 2.1 A/AA violations").isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aResearcherUsesTheRequestPageWithTheKeyboardOnly() {
+        MentorshipRequest researcher = requests.withStatus(RequestStatus.OPEN).stream()
+                .filter(r -> r.email().endsWith(DEMO_DOMAIN)).skip(3).findFirst().orElseThrow();
+        signIn(researcher.email(), DEMO_PASSWORD);
+        driver.get(url("/my-request"));
+        // a domain ticked with Space after Tab reaches it, and ranked
+        type(By.id("domain-filter"), "heat");
+        WebElement heat = driver.findElement(By.id("d-planetary-health--climate-health--heat-health"));
+        boolean before = heat.isSelected();
+        tabTo(heat);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.SPACE);
+        assertThat(heat.isSelected()).isNotEqualTo(before);
+        // a goal ticked with Space
+        WebElement goal = driver.findElement(By.id("goals-fieldwork"));
+        boolean goalBefore = goal.isSelected();
+        tabTo(goal);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.SPACE);
+        assertThat(goal.isSelected()).isNotEqualTo(goalBefore);
+        // a mentor preferred with Space lands in the ranking
+        Mentor pick = mentors.find(MentorFilter.ALL, PageRequest.of(5, 1)).getContent().get(0).mentor();
+        type(By.id("mentor-filter"), pick.name());
+        WebElement prefer = driver.findElement(By.id("prefer-" + pick.externalId()));
+        if (prefer.isSelected()) {
+            prefer.click();
+        }
+        tabTo(prefer);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.SPACE);
+        assertThat(prefer.isSelected()).isTrue();
+        assertThat(text(By.id("mentor-ranking"))).contains(pick.name());
+        // the form sent with Enter on its button
+        WebElement submit = driver.findElement(By.id("submit-request"));
+        tabTo(submit);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waiting().until(d -> !d.findElements(By.cssSelector("[role=status], #error-summary")).isEmpty());
+        assertThat(requests.get(researcher.externalId()).request().preferredMentorIds()).contains(pick.externalId());
+        assertNoScriptErrors();
+    }
+
+    @Test
+    @Order(10)
+    void aResearcherDeclinesAnOfferWithTheKeyboardOnly() throws InterruptedException {
+        String runId = completedRun();
+        lifecycle.publish(runId, Http.ADMIN_EMAIL, "127.0.0.1");
+        org.mentoring.lifecycle.Offer offer = runs.proposals(runId).proposals().stream()
+                .map(proposal -> lifecycle.get(proposal.id()))
+                .filter(o -> o.status() == org.mentoring.lifecycle.OfferStatus.OFFERED && o.researcherAnswer() == null
+                        && o.mentorAnswer() == null)
+                .filter(o -> requests.get(o.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
+                .reduce((first, last) -> last).orElseThrow();
+        signIn(requests.get(offer.requestExternalId()).request().email(), DEMO_PASSWORD);
+        driver.get(url("/my-request"));
+        WebElement decline = driver.findElement(
+                By.cssSelector("#offer-" + offer.id() + " details.decline-form summary"));
+        tabTo(decline);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement reason = driver.findElement(By.id("reason-" + offer.id()));
+        waiting().until(d -> reason.isDisplayed());
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(reason);
+        reason.sendKeys("Our times do not suit me");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Yes, decline");
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waiting().until(d -> lifecycle.get(offer.id()).status() == org.mentoring.lifecycle.OfferStatus.DECLINED);
+        assertNoScriptErrors();
+    }
+
+    @Test
+    @Order(11)
+    void aResearcherAsksAMentorAndEndsAMentorshipWithTheKeyboardOnly() throws InterruptedException {
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        // an ask from the directory: the disclosure opened with Enter, the box ticked with Space, sent with Enter
+        // a researcher with a mentor who fits them (after a run, the open requests are those no mentor fitted)
+        MentorshipRequest asking = null;
+        for (MentorshipRequest candidate : requests.withStatus(RequestStatus.OPEN).stream()
+                .filter(r -> r.email().endsWith(DEMO_DOMAIN) && directAsks.pendingFor(r.externalId()).isEmpty())
+                .limit(8).toList()) {
+            if (signsIn(candidate.email(), DEMO_PASSWORD)) {
+                asking = candidate;
+                break; // others an earlier step gave a new password
+            }
+        }
+        assertThat(asking).as("a demo researcher with an open request").isNotNull();
+        String askingId = asking.externalId();
+        mentors.create(MentorInput.of(new Mentor("m-keyboard", "Dr. Keyboard Ask", "keyboard.ask@browser.example.org",
+                "Ask University", "KE", asking.timeZone(), asking.languages(), asking.domains(),
+                java.util.Set.of("grant-writing"), 2, asking.startDate().minusYears(1), null,
+                asking.weeklyAvailability())));
+        driver.get(url("/mentors?q=Keyboard"));
+        WebElement ask = driver.findElement(By.cssSelector("details.ask summary"));
+        assertThat(ask.getText()).contains("Dr. Keyboard Ask");
+        tabTo(ask);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("textarea");
+        driver.switchTo().activeElement().sendKeys("Your work on heat and health is what I hope to learn from.");
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("confirm");
+        keys.sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).startsWith("Send my ask to");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        waiting().until(d -> directAsks.pendingFor(askingId).isPresent());
+        signOut();
+
+        // a mentorship ended from the researcher's page
+        String runId = completedRun();
+        lifecycle.publish(runId, Http.ADMIN_EMAIL, "127.0.0.1");
+        org.mentoring.lifecycle.Offer offer = runs.proposals(runId).proposals().stream()
+                .map(proposal -> lifecycle.get(proposal.id()))
+                .filter(o -> o.status() == org.mentoring.lifecycle.OfferStatus.OFFERED && o.researcherAnswer() == null
+                        && o.mentorAnswer() == null)
+                .filter(o -> requests.get(o.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
+                .findFirst().orElseThrow();
+        for (org.mentoring.lifecycle.Side side : org.mentoring.lifecycle.Side.values()) {
+            lifecycle.answer(offer.id(), side, org.mentoring.lifecycle.Answer.ACCEPTED, Http.ADMIN_EMAIL, true,
+                    "127.0.0.1");
+        }
+        signIn(requests.get(offer.requestExternalId()).request().email(), DEMO_PASSWORD);
+        driver.get(url("/my-request"));
+        WebElement end = driver.findElement(By.cssSelector("details.end-mentorship summary"));
+        tabTo(end);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo("COMPLETED");
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("textarea");
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("confirm");
+        keys.sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        assertThat(text(By.id("mentorship-notice"))).startsWith("The mentorship has ended");
+        assertNoScriptErrors();
+    }
+
+    /** Presses Tab (at most 1500 times) until {@code target} has the focus, failing if it never does. */
+    private void tabTo(WebElement target) {
+        ((JavascriptExecutor) driver).executeScript("document.activeElement && document.activeElement.blur();"
+                + " window.scrollTo(0, 0);");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < 1500; i++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                return;
+            }
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + target.getAttribute("id"));
+    }
+
+    private static final String DEMO_DOMAIN = "@example.org";
+    private static final java.util.regex.Pattern EXTERNAL_ID = java.util.regex.Pattern.compile("\\b[mr]-\\d{2,}\\b");
+
+    /** The codes, externalIds and enum names in the text of a page (tags, scripts and styles stripped). */
+    private void codesOn(String path, java.util.Map<String, List<String>> found) {
+        driver.get(url(path));
+        // email addresses may hold an id (the demo's do, as in grace.m-0046@example.org): a page shows them rightly
+        String text = driver.getPageSource().replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<[^>]*>", " ")
+                .replaceAll("[^\\s<>]+@[^\\s<>]+", " ");
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        java.util.regex.Matcher ids = EXTERNAL_ID.matcher(text);
+        while (ids.find()) {
+            codes.add(ids.group());
+        }
+        taxonomy.domains().stream().map(org.mentoring.taxonomy.Domain::code)
+                .filter(code -> code.contains("/") || code.contains("-"))
+                .filter(code -> java.util.regex.Pattern.compile("(?<![\\w/-])" + java.util.regex.Pattern.quote(code)
+                        + "(?![\\w-])").matcher(text).find())
+                .forEach(codes::add);
+        topics.all().stream().map(org.mentoring.taxonomy.Topic::code).filter(code -> code.contains("-"))
+                .filter(code -> java.util.regex.Pattern.compile("(?<![\\w/-])" + java.util.regex.Pattern.quote(code)
+                        + "(?![\\w-])").matcher(text).find())
+                .forEach(codes::add);
+        java.util.stream.Stream.of(org.mentoring.people.CareerStage.values(),
+                org.mentoring.people.RequestStatus.values(),
+                org.mentoring.lifecycle.OfferStatus.values(), org.mentoring.lifecycle.Answer.values(),
+                org.mentoring.lifecycle.Side.values(), org.mentoring.mentorship.MentorshipStatus.values(),
+                org.mentoring.accounts.Role.values(), java.time.DayOfWeek.values())
+                .flatMap(java.util.Arrays::stream).map(Enum::name)
+                .filter(name -> java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find())
+                .forEach(codes::add);
+        if (!codes.isEmpty()) {
+            found.computeIfAbsent(path, key -> new java.util.ArrayList<>()).addAll(codes);
+        }
+    }
+
+    /** axe-core's serious and critical WCAG 2.1 A and AA violations on a page, one line each. */
+    private List<String> axe(String path) {
+        driver.get(url(path));
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> path + ": " + rule.getId() + " (" + rule.getImpact() + ", " + rule.getNodes().size()
+                        + "): " + rule.getHelp() + " at " + rule.getNodes().stream().limit(4)
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
     private String completedRun() throws InterruptedException {
         List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
                 .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
@@ -478,6 +778,16 @@ class BrowserTest {
         type(By.id("password"), password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /** Signs in, or says that the form refused these credentials. */
+    private boolean signsIn(String email, String password) {
+        driver.get(url("/sign-in"));
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in") || d.getCurrentUrl().contains("/sign-in?"));
+        return !driver.getCurrentUrl().contains("/sign-in");
     }
 
     private void signOut() {

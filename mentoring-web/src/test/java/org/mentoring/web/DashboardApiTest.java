@@ -60,6 +60,8 @@ class DashboardApiTest {
     ImportJournal journal;
     @Autowired
     MentorPlaces places;
+    @Autowired
+    org.mentoring.people.persistence.MentorService mentorService;
 
     @Test
     void demandCountsFreePlacesOfMentorsAvailableTodayAsThePageDoes() throws Exception {
@@ -90,6 +92,22 @@ class DashboardApiTest {
         } finally {
             places.release("m-1");
         }
+
+        // a mentor who paused (no new mentees until a later date) offers no place until the pause ends
+        mentorService.pause("m-1", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+        try {
+            JsonNode paused = admin.get("/api/v1/admin/demand").json();
+            assertThat(paused.get("availableMentors").asInt()).as("m-1 paused").isZero();
+            assertThat(paused.get("places").asInt()).isZero();
+            assertThat(paused.get("freePlaces").asInt()).isZero();
+            assertThat(branch(paused, CLIMATE).get("openRequests").asInt()).isEqualTo(1);
+            assertThat(branch(paused, CLIMATE).get("freePlaces").asInt()).isZero();
+            assertPageSays(paused);
+        } finally {
+            mentorService.pause("m-1", null);
+        }
+        assertThat(admin.get("/api/v1/admin/demand").json().get("freePlaces").asInt()).as("back from the pause")
+                .isEqualTo(1);
     }
 
     @Test

@@ -60,7 +60,8 @@ class DashboardController {
             @Schema(description = "Requests with status OPEN.") int openRequests,
             @Schema(description = "Every stored mentor, available or not.") long mentors,
             @Schema(description = "Mentors with capacity above 0 whose availability window (availableFrom to"
-                    + " availableUntil, when set) holds today.") int availableMentors,
+                    + " availableUntil, when set) holds today, leaving out mentors paused beyond today.")
+            int availableMentors,
             @Schema(description = "The capacity of the available mentors, summed.") int places,
             @Schema(description = "The available mentors' places not held by an offer awaiting an answer or an"
                     + " active mentorship.") int freePlaces,
@@ -105,7 +106,7 @@ class DashboardController {
     @GetMapping("/api/v1/admin/demand")
     @Operation(summary = "Demand against free places per domain branch (ADMIN)",
             description = "Open requests by the branch of their first-choice domain, against the free places of"
-                    + " mentors available today (capacity above 0, availability window holding today) with"
+                    + " mentors available today (capacity above 0, availability window holding today, not paused) with"
                     + " expertise in the branch. A place is free when no offer awaiting an answer and no active"
                     + " mentorship holds it; all places are given too. The dashboard page shows the same numbers.")
     @ApiResponse(responseCode = "200", description = "Today's demand, overall and per branch.")
