@@ -14,6 +14,7 @@ import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.MentorFilter;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.StoredMentor;
 import org.mentoring.people.StoredRequest;
 import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.RequestInput;
@@ -208,7 +209,27 @@ class MyRequestController {
             return Optional.empty();
         }
         return results.latestPublishedUnmatched(stored.request().externalId())
-                .map(found -> Unmatched.of(stored.request(), found.reasons(), names));
+                .map(found -> Unmatched.of(stored.request(), found.reasons(), names, pausedWhoFit(stored.request())));
+    }
+
+    /**
+     * How many mentors paused today would otherwise suit the request (a shared language and domain, not excluded):
+     * a round leaves paused mentors out, so its reasons alone would read as if no such mentor existed.
+     */
+    private int pausedWhoFit(MentorshipRequest request) {
+        int count = 0;
+        for (String id : mentors.pausedOn(LocalDate.now())) {
+            if (request.excludedMentorIds().contains(id)) {
+                continue;
+            }
+            boolean fits = mentors.find(id).map(StoredMentor::mentor)
+                    .filter(m -> m.languages().stream().anyMatch(request.languages()::contains))
+                    .filter(m -> m.domains().stream().anyMatch(request.domains()::contains)).isPresent();
+            if (fits) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<DirectoryEntry> directory() {

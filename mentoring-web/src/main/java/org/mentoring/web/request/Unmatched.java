@@ -16,8 +16,21 @@ import org.mentoring.web.page.Names;
  */
 record Unmatched(List<String> reasons, List<String> widen) {
 
-    static Unmatched of(MentorshipRequest request, List<String> roundReasons, Names names) {
-        List<String> reasons = roundReasons.stream().map(Unmatched::yours).toList();
+    /**
+     * The words for a request the round left unmatched, knowing that {@code pausedWhoFit} mentors who share a language
+     * and a domain with it are taking a break: a round leaves them out, so that is said first, and the round's
+     * reasons are said of the other mentors (not "no mentor shares a language" when a paused one does).
+     */
+    static Unmatched of(MentorshipRequest request, List<String> roundReasons, Names names, int pausedWhoFit) {
+        List<String> reasons = new ArrayList<>();
+        if (pausedWhoFit > 0) {
+            reasons.add((pausedWhoFit == 1 ? "1 mentor who speaks your language and works in your domain is"
+                    : pausedWhoFit + " mentors who speak your language and work in your domain are")
+                    + " taking a break from new mentees for now, so the round could not propose them.");
+        }
+        roundReasons.stream().map(Unmatched::yours)
+                .map(reason -> pausedWhoFit > 0 ? reason.replaceFirst("^No mentor ", "No other mentor ") : reason)
+                .forEach(reasons::add);
         String all = String.join(" ", roundReasons);
         List<String> widen = new ArrayList<>();
         int minutes = request.weeklyAvailability().stream().mapToInt(WeeklySlot::minutes).sum();
