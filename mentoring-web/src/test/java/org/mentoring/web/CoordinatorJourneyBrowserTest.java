@@ -459,7 +459,8 @@ class CoordinatorJourneyBrowserTest {
 
     private static String mentorRow(String id, String name, String mailbox, String zone) {
         return id + "," + name + "," + mailbox + "@journey.example.org,Universidad de los Andes,CO," + zone
-                + ",en;es,planetary-health/climate-health,grant-writing,2,2026-01-01,,MON 09:00-11:00;WED 14:00-16:00\n";
+                + ",en;es,planetary-health/climate-health,grant-writing,2,2026-01-01,,"
+                + "MON 09:00-11:00;WED 14:00-16:00\n";
     }
 
     private static Path csv(String name, String rows) {
