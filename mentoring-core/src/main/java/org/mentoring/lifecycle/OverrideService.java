@@ -76,8 +76,26 @@ public class OverrideService {
      * @throws NotFoundException if there is no such request
      */
     public List<Candidate> candidates(String requestExternalId) {
+        return candidates(requestExternalId, null);
+    }
+
+    /**
+     * The candidates for a request as a run sees them: each mentor's places taken also count the run's DRAFT
+     * proposals of other requests, as {@link #pairWith} and {@link #override} of a draft count them, so that a mentor
+     * the run already filled is shown breaking the capacity rule rather than offered and then refused.
+     *
+     * @param runId the run, or {@code null} for the places held outside any unpublished run only
+     * @throws NotFoundException if there is no such request
+     */
+    public List<Candidate> candidates(String requestExternalId, String runId) {
         MentorshipRequest request = requests.get(requestExternalId).request();
         Map<String, Integer> load = loads();
+        if (runId != null) {
+            mongo.find(query(where("runId").is(runId)), ProposalDocument.class).stream()
+                    .filter(p -> p.statusOrDraft() == OfferStatus.DRAFT)
+                    .filter(p -> !p.requestExternalId().equals(requestExternalId))
+                    .forEach(p -> load.merge(p.mentorExternalId(), 1, Integer::sum));
+        }
         Set<String> declined = declinedMentors(requestExternalId);
         PairEvaluator evaluator = new PairEvaluator();
         List<Candidate> candidates = new ArrayList<>();

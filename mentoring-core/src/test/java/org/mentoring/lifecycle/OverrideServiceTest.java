@@ -144,6 +144,28 @@ class OverrideServiceTest {
     }
 
     @Test
+    void aRunsCandidatesCountItsDraftsSoAMentorItFilledIsNotOfferedForPairing() {
+        mentors.update("m-1", withCapacity(nearby(mentor("m-1")), "2"), mentors.get("m-1").version());
+        requests.create(request("r-3"));
+        mongo.insert(new UnmatchedDocument("run-1-000001", "run-1", "r-3", List.of("no mentor placed")));
+
+        // run-1's two drafts fill m-1: pairing is refused, so the run's candidates say so beforehand
+        assertThat(overrides.candidates("r-3", "run-1")).filteredOn(c -> c.mentorExternalId().equals("m-1"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.broken()).containsExactly(HardRule.CAPACITY);
+                    assertThat(c.load()).isEqualTo(2);
+                });
+        assertThatThrownBy(() -> overrides.pairWith("run-1", "r-3", "m-1", ADMIN, null))
+                .isInstanceOf(InvalidInputException.class);
+        // a request's own draft does not count against its current mentor
+        assertThat(overrides.candidates("r-1", "run-1")).filteredOn(c -> c.mentorExternalId().equals("m-1"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.allowed()).isTrue();
+                    assertThat(c.load()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void anUnmatchedRequestIsPairedByHandOnceBeforePublishingAndNeverAgainstARule() {
         requests.create(request("r-3"));
         mongo.insert(new UnmatchedDocument("run-1-000001", "run-1", "r-3", List.of("no mentor placed")));

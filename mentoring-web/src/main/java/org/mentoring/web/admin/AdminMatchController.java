@@ -87,7 +87,7 @@ class AdminMatchController {
         model.addAttribute("pendingSides", offer == null ? List.of() : java.util.Arrays.stream(Side.values())
                 .filter(side -> offer.answerOf(side) == null).map(Side::name).toList());
         String current = offer == null ? null : offer.mentorExternalId();
-        List<CandidateRow> rows = overrides.candidates(requestId).stream()
+        List<CandidateRow> rows = overrides.candidates(requestId, id).stream()
                 .map(c -> new CandidateRow(c, c.broken().stream().map(rule -> RunPage.ruleWords(rule, c)).toList(),
                         c.mentorExternalId().equals(current)))
                 .toList();
