@@ -41,7 +41,7 @@ import org.mentoring.matching.persistence.RunInputsDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.persistence.UnmatchedDocument;
 import org.mentoring.matching.persistence.WeightsDocument;
-import org.mentoring.matching.domain.MatchingSolution;
+import org.mentoring.matching.solver.MatchingSolution;
 import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.people.MentorshipRequest;
 import org.optaplanner.core.api.score.director.ScoreDirector;
