@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mentoring.accounts.Role;
-import org.mentoring.accounts.persistence.AccountDocument;
+import org.mentoring.accounts.AccountDocument;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.EmailAddress;

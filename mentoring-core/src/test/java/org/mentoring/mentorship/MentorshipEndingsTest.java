@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.accounts.Role;
-import org.mentoring.accounts.persistence.AccountDocument;
+import org.mentoring.accounts.AccountDocument;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;

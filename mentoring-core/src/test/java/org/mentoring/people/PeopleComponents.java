@@ -21,6 +21,6 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 @Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class,
     PlacesReconciliation.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
-    "org.mentoring.accounts.persistence", "org.mentoring.audit"})
+    "org.mentoring.accounts", "org.mentoring.audit"})
 public class PeopleComponents {
 }
