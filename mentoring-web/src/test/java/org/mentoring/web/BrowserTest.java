@@ -19,7 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.people.Mentor;
@@ -412,7 +412,7 @@ class BrowserTest {
         signOut();
 
         // a demo mentor (with a password; mentors the tests import wait for an invitation) named in an offer
-        org.mentoring.matching.run.Proposal offered = runs.proposals(runId).proposals().stream()
+        org.mentoring.matching.model.Proposal offered = runs.proposals(runId).proposals().stream()
                 .filter(proposal -> proposal.mentorExternalId().startsWith("m-0")).findFirst().orElseThrow();
         signIn(mentors.find(offered.mentorExternalId()).orElseThrow().mentor().email(), DEMO_PASSWORD);
         assertThat(driver.getCurrentUrl()).endsWith("/mentor");
@@ -450,7 +450,7 @@ class BrowserTest {
 
     private String completedRun() throws InterruptedException {
         List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
-                .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
+                .filter(run -> run.status() == org.mentoring.matching.model.RunStatus.COMPLETED).toList();
         if (!done.isEmpty()) {
             return done.get(0).id();
         }
@@ -458,7 +458,7 @@ class BrowserTest {
         for (int i = 0; i < 600 && runs.get(run.id()).status().isActive(); i++) {
             Thread.sleep(100);
         }
-        assertThat(runs.get(run.id()).status()).isEqualTo(org.mentoring.matching.run.RunStatus.COMPLETED);
+        assertThat(runs.get(run.id()).status()).isEqualTo(org.mentoring.matching.model.RunStatus.COMPLETED);
         return run.id();
     }
 
