@@ -101,6 +101,7 @@ public class MatchingRunService {
     private final MatchingEngine engine;
     private final MatchingPersistenceMapper mapper;
     private final RunEndings endings;
+    private final RunCancellation cancellation;
     private final String solverVersion;
     private final Instant bootedAt = Instant.now();
     private final Map<String, LocalRun> localRuns = new ConcurrentHashMap<>();
@@ -150,6 +151,7 @@ public class MatchingRunService {
         this.reader = new RunReader(runs, results, inputStore, mapper);
         this.recovery = new RunRecovery(runs, lock, leases, ownStore, leaseTimeout, instanceId, bootedAt,
                 localRuns::containsKey);
+        this.cancellation = new RunCancellation(runs, reader, recovery, leases, endings, localRuns);
     }
 
     /** OptaPlanner's version and the solver configuration's file name. */
@@ -353,62 +355,7 @@ public class MatchingRunService {
      * @throws ConflictException {@code run-already-ended} if the run has ended
      */
     public MatchingRun cancel(String id) {
-        return cancel(id, CANCELLED_REASON, CANCEL_WAIT);
-    }
-
-    private MatchingRun cancel(String id, String reason, Duration wait) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            MatchingRunDocument run = reader.find(id);
-            LocalRun local = localRuns.get(id);
-            switch (run.status()) {
-                case QUEUED -> {
-                    if (local != null) {
-                        local.requestCancel(reason);
-                    }
-                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
-                            .set("reason", reason.equals(CANCELLED_REASON) ? CANCELLED_BEFORE_SOLVING_REASON : reason)
-                            .set("endedAt", Instant.now())).isPresent()) {
-                        endings.releaseQuietly(id);
-                        return get(id);
-                    }
-                }
-                case SOLVING -> {
-                    if (local != null) {
-                        local.requestCancel(reason);
-                        local.awaitEnd(wait);
-                        return get(id);
-                    }
-                    if (recovery.ownedByLiveInstance(id) && leases.requestCancel(id)) {
-                        log.info("Matching run {} is solved by another instance; asked it to cancel", id);
-                        return awaitInactive(id, wait);
-                    }
-                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
-                            .set("reason", ORPHAN_CANCELLED_REASON).set("endedAt", Instant.now())).isPresent()) {
-                        endings.releaseQuietly(id);
-                        return get(id);
-                    }
-                }
-                case COMPLETED, CANCELLED, FAILED -> throw new ConflictException("run-already-ended",
-                        "Run " + id + " is " + run.status() + " already; only a QUEUED or SOLVING run can be cancelled");
-            }
-        }
-        return get(id);
-    }
-
-    /** The run once it is no longer active, or as it is after {@code wait}. */
-    private MatchingRun awaitInactive(String id, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        MatchingRun run = get(id);
-        while (run.status().isActive() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            run = get(id);
-        }
-        return run;
+        return cancellation.cancel(id, CANCELLED_REASON, CANCEL_WAIT);
     }
 
     /** This instance's id, as the runs it solves name their {@code owner}. */
@@ -480,7 +427,7 @@ public class MatchingRunService {
         Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
         for (LocalRun local : List.copyOf(localRuns.values())) {
             try {
-                cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
+                cancellation.cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
             } catch (RuntimeException e) {
                 log.warn("Matching run {} could not be cancelled at shutdown", local.id(), e);
             }
