@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mentoring.matching.domain.MatchingSolution;
+import org.mentoring.matching.solver.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.RequestAssignment;
 import org.mentoring.matching.solver.MatchingEngine;

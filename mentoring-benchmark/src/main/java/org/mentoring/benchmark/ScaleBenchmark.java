@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mentoring.demo.CommunityGenerator;
 import org.mentoring.demo.CommunityGenerator.Community;
-import org.mentoring.matching.domain.MatchingSolution;
+import org.mentoring.matching.solver.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.RequestAssignment;
 import org.mentoring.matching.solver.CandidatePool;

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mentoring.accounts.AccountService.NewAccount;
-import org.mentoring.accounts.persistence.AccountDocument;
-import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mentoring.accounts.AccountInvitations.InvitedAccount;
-import org.mentoring.accounts.persistence.AccountDocument;
 import org.mentoring.common.EmailAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;

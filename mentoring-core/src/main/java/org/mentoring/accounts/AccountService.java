@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.mentoring.accounts.persistence.AccountDocument;
-import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.EmailAddress;

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.mentoring.accounts.persistence.AccountDocument;
-import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;

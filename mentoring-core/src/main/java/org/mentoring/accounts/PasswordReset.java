@@ -3,8 +3,6 @@ package org.mentoring.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.mentoring.accounts.persistence.AccountDocument;
-import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import java.util.regex.Pattern;
 import org.mentoring.common.EmailAddress;

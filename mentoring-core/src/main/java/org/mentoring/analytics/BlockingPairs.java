@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.run.InputSnapshot;
+import org.mentoring.matching.model.InputSnapshot;
 import org.mentoring.matching.solver.AllowedPairs;
 import org.mentoring.matching.solver.PairEvaluator;
 import org.mentoring.matching.solver.PairPreference;

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.RunResultStore;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.mentoring.matching.run.UnmatchedRequest;
+import org.mentoring.matching.model.UnmatchedRequest;
 
 /**
  * The handful of kinds of reason a run leaves a request unmatched, for a summary a coordinator reads at a glance.

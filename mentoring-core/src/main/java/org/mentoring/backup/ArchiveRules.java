@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.mentoring.accounts.Role;
-import org.mentoring.accounts.persistence.AccountDocument;
+import org.mentoring.accounts.AccountDocument;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.people.persistence.StoredPeopleCheck;

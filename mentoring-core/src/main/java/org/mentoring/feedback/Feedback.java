@@ -1,7 +1,7 @@
 package org.mentoring.feedback;
 
 import java.time.Instant;
-import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.model.Side;
 
 /**
  * One side's feedback on a mentorship at one stage.

@@ -1,7 +1,7 @@
 package org.mentoring.feedback;
 
 import java.time.Instant;
-import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.model.Side;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;

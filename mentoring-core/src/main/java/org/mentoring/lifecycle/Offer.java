@@ -2,6 +2,9 @@ package org.mentoring.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import org.mentoring.matching.model.Answer;
+import org.mentoring.matching.model.OfferStatus;
+import org.mentoring.matching.model.Side;
 import org.mentoring.matching.solver.Audience;
 import org.mentoring.matching.solver.Explanation;
 

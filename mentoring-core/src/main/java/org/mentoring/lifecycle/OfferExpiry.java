@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.notification.NotificationService;
 import org.mentoring.people.RequestStatus;

@@ -3,6 +3,7 @@ package org.mentoring.lifecycle;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.mentoring.matching.model.Side;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.solver.Audience;
 import org.mentoring.matching.solver.Explanation;

@@ -2,7 +2,8 @@ package org.mentoring.mentorship;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.model.MentorshipStatus;
+import org.mentoring.matching.model.Side;
 
 /**
  * What one side of a mentorship is told about the other: how to reach them and when they can meet, in the reader's

@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.mentoring.matching.model.Mentorship;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.springframework.data.domain.Page;

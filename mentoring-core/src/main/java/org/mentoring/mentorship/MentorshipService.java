@@ -1,5 +1,7 @@
 package org.mentoring.mentorship;
 
+import org.mentoring.matching.model.Mentorship;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.MentorshipRepository;

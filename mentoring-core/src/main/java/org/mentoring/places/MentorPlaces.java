@@ -12,10 +12,10 @@ import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.MentorshipStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.ProposalDocument;
-import org.mentoring.mentorship.MentorshipStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>Callers take the place first and then write the offer; if that write fails they give the place back. A crash in
  * between leaves the ledger one place too high (never too low), which the reconciliation at start finds and fixes
- * ({@code org.mentoring.lifecycle.PlacesReconciliation}). A mentor's document is built from the offers and
+ * ({@code lifecycle.PlacesReconciliation}). A mentor's document is built from the offers and
  * mentorships the first time it is needed, so a store written before the ledger existed needs nothing done.
  */
 @Service

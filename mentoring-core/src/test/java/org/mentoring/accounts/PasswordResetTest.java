@@ -12,7 +12,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.accounts.AccountService.NewAccount;
-import org.mentoring.accounts.persistence.AccountRepository;
 import org.mentoring.audit.AuditService;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.PeopleTestApplication;

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mentoring.accounts.persistence.SignInAttemptDocument;
 import org.mentoring.people.PeopleTestApplication;
 import org.mentoring.people.StoreTest;
 import org.mentoring.testing.MovableClock;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mentoring.demo.CommunityGenerator;
 import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.run.InputSnapshot;
+import org.mentoring.matching.model.InputSnapshot;
 import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingResult;

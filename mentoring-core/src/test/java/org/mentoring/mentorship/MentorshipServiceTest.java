@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.matching.EmbeddedMongoTestConfiguration;
 import org.mentoring.matching.MatchingTestApplication;
+import org.mentoring.matching.model.Mentorship;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.mentoring.matching.persistence.MatchingPersistenceMapperImpl;
 import org.mentoring.matching.persistence.MentorshipDocument;
 import org.mentoring.matching.persistence.MentorshipRepository;

@@ -4,6 +4,7 @@ import org.mentoring.feedback.FeedbackService;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.OverrideService;
 import org.mentoring.lifecycle.PlacesReconciliation;
+import org.mentoring.matching.run.StoreMatchingInputs;
 import org.mentoring.notification.NotificationService;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
     "org.mentoring.mentorship", "org.mentoring.matching.persistence", "org.mentoring.accounts", "org.mentoring.audit",
     "org.mentoring.places", "org.mentoring.cycles"})
 @Import({LifecycleService.class, OverrideService.class, NotificationService.class, FeedbackService.class,
-    PlacesReconciliation.class})
+    PlacesReconciliation.class, StoreMatchingInputs.class})
 @EnableMongoRepositories({"org.mentoring.people.persistence", "org.mentoring.matching.persistence",
-    "org.mentoring.accounts.persistence", "org.mentoring.audit"})
+    "org.mentoring.accounts", "org.mentoring.audit"})
 public class PeopleComponents {
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.people.Mentor;
@@ -430,7 +430,7 @@ class BrowserTest {
         signOut();
 
         // a demo mentor (with a password; mentors the tests import wait for an invitation) named in an offer
-        org.mentoring.matching.run.Proposal offered = runs.proposals(runId).proposals().stream()
+        org.mentoring.matching.model.Proposal offered = runs.proposals(runId).proposals().stream()
                 .filter(proposal -> proposal.mentorExternalId().startsWith("m-0")).findFirst().orElseThrow();
         signIn(mentors.find(offered.mentorExternalId()).orElseThrow().mentor().email(), DEMO_PASSWORD);
         assertThat(driver.getCurrentUrl()).endsWith("/mentor");
@@ -507,16 +507,16 @@ class BrowserTest {
         var result = runs.proposals(runId);
         List<org.mentoring.lifecycle.Offer> waiting = result.proposals().stream()
                 .map(proposal -> lifecycle.get(proposal.id()))
-                .filter(offer -> offer.status() == org.mentoring.lifecycle.OfferStatus.OFFERED
+                .filter(offer -> offer.status() == org.mentoring.matching.model.OfferStatus.OFFERED
                         && offer.researcherAnswer() == null && offer.mentorAnswer() == null
                         && offer.mentorExternalId().startsWith("m-0"))
                 .filter(offer -> requests.get(offer.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
                 .limit(2).toList();
         assertThat(waiting).hasSize(2);
         org.mentoring.lifecycle.Offer paired = waiting.get(1);
-        lifecycle.answer(paired.id(), org.mentoring.lifecycle.Side.RESEARCHER, org.mentoring.lifecycle.Answer.ACCEPTED,
+        lifecycle.answer(paired.id(), org.mentoring.matching.model.Side.RESEARCHER, org.mentoring.matching.model.Answer.ACCEPTED,
                 Http.ADMIN_EMAIL, true, "127.0.0.1");
-        lifecycle.answer(paired.id(), org.mentoring.lifecycle.Side.MENTOR, org.mentoring.lifecycle.Answer.ACCEPTED,
+        lifecycle.answer(paired.id(), org.mentoring.matching.model.Side.MENTOR, org.mentoring.matching.model.Answer.ACCEPTED,
                 Http.ADMIN_EMAIL, true, "127.0.0.1");
         String unmatched = result.unmatched().stream().map(u -> u.requestExternalId())
                 .filter(id -> requests.get(id).request().email().endsWith(DEMO_DOMAIN)).findFirst().orElseThrow();
@@ -593,7 +593,7 @@ class BrowserTest {
         lifecycle.publish(runId, Http.ADMIN_EMAIL, "127.0.0.1");
         org.mentoring.lifecycle.Offer offer = runs.proposals(runId).proposals().stream()
                 .map(proposal -> lifecycle.get(proposal.id()))
-                .filter(o -> o.status() == org.mentoring.lifecycle.OfferStatus.OFFERED && o.researcherAnswer() == null
+                .filter(o -> o.status() == org.mentoring.matching.model.OfferStatus.OFFERED && o.researcherAnswer() == null
                         && o.mentorAnswer() == null)
                 .filter(o -> requests.get(o.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
                 .reduce((first, last) -> last).orElseThrow();
@@ -611,7 +611,7 @@ class BrowserTest {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Yes, decline");
         driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
-        waiting().until(d -> lifecycle.get(offer.id()).status() == org.mentoring.lifecycle.OfferStatus.DECLINED);
+        waiting().until(d -> lifecycle.get(offer.id()).status() == org.mentoring.matching.model.OfferStatus.DECLINED);
         assertNoScriptErrors();
     }
 
@@ -658,12 +658,12 @@ class BrowserTest {
         lifecycle.publish(runId, Http.ADMIN_EMAIL, "127.0.0.1");
         org.mentoring.lifecycle.Offer offer = runs.proposals(runId).proposals().stream()
                 .map(proposal -> lifecycle.get(proposal.id()))
-                .filter(o -> o.status() == org.mentoring.lifecycle.OfferStatus.OFFERED && o.researcherAnswer() == null
+                .filter(o -> o.status() == org.mentoring.matching.model.OfferStatus.OFFERED && o.researcherAnswer() == null
                         && o.mentorAnswer() == null)
                 .filter(o -> requests.get(o.requestExternalId()).request().email().endsWith(DEMO_DOMAIN))
                 .findFirst().orElseThrow();
-        for (org.mentoring.lifecycle.Side side : org.mentoring.lifecycle.Side.values()) {
-            lifecycle.answer(offer.id(), side, org.mentoring.lifecycle.Answer.ACCEPTED, Http.ADMIN_EMAIL, true,
+        for (org.mentoring.matching.model.Side side : org.mentoring.matching.model.Side.values()) {
+            lifecycle.answer(offer.id(), side, org.mentoring.matching.model.Answer.ACCEPTED, Http.ADMIN_EMAIL, true,
                     "127.0.0.1");
         }
         signIn(requests.get(offer.requestExternalId()).request().email(), DEMO_PASSWORD);
@@ -724,8 +724,8 @@ class BrowserTest {
                 .forEach(codes::add);
         java.util.stream.Stream.of(org.mentoring.people.CareerStage.values(),
                 org.mentoring.people.RequestStatus.values(),
-                org.mentoring.lifecycle.OfferStatus.values(), org.mentoring.lifecycle.Answer.values(),
-                org.mentoring.lifecycle.Side.values(), org.mentoring.mentorship.MentorshipStatus.values(),
+                org.mentoring.matching.model.OfferStatus.values(), org.mentoring.matching.model.Answer.values(),
+                org.mentoring.matching.model.Side.values(), org.mentoring.matching.model.MentorshipStatus.values(),
                 org.mentoring.accounts.Role.values(), java.time.DayOfWeek.values())
                 .flatMap(java.util.Arrays::stream).map(Enum::name)
                 .filter(name -> java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find())
@@ -750,7 +750,7 @@ class BrowserTest {
 
     private String completedRun() throws InterruptedException {
         List<MatchingRun> done = runs.list(PageRequest.of(0, 10)).getContent().stream()
-                .filter(run -> run.status() == org.mentoring.matching.run.RunStatus.COMPLETED).toList();
+                .filter(run -> run.status() == org.mentoring.matching.model.RunStatus.COMPLETED).toList();
         if (!done.isEmpty()) {
             return done.get(0).id();
         }
@@ -758,7 +758,7 @@ class BrowserTest {
         for (int i = 0; i < 600 && runs.get(run.id()).status().isActive(); i++) {
             Thread.sleep(100);
         }
-        assertThat(runs.get(run.id()).status()).isEqualTo(org.mentoring.matching.run.RunStatus.COMPLETED);
+        assertThat(runs.get(run.id()).status()).isEqualTo(org.mentoring.matching.model.RunStatus.COMPLETED);
         return run.id();
     }
 

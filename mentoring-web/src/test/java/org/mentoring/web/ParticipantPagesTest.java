@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.mentoring.api.security.SignedInUser;
 import org.mentoring.lifecycle.LifecycleService;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.mentoring.api.problem.StrictBody;
-import org.mentoring.lifecycle.Answer;
 import org.mentoring.lifecycle.Offer;
-import org.mentoring.lifecycle.OfferStatus;
 import org.mentoring.lifecycle.Publication;
-import org.mentoring.lifecycle.Side;
+import org.mentoring.matching.model.Answer;
+import org.mentoring.matching.model.OfferStatus;
+import org.mentoring.matching.model.Side;
 import org.mentoring.matching.solver.Audience;
 import org.mentoring.notification.Notification;
 

@@ -3,7 +3,7 @@ package org.mentoring.api.matching;
 import java.util.List;
 import org.mapstruct.Mapper;
 import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.matching.run.WeightOverrides;

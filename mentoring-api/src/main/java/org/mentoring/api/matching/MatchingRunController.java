@@ -1,6 +1,5 @@
 package org.mentoring.api.matching;
 
-import org.mentoring.api.security.Viewer;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +11,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.net.URI;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.api.security.Viewer;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;

@@ -3,7 +3,7 @@ package org.mentoring.api.matching;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 
 /** One matching run with its live score history. */
 @Schema(description = "A matching run: its settings, status, best score so far and score history.")

@@ -2,7 +2,7 @@ package org.mentoring.api.matching;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 
 /** A matching run in a listing: as {@link MatchingRunResponse} without the score history. */
 @Schema(description = "A matching run in a listing, without its score history.")

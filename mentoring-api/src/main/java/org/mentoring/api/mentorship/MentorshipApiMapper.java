@@ -1,7 +1,7 @@
 package org.mentoring.api.mentorship;
 
 import org.mapstruct.Mapper;
-import org.mentoring.mentorship.Mentorship;
+import org.mentoring.matching.model.Mentorship;
 import org.springframework.data.domain.Page;
 
 /** Between the core's mentorships and the API's JSON. */

@@ -1,18 +1,18 @@
 package org.mentoring.api.mentorship;
 
-import java.util.List;
-import org.mentoring.accounts.Role;
-import org.mentoring.api.security.Viewer;
-import org.mentoring.common.ForbiddenException;
-import org.mentoring.people.RequestFilter;
-import org.mentoring.people.persistence.RequestService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.mentoring.accounts.Role;
+import org.mentoring.api.security.Viewer;
+import org.mentoring.common.ForbiddenException;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.mentoring.mentorship.MentorshipService;
-import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.people.RequestFilter;
+import org.mentoring.people.persistence.RequestService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;

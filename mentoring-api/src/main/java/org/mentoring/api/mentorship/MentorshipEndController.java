@@ -10,7 +10,7 @@ import org.mentoring.api.problem.StrictBody;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.NotFoundException;
-import org.mentoring.mentorship.Mentorship;
+import org.mentoring.matching.model.Mentorship;
 import org.mentoring.mentorship.MentorshipEndings;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.web.bind.annotation.PathVariable;

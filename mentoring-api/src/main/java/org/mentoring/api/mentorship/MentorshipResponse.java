@@ -3,7 +3,7 @@ package org.mentoring.api.mentorship;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.matching.model.MentorshipStatus;
 
 /** One accepted mentorship. */
 @Schema(description = "An accepted mentorship: a request and its mentor.")

@@ -3,12 +3,12 @@ package org.mentoring.matching.persistence;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.run.MatchingRun;
-import org.mentoring.matching.run.Proposal;
-import org.mentoring.matching.run.ScorePoint;
-import org.mentoring.matching.run.UnmatchedRequest;
+import org.mentoring.matching.model.MatchingRun;
+import org.mentoring.matching.model.Mentorship;
+import org.mentoring.matching.model.Proposal;
+import org.mentoring.matching.model.ScorePoint;
+import org.mentoring.matching.model.UnmatchedRequest;
 import org.mentoring.matching.solver.Audience;
-import org.mentoring.mentorship.Mentorship;
 
 /** Turns stored runs, proposals and mentorships into the records the services answer with. */
 @Mapper(imports = Audience.class)

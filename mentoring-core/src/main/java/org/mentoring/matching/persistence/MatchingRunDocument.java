@@ -2,7 +2,7 @@ package org.mentoring.matching.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;

@@ -3,7 +3,7 @@ package org.mentoring.matching.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.query.Update;

@@ -6,7 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;

@@ -2,7 +2,7 @@ package org.mentoring.matching.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;

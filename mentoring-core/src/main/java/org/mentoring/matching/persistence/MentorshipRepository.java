@@ -1,7 +1,7 @@
 package org.mentoring.matching.persistence;
 
 import java.util.List;
-import org.mentoring.mentorship.MentorshipStatus;
+import org.mentoring.matching.model.MentorshipStatus;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** Accepted mentorships. */

@@ -2,8 +2,8 @@ package org.mentoring.matching.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import org.mentoring.lifecycle.Answer;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.Answer;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.solver.Explanation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * through the unique id index even on the embedded server, which uses no other index for queries.
  *
  * <p>Its offer fields change only through conditional updates of this one document
- * ({@link org.mentoring.lifecycle.LifecycleService}).
+ * ({@code lifecycle.LifecycleService}).
  *
  * @param explanation why, as the researcher reads it ("your first choice"); every reader's lines in proposals saved
  *     before explanations were worded for each reader

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.mentoring.matching.run.RunStatus;
+import org.mentoring.matching.model.RunStatus;
 import org.mentoring.store.Leases;
 import org.mentoring.store.ServerTime;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -21,11 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.model.InputSnapshot;
+import org.mentoring.matching.model.MatchingInputs;
+import org.mentoring.matching.model.MatchingRun;
+import org.mentoring.matching.model.RunStatus;
+import org.mentoring.matching.model.ScorePoint;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MatchingRunDocument;
-import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;
+import org.mentoring.matching.persistence.PublicationOrder;
 import org.mentoring.matching.persistence.RunInputStore;
 import org.mentoring.matching.persistence.RunLeases;
 import org.mentoring.matching.persistence.RunResultStore;
@@ -95,6 +100,8 @@ public class MatchingRunService {
     private final MatchingInputs inputs;
     private final MatchingEngine engine;
     private final MatchingPersistenceMapper mapper;
+    private final RunEndings endings;
+    private final RunCancellation cancellation;
     private final String solverVersion;
     private final Instant bootedAt = Instant.now();
     private final Map<String, LocalRun> localRuns = new ConcurrentHashMap<>();
@@ -139,10 +146,12 @@ public class MatchingRunService {
         this.engine = engine;
         this.mapper = mapper;
         this.solverVersion = solverVersion();
+        this.endings = new RunEndings(runs, results, lock, localRuns);
         this.admission = new RunAdmission(runs, lock);
         this.reader = new RunReader(runs, results, inputStore, mapper);
         this.recovery = new RunRecovery(runs, lock, leases, ownStore, leaseTimeout, instanceId, bootedAt,
                 localRuns::containsKey);
+        this.cancellation = new RunCancellation(runs, reader, recovery, leases, endings, localRuns);
     }
 
     /** OptaPlanner's version and the solver configuration's file name. */
@@ -190,7 +199,7 @@ public class MatchingRunService {
         try {
             preparer.execute(() -> prepareAndSolve(local, resolved, cycle));
         } catch (RejectedExecutionException e) {
-            fail(local, SHUTDOWN_REASON);
+            endings.fail(local, SHUTDOWN_REASON);
         }
         log.info("Matching run {} queued: time limit {} s, seed {}", id, resolved.timeLimitSeconds(),
                 resolved.seed());
@@ -216,18 +225,18 @@ public class MatchingRunService {
             inputStore.save(id, snapshot);
             if (!runs.recordInputCounts(id, snapshot.openRequests().size(), snapshot.mentors().size(),
                     snapshot.settled().size())) {
-                endLocally(local);
+                endings.endLocally(local);
                 return;
             }
             if (local.cancelReason() != null) {
-                cancelWithoutResult(local, RunStatus.QUEUED);
+                endings.cancelWithoutResult(local, RunStatus.QUEUED);
                 return;
             }
             MatchingProblem problem = new MatchingProblem(snapshot.openRequests(), snapshot.mentors(),
                     snapshot.settled(), settings.weights(), Duration.ofSeconds(settings.timeLimitSeconds()),
                     settings.seed());
             if (runs.transition(id, RunStatus.SOLVING, new Update().set("startedAt", Instant.now())).isEmpty()) {
-                endLocally(local);
+                endings.endLocally(local);
                 return;
             }
             ScoreHistoryRecorder recorder = new ScoreHistoryRecorder(
@@ -241,7 +250,7 @@ public class MatchingRunService {
                         watch(local, CANCEL_GRACE);
                     });
             if (!started) {
-                cancelWithoutResult(local, RunStatus.SOLVING);
+                endings.cancelWithoutResult(local, RunStatus.SOLVING);
                 return;
             }
             watch(local, Duration.ofSeconds(settings.timeLimitSeconds()).plus(END_GRACE));
@@ -250,7 +259,7 @@ public class MatchingRunService {
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory while reading the inputs): the run must not stay QUEUED holding the lock
             log.error("Matching run {} could not start", id, e);
-            fail(local, "the run could not start: " + describe(e));
+            endings.fail(local, "the run could not start: " + describe(e));
         }
     }
 
@@ -277,109 +286,21 @@ public class MatchingRunService {
 
         @Override
         public void onFinished(MatchingResult result) {
-            closeQuietly(recorder, local);
-            saveResult(local, result);
+            RunEndings.closeQuietly(recorder, local);
+            endings.saveResult(local, result);
         }
 
         @Override
         public void onCancelledBeforeStart() {
-            closeQuietly(recorder, local);
-            cancelWithoutResult(local, RunStatus.SOLVING);
+            RunEndings.closeQuietly(recorder, local);
+            endings.cancelWithoutResult(local, RunStatus.SOLVING);
         }
 
         @Override
         public void onFailed(Throwable error) {
-            closeQuietly(recorder, local);
+            RunEndings.closeQuietly(recorder, local);
             log.error("Matching run {} failed", local.id(), error);
-            fail(local, "the solver failed: " + describe(error));
-        }
-    }
-
-    private void saveResult(LocalRun local, MatchingResult result) {
-        String id = local.id();
-        long saveStart = System.nanoTime();
-        try {
-            results.save(id, result);
-            RunStatus target = result.cancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
-            Update update = new Update()
-                    .set("score", result.score())
-                    .set("feasible", result.feasible())
-                    .set("requestCount", result.requestCount())
-                    .set("mentorCount", result.mentorCount())
-                    .set("settledCount", result.settledCount())
-                    .set("matchedCount", result.matchedCount())
-                    .set("provenOptimal", result.provenOptimal())
-                    .set("certified", result.certified())
-                    .set("endedAt", Instant.now());
-            if (target == RunStatus.CANCELLED) {
-                String reason = local.cancelReason();
-                update.set("reason", reason == null ? CANCELLED_REASON : reason);
-            }
-            if (runs.transition(id, target, update).isPresent()) {
-                log.info("Matching run {} {}: score {}, {} of {} requests matched; result saved in {} ms", id,
-                        target, result.score(), result.matchedCount(), result.requestCount(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
-            } else {
-                log.warn("Matching run {} ended elsewhere meanwhile; its result is dropped", id);
-                results.delete(id);
-            }
-        } catch (RuntimeException e) {
-            log.error("Matching run {}: the result could not be saved", id, e);
-            failQuietly(id, "the result could not be saved: " + describe(e));
-        } finally {
-            releaseQuietly(id);
-            endLocally(local);
-        }
-    }
-
-    private void cancelWithoutResult(LocalRun local, RunStatus from) {
-        String reason = CANCELLED_REASON.equals(local.cancelReason())
-                ? CANCELLED_BEFORE_SOLVING_REASON : local.cancelReason();
-        try {
-            runs.transition(local.id(), RunStatus.CANCELLED,
-                    new Update().set("reason", reason).set("endedAt", Instant.now()));
-            log.info("Matching run {} cancelled while {}", local.id(), from);
-        } finally {
-            releaseQuietly(local.id());
-            endLocally(local);
-        }
-    }
-
-    private void fail(LocalRun local, String reason) {
-        try {
-            failQuietly(local.id(), reason);
-        } finally {
-            releaseQuietly(local.id());
-            endLocally(local);
-        }
-    }
-
-    private void failQuietly(String id, String reason) {
-        try {
-            runs.transition(id, RunStatus.FAILED, new Update().set("reason", reason).set("endedAt", Instant.now()));
-        } catch (RuntimeException e) {
-            log.error("Matching run {} could not be marked FAILED; the next start will", id, e);
-        }
-    }
-
-    private void releaseQuietly(String id) {
-        try {
-            lock.release(id);
-        } catch (RuntimeException e) {
-            log.error("The run lock of run {} could not be freed; the next start frees it", id, e);
-        }
-    }
-
-    private void endLocally(LocalRun local) {
-        localRuns.remove(local.id(), local);
-        local.markEnded();
-    }
-
-    private static void closeQuietly(ScoreHistoryRecorder recorder, LocalRun local) {
-        try {
-            recorder.close();
-        } catch (RuntimeException e) {
-            log.warn("Matching run {}: the last best score could not be saved", local.id(), e);
+            endings.fail(local, "the solver failed: " + describe(error));
         }
     }
 
@@ -393,7 +314,7 @@ public class MatchingRunService {
                 if (!local.isEnded()) {
                     log.error("Matching run {} did not report its end in time", local.id());
                     stopper.execute(() -> engine.cancel(UUID.fromString(local.id())));
-                    fail(local, LOST_REASON);
+                    endings.fail(local, LOST_REASON);
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -434,62 +355,7 @@ public class MatchingRunService {
      * @throws ConflictException {@code run-already-ended} if the run has ended
      */
     public MatchingRun cancel(String id) {
-        return cancel(id, CANCELLED_REASON, CANCEL_WAIT);
-    }
-
-    private MatchingRun cancel(String id, String reason, Duration wait) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            MatchingRunDocument run = reader.find(id);
-            LocalRun local = localRuns.get(id);
-            switch (run.status()) {
-                case QUEUED -> {
-                    if (local != null) {
-                        local.requestCancel(reason);
-                    }
-                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
-                            .set("reason", reason.equals(CANCELLED_REASON) ? CANCELLED_BEFORE_SOLVING_REASON : reason)
-                            .set("endedAt", Instant.now())).isPresent()) {
-                        releaseQuietly(id);
-                        return get(id);
-                    }
-                }
-                case SOLVING -> {
-                    if (local != null) {
-                        local.requestCancel(reason);
-                        local.awaitEnd(wait);
-                        return get(id);
-                    }
-                    if (recovery.ownedByLiveInstance(id) && leases.requestCancel(id)) {
-                        log.info("Matching run {} is solved by another instance; asked it to cancel", id);
-                        return awaitInactive(id, wait);
-                    }
-                    if (runs.transition(id, RunStatus.CANCELLED, new Update()
-                            .set("reason", ORPHAN_CANCELLED_REASON).set("endedAt", Instant.now())).isPresent()) {
-                        releaseQuietly(id);
-                        return get(id);
-                    }
-                }
-                case COMPLETED, CANCELLED, FAILED -> throw new ConflictException("run-already-ended",
-                        "Run " + id + " is " + run.status() + " already; only a QUEUED or SOLVING run can be cancelled");
-            }
-        }
-        return get(id);
-    }
-
-    /** The run once it is no longer active, or as it is after {@code wait}. */
-    private MatchingRun awaitInactive(String id, Duration wait) {
-        Instant deadline = Instant.now().plus(wait);
-        MatchingRun run = get(id);
-        while (run.status().isActive() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            run = get(id);
-        }
-        return run;
+        return cancellation.cancel(id, CANCELLED_REASON, CANCEL_WAIT);
     }
 
     /** This instance's id, as the runs it solves name their {@code owner}. */
@@ -561,7 +427,7 @@ public class MatchingRunService {
         Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
         for (LocalRun local : List.copyOf(localRuns.values())) {
             try {
-                cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
+                cancellation.cancel(local.id(), SHUTDOWN_REASON, Duration.ZERO);
             } catch (RuntimeException e) {
                 log.warn("Matching run {} could not be cancelled at shutdown", local.id(), e);
             }
@@ -591,7 +457,7 @@ public class MatchingRunService {
         }
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         String message = error.getMessage();
         if (error instanceof OutOfMemoryError) {
             return "out of memory (" + (message == null ? "OutOfMemoryError" : message) + ")";

@@ -4,6 +4,8 @@ import java.io.IOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mentoring.common.SpreadsheetCells;
+import org.mentoring.matching.model.Proposal;
+import org.mentoring.matching.model.UnmatchedRequest;
 
 /**
  * A run's proposals and unmatched requests as one CSV table for a spreadsheet: a row per proposal, then a row per

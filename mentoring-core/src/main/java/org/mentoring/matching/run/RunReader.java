@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.NotFoundException;
+import org.mentoring.matching.model.InputSnapshot;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MatchingRunRepository;

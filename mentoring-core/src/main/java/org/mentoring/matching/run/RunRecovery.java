@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.mentoring.matching.model.ScorePoint;
 
 /**
  * Writes a run's new best scores as they come, at most one write per interval: a score that comes sooner waits,

@@ -3,7 +3,6 @@ package org.mentoring.matching.solver;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.RequestAssignment;

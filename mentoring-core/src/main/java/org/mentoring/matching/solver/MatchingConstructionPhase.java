@@ -1,7 +1,6 @@
 package org.mentoring.matching.solver;
 
 import java.util.Arrays;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.RequestAssignment;
 import org.optaplanner.core.api.score.director.ScoreDirector;

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.mentoring.matching.domain.HardRule;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.PairFit;
 import org.mentoring.matching.domain.RequestAssignment;

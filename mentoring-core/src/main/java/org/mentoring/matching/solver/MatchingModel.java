@@ -2,7 +2,6 @@ package org.mentoring.matching.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.RequestAssignment;

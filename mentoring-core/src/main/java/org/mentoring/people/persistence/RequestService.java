@@ -5,15 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mentoring.common.ConflictException;
-import org.mentoring.common.EmailAddress;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.common.NotFoundException;
@@ -29,15 +26,12 @@ import org.mentoring.people.input.RequestInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,6 +51,7 @@ public class RequestService {
     private final Clock clock;
     private final StoreWrites writes;
     private final CycleService cycles;
+    private final RequestReads reads;
 
     RequestService(MentorshipRequestRepository repository, MentorService mentors, PeopleDocumentMapper mapper,
             PeopleInputValidator validator, MongoTemplate mongo, Optional<Clock> clock, CycleService cycles) {
@@ -68,117 +63,61 @@ public class RequestService {
         this.mongo = mongo;
         this.clock = clock.orElse(Clock.systemUTC());
         this.writes = new StoreWrites(mongo, this.clock);
+        this.reads = new RequestReads(repository, mapper, validator, mongo);
     }
 
     /** A page of requests matching the filter, by externalId unless the page asks for another order. */
     public Page<StoredRequest> find(RequestFilter filter, Pageable pageable) {
-        Query query = new Query(criteria(filter));
-        Pageable ordered = pageable.getSort().isSorted() ? pageable
-                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("externalId"));
-        List<StoredRequest> content = mongo.find(Query.of(query).with(ordered), MentorshipRequestDocument.class)
-                .stream()
-                .map(mapper::toStored)
-                .toList();
-        return PageableExecutionUtils.getPage(content, ordered,
-                () -> mongo.count(Query.of(query), MentorshipRequestDocument.class));
-    }
-
-    private Criteria criteria(RequestFilter filter) {
-        List<Criteria> all = new ArrayList<>();
-        if (filter.domain() != null && !filter.domain().isBlank()) {
-            all.add(StoreWrites.domainCriteria("domains", filter.domain().strip(), validator.taxonomy()));
-        }
-        if (filter.status() != null) {
-            all.add(Criteria.where("status").is(filter.status()));
-        }
-        if (filter.country() != null && !filter.country().isBlank()) {
-            all.add(Criteria.where("country").is(filter.country().strip().toUpperCase(Locale.ROOT)));
-        }
-        if (filter.cycle() != null && !filter.cycle().isBlank()) {
-            all.add(inCycle(filter.cycle().strip()));
-        }
-        if (filter.email() != null) {
-            // exact equality with a canonical email; a look-alike or non-canonical one owns nothing (never folded)
-            all.add(EmailAddress.isCanonical(filter.email()) ? Criteria.where("email").is(filter.email())
-                    : Criteria.where("email").in(List.of()));
-        }
-        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+        return reads.find(filter, pageable);
     }
 
     public Optional<StoredRequest> find(String externalId) {
-        return repository.findByExternalId(externalId).map(mapper::toStored);
+        return reads.find(externalId);
     }
 
     /** @throws NotFoundException when no request has this externalId */
     public StoredRequest get(String externalId) {
-        return find(externalId).orElseThrow(() -> new NotFoundException("request", externalId));
+        return reads.get(externalId);
     }
 
     public long count() {
-        return repository.count();
+        return reads.count();
     }
 
     public long count(RequestStatus status) {
-        return repository.countByStatus(status);
+        return reads.count(status);
     }
 
     /** Requests with these externalIds, by externalId. */
     public List<MentorshipRequest> findAll(Collection<String> externalIds) {
-        if (externalIds.isEmpty()) {
-            return List.of();
-        }
-        Query query = Query.query(Criteria.where("externalId").in(externalIds)).with(Sort.by("externalId"));
-        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest).toList();
+        return reads.findAll(externalIds);
     }
 
     /** Requests with this status, by externalId. */
     public List<MentorshipRequest> withStatus(RequestStatus status) {
-        return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();
+        return reads.withStatus(status);
     }
 
     /** Requests of one cycle with this status, by externalId. */
     public List<MentorshipRequest> withStatus(RequestStatus status, String cycle) {
-        Query query = Query.query(inCycle(cycle).and("status").is(status));
-        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest)
-                .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
+        return reads.withStatus(status, cycle);
     }
 
     /**
      * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
      */
     public Map<RequestStatus, int[]> countsInCycle(String cycle) {
-        Query query = Query.query(inCycle(cycle));
-        query.fields().include("status", "priority").exclude("_id");
-        Map<RequestStatus, int[]> counts = new java.util.EnumMap<>(RequestStatus.class);
-        for (org.bson.Document keys : mongo.find(query, org.bson.Document.class,
-                MentorshipRequestDocument.COLLECTION)) {
-            String status = keys.getString("status");
-            int[] count = counts.computeIfAbsent(status == null ? RequestStatus.OPEN : RequestStatus.valueOf(status),
-                    s -> new int[2]);
-            count[0]++;
-            if (Boolean.TRUE.equals(keys.getBoolean("priority"))) {
-                count[1]++;
-            }
-        }
-        return counts;
+        return reads.countsInCycle(cycle);
     }
 
     /** The criteria for the requests of one cycle; a request stored before cycles existed is in {@code default}. */
     static Criteria inCycle(String cycle) {
-        return Cycle.DEFAULT_CODE.equals(cycle) ? Criteria.where("cycle").in(java.util.Arrays.asList(Cycle.DEFAULT_CODE, null))
-                : Criteria.where("cycle").is(cycle);
+        return RequestReads.inCycle(cycle);
     }
 
     /** The newest of a researcher's requests (the latest cycle's), if they have any. */
     public Optional<StoredRequest> newestOf(String email) {
-        if (email == null || !EmailAddress.isCanonical(email)) {
-            return Optional.empty();
-        }
-        // one request per cycle: a researcher has few, ordered here
-        return mongo.find(Query.query(Criteria.where("email").is(email)), MentorshipRequestDocument.class).stream()
-                .map(mapper::toStored)
-                .max(java.util.Comparator.comparing((StoredRequest s) -> s.createdAt() == null ? java.time.Instant.MIN
-                        : s.createdAt()).thenComparing(s -> s.request().externalId()));
+        return reads.newestOf(email);
     }
 
     /** {@link #create(RequestInput, boolean)} by a coordinator. */
@@ -333,29 +272,12 @@ public class RequestService {
      * pass: a researcher has one request per cycle.
      */
     public StoredKeys keys() {
-        Query query = new Query();
-        query.fields().include("externalId", "email", "cycle").exclude("_id");
-        return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
-                .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email") == null ? null
-                        : StoredKeys.inCycle(keys.getString("email"), cycleOf(keys.getString("cycle")))})
-                .toList());
+        return reads.keys();
     }
 
     /** For each of these externalIds that a stored request has, the code of its cycle. */
     public Map<String, String> cyclesOf(Collection<String> externalIds) {
-        Map<String, String> found = new HashMap<>();
-        if (externalIds.isEmpty()) {
-            return found;
-        }
-        Query query = Query.query(Criteria.where("externalId").in(externalIds));
-        query.fields().include("externalId", "cycle").exclude("_id");
-        mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).forEach(
-                keys -> found.put(keys.getString("externalId"), cycleOf(keys.getString("cycle"))));
-        return found;
-    }
-
-    private static String cycleOf(String stored) {
-        return stored == null ? Cycle.DEFAULT_CODE : stored;
+        return reads.cyclesOf(externalIds);
     }
 
     /** The cycles as they are now: which one takes requests (for the importer). */
@@ -365,11 +287,7 @@ public class RequestService {
 
     /** Which of these externalIds belong to a stored request. */
     public Set<String> existingExternalIds(Collection<String> externalIds) {
-        Set<String> existing = new HashSet<>();
-        for (MentorshipRequestDocument keys : repository.findKeysByExternalIdIn(externalIds)) {
-            existing.add(keys.getExternalId());
-        }
-        return existing;
+        return reads.existingExternalIds(externalIds);
     }
 
     /** The externalId of the request this email has in this cycle, if any. */

@@ -3,6 +3,8 @@ package org.mentoring.matching.run;
 import java.util.List;
 import java.util.Map;
 import org.mentoring.demo.CommunityGenerator;
+import org.mentoring.matching.model.InputSnapshot;
+import org.mentoring.matching.model.MatchingInputs;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 

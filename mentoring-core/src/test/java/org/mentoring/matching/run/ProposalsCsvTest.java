@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.mentoring.matching.model.Proposal;
+import org.mentoring.matching.model.UnmatchedRequest;
 
 class ProposalsCsvTest {
 

@@ -1,16 +1,17 @@
 package org.mentoring.matching.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mentoring.matching.run.RunStatus.CANCELLED;
-import static org.mentoring.matching.run.RunStatus.COMPLETED;
-import static org.mentoring.matching.run.RunStatus.FAILED;
-import static org.mentoring.matching.run.RunStatus.QUEUED;
-import static org.mentoring.matching.run.RunStatus.SOLVING;
+import static org.mentoring.matching.model.RunStatus.CANCELLED;
+import static org.mentoring.matching.model.RunStatus.COMPLETED;
+import static org.mentoring.matching.model.RunStatus.FAILED;
+import static org.mentoring.matching.model.RunStatus.QUEUED;
+import static org.mentoring.matching.model.RunStatus.SOLVING;
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mentoring.matching.model.RunStatus;
 
 class RunStatusTest {
 

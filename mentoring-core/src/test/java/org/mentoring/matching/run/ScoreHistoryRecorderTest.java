@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mentoring.matching.model.ScorePoint;
 import org.mockito.ArgumentCaptor;
 
 class ScoreHistoryRecorderTest {

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mentoring.matching.domain.HardRule;
 import org.mentoring.matching.domain.MatchingConstraintConfiguration;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.PairFit;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.RequestAssignment;

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.mentoring.demo.CommunityGenerator;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mentoring.matching.domain.HardRule;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.RequestAssignment;

@@ -18,7 +18,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.mentoring.demo.CommunityGenerator;
-import org.mentoring.matching.domain.MatchingSolution;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.RequestAssignment;
 import org.mentoring.people.Mentor;

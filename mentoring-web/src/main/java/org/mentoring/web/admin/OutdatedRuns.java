@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import org.mentoring.lifecycle.LifecycleService;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;

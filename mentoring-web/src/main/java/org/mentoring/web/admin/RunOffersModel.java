@@ -3,7 +3,7 @@ package org.mentoring.web.admin;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.springframework.web.bind.annotation.ControllerAdvice;

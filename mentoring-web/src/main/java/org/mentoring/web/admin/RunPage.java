@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import org.mentoring.analytics.UnmatchedCategory;
 import org.mentoring.lifecycle.Candidate;
 import org.mentoring.matching.domain.HardRule;
-import org.mentoring.matching.run.InputSnapshot;
-import org.mentoring.matching.run.MatchingRun;
+import org.mentoring.matching.model.InputSnapshot;
+import org.mentoring.matching.model.MatchingRun;
+import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.run.RunProposals;
-import org.mentoring.matching.run.RunStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.solver.Explanations;
 import org.mentoring.matching.solver.PairEvaluator;
 import org.mentoring.people.Mentor;

@@ -1,4 +1,4 @@
-package org.mentoring.matching.run;
+package org.mentoring.matching.model;
 
 /**
  * One step of a run's progress: a new best solution, when it came and how good it is.

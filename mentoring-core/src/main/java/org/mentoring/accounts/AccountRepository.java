@@ -1,4 +1,4 @@
-package org.mentoring.accounts.persistence;
+package org.mentoring.accounts;
 
 import java.util.Optional;
 import org.mentoring.accounts.Role;

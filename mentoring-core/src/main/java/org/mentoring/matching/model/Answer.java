@@ -1,4 +1,4 @@
-package org.mentoring.lifecycle;
+package org.mentoring.matching.model;
 
 /** What one side says to an offer. */
 public enum Answer {

@@ -1,4 +1,4 @@
-package org.mentoring.matching.run;
+package org.mentoring.matching.model;
 
 import java.util.List;
 

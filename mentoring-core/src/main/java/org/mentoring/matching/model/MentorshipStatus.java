@@ -1,4 +1,4 @@
-package org.mentoring.mentorship;
+package org.mentoring.matching.model;
 
 /** Whether a mentorship is running, and how it ended. */
 public enum MentorshipStatus {

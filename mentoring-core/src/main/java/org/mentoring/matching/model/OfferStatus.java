@@ -1,4 +1,4 @@
-package org.mentoring.lifecycle;
+package org.mentoring.matching.model;
 
 /**
  * Where a proposal is in its life. A run saves its proposals as DRAFT; publishing the run makes them OFFERED (or

@@ -1,4 +1,4 @@
-package org.mentoring.mentorship;
+package org.mentoring.matching.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.mentoring.people.persistence;
+package org.mentoring.matching.run;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mentoring.lifecycle.OfferStatus;
+import org.mentoring.matching.model.InputSnapshot;
+import org.mentoring.matching.model.MatchingInputs;
+import org.mentoring.matching.model.Mentorship;
+import org.mentoring.matching.model.MentorshipStatus;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.persistence.ProposalDocument;
-import org.mentoring.matching.run.InputSnapshot;
-import org.mentoring.matching.run.MatchingInputs;
-import org.mentoring.mentorship.Mentorship;
 import org.mentoring.mentorship.MentorshipService;
-import org.mentoring.mentorship.MentorshipStatus;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
+import org.mentoring.people.persistence.MentorService;
+import org.mentoring.people.persistence.RequestService;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * whatever their status says.
  */
 @Component
-class StoreMatchingInputs implements MatchingInputs {
+public class StoreMatchingInputs implements MatchingInputs {
 
     private final MentorService mentors;
     private final RequestService requests;

@@ -1,4 +1,4 @@
-package org.mentoring.lifecycle;
+package org.mentoring.matching.model;
 
 /** One of the two people an offer pairs. */
 public enum Side {

@@ -1,6 +1,9 @@
-package org.mentoring.matching.domain;
+package org.mentoring.matching.solver;
 
 import java.util.List;
+import org.mentoring.matching.domain.MatchingConstraintConfiguration;
+import org.mentoring.matching.domain.MentorFact;
+import org.mentoring.matching.domain.RequestAssignment;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
@@ -10,7 +13,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 
 /**
  * One matching run's planning problem and, once solved, its answer. Built fresh for each run by
- * {@link org.mentoring.matching.solver.MatchingProblemBuilder}; never stored or sent as it is.
+ * {@link MatchingProblemBuilder}; never stored or sent as it is.
  *
  * <p>Score levels: hard counts broken hard rules (a feasible answer has 0); medium is minus the number of
  * unmatched requests, so that matching one more request always beats any soft gain; soft sums the weighted
@@ -28,7 +31,7 @@ public class MatchingSolution {
     @PlanningScore
     private HardMediumSoftLongScore score;
     /** The pairs the candidate pruning left out of the value ranges, and the certificate over them; may be null. */
-    private org.mentoring.matching.solver.CandidatePool candidatePool;
+    private CandidatePool candidatePool;
 
     public MatchingSolution() {
     }
@@ -61,11 +64,11 @@ public class MatchingSolution {
     }
 
     /** What the candidate pruning left out, and whether the answer is certified over it; null if not pruned. */
-    public org.mentoring.matching.solver.CandidatePool getCandidatePool() {
+    public CandidatePool getCandidatePool() {
         return candidatePool;
     }
 
-    public void setCandidatePool(org.mentoring.matching.solver.CandidatePool candidatePool) {
+    public void setCandidatePool(CandidatePool candidatePool) {
         this.candidatePool = candidatePool;
     }
 

@@ -1,4 +1,4 @@
-package org.mentoring.matching.run;
+package org.mentoring.matching.model;
 
 import java.time.Instant;
 import java.util.List;

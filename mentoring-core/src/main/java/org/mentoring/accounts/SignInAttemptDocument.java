@@ -1,4 +1,4 @@
-package org.mentoring.accounts.persistence;
+package org.mentoring.accounts;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

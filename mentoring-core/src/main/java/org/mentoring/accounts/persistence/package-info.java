@@ -1,2 +1,0 @@
-/** MongoDB documents and repositories of accounts and sign-in attempts. */
-package org.mentoring.accounts.persistence;
