@@ -36,6 +36,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
         def = "{'status': 1, 'requestExternalId': 1, 'startDate': -1}")
 // the sweeper's ACTIVE mentorships due to complete
 @CompoundIndex(name = "status_endDate", def = "{'status': 1, 'endDate': 1}")
+// the sweeper's mentorships due for mid-point feedback, and endings a crash cut short (MentorshipEndings)
+@CompoundIndex(name = "status_midFeedbackAskedAt_startDate",
+        def = "{'status': 1, 'midFeedbackAskedAt': 1, 'startDate': 1}")
+@CompoundIndex(name = "endedAt", def = "{'endedAt': 1}")
 @Document(MentorshipDocument.COLLECTION)
 public record MentorshipDocument(
         @Id String id,

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // the coordinator's search (PeopleSearch): by name, narrowed by domain
 @CompoundIndex(name = "name_externalId", def = "{'name': 1, 'externalId': 1}")
 @CompoundIndex(name = "domains_name", def = "{'domains': 1, 'name': 1}")
+// the mentors paused beyond a day (MentorService.pausedOn)
+@CompoundIndex(name = "pausedUntil", def = "{'pausedUntil': 1}")
 @Document("mentors")
 class MentorDocument {
 
