@@ -25,7 +25,7 @@ java -cp "mentoring-benchmark/target/classes:$(cat "$WORK/cp.txt")" org.mentorin
 echo "payload: $(ls "$WORK/import" | wc -l) bodies, largest $(du -h "$WORK"/import/*.json | sort -h | tail -1 | cut -f1)"
 cpu() { awk '{print ($14 + $15) / 100}' "/proc/$APP/stat"; }
 # the largest heap in use before a collection, in MiB, from the line of the GC log after line $1
-peak() { tail -n +"$(( $1 + 1 ))" "$WORK/gc.log" | grep -o '[0-9]*M->' | tr -d 'M->' | sort -n | tail -1; }
+peak() { tail -n +"$(( $1 + 1 ))" "$WORK/gc.log" | grep -o '[0-9]*M->' | sed 's/M->//' | sort -n | tail -1; }
 
 start=$(date +%s.%N)
 SERVER_PORT=$PORT MENTORING_DATA_DIR="$WORK/data" MENTORING_DEMO_DATA=false \
