@@ -43,7 +43,7 @@ public final class ScaleBenchmark {
         int k = args.length > 1 ? Integer.parseInt(args[1]) : MatchingProblem.DEFAULT_CANDIDATES_PER_REQUEST;
         List<String> rows = new ArrayList<>();
         String header = "| size | weights | K | build s | solve s (of which certify) | result s | total s | CPU s (build / solve / result) | matched / places |"
-                + " allowed pairs | kept + added | solves | certified | OR-Tools optimum (affinity) | OR-Tools s |"
+                + " allowed pairs valued (+ candidates not valued) | kept + added | solves | certified | OR-Tools optimum (affinity) | OR-Tools s |"
                 + " heap peak / live MiB |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|";
         System.out.println(MatchingBenchmark.machine());
         long seed = 20;
@@ -128,12 +128,12 @@ public final class ScaleBenchmark {
             affinity = String.format(Locale.ROOT, "; engine affinity %,d%s", outcome.affinity(),
                     optimumAffinity < 0 ? "" : outcome.affinity() == optimumAffinity ? " = optimum" : " != OPTIMUM");
         }
-        return String.format(Locale.ROOT, "| %,d x %,d | %s | %d | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f / %.1f / %.1f | %,d / %,d | %,d |"
+        return String.format(Locale.ROOT, "| %,d x %,d | %s | %d | %.1f | %.1f (%.1f) | %.1f | %.1f | %.1f / %.1f / %.1f | %,d / %,d | %,d (+ %,d unvalued) |"
                 + " %,d + %,d | %d | %s | %s%s | %s | %,d / %,d |",
                 requests, mentors, affinityOnly ? "affinity only" : "default", k, seconds(built - start),
                 seconds(solved - built), pool.certifyMillis() / 1000.0, seconds(resulted - solved),
                 seconds(resulted - start), seconds(cpu1 - cpu0), seconds(cpu2 - cpu1), seconds(cpu3 - cpu2),
-                result.matchedCount(), places, pool.allowedPairs(), pool.keptPairs(),
+                result.matchedCount(), places, pool.allowedPairs(), pool.unvaluedPairs(), pool.keptPairs(),
                 pool.addedPairs(), pool.rounds(), result.certified() && result.provenOptimal() ? "yes" : "NO",
                 exact, affinity, exactSeconds, peak >> 20, live >> 20);
     }

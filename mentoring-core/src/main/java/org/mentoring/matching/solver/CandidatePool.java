@@ -17,13 +17,15 @@ public final class CandidatePool {
     final long[] bestValue;
     private final long allowedPairs;
     private final long keptPairs;
+    private final long unvaluedPairs;
     private volatile boolean certified;
     private volatile int rounds;
     private volatile long addedPairs;
     private volatile long certifyMillis;
 
     CandidatePool(PairIndex index, int perRequest, boolean[] pruned, long[] bestValue, long allowedPairs,
-            long keptPairs) {
+            long keptPairs, long unvaluedPairs) {
+        this.unvaluedPairs = unvaluedPairs;
         this.index = index;
         this.bestValue = bestValue;
         this.perRequest = perRequest;
@@ -47,9 +49,21 @@ public final class CandidatePool {
         return false;
     }
 
-    /** Allowed pairs over all requests (every one was checked by the index, none kept unless among the best). */
+    /**
+     * Allowed pairs found by the build over all requests (none kept unless among the best); the
+     * {@link #unvaluedPairs()} candidates come on top, some of them allowed.
+     */
     public long allowedPairs() {
         return allowedPairs;
+    }
+
+    /**
+     * Candidates the build never checked against the exact rules: their value bound showed they could not enter
+     * their request's best {@link #perRequest()}. Left out like the allowed pairs beyond the best; the certificate
+     * covers them.
+     */
+    public long unvaluedPairs() {
+        return unvaluedPairs;
     }
 
     /** Pairs kept in the value ranges before certification. */

@@ -72,9 +72,10 @@ final class Certification {
             matching.solve();
         }
         pool.record(certified, rounds, added, certifyNanos / 1_000_000);
-        LOG.info("Certificate: {} after {} solve(s); {} of {} allowed pairs kept, {} added, checked in {} ms",
-                certified ? "optimal over every allowed pair" : "NOT certified", rounds, pool.keptPairs(),
-                pool.allowedPairs(), added, certifyNanos / 1_000_000);
+        LOG.info("Certificate: {} after {} solve(s); {} pairs kept of {} allowed pairs valued ({} candidates not"
+                + " valued), {} added, checked in {} ms", certified ? "optimal over every allowed pair"
+                : "NOT certified", rounds, pool.keptPairs(), pool.allowedPairs(), pool.unvaluedPairs(), added,
+                certifyNanos / 1_000_000);
         return new Solved(model, matching);
     }
 

@@ -58,12 +58,16 @@ public final class MatchingProblemBuilder {
         long[] bestValue = new long[requests.size()];
         AtomicLong allowed = new AtomicLong();
         AtomicLong kept = new AtomicLong();
-        index.scan(i -> true, (i, candidates, values, count) -> {
+        AtomicLong skipped = new AtomicLong();
+        int[] skippedOf = new int[requests.size()];
+        // only the pairs that may still enter a request's best K are checked and valued: the others are left out
+        // like the pairs beyond the best K, and the certificate looks at them after the flow
+        index.scanBest(Math.max(1, perRequest), (i, candidates, values, count) -> {
             int keep = Math.min(perRequest, count);
             int[] best = best(candidates, values, count, keep);
             allowed.addAndGet(count);
             kept.addAndGet(keep);
-            pruned[i] = keep < count;
+            pruned[i] = keep < count || skippedOf[i] > 0;
             bestValue[i] = keep == 0 ? 0 : values[best[0]];
             MentorFact settledMentor = i < settledCount ? settledMentors[i] : null;
             long[] bestValues = new long[keep];
@@ -79,10 +83,15 @@ public final class MatchingProblemBuilder {
                 assignment.setPinned(true);
             }
             assignments[i] = assignment;
+        }, (i, count) -> {
+            skippedOf[i] = count;
+            skipped.addAndGet(count);
+            return count;
         });
         MatchingSolution solution = new MatchingSolution(mentors, List.of(assignments),
                 new MatchingConstraintConfiguration(weights));
-        solution.setCandidatePool(new CandidatePool(index, perRequest, pruned, bestValue, allowed.get(), kept.get()));
+        solution.setCandidatePool(new CandidatePool(index, perRequest, pruned, bestValue, allowed.get(), kept.get(),
+                skipped.get()));
         return solution;
     }
 

@@ -233,6 +233,35 @@ final class PairIndex {
         scan(include, null, visitor);
     }
 
+    /**
+     * Streams, for every request, its allowed pairs that may be among its {@code keep} best by value; the others are
+     * never checked against the exact rules: once {@code keep} pairs are valued, a candidate whose value bound
+     * (everything but its time together, plus the most that time can add) is below the lowest of the {@code keep}
+     * best so far cannot enter them, and its time together is not computed. The {@code keep} best pairs (and so the
+     * best value) are exactly those of {@link #scan(IntPredicate, PairScan)}; the visitor sees them among the
+     * others that were valued. {@code skipped} receives, per request, how many candidates were passed over that way
+     * (they may or may not be allowed).
+     */
+    void scanBest(int keep, PairScan visitor, java.util.function.IntBinaryOperator skipped) {
+        // keeping as many as there are mentors skips nothing
+        int best = keep >= mentors.size() ? 0 : keep;
+        for (Map.Entry<LocalDate, int[]> entry : byDate.entrySet()) {
+            int[] group = entry.getValue();
+            if (group.length == 0) {
+                continue;
+            }
+            DateIndex index = new DateIndex(entry.getKey());
+            ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(words, mentors.size()));
+            IntStream stream = IntStream.of(group);
+            (group.length > 64 ? stream.parallel() : stream).forEach(r -> {
+                Scratch s = scratch.get();
+                int count = index.allowed(r, s, null, true, best);
+                skipped.applyAsInt(r, s.skipped);
+                visitor.request(r, s.mentors, s.values, count);
+            });
+        }
+    }
+
     /** May a pair matter at all; checked on each candidate before the exact rules and the value. */
     @FunctionalInterface
     interface PairFilter {
@@ -254,7 +283,7 @@ final class PairIndex {
             IntStream stream = IntStream.of(group);
             (group.length > 64 ? stream.parallel() : stream).forEach(r -> {
                 Scratch s = scratch.get();
-                int count = index.allowed(r, s, filter, true);
+                int count = index.allowed(r, s, filter, true, 0);
                 visitor.request(r, s.mentors, s.values, count);
             });
         }
@@ -300,7 +329,7 @@ final class PairIndex {
     }
 
     private UnmatchedDiagnosis.Counts diagnose(int r, DateIndex index, Scratch s, long[] full, long[] domain) {
-        int allowedCount = index.allowed(r, s, null, false);
+        int allowedCount = index.allowed(r, s, null, false, 0);
         long[] allowed = new long[words];
         for (int i = 0; i < allowedCount; i++) {
             allowed[s.mentors[i] >>> 6] |= 1L << s.mentors[i];
@@ -425,6 +454,9 @@ final class PairIndex {
         final long[] requestBuckets = new long[(BUCKETS + 63) >>> 6];
         final int[] mentors;
         final long[] values;
+        /** A min-heap of the best values so far, for {@link #scanBest}. */
+        long[] best = new long[0];
+        int skipped;
 
         Scratch(int words, int mentorCount) {
             candidates = new long[words];
@@ -481,8 +513,12 @@ final class PairIndex {
             }
         }
 
-        /** Writes the request's allowed mentors and their values into the scratch row; returns how many. */
-        int allowed(int r, Scratch s, PairFilter filter, boolean valued) {
+        /**
+         * Writes the request's allowed mentors and their values into the scratch row; returns how many. With
+         * {@code keep > 0}, leaves out (uncounted, in {@code s.skipped}) the candidates that cannot be among the
+         * {@code keep} best by value.
+         */
+        int allowed(int r, Scratch s, PairFilter filter, boolean valued, int keep) {
             MentorshipRequest request = requests.get(r);
             long[] candidates = s.candidates;
             Arrays.fill(candidates, 0);
@@ -531,6 +567,10 @@ final class PairIndex {
                 candidates[j >>> 6] &= ~(1L << j);
             }
             int count = 0;
+            s.skipped = 0;
+            if (keep > 0) {
+                return bestAllowed(r, s, requestWeek, minOverlap, keep);
+            }
             for (int w = 0; w < words; w++) {
                 long bits = candidates[w];
                 while (bits != 0) {
@@ -543,6 +583,68 @@ final class PairIndex {
                     if (overlap >= minOverlap) {
                         s.mentors[count] = j;
                         s.values[count++] = valued ? value(r, j, overlap) : 0;
+                    }
+                }
+            }
+            return count;
+        }
+
+        private int bestAllowed(int r, Scratch s, int[] requestWeek, int minOverlap, int keep) {
+            if (s.best.length < keep) {
+                s.best = new long[keep];
+            }
+            long[] heap = s.best;
+            int size = 0;
+            long extraMost = Math.max(0, wOverlap * 4L);
+            int count = 0;
+            long[] candidates = s.candidates;
+            for (int w = 0; w < words; w++) {
+                long bits = candidates[w];
+                while (bits != 0) {
+                    int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long beyond = valueBeyondTime(r, j);
+                    if (size == keep && beyond + extraMost < heap[0]) {
+                        s.skipped++;
+                        continue;
+                    }
+                    int overlap = WeeklyOverlap.intersection(requestWeek, week[j]);
+                    if (overlap < minOverlap) {
+                        continue;
+                    }
+                    int extra = overlap - minOverlap;
+                    long value = beyond + wOverlap * (extra <= 0 ? 0 : Math.min(4, extra / 30));
+                    s.mentors[count] = j;
+                    s.values[count++] = value;
+                    if (size < keep) {
+                        int i = size++;
+                        heap[i] = value;
+                        while (i > 0 && heap[(i - 1) >>> 1] > heap[i]) {
+                            long t = heap[(i - 1) >>> 1];
+                            heap[(i - 1) >>> 1] = heap[i];
+                            heap[i] = t;
+                            i = (i - 1) >>> 1;
+                        }
+                    } else if (value > heap[0]) {
+                        heap[0] = value;
+                        int i = 0;
+                        while (true) {
+                            int low = i;
+                            int left = 2 * i + 1;
+                            if (left < size && heap[left] < heap[low]) {
+                                low = left;
+                            }
+                            if (left + 1 < size && heap[left + 1] < heap[low]) {
+                                low = left + 1;
+                            }
+                            if (low == i) {
+                                break;
+                            }
+                            long t = heap[low];
+                            heap[low] = heap[i];
+                            heap[i] = t;
+                            i = low;
+                        }
                     }
                 }
             }

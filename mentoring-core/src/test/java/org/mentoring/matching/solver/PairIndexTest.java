@@ -57,6 +57,59 @@ class PairIndexTest {
         }
     }
 
+    @Property(tries = 15, seed = "20261205")
+    void theBuildValuesOnlyWhatMayEnterTheBestKAndKeepsTheSameBestK(@ForAll long seed,
+            @ForAll @IntRange(min = 5, max = 150) int requestCount, @ForAll @IntRange(min = 10, max = 120) int mentorCount,
+            @ForAll @IntRange(min = 1, max = 8) int keep, @ForAll("weights") MatchingWeights weights) {
+        CommunityGenerator.Community community = new CommunityGenerator(seed).generate(requestCount, mentorCount);
+        PairIndex index = new PairIndex(community.requests(), community.mentors(), weights);
+        Map<Integer, Map<Integer, Long>> all = new HashMap<>();
+        index.scan(r -> true, (r, ms, vs, count) -> {
+            Map<Integer, Long> pairs = new HashMap<>();
+            for (int c = 0; c < count; c++) {
+                pairs.put(ms[c], vs[c]);
+            }
+            synchronized (all) {
+                all.put(r, pairs);
+            }
+        });
+        Map<Integer, List<Long>> bestOfAll = new HashMap<>();
+        Map<Integer, List<Long>> bestOfSome = new HashMap<>();
+        long[] skipped = new long[1];
+        long[] valued = new long[1];
+        index.scanBest(keep, (r, ms, vs, count) -> {
+            List<Long> best = new ArrayList<>();
+            for (int b : MatchingProblemBuilder.best(ms, vs, count, Math.min(keep, count))) {
+                best.add((long) ms[b]);
+                best.add(vs[b]);
+            }
+            synchronized (all) {
+                valued[0] += count;
+                for (int c = 0; c < count; c++) {
+                    assertThat(all.get(r)).containsEntry(ms[c], vs[c]);
+                }
+                bestOfSome.put(r, best);
+                int[] mentors = all.get(r).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+                long[] values = java.util.Arrays.stream(mentors).mapToLong(j -> all.get(r).get(j)).toArray();
+                List<Long> expected = new ArrayList<>();
+                for (int b : MatchingProblemBuilder.best(mentors, values, mentors.length,
+                        Math.min(keep, mentors.length))) {
+                    expected.add((long) mentors[b]);
+                    expected.add(values[b]);
+                }
+                bestOfAll.put(r, expected);
+            }
+        }, (r, count) -> {
+            synchronized (all) {
+                skipped[0] += count;
+            }
+            return count;
+        });
+        assertThat(bestOfSome).isEqualTo(bestOfAll).hasSize(community.requests().size());
+        long allowed = all.values().stream().mapToLong(Map::size).sum();
+        assertThat(valued[0]).isLessThanOrEqualTo(allowed);
+    }
+
     @Property(tries = 10, seed = "20261204")
     void theIndexGivesTheSameUnmatchedReasons(@ForAll long seed, @ForAll @IntRange(min = 5, max = 120) int requestCount,
             @ForAll @IntRange(min = 1, max = 70) int mentorCount) {
