@@ -87,9 +87,7 @@ class BrowserTest {
     @Autowired
     org.mentoring.lifecycle.LifecycleService lifecycle;
     @Autowired
-    org.mentoring.taxonomy.Taxonomy taxonomy;
-    @Autowired
-    org.mentoring.taxonomy.Topics topics;
+    org.mentoring.taxonomy.TaxonomySource taxonomySource;
     @Autowired
     org.mentoring.directask.DirectAskService directAsks;
 
@@ -713,12 +711,12 @@ class BrowserTest {
         while (ids.find()) {
             codes.add(ids.group());
         }
-        taxonomy.domains().stream().map(org.mentoring.taxonomy.Domain::code)
+        taxonomySource.current().domains().stream().map(org.mentoring.taxonomy.Domain::code)
                 .filter(code -> code.contains("/") || code.contains("-"))
                 .filter(code -> java.util.regex.Pattern.compile("(?<![\\w/-])" + java.util.regex.Pattern.quote(code)
                         + "(?![\\w-])").matcher(text).find())
                 .forEach(codes::add);
-        topics.all().stream().map(org.mentoring.taxonomy.Topic::code).filter(code -> code.contains("-"))
+        taxonomySource.topics().all().stream().map(org.mentoring.taxonomy.Topic::code).filter(code -> code.contains("-"))
                 .filter(code -> java.util.regex.Pattern.compile("(?<![\\w/-])" + java.util.regex.Pattern.quote(code)
                         + "(?![\\w-])").matcher(text).find())
                 .forEach(codes::add);

@@ -147,16 +147,18 @@ class HostileInputTest {
         String hostile = Samples.IMPORT
                 .replace("\"m-017\"", "\"m-666\"").replace("a.mwangi@", "m666@")
                 .replace("Dr. A. Mwangi", SCRIPT.replace("'", "\\u0027"))
-                .replace("\"grant-writing\", \"publishing\"", "\"grant-writing\", \"" + escaped(FORMULA) + "\"")
                 .replace("\"r-104\"", "\"r-666\"").replace("j.singh@", "r666@").replace("J. Singh", escaped(FORMULA))
-                .replace("\"goals\": [\"grant-writing\"]", "\"goals\": [\"" + escaped(FORMULA) + "\"]")
                 .replace("\"preferredMentorIds\": [\"m-017\"]", "\"preferredMentorIds\": [\"m-666\"]");
+        // a formula is no goal or topic of the programme's list: refused, naming the field
+        Http.Answer formulaTopic = http.postJson("/api/v1/import", hostile.replace("\"goals\": [\"grant-writing\"]",
+                "\"goals\": [\"" + escaped(FORMULA) + "\"]"));
+        assertThat(formulaTopic.status()).isEqualTo(422);
+        assertThat(formulaTopic.body()).contains("requests[0].goals[0]");
         Http.Answer imported = http.postJson("/api/v1/import", hostile);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
         assertThat(http.get("/api/v1/mentors/m-666").json().get("name").asText()).isEqualTo(SCRIPT);
         assertThat(http.get("/api/v1/requests/r-666").json().get("name").asText()).isEqualTo(FORMULA);
-        assertThat(http.get("/api/v1/requests/r-666").json().get("goals").get(0).asText()).isEqualTo(FORMULA);
 
         Http.Answer started = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1, \"seed\": 7}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -164,6 +166,16 @@ class HostileInputTest {
         awaitEnd(runId);
         Http.Answer csv = http.get("/api/v1/matching-runs/" + runId + "/proposals.csv");
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+
+        Http.Answer mailMerge = http.get("/api/v1/matching-runs/" + runId + "/mail-merge.csv");
+        assertThat(mailMerge.status()).isEqualTo(200);
+        assertThat(mailMerge.body()).as("the name is there, as text").contains("'=HYPERLINK(");
+        for (CSVRecord row : parse(mailMerge.body().substring(1))) {
+            for (String cell : row) {
+                assertThat(cell).as("a mail-merge cell of " + row).doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@");
+            }
+        }
 
         List<CSVRecord> rows = parse(csv.body());
         assertThat(rows).anySatisfy(row -> assertThat(row.get(2)).isEqualTo("r-666"));

@@ -142,15 +142,13 @@ final class RequestReads {
     }
 
     /** The newest of a researcher's requests (the latest cycle's), if they have any. */
-    Optional<StoredRequest> newestOf(String email) {
+    /** Every request of a researcher (one per cycle: a few). */
+    List<StoredRequest> allOf(String email) {
         if (email == null || !EmailAddress.isCanonical(email)) {
-            return Optional.empty();
+            return List.of();
         }
-        // one request per cycle: a researcher has few, ordered here
         return mongo.find(Query.query(Criteria.where("email").is(email)), MentorshipRequestDocument.class).stream()
-                .map(mapper::toStored)
-                .max(java.util.Comparator.comparing((StoredRequest s) -> s.createdAt() == null ? java.time.Instant.MIN
-                        : s.createdAt()).thenComparing(s -> s.request().externalId()));
+                .map(mapper::toStored).toList();
     }
 
     /**

@@ -115,9 +115,17 @@ public class RequestService {
         return RequestReads.inCycle(cycle);
     }
 
-    /** The newest of a researcher's requests (the latest cycle's), if they have any. */
+    /**
+     * The researcher's request of the latest cycle (by the day its requests open; the request created last among
+     * those of one cycle, or without a known cycle), if they have any.
+     */
     public Optional<StoredRequest> newestOf(String email) {
-        return reads.newestOf(email);
+        Calendar calendar = cycles.calendar();
+        return reads.allOf(email).stream().max(java.util.Comparator
+                .comparing((StoredRequest s) -> calendar.find(s.cycle()).map(Cycle::requestsOpen)
+                        .orElse(java.time.LocalDate.MIN))
+                .thenComparing(s -> s.createdAt() == null ? java.time.Instant.MIN : s.createdAt())
+                .thenComparing(s -> s.request().externalId()));
     }
 
     /** {@link #create(RequestInput, boolean)} by a coordinator. */
