@@ -20,7 +20,7 @@ import org.mentoring.matching.circles.CircleProblem;
 import org.mentoring.matching.circles.CircleResult;
 import org.mentoring.matching.circles.CircleSettings;
 import org.mentoring.matching.circles.CircleWeights;
-import org.mentoring.matching.circles.RequestFormat;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;

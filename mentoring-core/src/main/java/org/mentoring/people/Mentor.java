@@ -14,6 +14,7 @@ import java.util.Set;
  * @param topics mentoring topics they offer, matched against requests' goals (for example grant-writing)
  * @param capacity how many mentees at once, accepted and proposed together
  * @param availableUntil last date they take a new mentee, or null for open-ended
+ * @param circles how many mentoring circles they lead at once, apart from their one-to-one {@code capacity} (0: none)
  */
 public record Mentor(
         String externalId,
@@ -28,7 +29,8 @@ public record Mentor(
         int capacity,
         LocalDate availableFrom,
         LocalDate availableUntil,
-        List<WeeklySlot> weeklyAvailability) {
+        List<WeeklySlot> weeklyAvailability,
+        int circles) {
 
     public Mentor {
         Objects.requireNonNull(externalId, "externalId");
@@ -41,6 +43,17 @@ public record Mentor(
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must not be negative");
         }
+        if (circles < 0) {
+            throw new IllegalArgumentException("circles must not be negative");
+        }
+    }
+
+    /** A mentor who leads no circle. */
+    public Mentor(String externalId, String name, String email, String institution, String country, ZoneId timeZone,
+            Set<String> languages, List<String> domains, Set<String> topics, int capacity, LocalDate availableFrom,
+            LocalDate availableUntil, List<WeeklySlot> weeklyAvailability) {
+        this(externalId, name, email, institution, country, timeZone, languages, domains, topics, capacity,
+                availableFrom, availableUntil, weeklyAvailability, 0);
     }
 
     /** Whether this mentor can start with a mentee on that date (rule 3). */

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param excludedMentorIds mentors' externalIds never to propose (conflicts of interest, rule 4)
  * @param priority flagged by the programme for equity (for example based in a low- or middle-income country, or
  *     waiting since an earlier cycle)
+ * @param format one-to-one (the default), in a mentoring circle, or either
  */
 public record MentorshipRequest(
         String externalId,
@@ -34,7 +35,8 @@ public record MentorshipRequest(
         List<WeeklySlot> weeklyAvailability,
         List<String> preferredMentorIds,
         Set<String> excludedMentorIds,
-        boolean priority) {
+        boolean priority,
+        RequestFormat format) {
 
     public static final int DEFAULT_MIN_OVERLAP_MINUTES = 60;
 
@@ -48,8 +50,19 @@ public record MentorshipRequest(
         weeklyAvailability = List.copyOf(weeklyAvailability);
         preferredMentorIds = List.copyOf(preferredMentorIds);
         excludedMentorIds = Set.copyOf(excludedMentorIds);
+        format = format == null ? RequestFormat.ONE_TO_ONE : format;
         if (minOverlapMinutes < 0) {
             throw new IllegalArgumentException("minOverlapMinutes must not be negative");
         }
+    }
+
+    /** A request for one-to-one mentoring. */
+    public MentorshipRequest(String externalId, String name, String email, String institution, String country,
+            ZoneId timeZone, CareerStage careerStage, Set<String> languages, List<String> domains, Set<String> goals,
+            LocalDate startDate, int durationMonths, int minOverlapMinutes, List<WeeklySlot> weeklyAvailability,
+            List<String> preferredMentorIds, Set<String> excludedMentorIds, boolean priority) {
+        this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
+                startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
+                excludedMentorIds, priority, RequestFormat.ONE_TO_ONE);
     }
 }

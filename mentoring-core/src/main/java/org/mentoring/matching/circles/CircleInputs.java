@@ -4,14 +4,26 @@ import java.util.List;
 import java.util.Map;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 
 /**
- * Builds the circle engine's inputs from today's records, which do not have {@code format} and {@code circles} yet:
- * both come as maps by externalId; a request missing from the map is ONE_TO_ONE, a mentor missing leads no circle.
+ * Builds the circle engine's inputs from the records: a request's {@code format} and a mentor's {@code circles}, or,
+ * for tests and benchmarks, maps by externalId that override them (a request missing from the map is ONE_TO_ONE, a
+ * mentor missing leads no circle).
  */
 public final class CircleInputs {
 
     private CircleInputs() {
+    }
+
+    /** Each request in the format it asked for. */
+    public static List<CircleRequest> requests(List<MentorshipRequest> requests) {
+        return requests.stream().map(r -> new CircleRequest(r, r.format())).toList();
+    }
+
+    /** Each mentor with the circles they lead. */
+    public static List<CircleMentor> mentors(List<Mentor> mentors) {
+        return mentors.stream().map(m -> new CircleMentor(m, m.circles())).toList();
     }
 
     public static List<CircleRequest> requests(List<MentorshipRequest> requests, Map<String, RequestFormat> formats) {

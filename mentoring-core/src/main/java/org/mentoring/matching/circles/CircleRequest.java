@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.WeeklySlot;
 
 /**

@@ -3,6 +3,7 @@ package org.mentoring.matching.circles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mentoring.people.RequestFormat;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;

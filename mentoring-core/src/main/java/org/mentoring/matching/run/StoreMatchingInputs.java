@@ -77,7 +77,7 @@ public class StoreMatchingInputs implements MatchingInputs {
                 result.add(new Mentor(m.externalId(), m.name(), m.email(), m.institution(), m.country(),
                         m.timeZone(), m.languages(), m.domains(), m.topics(),
                         Math.min(m.capacity(), held.get(m.externalId())), m.availableFrom(), m.availableUntil(),
-                        m.weeklyAvailability()));
+                        m.weeklyAvailability(), 0));
             }
         }
         return result;

@@ -40,6 +40,7 @@ class MentorDocument {
     private List<String> domains;
     private List<String> topics;
     private int capacity;
+    private int circles;
     private LocalDate availableFrom;
     private LocalDate availableUntil;
     private List<SlotDocument> weeklyAvailability;
@@ -138,6 +139,14 @@ class MentorDocument {
 
     public void setCapacity(int capacity) {
         this.capacity = capacity;
+    }
+
+    public int getCircles() {
+        return circles;
+    }
+
+    public void setCircles(int circles) {
+        this.circles = circles;
     }
 
     public LocalDate getAvailableFrom() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.mentoring.people.CareerStage;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.RequestStatus;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
@@ -55,6 +56,8 @@ class MentorshipRequestDocument {
     private List<String> preferredMentorIds;
     private List<String> excludedMentorIds;
     private boolean priority;
+    /** Null in requests stored before circles: read as ONE_TO_ONE. */
+    private RequestFormat format;
     private RequestStatus status;
     private String cycle;
     @Version
@@ -206,6 +209,14 @@ class MentorshipRequestDocument {
 
     public void setPriority(boolean priority) {
         this.priority = priority;
+    }
+
+    public RequestFormat getFormat() {
+        return format;
+    }
+
+    public void setFormat(RequestFormat format) {
+        this.format = format;
     }
 
     public RequestStatus getStatus() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.time.WeeklyOverlap;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 

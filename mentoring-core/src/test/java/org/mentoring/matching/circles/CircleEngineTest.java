@@ -21,6 +21,7 @@ import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingResult;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.WeeklySlot;
 import org.mentoring.time.WeeklyOverlap;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 
 class CircleSettingsTest {
 

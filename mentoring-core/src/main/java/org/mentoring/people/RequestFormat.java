@@ -1,4 +1,4 @@
-package org.mentoring.matching.circles;
+package org.mentoring.people;
 
 /** How a request accepts to be mentored: one-to-one (the default), in a circle, or either. */
 public enum RequestFormat {
