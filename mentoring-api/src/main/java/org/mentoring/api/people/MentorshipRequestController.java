@@ -160,13 +160,14 @@ class MentorshipRequestController {
 
     @DeleteMapping("/{externalId}")
     @Operation(summary = "Delete a mentorship request", description = "With If-Match, only if the request is "
-            + "still at that version. A RESEARCHER deletes only their own request, and not while it is PROPOSED or "
-            + "MATCHED (409 request-in-progress: decline the offer or end the mentorship first).")
+            + "still at that version. A RESEARCHER deletes only their own request. Nobody, an ADMIN included, deletes a "
+            + "request while it is PROPOSED or MATCHED (409 request-in-progress: decline the offer or end the "
+            + "mentorship first), so no mentor's place stays held by a request that is gone.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "Not an admin nor the owner")
     @ApiResponse(responseCode = "404", description = "No request with this externalId")
-    @ApiResponse(responseCode = "409", description = "Stale version, or (for a researcher) the request has an offer "
-            + "waiting or an active mentorship")
+    @ApiResponse(responseCode = "409", description = "Stale version, or the request has an offer waiting or an "
+            + "active mentorship")
     ResponseEntity<Void> delete(@PathVariable String externalId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long version = Versions.optional(ifMatch);

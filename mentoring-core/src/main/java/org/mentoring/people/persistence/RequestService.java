@@ -203,21 +203,34 @@ public class RequestService {
     }
 
     /**
-     * Deletes a request; with an expected version, only if it is still at that version.
+     * Deletes a request that is open or withdrawn; with an expected version, only if it is still at that version.
+     * A request with an offer waiting or an active mentorship is never deleted, by anyone: its mentor's place would
+     * stay held by a request that no longer exists. The status is part of the delete's filter, so an offer published
+     * at the same moment either comes first (and the delete is refused) or finds no request.
      *
      * @throws NotFoundException when no request has this externalId
-     * @throws ConflictException {@code stale-version}
+     * @throws ConflictException {@code stale-version}, or {@code request-in-progress} naming what to do first
      */
     public void delete(String externalId, Long expectedVersion) {
-        Criteria criteria = Criteria.where("externalId").is(externalId);
+        Criteria criteria = Criteria.where("externalId").is(externalId)
+                .and("status").nin(RequestStatus.PROPOSED, RequestStatus.MATCHED);
         if (expectedVersion != null) {
             criteria = criteria.and("version").is(expectedVersion);
         }
         if (mongo.remove(Query.query(criteria), MentorshipRequestDocument.class).getDeletedCount() == 0) {
-            if (repository.existsByExternalId(externalId)) {
-                throw stale(externalId, expectedVersion);
+            StoredRequest current = repository.findByExternalId(externalId).map(mapper::toStored)
+                    .orElseThrow(() -> new NotFoundException("request", externalId));
+            String what = switch (current.status()) {
+                case PROPOSED -> "has an offer waiting for answers: decline it on the researcher's behalf (or let it"
+                        + " expire) first, then delete the request";
+                case MATCHED -> "is in an active mentorship: end the mentorship first, then delete the request";
+                default -> null;
+            };
+            if (what != null) {
+                throw new ConflictException("request-in-progress",
+                        "Request " + externalId + " cannot be deleted now: it " + what + ".");
             }
-            throw new NotFoundException("request", externalId);
+            throw stale(externalId, expectedVersion);
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.NotFoundException;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
@@ -80,6 +81,32 @@ class RequestServiceTest {
         assertThat(updated.request().country()).isEqualTo("IN");
         assertThatThrownBy(() -> requests.update("r-1", request("r-1"), created.version()))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aRequestWithAnOfferOrAMentorshipIsNeverDeletedAndAWithdrawnOneIs() {
+        requests.create(request("r-offer"));
+        requests.create(request("r-matched"));
+        requests.create(request("r-gone"));
+        requests.changeStatus("r-offer", RequestStatus.OPEN, RequestStatus.PROPOSED);
+        requests.changeStatus("r-matched", RequestStatus.OPEN, RequestStatus.MATCHED);
+        requests.changeStatus("r-gone", RequestStatus.OPEN, RequestStatus.WITHDRAWN);
+
+        assertThatThrownBy(() -> requests.delete("r-offer", null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("request-in-progress");
+                    assertThat(e.getMessage()).contains("offer waiting for answers");
+                });
+        assertThatThrownBy(() -> requests.delete("r-matched", null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("request-in-progress");
+                    assertThat(e.getMessage()).contains("end the mentorship first");
+                });
+        requests.delete("r-gone", null);
+
+        assertThat(requests.get("r-offer").status()).isEqualTo(RequestStatus.PROPOSED);
+        assertThat(requests.get("r-matched").status()).isEqualTo(RequestStatus.MATCHED);
+        assertThatThrownBy(() -> requests.get("r-gone")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
