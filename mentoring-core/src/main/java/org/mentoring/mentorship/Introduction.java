@@ -11,7 +11,7 @@ import org.mentoring.matching.model.Side;
  *
  * @param reader the side this introduction is written for
  * @param sharedTimes the weekly times both are available, each in the reader's local time, for example
- *     {@code Tuesdays 14:00-15:00 (your time, Africa/Nairobi)}; empty when they share none
+ *     {@code Tuesdays 14:00-15:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)}; empty when they share none
  * @param clocksChange whether either zone changes its clocks during the mentorship, so that the shared times, worked
  *     out for the start date, may move by an hour
  */

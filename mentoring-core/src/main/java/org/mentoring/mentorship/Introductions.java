@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mentoring.common.ZoneNames;
 import org.mentoring.matching.model.Mentorship;
 import org.mentoring.matching.model.Side;
 import org.mentoring.matching.persistence.MatchingPersistenceMapper;
@@ -99,9 +100,10 @@ public class Introductions {
                 ? sharedTimes(r.weeklyAvailability(), r.timeZone(), m.weeklyAvailability(), m.timeZone(), start)
                 : sharedTimes(m.weeklyAvailability(), m.timeZone(), r.weeklyAvailability(), r.timeZone(), start);
         boolean clocksChange = changesClocks(r.timeZone(), start, end) || changesClocks(m.timeZone(), start, end);
-        return Optional.of(new Introduction(mentorship.id(), reader, researcher ? r.name() : m.name(), myZone.getId(),
-                researcher ? m.name() : r.name(), researcher ? m.email() : r.email(),
-                researcher ? m.institution() : r.institution(), researcher ? m.timeZone().getId() : r.timeZone().getId(),
+        return Optional.of(new Introduction(mentorship.id(), reader, researcher ? r.name() : m.name(),
+                ZoneNames.of(myZone, start), researcher ? m.name() : r.name(), researcher ? m.email() : r.email(),
+                researcher ? m.institution() : r.institution(),
+                ZoneNames.of(researcher ? m.timeZone() : r.timeZone(), start),
                 shared, clocksChange, settings.firstSteps(), start, end, mentorship.status()));
     }
 
@@ -140,7 +142,7 @@ public class Introductions {
 
     /**
      * The weekly times two people share, each written in the first one's local time, for example
-     * {@code Tuesdays 14:00-15:00 (your time, Africa/Nairobi)}; both converted with their zone's offset at 12:00 UTC
+     * {@code Tuesdays 14:00-15:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)}; both converted with their zone's offset at 12:00 UTC
      * on {@code date}, on a circular week, as the matching does.
      */
     public static List<String> sharedTimes(List<WeeklySlot> mine, ZoneId myZone, List<WeeklySlot> theirs,
@@ -175,7 +177,7 @@ public class Introductions {
             int[] first = merged.remove(0);
             merged.get(merged.size() - 1)[1] = WEEK + first[1];
         }
-        String suffix = " (your time, " + myZone.getId() + ")";
+        String suffix = " (your time: " + ZoneNames.flat(myZone, date) + ")";
         return merged.stream().map(interval -> describe(interval[0], interval[1]) + suffix).toList();
     }
 

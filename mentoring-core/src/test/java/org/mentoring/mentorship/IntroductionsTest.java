@@ -93,8 +93,8 @@ class IntroductionsTest {
         assertThat(toResearcher).hasSize(1);
         assertThat(toResearcher.get(0).subject()).isEqualTo("Your mentorship starts: meet Dr. A. Mwangi");
         assertThat(toResearcher.get(0).body()).contains("Your mentor: Dr. A. Mwangi", "Email: m-1@example.org",
-                "Institution: University of Nairobi", "Time zone: Africa/Nairobi",
-                "- Tuesdays 03:00-04:00 (your time, America/Vancouver)",
+                "Institution: University of Nairobi", "Time zone: Nairobi (Eastern Africa Time, UTC+03:00)",
+                "- Tuesdays 03:00-04:00 (your time: Vancouver, Pacific Time, UTC-08:00)",
                 "runs from 1 February 2026 to 1 August 2026",
                 // Vancouver moves its clocks in March
                 "when clocks change for summer or winter time",
@@ -104,8 +104,8 @@ class IntroductionsTest {
         assertThat(toMentor).hasSize(1);
         assertThat(toMentor.get(0).subject()).isEqualTo("Your mentorship starts: meet J. Singh");
         assertThat(toMentor.get(0).body()).contains("Your mentee: J. Singh", "Email: r-1@example.org",
-                "Institution: University of British Columbia", "Time zone: America/Vancouver",
-                "- Tuesdays 14:00-15:00 (your time, Africa/Nairobi)", "Meet within two weeks.", "/mentor");
+                "Institution: University of British Columbia", "Time zone: Vancouver (Pacific Time, UTC-08:00)",
+                "- Tuesdays 14:00-15:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)", "Meet within two weeks.", "/mentor");
         assertThat(audit.list(IntroductionSettings.ACTION, null, 0, 5).getContent()).hasSize(1);
     }
 
@@ -118,16 +118,16 @@ class IntroductionsTest {
         List<WeeklySlot> researcher = List.of(slot("MONDAY", "23:00", "00:00"), slot("TUESDAY", "00:00", "01:00"));
         List<WeeklySlot> mentor = List.of(slot("TUESDAY", "10:00", "12:00"));
         assertThat(Introductions.sharedTimes(researcher, vancouver, mentor, nairobi, date))
-                .containsExactly("Mondays 23:00 to Tuesdays 01:00 (your time, America/Vancouver)");
+                .containsExactly("Mondays 23:00 to Tuesdays 01:00 (your time: Vancouver, Pacific Time, UTC-08:00)");
         assertThat(Introductions.sharedTimes(mentor, nairobi, researcher, vancouver, date))
-                .containsExactly("Tuesdays 10:00-12:00 (your time, Africa/Nairobi)");
+                .containsExactly("Tuesdays 10:00-12:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)");
         // Sunday 22:00 to Monday 02:00 in Nairobi is Sunday 19:00-23:00 UTC; Sunday 11:00-15:00 in Vancouver
         List<WeeklySlot> late = List.of(slot("SUNDAY", "22:00", "00:00"), slot("MONDAY", "00:00", "02:00"));
         List<WeeklySlot> sunday = List.of(slot("SUNDAY", "09:00", "17:00"));
         assertThat(Introductions.sharedTimes(late, nairobi, sunday, vancouver, date))
-                .containsExactly("Sundays 22:00 to Mondays 02:00 (your time, Africa/Nairobi)");
+                .containsExactly("Sundays 22:00 to Mondays 02:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)");
         assertThat(Introductions.sharedTimes(sunday, vancouver, late, nairobi, date))
-                .containsExactly("Sundays 11:00-15:00 (your time, America/Vancouver)");
+                .containsExactly("Sundays 11:00-15:00 (your time: Vancouver, Pacific Time, UTC-08:00)");
         assertThat(Introductions.sharedTimes(sunday, vancouver, mentor, nairobi, date)).isEmpty();
     }
 

@@ -101,13 +101,14 @@ class MentorshipEndingFlowTest {
         mvc.perform(get("/my-request").with(user(RESEARCHER)))
                 .andExpect(content().string(containsString("mentor.one@uni.example.org")))
                 .andExpect(content().string(containsString("Mentor University")))
-                .andExpect(content().string(containsString("Africa/Nairobi")))
-                .andExpect(content().string(containsString("Tuesdays 12:00-14:00 (your time, Europe/Paris)")))
+                .andExpect(content().string(containsString("Nairobi (Eastern Africa Time, UTC+03:00)")))
+                .andExpect(content().string(containsString(
+                        "Tuesdays 12:00-14:00 (your time: Paris, Central European Time, UTC+01:00)")))
                 .andExpect(content().string(containsString("Meet within two weeks.\nShare your goals.")))
                 .andExpect(content().string(containsString("End this mentorship")));
         mvc.perform(get("/mentor").with(user(MENTOR)))
                 .andExpect(content().string(containsString("uno@uni.example.org")))
-                .andExpect(content().string(containsString("Tuesdays 14:00-16:00 (your time, Africa/Nairobi)")))
+                .andExpect(content().string(containsString("Tuesdays 14:00-16:00 (your time: Nairobi, Eastern Africa Time, UTC+03:00)")))
                 .andExpect(content().string(containsString("/mentorships/" + id + "/end")));
         // nobody else's page shows either address
         mvc.perform(get("/my-request").with(user(OTHER_RESEARCHER)))

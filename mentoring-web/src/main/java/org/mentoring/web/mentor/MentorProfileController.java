@@ -47,6 +47,9 @@ class MentorProfileController {
     }
 
     /** One of the mentor's mentees, current or past, as the page lists them. */
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+
     record MenteeRow(String name, String institution, String start, String end, String status) {
     }
 
@@ -215,8 +218,8 @@ class MentorProfileController {
             var request = requests.find(m.requestExternalId()).map(stored -> stored.request());
             rows.add(new MenteeRow(request.map(r -> r.name()).orElse("A researcher no longer listed"),
                     request.map(r -> r.institution() == null ? "" : r.institution()).orElse(""),
-                    m.startDate() == null ? "" : m.startDate().toString(),
-                    m.endDate() == null ? "" : m.endDate().toString(), statusText(m.status())));
+                    m.startDate() == null ? "" : DAY.format(m.startDate()),
+                    m.endDate() == null ? "" : DAY.format(m.endDate()), statusText(m.status())));
         }
         return rows;
     }

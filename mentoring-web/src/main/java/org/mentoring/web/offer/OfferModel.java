@@ -97,8 +97,8 @@ class OfferModel {
         if (offer.answerBy() == null) {
             return null;
         }
-        String when = OfferDeadlines.inWords(offer.answerBy(), zone) + (zone == null ? " UTC" : " (your time, "
-                + zone.getId() + ")");
+        String when = OfferDeadlines.inWords(offer.answerBy(), zone) + (zone == null ? " UTC" : " (your time: "
+                + org.mentoring.common.ZoneNames.flat(zone, offer.answerBy().atZone(zone).toLocalDate()) + ")");
         return switch (offer.status()) {
             case OFFERED -> open(offer) ? "Answer by " + when : "Expired on " + when + ", before both of you had"
                     + " answered";
