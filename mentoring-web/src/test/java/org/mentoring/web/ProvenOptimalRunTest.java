@@ -61,6 +61,18 @@ class ProvenOptimalRunTest {
                 .andExpect(content().string(containsString("id=\"run-proven\"")))
                 .andExpect(content().string(containsString(">best possible<")))
                 .andExpect(content().string(containsString("certified over every allowed pair")));
+
+        // the run names its cycle as the coordinator named it, not by its code
+        String cycle = run.get("cycle").asText();
+        String name = null;
+        for (JsonNode c : admin.get("/api/v1/cycles").json().get("cycles")) {
+            if (c.get("code").asText().equals(cycle)) {
+                name = c.get("name").asText();
+            }
+        }
+        assertThat(name).as("the run's cycle " + cycle + " is listed").isNotNull().isNotEqualTo(cycle);
+        mvc.perform(get("/admin/runs/{id}", runId).with(user(PageUsers.COORDINATOR)))
+                .andExpect(content().string(containsString("id=\"run-cycle\">" + name + ";<")));
     }
 
     private static String start(Http admin) {

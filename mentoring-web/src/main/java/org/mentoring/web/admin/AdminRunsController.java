@@ -175,6 +175,9 @@ class AdminRunsController {
 
     private void addStatus(Model model, MatchingRun run) throws JsonProcessingException {
         model.addAttribute("run", run);
+        model.addAttribute("cycleName", run.cycle() == null ? null
+                : cycles.calendar().find(run.cycle()).map(c -> c.isDefault() ? "the default cycle" : c.name())
+                        .orElse(run.cycle()));
         model.addAttribute("scoreWords", RunPage.scoreWords(run));
         model.addAttribute("finishWords", RunPage.finishWords(run));
         long limitMillis = run.timeLimitSeconds() * 1000L;
