@@ -2,6 +2,7 @@ package org.mentoring.api.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -10,6 +11,7 @@ import org.mentoring.accounts.Account;
 import org.mentoring.accounts.AccountInvitations;
 import org.mentoring.accounts.AccountMail;
 import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.AddressLimits;
 import org.mentoring.accounts.EmailVerification;
 import org.mentoring.accounts.Invitation;
 import org.mentoring.accounts.PasswordReset;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Accounts", description = "Sign-up, the signed-in person, passwords, invitations, account administration")
@@ -53,8 +56,11 @@ class AccountController {
     private final AccountMail mail;
     private final PasswordReset passwordReset;
 
+    private final AddressLimits addressLimits;
+
     AccountController(AccountService accounts, EmailVerification verification, AccountInvitations invitations,
-            AccountMail mail, PasswordReset passwordReset) {
+            AccountMail mail, PasswordReset passwordReset, AddressLimits addressLimits) {
+        this.addressLimits = addressLimits;
         this.accounts = accounts;
         this.passwordReset = passwordReset;
         this.verification = verification;
@@ -67,9 +73,11 @@ class AccountController {
                     + "link valid 48 hours; until it is used the account owns nothing (no request, offer or "
                     + "notification). A weak password, an email already used or a malformed email answer 4xx problem "
                     + "details naming the field. An unverified sign-up whose link expired may be replaced by a new "
-                    + "one.")
+                    + "one. One network address may sign up 20 times an hour "
+                    + "(mentoring.security.mail-requests-per-address), then 429.")
     @PostMapping("/accounts/sign-up")
-    ResponseEntity<AccountResponse> signUp(@Valid @RequestBody SignUpRequest body) {
+    ResponseEntity<AccountResponse> signUp(@Valid @RequestBody SignUpRequest body, HttpServletRequest request) {
+        limited("sign-up", request, "Too many sign-ups came from your network in the last hour");
         Account account = verification.signUp(body.email(), body.password(), body.name());
         return ResponseEntity.created(URI.create("/api/v1/me")).body(AccountResponse.of(account));
     }
@@ -122,11 +130,20 @@ class AccountController {
                     + "time; when an enabled account has it (with a password, or invited), a one-time link to "
                     + "/set-password valid 1 hour goes to the address, at most one every 2 minutes and 5 a day "
                     + "(further requests are dropped silently). Using the link ends the account's other sessions. "
-                    + "A malformed email is a 422 naming email.")
+                    + "A malformed email is a 422 naming email. One network address may ask 20 resets an hour "
+                    + "(mentoring.security.mail-requests-per-address), then 429.")
     @PostMapping("/accounts/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void passwordReset(@Valid @RequestBody PasswordResetRequest body) {
+    void passwordReset(@Valid @RequestBody PasswordResetRequest body, HttpServletRequest request) {
+        limited("password-reset", request, "Too many password resets were asked from your network in the last hour");
         passwordReset.request(body.email());
+    }
+
+    /** 429 once one network address has made this kind of mail-sending request too often this hour. */
+    private void limited(String kind, HttpServletRequest request, String why) {
+        if (!addressLimits.allow(kind, request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, why + ": try again in an hour.");
+        }
     }
 
     @Operation(summary = "List accounts (ADMIN)")

@@ -2,15 +2,18 @@ package org.mentoring.web.account;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Map;
 import org.mentoring.accounts.AccountService;
+import org.mentoring.accounts.AddressLimits;
 import org.mentoring.accounts.EmailVerification;
 import org.mentoring.accounts.PasswordReset;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.web.page.FieldErrors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +31,11 @@ class AccountPagesController {
     private final EmailVerification verification;
     private final PasswordReset passwordReset;
 
-    AccountPagesController(AccountService accounts, EmailVerification verification, PasswordReset passwordReset) {
+    private final AddressLimits limits;
+
+    AccountPagesController(AccountService accounts, EmailVerification verification, PasswordReset passwordReset,
+            AddressLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
         this.passwordReset = passwordReset;
         this.verification = verification;
@@ -49,7 +56,16 @@ class AccountPagesController {
 
     @PostMapping("/sign-up")
     String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String password, HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        if (!limits.allow("sign-up", request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("errors", Map.of("email", "Too many sign-ups came from your network in the last hour."
+                    + " Try again in an hour, or ask your programme coordinator to invite you."));
+            model.addAttribute("email", email.length() > 254 ? "" : email);
+            model.addAttribute("name", name.length() > 200 ? "" : name);
+            return "sign-up";
+        }
         try {
             verification.signUp(email, password, name);
             signIn(request, email, password);
@@ -176,7 +192,15 @@ class AccountPagesController {
 
     /** The same answer whether or not an account has the address: see {@link PasswordReset}. */
     @PostMapping("/forgot-password")
-    String forgotPassword(@RequestParam(defaultValue = "") String email, Model model) {
+    String forgotPassword(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (!limits.allow("password-reset", request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("errors", Map.of("email", "Too many password resets were asked from your network in"
+                    + " the last hour. Try again in an hour, or ask your programme coordinator."));
+            model.addAttribute("email", email.length() > 254 ? "" : email);
+            return "forgot-password";
+        }
         try {
             passwordReset.request(email);
             return "redirect:/forgot-password?sent";
