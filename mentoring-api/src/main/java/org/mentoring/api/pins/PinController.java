@@ -77,7 +77,7 @@ class PinController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "The pair breaks a hard rule; the problem names it.",
             content = @Content(mediaType = "application/problem+json"))
-    PinResponse pin(@PathVariable String id, HttpServletRequest http) {
+    PinResponse pinProposal(@PathVariable String id, HttpServletRequest http) {
         Viewer viewer = Viewer.current();
         viewer.requireAdmin();
         return PinResponse.of(pins.pin(id, viewer.email(), http.getRemoteAddr()));
@@ -91,7 +91,7 @@ class PinController {
     @ApiResponse(responseCode = "204", description = "The request has no pin now.")
     @ApiResponse(responseCode = "404", description = "No such proposal.",
             content = @Content(mediaType = "application/problem+json"))
-    void unpin(@PathVariable String id, HttpServletRequest http) {
+    void unpinProposal(@PathVariable String id, HttpServletRequest http) {
         Viewer viewer = Viewer.current();
         viewer.requireAdmin();
         pins.unpin(id, viewer.email(), http.getRemoteAddr());
@@ -101,7 +101,7 @@ class PinController {
     @Operation(summary = "The coordinators' pins (ADMIN)",
             description = "Those later runs keep first (newest first), then those a run dropped, with the run and why;"
                     + " each with the researcher's and the mentor's names.")
-    PinsResponse list() {
+    PinsResponse listPins() {
         Viewer.current().requireAdmin();
         return new PinsResponse(pins.list().stream().map(PinResponse::of).toList());
     }
