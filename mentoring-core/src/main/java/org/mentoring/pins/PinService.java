@@ -243,8 +243,9 @@ public class PinService {
             throw new ConflictException("request-withdrawn", "Request " + requestId + " was withdrawn; a withdrawn"
                     + " request cannot be pinned");
         }
-        boolean mentored = stored.status() == RequestStatus.MATCHED || mongo.exists(query(where("requestExternalId")
-                .is(requestId).and("status").is(MentorshipStatus.ACTIVE)), MentorshipDocument.class);
+        // by the request's index alone: a request has few mentorships
+        boolean mentored = stored.status() == RequestStatus.MATCHED || mongo.find(query(where("requestExternalId")
+                .is(requestId)), MentorshipDocument.class).stream().anyMatch(m -> m.status() == MentorshipStatus.ACTIVE);
         if (mentored) {
             throw new ConflictException("request-in-mentorship", "Request " + requestId + " is already in a"
                     + " mentorship; it needs no pin");

@@ -127,7 +127,7 @@ class PinFlowTest {
         assertThat(dropped.get("active").asBoolean()).isFalse();
         assertThat(dropped.get("droppedByRun").asText()).isEqualTo(runC);
         assertThat(dropped.get("droppedReason").asText()).isEqualTo("the request is withdrawn");
-        assertThat(html("/admin/runs/" + runC)).contains("Pins this run could not keep",
+        assertThat(html("/admin/runs/" + runC)).contains("Pins this run dropped",
                 "Researcher Two with", "the request is withdrawn");
         assertThat(admin.send("DELETE", "/api/v1/proposals/" + proposalB2 + "/pin", null, "").status())
                 .isEqualTo(204);

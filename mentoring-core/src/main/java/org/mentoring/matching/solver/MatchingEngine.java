@@ -140,7 +140,7 @@ public class MatchingEngine implements AutoCloseable {
                 HardMediumSoftLongScore score = best.getScore();
                 if (score != null && score.isSolutionInitialized()) {
                     listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
-                            countMatched(best)));
+                            countMatched(best, problem.pinned())));
                 }
             } catch (Throwable e) {
                 // a progress report lost, never the run: the final result still comes
@@ -286,9 +286,14 @@ public class MatchingEngine implements AutoCloseable {
     }
 
     static int countMatched(MatchingSolution solution) {
+        return countMatched(solution, Set.of());
+    }
+
+    /** The open requests with a mentor, the coordinator's pinned ones among them. */
+    static int countMatched(MatchingSolution solution, Set<String> pinned) {
         int matched = 0;
         for (RequestAssignment a : solution.getAssignments()) {
-            if (!a.isPinned() && a.getMentor() != null) {
+            if ((!a.isPinned() || pinned.contains(a.getExternalId())) && a.getMentor() != null) {
                 matched++;
             }
         }
