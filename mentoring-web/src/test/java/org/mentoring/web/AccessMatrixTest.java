@@ -189,6 +189,14 @@ class AccessMatrixTest {
         check(mismatches, "POST /proposals/{own}/override (accepted already)",
                 http -> http.postJson("/api/v1/proposals/" + ownProposal + "/override",
                         "{\"mentorExternalId\": \"" + otherMentor + "\"}"), 401, 403, 403, 403, 403, 409);
+        check(mismatches, "POST /proposals/{own}/pin (accepted already)",
+                http -> http.postJson("/api/v1/proposals/" + ownProposal + "/pin", ""), 401, 403, 403, 403, 403, 409);
+        check(mismatches, "DELETE /proposals/unknown/pin",
+                http -> http.send("DELETE", "/api/v1/proposals/none/pin", null, ""), 401, 403, 403, 403, 403, 404);
+        check(mismatches, "DELETE /proposals/{own}/pin",
+                http -> http.send("DELETE", "/api/v1/proposals/" + ownProposal + "/pin", null, ""),
+                401, 403, 403, 403, 403, 204);
+        check(mismatches, "GET /pins", http -> http.get("/api/v1/pins"), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /requests/r-own/candidates", http -> http.get("/api/v1/requests/r-own/candidates"),
                 401, 403, 403, 403, 403, 200);
         check(mismatches, "POST /matching-runs/{id}/unmatched/r-own/pair (published run)",
@@ -353,7 +361,7 @@ class AccessMatrixTest {
             for (String page : pages) {
                 mvc.perform(get(page).with(user(someone)).accept("text/html")).andExpect(status().isForbidden());
             }
-            for (String action : List.of("pair", "override", "answer")) {
+            for (String action : List.of("pair", "override", "answer", "pin", "unpin")) {
                 mvc.perform(post("/admin/runs/" + runId + "/requests/r-own/" + action).param("proposalId", ownProposal)
                         .param("mentorExternalId", otherMentor).param("side", "MENTOR").param("answer", "DECLINED")
                         .with(user(someone)).with(csrf())).andExpect(status().isForbidden());

@@ -15,5 +15,8 @@ record ProposalResponse(
         @Schema(description = "Research-domain affinity points of the pair.") int affinity,
         @Schema(description = "Weekly minutes both are available.") int overlapMinutes,
         @Schema(description = "False only if the pair breaks a hard rule, which a feasible run never shows.")
-        boolean valid) {
+        boolean valid,
+        @Schema(description = "True when the run kept the pair because a coordinator pinned it"
+                + " (`POST /api/v1/proposals/{id}/pin` on an earlier run's proposal).")
+        boolean pinned) {
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param affinity the research-domain affinity points of the pair
  * @param overlapMinutes weekly minutes the two are both available
  * @param valid false only if the pair breaks a hard rule, which a feasible run never shows
+ * @param pinned the run kept the pair because a coordinator pinned it
  */
 public record Proposal(
         String id,
@@ -19,9 +20,16 @@ public record Proposal(
         List<String> explanation,
         int affinity,
         int overlapMinutes,
-        boolean valid) {
+        boolean valid,
+        boolean pinned) {
 
     public Proposal {
         explanation = List.copyOf(explanation);
+    }
+
+    /** A pair its run decided, not pinned. */
+    public Proposal(String id, String runId, String requestExternalId, String mentorExternalId,
+            List<String> explanation, int affinity, int overlapMinutes, boolean valid) {
+        this(id, runId, requestExternalId, mentorExternalId, explanation, affinity, overlapMinutes, valid, false);
     }
 }

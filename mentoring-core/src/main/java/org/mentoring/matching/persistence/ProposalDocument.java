@@ -33,6 +33,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param remindedAt when both sides were reminded that the deadline is near; null until then
  * @param directAskMessage the researcher's message when the researcher asked this mentor directly (not a run's
  *     proposal); null for a run's proposal
+ * @param pinned true when its run kept the pair because a coordinator pinned it; null (false) otherwise
  */
 // a run's proposals to one mentor (overrides); offers by request and by mentor, newest first; offers by status
 @CompoundIndex(name = "runId_mentorExternalId", def = "{'runId': 1, 'mentorExternalId': 1}")
@@ -69,16 +70,42 @@ public record ProposalDocument(
         Instant answerBy,
         Instant remindedAt,
         String directAskMessage,
-        @Version Long version) {
+        @Version Long version,
+        Boolean pinned) {
 
     public static final String COLLECTION = "proposals";
+
+    /** A proposal that is not pinned. */
+    public ProposalDocument(String id, String runId, String requestExternalId, String mentorExternalId,
+            List<String> explanation, List<String> mentorExplanation, List<String> adminExplanation, int affinity,
+            int overlapMinutes, boolean valid, OfferStatus status, Answer researcherAnswer,
+            String researcherAnsweredBy, Instant researcherAnsweredAt, Answer mentorAnswer, String mentorAnsweredBy,
+            Instant mentorAnsweredAt, Instant offeredAt, Instant closedAt, Instant answerBy, Instant remindedAt,
+            String directAskMessage, Long version) {
+        this(id, runId, requestExternalId, mentorExternalId, explanation, mentorExplanation, adminExplanation,
+                affinity, overlapMinutes, valid, status, researcherAnswer, researcherAnsweredBy, researcherAnsweredAt,
+                mentorAnswer, mentorAnsweredBy, mentorAnsweredAt, offeredAt, closedAt, answerBy, remindedAt,
+                directAskMessage, version, null);
+    }
 
     /** A proposal as its run saves it: a DRAFT nobody has answered. */
     public static ProposalDocument draft(String id, String runId, String requestExternalId, String mentorExternalId,
             Explanation explanation, int affinity, int overlapMinutes, boolean valid) {
+        return draft(id, runId, requestExternalId, mentorExternalId, explanation, affinity, overlapMinutes, valid,
+                false);
+    }
+
+    /** A proposal as its run saves it, pinned or not: a DRAFT nobody has answered. */
+    public static ProposalDocument draft(String id, String runId, String requestExternalId, String mentorExternalId,
+            Explanation explanation, int affinity, int overlapMinutes, boolean valid, boolean pinned) {
         return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation.researcher(),
                 explanation.mentor(), explanation.admin(), affinity, overlapMinutes, valid, OfferStatus.DRAFT, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, pinned ? Boolean.TRUE : null);
+    }
+
+    /** Whether its run kept the pair because a coordinator pinned it. */
+    public boolean isPinned() {
+        return Boolean.TRUE.equals(pinned);
     }
 
     /** Why, as each reader sees it; in a proposal saved before that, everyone reads the researcher's lines. */

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the full records a run read when it started (mentors, open requests, settled pairs), in parts of
+ * Keeps the full records a run read when it started (mentors, open requests, settled pairs, the pins kept), in parts of
  * {@value #PART_SIZE} records, so that any run can be repeated exactly from its own inputs.
  */
 @Component
@@ -47,6 +47,8 @@ public class RunInputStore {
         addParts(parts, runId, Kind.OPEN_REQUESTS, inputs.openRequests(), this::fields);
         addParts(parts, runId, Kind.SETTLED, List.copyOf(inputs.settled().entrySet()),
                 pair -> new Document("request", fields(pair.getKey())).append("mentorExternalId", pair.getValue()));
+        addParts(parts, runId, Kind.PINNED, List.copyOf(inputs.pinned().entrySet()),
+                pin -> new Document("requestExternalId", pin.getKey()).append("mentorExternalId", pin.getValue()));
         if (!parts.isEmpty()) {
             mongo.insert(parts, RunInputsDocument.class);
         }
@@ -57,6 +59,7 @@ public class RunInputStore {
         List<Mentor> mentors = new ArrayList<>();
         List<MentorshipRequest> requests = new ArrayList<>();
         Map<MentorshipRequest, String> settled = new HashMap<>();
+        Map<String, String> pinned = new HashMap<>();
         List<RunInputsDocument> parts = mongo.find(RunChildIds.ofRun(runId), RunInputsDocument.class);
         for (RunInputsDocument part : parts) {
             for (Document record : part.records()) {
@@ -65,10 +68,12 @@ public class RunInputStore {
                     case OPEN_REQUESTS -> requests.add(json.convertValue(record, MentorshipRequest.class));
                     case SETTLED -> settled.put(json.convertValue(record.get("request"), MentorshipRequest.class),
                             record.getString("mentorExternalId"));
+                    case PINNED -> pinned.put(record.getString("requestExternalId"),
+                            record.getString("mentorExternalId"));
                 }
             }
         }
-        return new InputSnapshot(mentors, requests, settled);
+        return new InputSnapshot(mentors, requests, settled, pinned, Map.of());
     }
 
     private Document fields(Object record) {

@@ -23,6 +23,8 @@ public record RunInputsDocument(
 
     /** What the records of a part are. */
     public enum Kind {
-        MENTORS, OPEN_REQUESTS, SETTLED
+        MENTORS, OPEN_REQUESTS, SETTLED,
+        /** A coordinator's pin the run kept: {@code {requestExternalId, mentorExternalId}}. */
+        PINNED
     }
 }

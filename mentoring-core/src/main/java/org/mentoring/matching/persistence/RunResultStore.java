@@ -31,7 +31,7 @@ public class RunResultStore {
         for (MatchingResult.Proposal p : sortedProposals) {
             proposals.add(ProposalDocument.draft(RunChildIds.of(runId, proposals.size() + 1), runId,
                     p.requestExternalId(), p.mentorExternalId(), p.explanation(), p.affinity(), p.overlapMinutes(),
-                    p.valid()));
+                    p.valid(), p.pinned()));
         }
         List<MatchingResult.Unmatched> sortedUnmatched = new ArrayList<>(result.unmatched());
         sortedUnmatched.sort(Comparator.comparing(MatchingResult.Unmatched::requestExternalId));

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,8 @@ import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingResult;
 import org.mentoring.matching.solver.ScoreUpdate;
+import org.mentoring.people.MentorshipRequest;
+import org.mentoring.pins.PinService;
 import org.mentoring.store.EmbeddedMongoServer;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.slf4j.Logger;
@@ -116,6 +120,7 @@ public class MatchingRunService {
     private volatile boolean stopping;
     private PublicationOrder publications;
     private RunCycle runCycle;
+    private PinService pins;
     private final RunLeases leases;
     private final boolean ownStore;
     private final Duration heartbeat;
@@ -218,6 +223,32 @@ public class MatchingRunService {
         this.publications = publications;
     }
 
+    /** The coordinator's pins; set by Spring (tests that build this service by hand may go without). */
+    @Autowired(required = false)
+    void setPins(PinService pins) {
+        this.pins = pins;
+    }
+
+    /**
+     * What the engine solves: the open requests, with the pinned ones fixed to their mentors like settled pairs
+     * (they use their mentors' places and are not decided again), and the rest to place.
+     */
+    static MatchingProblem problem(InputSnapshot snapshot, RunSettings.Resolved settings) {
+        List<MentorshipRequest> open = new ArrayList<>(snapshot.openRequests().size());
+        Map<MentorshipRequest, String> fixed = new HashMap<>(snapshot.settled());
+        for (MentorshipRequest request : snapshot.openRequests()) {
+            String mentor = snapshot.pinned().get(request.externalId());
+            if (mentor == null) {
+                open.add(request);
+            } else {
+                fixed.put(request, mentor);
+            }
+        }
+        return new MatchingProblem(open, snapshot.mentors(), fixed, settings.weights(),
+                Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(),
+                MatchingProblem.DEFAULT_CANDIDATES_PER_REQUEST, snapshot.pinned().keySet());
+    }
+
     private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle) {
         String id = local.id();
         try {
@@ -232,9 +263,10 @@ public class MatchingRunService {
                 endings.cancelWithoutResult(local, RunStatus.QUEUED);
                 return;
             }
-            MatchingProblem problem = new MatchingProblem(snapshot.openRequests(), snapshot.mentors(),
-                    snapshot.settled(), settings.weights(), Duration.ofSeconds(settings.timeLimitSeconds()),
-                    settings.seed());
+            if (pins != null && !snapshot.droppedPins().isEmpty()) {
+                pins.drop(id, snapshot.droppedPins());
+            }
+            MatchingProblem problem = problem(snapshot, settings);
             if (runs.transition(id, RunStatus.SOLVING, new Update().set("startedAt", Instant.now())).isEmpty()) {
                 endings.endLocally(local);
                 return;

@@ -21,6 +21,8 @@ import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.pins.PinResolution;
+import org.mentoring.pins.PinService;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,7 +30,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * What a matching run reads from the store. Settled pairs are the ACTIVE mentorships, and the published offers still
+ * What a matching run reads from the store, with the coordinator's pins it keeps ({@link PinService#resolve}).
+ * Settled pairs are the ACTIVE mentorships, and the published offers still
  * waiting for answers (OFFERED), whose request and mentor are both stored: an open offer holds its mentor's place
  * until it is answered. Their mentors are read even at capacity 0, and their requests are never read as open again,
  * whatever their status says.
@@ -41,9 +44,11 @@ public class StoreMatchingInputs implements MatchingInputs {
     private final MentorshipService mentorships;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Optional<PinService> pins;
 
     StoreMatchingInputs(MentorService mentors, RequestService requests, MentorshipService mentorships,
-            MongoTemplate mongo, Optional<Clock> clock) {
+            MongoTemplate mongo, Optional<Clock> clock, Optional<PinService> pins) {
+        this.pins = pins;
         this.mentors = mentors;
         this.requests = requests;
         this.mentorships = mentorships;
@@ -90,7 +95,13 @@ public class StoreMatchingInputs implements MatchingInputs {
     @Override
     public InputSnapshot snapshot() {
         Map<String, String> pairs = activePairs();
-        return new InputSnapshot(mentors(pairs), openRequests(pairs), settled(pairs));
+        return withPins(mentors(pairs), openRequests(pairs), pairs);
+    }
+
+    /** The snapshot with the coordinator's pins the run keeps, and those it drops with why. */
+    private InputSnapshot withPins(List<Mentor> runMentors, List<MentorshipRequest> open, Map<String, String> pairs) {
+        PinResolution resolution = pins.map(p -> p.resolve(open, pairs, runMentors)).orElse(PinResolution.none());
+        return new InputSnapshot(runMentors, open, settled(pairs), resolution.kept(), resolution.dropped());
     }
 
     /**
@@ -103,8 +114,7 @@ public class StoreMatchingInputs implements MatchingInputs {
             return snapshot();
         }
         Map<String, String> pairs = activePairs();
-        return new InputSnapshot(mentors(pairs), openRequests(pairs, requests.withStatus(RequestStatus.OPEN, cycle)),
-                settled(pairs));
+        return withPins(mentors(pairs), openRequests(pairs, requests.withStatus(RequestStatus.OPEN, cycle)), pairs);
     }
 
     /**

@@ -140,7 +140,7 @@ public class MatchingEngine implements AutoCloseable {
                 HardMediumSoftLongScore score = best.getScore();
                 if (score != null && score.isSolutionInitialized()) {
                     listener.onBestSolution(new ScoreUpdate(job.elapsed(), score.toString(), score.isFeasible(),
-                            countMatched(best)));
+                            countMatched(best, problem.pinned())));
                 }
             } catch (Throwable e) {
                 // a progress report lost, never the run: the final result still comes
@@ -155,7 +155,8 @@ public class MatchingEngine implements AutoCloseable {
                 job.step = "explaining the result";
                 long resultStart = System.nanoTime();
                 boolean cancelled = job.cancelled.get();
-                MatchingResult result = result(best, job.factory, job.elapsed(), cancelled, exact && !cancelled);
+                MatchingResult result = result(best, job.factory, job.elapsed(), cancelled, exact && !cancelled,
+                        problem.pinned());
                 LOG.info("Run {}: solved in {} ms{}, result explained in {} ms", runId,
                         TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),
                         result.provenOptimal() ? " (proven optimal)" : "", millisSince(resultStart));
@@ -274,17 +275,25 @@ public class MatchingEngine implements AutoCloseable {
         long start = System.nanoTime();
         MatchingSolution best = factory.buildSolver().solve(MatchingProblemBuilder.build(problem));
         return result(best, factory, Duration.ofNanos(System.nanoTime() - start), false,
-                MatchingConstraintProvider.exactByFlow(problem.weights()));
+                MatchingConstraintProvider.exactByFlow(problem.weights()), problem.pinned());
     }
+
+    /** The first line of a pinned pair's explanation. */
+    public static final Wording PINNED = Wording.same("Pinned by a coordinator: kept from an earlier run.");
 
     private static long millisSince(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     static int countMatched(MatchingSolution solution) {
+        return countMatched(solution, Set.of());
+    }
+
+    /** The open requests with a mentor, the coordinator's pinned ones among them. */
+    static int countMatched(MatchingSolution solution, Set<String> pinned) {
         int matched = 0;
         for (RequestAssignment a : solution.getAssignments()) {
-            if (!a.isPinned() && a.getMentor() != null) {
+            if ((!a.isPinned() || pinned.contains(a.getExternalId())) && a.getMentor() != null) {
                 matched++;
             }
         }
@@ -299,6 +308,18 @@ public class MatchingEngine implements AutoCloseable {
      */
     public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
             Duration solvingTime, boolean cancelled, boolean provenOptimal) {
+        return result(solution, factory, solvingTime, cancelled, provenOptimal, Set.of());
+    }
+
+    /**
+     * As {@link #result(MatchingSolution, SolverFactory, Duration, boolean, boolean)}, with the coordinator's pins:
+     * each pinned request, fixed like a settled pair, is one of the proposals (marked pinned, explained as any other
+     * and saying the coordinator pinned it) and counts among the requests placed and matched.
+     *
+     * @param pinned the externalIds of the pinned requests ({@link MatchingProblem#pinned})
+     */
+    public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
+            Duration solvingTime, boolean cancelled, boolean provenOptimal, Set<String> pinned) {
         SolutionManager<MatchingSolution, HardMediumSoftLongScore> solutionManager = SolutionManager.create(factory);
         ScoreExplanation<MatchingSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
         Map<String, List<Wording>> justifications = new HashMap<>();
@@ -333,7 +354,8 @@ public class MatchingEngine implements AutoCloseable {
         int requestCount = 0;
         int settled = 0;
         for (RequestAssignment a : solution.getAssignments()) {
-            if (a.isPinned()) {
+            boolean pinnedByCoordinator = a.isPinned() && pinned.contains(a.getExternalId());
+            if (a.isPinned() && !pinnedByCoordinator) {
                 settled++;
                 continue;
             }
@@ -349,6 +371,9 @@ public class MatchingEngine implements AutoCloseable {
             }
             PairFit fit = a.getFit();
             Set<Wording> lines = new LinkedHashSet<>();
+            if (pinnedByCoordinator) {
+                lines.add(PINNED);
+            }
             for (HardRule rule : fit.broken()) {
                 lines.add(Explanations.broken(rule, a.getRequest(), mentor.getMentor(), fit)
                         .after("Breaks a hard rule: "));
@@ -362,7 +387,8 @@ public class MatchingEngine implements AutoCloseable {
             lines.add(Explanations.languages(a.getRequest(), mentor.getMentor()));
             lines.addAll(justifications.getOrDefault(a.getExternalId(), List.of()));
             proposals.add(new MatchingResult.Proposal(a.getExternalId(), mentor.getExternalId(),
-                    Explanation.of(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity));
+                    Explanation.of(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity,
+                    pinnedByCoordinator));
         }
         HardMediumSoftLongScore score = solution.getScore();
         // nothing left out: the flow's answer is the answer over every allowed pair

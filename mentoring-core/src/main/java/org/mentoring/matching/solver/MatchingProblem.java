@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
@@ -17,6 +18,8 @@ import org.mentoring.people.MentorshipRequest;
  * @param candidatesPerRequest how many allowed mentors each request keeps in its value range, the best by pair value
  *     ({@link #DEFAULT_CANDIDATES_PER_REQUEST}); the others are left out unless the optimality certificate needs
  *     them ({@link CandidatePool}); {@link Integer#MAX_VALUE} keeps every allowed mentor
+ * @param pinned the requests among {@code settled} that a coordinator pinned rather than accepted mentorships: kept
+ *     with their mentors like settled pairs, but reported among the run's proposals, marked pinned
  */
 public record MatchingProblem(
         List<MentorshipRequest> openRequests,
@@ -25,10 +28,18 @@ public record MatchingProblem(
         MatchingWeights weights,
         Duration timeLimit,
         long seed,
-        int candidatesPerRequest) {
+        int candidatesPerRequest,
+        Set<String> pinned) {
 
     /** Enough for the flow's answer to be certified in one or two solves on generated communities. */
     public static final int DEFAULT_CANDIDATES_PER_REQUEST = 50;
+
+    /** A problem without pinned pairs. */
+    public MatchingProblem(List<MentorshipRequest> openRequests, List<Mentor> mentors,
+            Map<MentorshipRequest, String> settled, MatchingWeights weights, Duration timeLimit, long seed,
+            int candidatesPerRequest) {
+        this(openRequests, mentors, settled, weights, timeLimit, seed, candidatesPerRequest, Set.of());
+    }
 
     /** A problem that keeps the default number of candidates per request. */
     public MatchingProblem(List<MentorshipRequest> openRequests, List<Mentor> mentors,
@@ -43,6 +54,7 @@ public record MatchingProblem(
         openRequests = List.copyOf(openRequests);
         mentors = List.copyOf(mentors);
         settled = Map.copyOf(settled);
+        pinned = Set.copyOf(pinned);
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(timeLimit, "timeLimit");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
@@ -52,7 +64,7 @@ public record MatchingProblem(
 
     /** The same problem keeping at most this many candidates per request. */
     public MatchingProblem withCandidatesPerRequest(int candidates) {
-        return new MatchingProblem(openRequests, mentors, settled, weights, timeLimit, seed, candidates);
+        return new MatchingProblem(openRequests, mentors, settled, weights, timeLimit, seed, candidates, pinned);
     }
 
     /** A problem with no settled pairs. */

@@ -53,9 +53,16 @@ public record MatchingResult(
      *
      * @param explanation why, in the lines each reader sees
      * @param valid false only if it breaks a hard rule, which a feasible run never shows
+     * @param pinned a coordinator pinned the pair: the run kept it rather than decided it
      */
     public record Proposal(String requestExternalId, String mentorExternalId, Explanation explanation,
-            int affinity, int overlapMinutes, boolean valid) {
+            int affinity, int overlapMinutes, boolean valid, boolean pinned) {
+
+        /** A pair the run decided. */
+        public Proposal(String requestExternalId, String mentorExternalId, Explanation explanation, int affinity,
+                int overlapMinutes, boolean valid) {
+            this(requestExternalId, mentorExternalId, explanation, affinity, overlapMinutes, valid, false);
+        }
     }
 
     /** One request left without a mentor, and why. */

@@ -23,6 +23,8 @@ import org.mentoring.matching.model.UnmatchedRequest;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.people.persistence.RequestService;
+import org.mentoring.pins.PinDocument;
+import org.mentoring.pins.PinService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -50,9 +52,11 @@ class AdminMatchController {
     private final OverrideService overrides;
     private final LifecycleService lifecycle;
     private final RequestService requests;
+    private final PinService pins;
 
     AdminMatchController(MatchingRunService runs, OverrideService overrides, LifecycleService lifecycle,
-            RequestService requests) {
+            RequestService requests, PinService pins) {
+        this.pins = pins;
         this.runs = runs;
         this.overrides = overrides;
         this.lifecycle = lifecycle;
@@ -91,6 +95,14 @@ class AdminMatchController {
                 .map(c -> new CandidateRow(c, c.broken().stream().map(rule -> RunPage.ruleWords(rule, c)).toList(),
                         c.mentorExternalId().equals(current)))
                 .toList();
+        // the coordinator's pin: whether this run kept the pair for it, and whether later runs will
+        PinDocument pin = pins.ofRequests(List.of(requestId)).get(requestId);
+        model.addAttribute("pin", pin);
+        model.addAttribute("pinMentor", pin == null ? null : rows.stream()
+                .filter(row -> row.candidate().mentorExternalId().equals(pin.mentorExternalId())).findFirst()
+                .map(row -> row.candidate().name()).orElse(pin.mentorExternalId()));
+        model.addAttribute("keptByPin", proposal.map(Proposal::pinned).orElse(false));
+        model.addAttribute("pinnable", offer != null && offer.status() == OfferStatus.DRAFT);
         model.addAttribute("currentMentor", rows.stream().filter(CandidateRow::current).findFirst()
                 .map(row -> row.candidate().name()).orElse(current));
         int size = PageLinks.PAGE_SIZE;

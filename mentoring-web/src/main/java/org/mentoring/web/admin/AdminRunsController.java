@@ -61,6 +61,14 @@ class AdminRunsController {
         this.outdated = outdated;
     }
 
+    private org.mentoring.pins.PinService pins;
+
+    /** The coordinators' pins, shown and changed on the proposals. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setPins(org.mentoring.pins.PinService pins) {
+        this.pins = pins;
+    }
+
     /** A run of the list with its state in words. */
     record RunRow(MatchingRun run, String state, String scoreWords) {
     }
@@ -201,6 +209,8 @@ class AdminRunsController {
             UnmatchedCategory category) {
         RunPage view = RunPage.of(runs.proposals(run.id()), runs.inputs(run.id()));
         model.addAttribute("summary", view.summary);
+        model.addAttribute("droppedPins", pins.list().stream().filter(pin -> run.id().equals(pin.droppedByRun()))
+                .toList());
         model.addAttribute("tab", tab);
         model.addAttribute("q", q);
         model.addAttribute("category", category == null ? "" : category.name());
@@ -223,6 +233,10 @@ class AdminRunsController {
                     page);
             model.addAttribute("found", found);
             model.addAttribute("proposals", found.getContent());
+            // the pins of this page's requests, and whether its drafts can still be pinned
+            model.addAttribute("pins", pins.ofRequests(found.getContent().stream().map(RunPage.ProposalRow::requestId)
+                    .toList()));
+            model.addAttribute("pinnable", run.status() == RunStatus.COMPLETED && run.publishedAt() == null);
             if (run.publishedAt() != null && !found.isEmpty()) {
                 // where each offer of this page stands: who still has to answer
                 Map<String, String> offers = new java.util.HashMap<>();

@@ -18,6 +18,9 @@ final class AuditWords {
         ACTIONS.put("matching-run.publish", "Published a run's proposals");
         ACTIONS.put("proposal.answer", "Answered an offer on someone's behalf");
         ACTIONS.put("proposal.override", "Changed the mentor of a proposal");
+        ACTIONS.put("proposal.pin", "Pinned a pair for later runs");
+        ACTIONS.put("proposal.unpin", "Unpinned a pair");
+        ACTIONS.put("pin.dropped", "A run dropped a pin it could no longer keep");
         ACTIONS.put("request.edit", "Changed a request");
         ACTIONS.put("request.withdraw", "Withdrew a request");
         ACTIONS.put("request.reopen", "Opened a withdrawn request again");

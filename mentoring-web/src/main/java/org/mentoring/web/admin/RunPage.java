@@ -23,7 +23,7 @@ final class RunPage {
 
     /** A proposal with the two people's names, for the review table. */
     record ProposalRow(String id, String requestId, String researcher, String mentorId, String mentor, int affinity,
-            int overlapMinutes, List<String> explanation) {
+            int overlapMinutes, List<String> explanation, boolean pinned) {
 
         boolean matches(String q) {
             return q == null || q.isBlank() || text().contains(q.strip().toLowerCase(Locale.ROOT));
@@ -77,7 +77,7 @@ final class RunPage {
         List<ProposalRow> proposals = result.proposals().stream()
                 .map(p -> new ProposalRow(p.id(), p.requestExternalId(), researcher.apply(p.requestExternalId()),
                         p.mentorExternalId(), mentorNames.getOrDefault(p.mentorExternalId(), p.mentorExternalId()),
-                        p.affinity(), p.overlapMinutes(), p.explanation()))
+                        p.affinity(), p.overlapMinutes(), p.explanation(), p.pinned()))
                 .toList();
         List<UnmatchedRow> unmatched = result.unmatched().stream()
                 .map(u -> new UnmatchedRow(u.requestExternalId(), researcher.apply(u.requestExternalId()),
