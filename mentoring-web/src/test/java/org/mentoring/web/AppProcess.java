@@ -45,14 +45,20 @@ final class AppProcess implements AutoCloseable {
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, log, port);
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(process.isAlive()).as("the app is running; its log: " + Files.readString(log)).isTrue();
-            try {
-                return app.http.get("/actuator/health/readiness").status() == 200;
-            } catch (UncheckedIOException notYet) {
-                return false;
-            }
-        });
+        try {
+            await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertThat(process.isAlive()).as("the app is running; its log: " + Files.readString(log)).isTrue();
+                try {
+                    return app.http.get("/actuator/health/readiness").status() == 200;
+                } catch (UncheckedIOException notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException | AssertionError notReady) {
+            // a start that never became ready must not leave its JVM running through the rest of the suite
+            process.destroyForcibly();
+            throw notReady;
+        }
         return app;
     }
 
