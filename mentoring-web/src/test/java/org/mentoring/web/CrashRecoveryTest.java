@@ -74,9 +74,8 @@ class CrashRecoveryTest {
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class AKillDuringARunRightAfterAcknowledgedWritesThenASigterm {
 
-        @TempDir
-        Path sharedDataDir;
-
+        /** The data folder of the three starts: a {@code @TempDir} given to the {@code @BeforeAll} method. */
+        private Path sharedDataDir;
         private AppProcess shared;
         private int port;
         private Http restarted;
@@ -84,7 +83,8 @@ class CrashRecoveryTest {
         private final List<String> saved = new ArrayList<>();
 
         @BeforeAll
-        void killDuringARunRightAfterAcknowledgedWrites() throws Exception {
+        void killDuringARunRightAfterAcknowledgedWrites(@TempDir Path dataDir) throws Exception {
+            sharedDataDir = dataDir;
             port = freePort();
             Http first = startShared();
             Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
