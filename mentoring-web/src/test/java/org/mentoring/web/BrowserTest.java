@@ -70,6 +70,8 @@ class BrowserTest {
     /** The demo people's password (see DemoDataLoader). */
     private static final String DEMO_PASSWORD = "demo-mentoring-2026";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private static ChromeDriverService service;
     private static ChromeDriver driver;
@@ -268,7 +270,7 @@ class BrowserTest {
         type(By.id("timeLimitSeconds"), "3");
         driver.findElement(By.id("start-run")).click();
         assertThat(driver.getCurrentUrl()).contains("/admin/runs/");
-        new WebDriverWait(driver, Duration.ofSeconds(60))
+        new WebDriverWait(driver, Duration.ofSeconds(60), POLL)
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         assertThat(text(By.id("run-state"))).isEqualTo("COMPLETED");
         // a summary and the score in words on top; the proposals a page of 25 at a time, the unmatched on their tab
@@ -812,7 +814,7 @@ class BrowserTest {
 
     /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
     private static org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting() {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
     }
 
     private void type(By by, String value) {

@@ -68,6 +68,8 @@ class CoordinatorJourneyBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final int PHONE = 390;
     private static final String HEADER = "externalId,name,email,institution,country,timeZone,languages,domains,"
             + "topics,capacity,availableFrom,availableUntil,weeklyAvailability\n";
@@ -183,7 +185,7 @@ class CoordinatorJourneyBrowserTest {
         fitsPhone("journey-run-new");
         type(By.id("timeLimitSeconds"), "10");
         driver.findElement(By.id("start-run")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(90))
+        new WebDriverWait(driver, Duration.ofSeconds(90), POLL)
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         runId = driver.getCurrentUrl().replaceAll(".*/admin/runs/([^/?#]+).*", "$1");
 
@@ -444,7 +446,7 @@ class CoordinatorJourneyBrowserTest {
 
     /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
     private static FluentWait<WebDriver> waiting() {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
     }
 
     private void type(By by, String value) {

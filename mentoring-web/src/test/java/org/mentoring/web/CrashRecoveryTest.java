@@ -18,8 +18,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentoring.demo.CommunityGenerator;
 import org.mentoring.people.input.MentorInput;
@@ -32,7 +39,8 @@ import org.mentoring.store.StoreProperties;
  * during a publication, or stopped with SIGTERM during a run, then started again on the same data folder: no run stays active (it is FAILED with the
  * reason, and a new run can start), every imported record is wholly there or wholly absent and the import is shown
  * INTERRUPTED, and a publication cut short is shown unfinished and finished by publishing again, telling each side
- * of each offer exactly once; a run stopped by SIGTERM is CANCELLED with its best solution kept.
+ * of each offer exactly once; a run stopped by SIGTERM is CANCELLED with its best solution kept. The kill during a
+ * run, the writes acknowledged right before it and the SIGTERM share one data folder and three starts of the app.
  */
 class CrashRecoveryTest {
 
@@ -55,73 +63,111 @@ class CrashRecoveryTest {
         }
     }
 
-    @Test
-    void aRunCutShortByAKillIsFailedWithTheReasonAfterTheRestart() throws Exception {
-        int port = freePort();
-        Http first = start(port, true);
-        Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String runId = started.json().get("id").asText();
-        await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING"));
-        Thread.sleep(1000);
+    /**
+     * One kill and one SIGTERM on the same data folder, three starts instead of six: the app with the demo community
+     * starts a long run and, while it solves, saves requests one by one; it is killed right after the last one is
+     * acknowledged and started again (the first two tests check that restart); on it a second long run is stopped
+     * with SIGTERM and the app started once more (the third test).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class AKillDuringARunRightAfterAcknowledgedWritesThenASigterm {
 
-        kill();
-        Http http = start(port, true);
+        /** The data folder of the three starts: a {@code @TempDir} given to the {@code @BeforeAll} method. */
+        private Path sharedDataDir;
+        private AppProcess shared;
+        private int port;
+        private Http restarted;
+        private String killedRunId;
+        private final List<String> saved = new ArrayList<>();
 
-        JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
-        assertThat(run.get("status").asText()).isEqualTo("FAILED");
-        assertThat(run.get("reason").asText()).contains("the application stopped while this run was solving");
-        assertThat(run.get("endedAt").isNull()).isFalse();
-        Http.Answer next = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}");
-        assertThat(next.status()).as("the lock is free: " + next.body()).isEqualTo(202);
-        String nextId = next.json().get("id").asText();
-        await().atMost(START_PATIENCE).until(() -> status(http, nextId).equals("COMPLETED"));
-    }
-
-    @Test
-    void everyAcknowledgedWriteSurvivesAKillRightAfterIt() throws Exception {
-        int port = freePort();
-        Http http = start(port, false);
-        List<String> saved = new ArrayList<>();
-        for (int i = 0; i < ACKNOWLEDGED; i++) {
-            String id = "r-ack" + i;
-            Http.Answer created = http.postJson("/api/v1/requests", """
-                    {"externalId": "%s", "name": "Saved %s", "email": "%s@example.org", "country": "BR",
-                     "timeZone": "America/Sao_Paulo", "careerStage": "STUDENT", "languages": ["pt"],
-                     "domains": ["methods"], "startDate": "2026-03-01", "durationMonths": 6,
-                     "weeklyAvailability": [{"day": "MON", "start": "10:00", "end": "11:00"}]}
-                    """.formatted(id, id, id));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            saved.add(id);
+        @BeforeAll
+        void killDuringARunRightAfterAcknowledgedWrites(@TempDir Path dataDir) throws Exception {
+            sharedDataDir = dataDir;
+            port = freePort();
+            Http first = startShared();
+            Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            killedRunId = started.json().get("id").asText();
+            await().atMost(START_PATIENCE).until(() -> status(first, killedRunId).equals("SOLVING"));
+            Thread.sleep(1000);
+            for (int i = 0; i < ACKNOWLEDGED; i++) {
+                String id = "r-ack" + i;
+                Http.Answer created = first.postJson("/api/v1/requests", """
+                        {"externalId": "%s", "name": "Saved %s", "email": "%s@example.org", "country": "BR",
+                         "timeZone": "America/Sao_Paulo", "careerStage": "STUDENT", "languages": ["pt"],
+                         "domains": ["methods"], "startDate": "2026-03-01", "durationMonths": 6,
+                         "weeklyAvailability": [{"day": "MON", "start": "10:00", "end": "11:00"}]}
+                        """.formatted(id, id, id));
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                saved.add(id);
+            }
+            // the kill comes right after the last acknowledged write, the long run still solving
+            shared.kill();
+            restarted = startShared();
         }
 
-        kill();
-        Http restarted = start(port, false);
+        @AfterAll
+        void stopTheSharedApp() throws InterruptedException {
+            if (shared != null) {
+                shared.close();
+            }
+        }
 
-        assertThat(allRequests(restarted)).extracting(request -> request.get("externalId").asText())
-                .as("every request the app said it saved, up to the last one before the kill")
-                .containsExactlyInAnyOrderElementsOf(saved);
-    }
+        @Test
+        @Order(1)
+        void aRunCutShortByAKillIsFailedWithTheReasonAfterTheRestart() {
+            JsonNode run = restarted.get("/api/v1/matching-runs/" + killedRunId).json();
+            assertThat(run.get("status").asText()).isEqualTo("FAILED");
+            assertThat(run.get("reason").asText()).contains("the application stopped while this run was solving");
+            assertThat(run.get("endedAt").isNull()).isFalse();
+            Http.Answer next = restarted.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1}");
+            assertThat(next.status()).as("the lock is free: " + next.body()).isEqualTo(202);
+            String nextId = next.json().get("id").asText();
+            await().atMost(START_PATIENCE).until(() -> status(restarted, nextId).equals("COMPLETED"));
+        }
 
-    @Test
-    void aSigtermDuringARunSavesItsBestSolutionAsCancelled() throws Exception {
-        int port = freePort();
-        Http first = start(port, true);
-        Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
-        String runId = started.json().get("id").asText();
-        await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING")
-                && !first.get("/api/v1/matching-runs/" + runId).json().get("history").isEmpty());
+        @Test
+        @Order(2)
+        void everyAcknowledgedWriteSurvivesAKillRightAfterIt() {
+            assertThat(allRequests(restarted))
+                    .filteredOn(request -> request.get("externalId").asText().startsWith("r-ack"))
+                    .extracting(request -> request.get("externalId").asText())
+                    .as("every request the app said it saved, up to the last one before the kill")
+                    .containsExactlyInAnyOrderElementsOf(saved);
+        }
 
-        assertThat(app.stop()).as("the app stops within a minute of SIGTERM").isTrue();
-        Http http = start(port, true);
+        @Test
+        @Order(3)
+        void aSigtermDuringARunSavesItsBestSolutionAsCancelled() throws Exception {
+            // the first test's short run, if it ran, has completed: this run takes the lock
+            Http first = restarted;
+            Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().get("id").asText();
+            await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING")
+                    && !first.get("/api/v1/matching-runs/" + runId).json().get("history").isEmpty());
 
-        JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
-        assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(run.get("reason").asText()).isEqualTo("the application shut down");
-        int matched = run.get("matchedCount").asInt();
-        assertThat(matched).isPositive();
-        assertThat(http.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals"))
-                .as("the best solution so far is kept").hasSize(matched);
+            assertThat(shared.stop()).as("the app stops within a minute of SIGTERM").isTrue();
+            Http http = startShared();
+
+            JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
+            assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(run.get("reason").asText()).isEqualTo("the application shut down");
+            int matched = run.get("matchedCount").asInt();
+            assertThat(matched).isPositive();
+            assertThat(http.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals"))
+                    .as("the best solution so far is kept").hasSize(matched);
+        }
+
+        private Http startShared() throws IOException {
+            Path log = sharedDataDir.resolveSibling(sharedDataDir.getFileName() + "-app-" + System.nanoTime()
+                    + ".log");
+            shared = AppProcess.start(port, log, "--mentoring.data-dir=" + sharedDataDir,
+                    "--mentoring.demo-data=true", "--mentoring.runs.search-after-proof=true");
+            return shared.http();
+        }
     }
 
     @Test

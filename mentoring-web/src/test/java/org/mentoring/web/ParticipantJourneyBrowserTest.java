@@ -71,6 +71,8 @@ class ParticipantJourneyBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final int PHONE_WIDTH = 390;
 
     private static final String RESEARCHER = "amani.otieno@journey.example.org";
@@ -445,7 +447,7 @@ class ParticipantJourneyBrowserTest {
     }
 
     private static FluentWait<org.openqa.selenium.WebDriver> waiting() {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
     }
 
     private void type(By by, String value) {
