@@ -99,7 +99,7 @@ class AdminMentorsController {
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(Locale.ROOT),
                 timeZone.strip(), was.languages(), was.domains(), was.topics(), capacity.strip(),
                 availableFrom.strip(), availableUntil.isBlank() ? null : availableUntil.strip(),
-                was.weeklyAvailability(), circles.isBlank() ? "0" : circles.strip());
+                was.weeklyAvailability(), circles.isBlank() ? null : circles.strip());
         return save(stored, input, version, form, "mentor.edit", admin, model, redirect);
     }
 

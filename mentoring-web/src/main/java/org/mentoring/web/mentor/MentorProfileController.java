@@ -94,7 +94,7 @@ class MentorProfileController {
             @RequestParam(defaultValue = "") String capacity,
             @RequestParam(defaultValue = "") String availableFrom,
             @RequestParam(defaultValue = "") String availableUntil,
-            @RequestParam(defaultValue = "0") String circles,
+            @RequestParam(defaultValue = "") String circles,
             @RequestParam(required = false) List<String> slotDay,
             @RequestParam(required = false) List<String> slotStart,
             @RequestParam(required = false) List<String> slotEnd) {
@@ -111,7 +111,7 @@ class MentorProfileController {
         MentorInput input = new MentorInput(externalId, name, stored.mentor().email(),
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(java.util.Locale.ROOT),
                 timeZone, languageCodes, picked, topicCodes, capacity, availableFrom,
-                availableUntil.isBlank() ? null : availableUntil, slots, circles.isBlank() ? "0" : circles);
+                availableUntil.isBlank() ? null : availableUntil, slots, circles.isBlank() ? null : circles.strip());
         ProfileForm form = new ProfileForm(externalId, stored.mentor().email(), version, name, institution, country,
                 timeZone, languageCodes, picked, topicCodes, capacity, availableFrom, availableUntil, circles);
         List<InvalidInputException.FieldError> refused = ParticipantEdits.mentorProfile(stored.mentor(), null,
