@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -271,6 +272,32 @@ class CircleFieldsTest {
         assertThat(mentors.get("m-page").mentor().circles()).isEqualTo(1);
         assertThat(ParticipantPagesTest.visibleText(page(get("/admin/mentors/m-page")
                 .with(user(PageUsers.COORDINATOR))))).contains("1 circle at once");
+    }
+
+    @Test
+    void theImportPageListsBothColumnsAndARejectedRowComesBackWithItsCircles() throws Exception {
+        String page = page(get("/admin/import").with(user(PageUsers.COORDINATOR)));
+        assertThat(page).contains("<code>circles</code>", "<code>format</code>");
+
+        MockHttpSession session = new MockHttpSession();
+        String file = "externalId,name,email,country,timeZone,languages,domains,capacity,availableFrom,"
+                + "weeklyAvailability,circles\r\n"
+                + "m-rows1,Dr. Good,rows1@circles.example.org,KE,Africa/Nairobi,en," + HEAT + ",2,2026-01-01,"
+                + "TUE 14:00-16:00,1\r\n"
+                + "m-rows2,Dr. Busy,rows2@circles.example.org,KE,Africa/Nairobi,en," + HEAT + ",2,2026-01-01,"
+                + "TUE 14:00-16:00,9\r\n";
+        MockMultipartFile upload = new MockMultipartFile("mentors", "mentors.csv", "text/csv",
+                file.getBytes(StandardCharsets.UTF_8));
+        String report = page(multipart("/admin/import").file(upload).param("validOnly", "true").session(session)
+                .with(user(PageUsers.COORDINATOR)).with(csrf()));
+        assertThat(ParticipantPagesTest.visibleText(report)).contains("mentors.csv line 3",
+                "circles must be between 0 and 3, not 9");
+        assertThat(mentors.get("m-rows1").mentor().circles()).isEqualTo(1);
+        String rows = new String(mvc.perform(get("/admin/import/rejected/mentors").session(session)
+                        .with(user(PageUsers.COORDINATOR))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(rows).contains(",circles,rejectedBecause\r\n", "m-rows2,Dr. Busy,").contains(",9,")
+                .doesNotContain("m-rows1");
     }
 
     private MockHttpServletRequestBuilder profileForm(SignedInUser who, long version) {
