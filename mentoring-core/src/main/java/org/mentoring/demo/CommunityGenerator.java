@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.WeeklySlot;
 import org.mentoring.taxonomy.Domain;
 import org.mentoring.taxonomy.Taxonomy;
@@ -79,6 +80,13 @@ public final class CommunityGenerator {
     private final LocalDate availableUntil;
     /** The earliest start a request asks for (plus 0 to 7 weeks). */
     private final LocalDate requestsStart;
+    /**
+     * Who leads a circle and which requests are open to circles, drawn apart from {@link #random} so that a
+     * community with circles has the same people as one without.
+     */
+    private final Random circleRandom;
+    private double circleMentorShare;
+    private double circleRequestShare;
 
     public CommunityGenerator(long seed) {
         this(seed, Taxonomy.planetaryHealth());
@@ -105,6 +113,24 @@ public final class CommunityGenerator {
         this.availableFrom = availableFrom;
         this.availableUntil = availableUntil;
         this.requestsStart = requestsStart;
+        this.circleRandom = new Random(seed ^ 0x5DEECE66DL);
+    }
+
+    /**
+     * Mentoring circles in the communities this generator makes from now on: about {@code mentorShare} of the mentors
+     * lead one circle, and about {@code requestShare} of the requests are open to circles, half of them CIRCLE and
+     * half EITHER. The people are the same as without circles (the choice is drawn from its own seeded sequence);
+     * without this call, every mentor leads none and every request is ONE_TO_ONE.
+     *
+     * @return this generator
+     */
+    public CommunityGenerator withCircles(double mentorShare, double requestShare) {
+        if (mentorShare < 0 || mentorShare > 1 || requestShare < 0 || requestShare > 1) {
+            throw new IllegalArgumentException("shares are between 0 and 1");
+        }
+        this.circleMentorShare = mentorShare;
+        this.circleRequestShare = requestShare;
+        return this;
     }
 
     /** A generated community. */
@@ -118,11 +144,18 @@ public final class CommunityGenerator {
     public Community generate(int requestCount, int mentorCount, int minCapacity, int maxCapacity) {
         List<Mentor> mentors = new ArrayList<>(mentorCount);
         for (int i = 1; i <= mentorCount; i++) {
-            mentors.add(mentor(String.format("m-%04d", i), minCapacity, maxCapacity));
+            mentors.add(withCircles(mentor(String.format("m-%04d", i), minCapacity, maxCapacity)));
         }
         List<MentorshipRequest> requests = new ArrayList<>(requestCount);
+        int openToCircles = 0;
         for (int i = 1; i <= requestCount; i++) {
-            requests.add(request(String.format("r-%05d", i), mentors));
+            MentorshipRequest request = request(String.format("r-%05d", i), mentors);
+            if (circleRequestShare > 0 && circleRandom.nextDouble() < circleRequestShare) {
+                // alternately, so that exactly half (rounded) of those open to circles accept only a circle
+                RequestFormat format = openToCircles++ % 2 == 0 ? RequestFormat.CIRCLE : RequestFormat.EITHER;
+                request = withFormat(request, format);
+            }
+            requests.add(request);
         }
         return new Community(mentors, requests);
     }
@@ -130,6 +163,22 @@ public final class CommunityGenerator {
     /** A community with 1 to 4 places per mentor, about 2.5 on average. */
     public Community generate(int requestCount, int mentorCount) {
         return generate(requestCount, mentorCount, 1, 4);
+    }
+
+    private Mentor withCircles(Mentor m) {
+        if (circleMentorShare <= 0 || circleRandom.nextDouble() >= circleMentorShare) {
+            return m;
+        }
+        return new Mentor(m.externalId(), m.name(), m.email(), m.institution(), m.country(), m.timeZone(),
+                m.languages(), m.domains(), m.topics(), m.capacity(), m.availableFrom(), m.availableUntil(),
+                m.weeklyAvailability(), 1);
+    }
+
+    private static MentorshipRequest withFormat(MentorshipRequest r, RequestFormat format) {
+        return new MentorshipRequest(r.externalId(), r.name(), r.email(), r.institution(), r.country(), r.timeZone(),
+                r.careerStage(), r.languages(), r.domains(), r.goals(), r.startDate(), r.durationMonths(),
+                r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), r.excludedMentorIds(),
+                r.priority(), format);
     }
 
     private Mentor mentor(String id, int minCapacity, int maxCapacity) {

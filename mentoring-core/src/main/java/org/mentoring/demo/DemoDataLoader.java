@@ -56,6 +56,10 @@ class DemoDataLoader implements ApplicationRunner {
     static final long SEED = 2026;
     static final int REQUESTS = 180;
     static final int MENTORS = 48;
+    /** About a quarter of the demo mentors lead one mentoring circle. */
+    static final double CIRCLE_MENTOR_SHARE = 0.25;
+    /** About 30 % of the demo requests are open to circles, half CIRCLE and half EITHER. */
+    static final double CIRCLE_REQUEST_SHARE = 0.3;
     /** Demo only: every demo person's password, written in the README. */
     public static final String DEMO_PASSWORD = "demo-mentoring-2026";
     /** Demo only: the demo coordinator, an ADMIN. */
@@ -129,7 +133,7 @@ class DemoDataLoader implements ApplicationRunner {
         }
         DemoCycles dates = new DemoCycles(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         CommunityGenerator.Community community = new CommunityGenerator(SEED, taxonomy.current(), dates.today,
-                dates.currentStart()).generate(REQUESTS, MENTORS);
+                dates.currentStart()).withCircles(CIRCLE_MENTOR_SHARE, CIRCLE_REQUEST_SHARE).generate(REQUESTS, MENTORS);
         if (cycles.calendar().created().isEmpty()) {
             cycles.create(dates.previous, "system");
             cycles.create(dates.current, "system");

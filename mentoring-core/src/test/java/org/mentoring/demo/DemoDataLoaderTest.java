@@ -76,6 +76,23 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void aboutAQuarterOfTheDemoMentorsLeadACircleAndAbout30PercentOfRequestsAreOpenToCircles() {
+        runner.run(context -> {
+            context.getBean(DemoDataLoader.class).run(null);
+
+            List<Mentor> allMentors = context.getBean(MentorService.class).withCapacity();
+            List<MentorshipRequest> open = context.getBean(RequestService.class).withStatus(RequestStatus.OPEN);
+            long leaders = allMentors.stream().filter(m -> m.circles() == 1).count();
+            assertThat(allMentors).allSatisfy(m -> assertThat(m.circles()).isBetween(0, 1));
+            assertThat(leaders).isBetween(DemoDataLoader.MENTORS / 6L, DemoDataLoader.MENTORS / 3L);
+            long circle = open.stream().filter(r -> r.format() == org.mentoring.people.RequestFormat.CIRCLE).count();
+            long either = open.stream().filter(r -> r.format() == org.mentoring.people.RequestFormat.EITHER).count();
+            assertThat(circle + either).isBetween(DemoDataLoader.REQUESTS / 5L, DemoDataLoader.REQUESTS * 2L / 5);
+            assertThat(circle - either).as("half CIRCLE, half EITHER").isBetween(0L, 1L);
+        });
+    }
+
+    @Test
     void theCommunityLivesInAPreviousCycleThatEndedAndACurrentOneOpenForRequests() {
         runner.run(context -> {
             context.getBean(DemoDataLoader.class).run(null);

@@ -723,7 +723,7 @@ class BrowserTest {
                         + "(?![\\w-])").matcher(text).find())
                 .forEach(codes::add);
         java.util.stream.Stream.of(org.mentoring.people.CareerStage.values(),
-                org.mentoring.people.RequestStatus.values(),
+                org.mentoring.people.RequestStatus.values(), org.mentoring.people.RequestFormat.values(),
                 org.mentoring.matching.model.OfferStatus.values(), org.mentoring.matching.model.Answer.values(),
                 org.mentoring.matching.model.Side.values(), org.mentoring.matching.model.MentorshipStatus.values(),
                 org.mentoring.accounts.Role.values(), java.time.DayOfWeek.values())

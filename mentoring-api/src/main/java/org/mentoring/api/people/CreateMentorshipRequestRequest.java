@@ -66,7 +66,23 @@ public record CreateMentorshipRequestRequest(
                 + "its cycle. A RESEARCHER asks only in the cycle open today (422 naming cycle, saying when the next "
                 + "one opens); an ADMIN adds into any cycle that has not ended and must name one when none is open. "
                 + "One request per researcher (email) and cycle.", example = "2027-spring")
-        String cycle) {
+        String cycle,
+        @Schema(description = "How the researcher accepts to be mentored: ONE_TO_ONE (with a mentor), CIRCLE (in a "
+                + "mentoring circle, a small group meeting a mentor every week) or EITHER. Absent: ONE_TO_ONE for a "
+                + "new request; an update keeps the stored format", example = "EITHER",
+                allowableValues = {"ONE_TO_ONE", "CIRCLE", "EITHER"})
+        String format) {
+
+    /** A one-to-one request (or, in an update, one keeping its format). */
+    public CreateMentorshipRequestRequest(String externalId, String name, String email, String institution,
+            String country, String timeZone, String careerStage, List<String> languages, List<String> domains,
+            List<String> goals, String startDate, Integer durationMonths, Integer minOverlapMinutes,
+            List<WeeklySlotDto> weeklyAvailability, List<String> preferredMentorIds, List<String> excludedMentorIds,
+            Boolean priority, String cycle) {
+        this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
+                startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
+                excludedMentorIds, priority, cycle, null);
+    }
 
     /** A request left to the cycle open for requests today. */
     public CreateMentorshipRequestRequest(String externalId, String name, String email, String institution,
@@ -76,6 +92,6 @@ public record CreateMentorshipRequestRequest(
             Boolean priority) {
         this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
                 startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
-                excludedMentorIds, priority, null);
+                excludedMentorIds, priority, null, null);
     }
 }

@@ -104,7 +104,7 @@ class MentorController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a mentor", description = "Every field is checked as in an import: a known IANA "
             + "time zone, ISO 639-1 languages, taxonomy codes, slots ending after they start, a capacity of 0 or "
-            + "more.")
+            + "more, circles from 0 to 3 (absent: 0; 422 naming circles otherwise).")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new mentor")
     @ApiResponse(responseCode = "409", description = "The externalId or email is taken")
     @ApiResponse(responseCode = "422", description = "Invalid fields, each named in errors")
@@ -120,7 +120,8 @@ class MentorController {
             + "the version field; if the mentor changed since, nothing is written and the answer is 409 "
             + "stale-version. A MENTOR updates only their own profile, sends its email as read (only an ADMIN "
             + "changes it) and sets a capacity up to 20 (or keeps or lowers a higher one an ADMIN set); any other "
-            + "value is 403 naming the field.")
+            + "value is 403 naming the field. Circles left out keep the stored number; a mentor sets their own "
+            + "from 0 to 3.")
     @ApiResponse(responseCode = "200", description = "Updated, with the new version")
     @ApiResponse(responseCode = "403", description = "Not an admin nor this mentor; or the mentor changing email or "
             + "going over their capacity limit (each named in errors)")

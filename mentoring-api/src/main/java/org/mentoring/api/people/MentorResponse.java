@@ -23,5 +23,8 @@ public record MentorResponse(
         List<WeeklySlotDto> weeklyAvailability,
         @Schema(description = "Send it back with an update (field or If-Match); also the ETag") long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "How many mentoring circles they lead at once, apart from their one-to-one capacity",
+                example = "1")
+        int circles) {
 }

@@ -105,7 +105,7 @@ class MentorshipRequestController {
             + "naming the field otherwise), an ADMIN anyone's. The request starts OPEN. Every field "
             + "is checked as in an import: a known IANA time zone, ISO 639-1 languages, taxonomy codes, slots "
             + "ending after they start, a minimum overlap within a week, preferred and excluded mentors that "
-            + "exist.")
+            + "exist, a format of ONE_TO_ONE (absent: the default), CIRCLE or EITHER (422 naming format otherwise).")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new request")
     @ApiResponse(responseCode = "403", description = "Not an admin, nor a researcher creating their own request; "
             + "or a researcher setting email or priority (each named in errors)")
@@ -133,7 +133,7 @@ class MentorshipRequestController {
             + "the answer is 409 stale-version. A RESEARCHER changes only their own request while it is OPEN or "
             + "WITHDRAWN (409 request-in-progress when PROPOSED or MATCHED: decline the offer or end the mentorship "
             + "first), and sends its email and priority as read (or leaves priority out): any other value is 403 "
-            + "naming the field.")
+            + "naming the field. A format left out keeps the stored one.")
     @ApiResponse(responseCode = "200", description = "Updated, with the new version")
     @ApiResponse(responseCode = "403", description = "Not an admin nor the owner; or a researcher changing email "
             + "or priority (each named in errors)")
@@ -193,7 +193,7 @@ class MentorshipRequestController {
                 input.country(), input.timeZone(), input.careerStage(), input.languages(), input.domains(),
                 input.goals(), input.startDate(), input.durationMonths(), input.minOverlapMinutes(),
                 input.weeklyAvailability(), input.preferredMentorIds(), input.excludedMentorIds(),
-                Boolean.toString(priority), input.cycle());
+                Boolean.toString(priority), input.cycle(), input.format());
     }
 
     private ResponseEntity<MentorshipRequestResponse> withVersion(ResponseEntity.BodyBuilder builder,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.mentoring.people.CareerStage;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.RequestStatus;
 
 /** A stored mentorship request. */
@@ -34,5 +35,8 @@ public record MentorshipRequestResponse(
         Instant updatedAt,
         @Schema(description = "The code of the cycle the request belongs to; 'default' in a programme without cycles",
                 example = "2027-spring")
-        String cycle) {
+        String cycle,
+        @Schema(description = "ONE_TO_ONE (with a mentor), CIRCLE (in a mentoring circle) or EITHER",
+                example = "ONE_TO_ONE")
+        RequestFormat format) {
 }

@@ -33,5 +33,17 @@ public record UpdateMentorRequest(
         @Max(value = 100, message = "must be 100 or less") Integer capacity,
         @Schema(format = "date", example = "2026-01-01") @NotBlank(message = "is required") String availableFrom,
         @Schema(format = "date", example = "2026-12-31") String availableUntil,
-        @NotEmpty(message = "needs at least one weekly slot") List<@Valid WeeklySlotDto> weeklyAvailability) {
+        @NotEmpty(message = "needs at least one weekly slot") List<@Valid WeeklySlotDto> weeklyAvailability,
+        @Schema(description = "How many mentoring circles they lead at once, 0 to 3, apart from their one-to-one "
+                + "capacity: a circle is a small group of mentees meeting the mentor together every week. Absent: 0 "
+                + "for a new mentor; an update keeps the stored number", example = "1", minimum = "0", maximum = "3")
+        Integer circles) {
+
+    /** An update that keeps the stored circles. */
+    public UpdateMentorRequest(Long version, String name, String email, String institution, String country,
+            String timeZone, List<String> languages, List<String> domains, List<String> topics, Integer capacity,
+            String availableFrom, String availableUntil, List<WeeklySlotDto> weeklyAvailability) {
+        this(version, name, email, institution, country, timeZone, languages, domains, topics, capacity,
+                availableFrom, availableUntil, weeklyAvailability, null);
+    }
 }

@@ -40,5 +40,21 @@ public record UpdateMentorshipRequestRequest(
         @Schema(description = "The code of its cycle; absent, it stays in its cycle. Moving it: an ADMIN into any cycle"
                 + " that has not ended, a RESEARCHER only into the cycle open for requests today (422 naming cycle)",
                 example = "2027-spring")
-        String cycle) {
+        String cycle,
+        @Schema(description = "How the researcher accepts to be mentored: ONE_TO_ONE (with a mentor), CIRCLE (in a "
+                + "mentoring circle, a small group meeting a mentor every week) or EITHER. Absent: ONE_TO_ONE for a "
+                + "new request; an update keeps the stored format", example = "EITHER",
+                allowableValues = {"ONE_TO_ONE", "CIRCLE", "EITHER"})
+        String format) {
+
+    /** An update that keeps the stored format. */
+    public UpdateMentorshipRequestRequest(Long version, String name, String email, String institution,
+            String country, String timeZone, String careerStage, List<String> languages, List<String> domains,
+            List<String> goals, String startDate, Integer durationMonths, Integer minOverlapMinutes,
+            List<WeeklySlotDto> weeklyAvailability, List<String> preferredMentorIds, List<String> excludedMentorIds,
+            Boolean priority, String cycle) {
+        this(version, name, email, institution, country, timeZone, careerStage, languages, domains, goals, startDate,
+                durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds, excludedMentorIds,
+                priority, cycle, null);
+    }
 }

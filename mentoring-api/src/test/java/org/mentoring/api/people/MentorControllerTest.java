@@ -138,6 +138,27 @@ class MentorControllerTest {
     }
 
     @Test
+    void circlesGoToTheCoreAsSentAndComeBackInTheAnswer() throws Exception {
+        Mentor m = STORED.mentor();
+        StoredMentor leading = new StoredMentor(new Mentor(m.externalId(), m.name(), m.email(), m.institution(),
+                m.country(), m.timeZone(), m.languages(), m.domains(), m.topics(), m.capacity(), m.availableFrom(),
+                m.availableUntil(), m.weeklyAvailability(), 2), 4, STORED.createdAt(), STORED.updatedAt());
+        when(mentors.create(any())).thenReturn(leading);
+
+        mvc.perform(post("/api/v1/mentors").contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY.replace("\"capacity\": 3,", "\"capacity\": 3, \"circles\": 2,")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.circles").value(2));
+        ArgumentCaptor<MentorInput> input = ArgumentCaptor.forClass(MentorInput.class);
+        verify(mentors).create(input.capture());
+        assertThat(input.getValue().circles()).isEqualTo("2");
+
+        mvc.perform(post("/api/v1/mentors").contentType(MediaType.APPLICATION_JSON).content(BODY));
+        verify(mentors, org.mockito.Mockito.times(2)).create(input.capture());
+        assertThat(input.getValue().circles()).as("absent: the core's default").isNull();
+    }
+
+    @Test
     void createAnswers201WithLocation() throws Exception {
         when(mentors.create(any())).thenReturn(STORED);
 

@@ -111,6 +111,20 @@ class MentorshipRequestControllerTest {
     }
 
     @Test
+    void theFormatGoesToTheCoreAsSentAndTheAnswerCarriesTheStoredOne() throws Exception {
+        when(requests.create(any())).thenReturn(STORED);
+
+        mvc.perform(post("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY.replace("\"priority\": false}", "\"priority\": false, \"format\": \"EITHER\"}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.format").value("ONE_TO_ONE"));
+
+        ArgumentCaptor<RequestInput> input = ArgumentCaptor.forClass(RequestInput.class);
+        verify(requests).create(input.capture());
+        assertThat(input.getValue().format()).isEqualTo("EITHER");
+    }
+
+    @Test
     void createPassesEveryFieldAsText() throws Exception {
         when(requests.create(any())).thenReturn(STORED);
 

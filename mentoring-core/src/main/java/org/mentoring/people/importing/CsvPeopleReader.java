@@ -45,11 +45,11 @@ public final class CsvPeopleReader {
     /** Mentor columns, in the order a template lists them. */
     public static final List<String> MENTOR_COLUMNS = List.of("externalId", "name", "email", "institution",
             "country", "timeZone", "languages", "domains", "topics", "capacity", "availableFrom", "availableUntil",
-            "weeklyAvailability");
+            "weeklyAvailability", "circles");
     /** Request columns, in the order a template lists them. */
     public static final List<String> REQUEST_COLUMNS = List.of("externalId", "name", "email", "institution",
             "country", "timeZone", "careerStage", "languages", "domains", "goals", "startDate", "durationMonths",
-            "minOverlapMinutes", "weeklyAvailability", "preferredMentorIds", "excludedMentorIds", "priority");
+            "minOverlapMinutes", "weeklyAvailability", "preferredMentorIds", "excludedMentorIds", "priority", "format");
 
     /**
      * The request columns a file may have: {@link #REQUEST_COLUMNS} and {@code cycle}, the code of the cycle each
@@ -57,9 +57,10 @@ public final class CsvPeopleReader {
      */
     public static final List<String> REQUEST_READ_COLUMNS = java.util.stream.Stream.concat(
             REQUEST_COLUMNS.stream(), java.util.stream.Stream.of("cycle")).toList();
-    private static final Set<String> OPTIONAL_MENTOR_COLUMNS = Set.of("institution", "topics", "availableUntil");
+    private static final Set<String> OPTIONAL_MENTOR_COLUMNS = Set.of("institution", "topics", "availableUntil",
+            "circles");
     private static final Set<String> OPTIONAL_REQUEST_COLUMNS = Set.of("institution", "goals", "minOverlapMinutes",
-            "preferredMentorIds", "excludedMentorIds", "priority", "cycle");
+            "preferredMentorIds", "excludedMentorIds", "priority", "cycle", "format");
     /** The column a file of rejected rows adds, with the reasons; ignored when the file is imported again. */
     public static final String REJECTED_BECAUSE = "rejectedBecause";
     /** What separates the items of a list (and the slots of an availability) in a cell. */
@@ -91,7 +92,7 @@ public final class CsvPeopleReader {
                             row.text("institution"), row.text("country"), row.text("timeZone"),
                             row.list("languages"), row.list("domains"), row.list("topics"), row.text("capacity"),
                             row.text("availableFrom"), row.text("availableUntil"),
-                            slots(row.text("weeklyAvailability"), errors));
+                            slots(row.text("weeklyAvailability"), errors), row.text("circles"));
                     entries.add(ImportEntry.csv(fileName, line, input, errors));
                 });
         return new ImportBatch(entries, List.of(), unreadable);
@@ -108,7 +109,8 @@ public final class CsvPeopleReader {
                             row.text("careerStage"), row.list("languages"), row.list("domains"), row.list("goals"),
                             row.text("startDate"), row.text("durationMonths"), row.text("minOverlapMinutes"),
                             slots(row.text("weeklyAvailability"), errors), row.list("preferredMentorIds"),
-                            row.list("excludedMentorIds"), row.text("priority"), row.text("cycle"));
+                            row.list("excludedMentorIds"), row.text("priority"), row.text("cycle"),
+                            row.text("format"));
                     entries.add(ImportEntry.csv(fileName, line, input, errors));
                 });
         return new ImportBatch(List.of(), entries, unreadable);

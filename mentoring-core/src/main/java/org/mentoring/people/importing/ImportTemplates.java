@@ -22,7 +22,7 @@ public final class ImportTemplates {
             Map.entry("domains", "planetary-health/climate-health/heat-health"),
             Map.entry("topics", "grant-writing;publishing"), Map.entry("capacity", "3"),
             Map.entry("availableFrom", "2026-01-01"), Map.entry("availableUntil", "2026-12-31"),
-            Map.entry("weeklyAvailability", "TUE 14:00-16:00;THU 09:00-10:30"));
+            Map.entry("weeklyAvailability", "TUE 14:00-16:00;THU 09:00-10:30"), Map.entry("circles", "1"));
 
     static final Map<String, String> REQUEST_EXAMPLE = Map.ofEntries(Map.entry("externalId", "r-104"),
             Map.entry("name", "J. Singh"), Map.entry("email", "j.singh@example.org"),
@@ -33,7 +33,7 @@ public final class ImportTemplates {
             Map.entry("goals", "grant-writing"), Map.entry("startDate", "2026-02-01"),
             Map.entry("durationMonths", "6"), Map.entry("minOverlapMinutes", "60"),
             Map.entry("weeklyAvailability", "TUE 07:00-09:00"), Map.entry("preferredMentorIds", "m-017"),
-            Map.entry("excludedMentorIds", ""), Map.entry("priority", "false"));
+            Map.entry("excludedMentorIds", ""), Map.entry("priority", "false"), Map.entry("format", "EITHER"));
 
     private ImportTemplates() {
     }

@@ -29,7 +29,7 @@ public final class PeopleCsvExport {
                 join(mentor.languages()), join(mentor.domains()), join(mentor.topics()),
                 Integer.toString(mentor.capacity()), mentor.availableFrom().toString(),
                 mentor.availableUntil() == null ? "" : mentor.availableUntil().toString(),
-                slots(mentor.weeklyAvailability())), out);
+                slots(mentor.weeklyAvailability()), Integer.toString(mentor.circles())), out);
     }
 
     public static void requests(Collection<MentorshipRequest> requests, Appendable out) throws IOException {
@@ -39,7 +39,7 @@ public final class PeopleCsvExport {
                 join(request.goals()), request.startDate().toString(), Integer.toString(request.durationMonths()),
                 Integer.toString(request.minOverlapMinutes()), slots(request.weeklyAvailability()),
                 join(request.preferredMentorIds()), join(request.excludedMentorIds()),
-                Boolean.toString(request.priority())), out);
+                Boolean.toString(request.priority()), request.format().name()), out);
     }
 
     private static <T> void write(List<String> columns, Collection<T> records, Function<T, List<String>> row,

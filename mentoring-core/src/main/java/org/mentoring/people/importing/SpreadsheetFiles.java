@@ -158,6 +158,8 @@ public final class SpreadsheetFiles {
         private final CSVPrinter printer;
         private final List<String> cells = new ArrayList<>();
         private int nextLine;
+        /** How many cells the header row (the first that is not empty) has; 0 until it is read. */
+        private int headerWidth;
 
         SheetAsCsv() {
             try {
@@ -188,6 +190,14 @@ public final class SpreadsheetFiles {
                 if (cells.isEmpty()) {
                     out.append('\n');
                 } else {
+                    // a spreadsheet keeps no cell for an empty one at the end of a row (an optional last column left
+                    // empty): the row is as wide as its header
+                    if (headerWidth == 0) {
+                        headerWidth = cells.size();
+                    }
+                    while (cells.size() < headerWidth) {
+                        cells.add("");
+                    }
                     printer.printRecord(cells);
                 }
             } catch (IOException e) {

@@ -21,6 +21,7 @@ import org.mentoring.common.PlainText;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.WeeklySlot;
 import org.mentoring.taxonomy.Taxonomy;
 import org.mentoring.taxonomy.TaxonomySource;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * Checks one mentor or request as written and turns it into the domain record, naming every wrong field: required
  * fields, an externalId usable in a URL, a valid email, an ISO country code, a known IANA time zone, ISO 639-1
  * languages, domain codes known to the taxonomy, topics and goals on the programme's list, a capacity of 0 or more,
+ * circles from 0 to {@value #MAX_CIRCLES}, a request format (ONE_TO_ONE, CIRCLE or EITHER),
  * dates written {@code yyyy-MM-dd}, slots
  * that end after they start, and a minimum overlap within a week. Checks that need other records (duplicates,
  * mentor ids that exist) belong to the caller. Text is trimmed; emails, languages and country codes are normalised.
@@ -47,6 +49,11 @@ public class PeopleInputValidator {
     public static final int MAX_DURATION_MONTHS = 60;
     public static final int MINUTES_PER_WEEK = 7 * 24 * 60;
     public static final int MAX_SLOTS = 50;
+    /**
+     * The most mentoring circles a mentor leads at once: each is a weekly meeting with a small group, on top of their
+     * one-to-one mentees, so a few at most.
+     */
+    public static final int MAX_CIRCLES = 3;
 
     /** The longest part of a wrong value that a message repeats. */
     public static final int MAX_SHOWN_LENGTH = 60;
@@ -106,14 +113,18 @@ public class PeopleInputValidator {
                     + availableFrom);
         }
         List<WeeklySlot> slots = fields.slots("weeklyAvailability", input.weeklyAvailability());
+        Integer circles = fields.integer("circles", input.circles(), 0, MAX_CIRCLES, false);
         if (!fields.errors.isEmpty()) {
             return new Checked<>(null, fields.errors);
         }
         return new Checked<>(new Mentor(externalId, name, email, institution, country, timeZone, languages, domains,
-                topics, capacity, availableFrom, availableUntil, slots), List.of());
+                topics, capacity, availableFrom, availableUntil, slots, circles == null ? 0 : circles), List.of());
     }
 
-    /** The request, or every wrong field of the input. Absent minOverlapMinutes is 60, absent priority false. */
+    /**
+     * The request, or every wrong field of the input. Absent minOverlapMinutes is 60, absent priority false, absent
+     * format ONE_TO_ONE.
+     */
     public Checked<MentorshipRequest> request(RequestInput input) {
         Fields fields = new Fields(source.current(), source.topics());
         String externalId = fields.externalId("externalId", input.externalId());
@@ -140,13 +151,14 @@ public class PeopleInputValidator {
             }
         }
         Boolean priority = fields.bool("priority", input.priority());
+        RequestFormat format = fields.format("format", input.format());
         if (!fields.errors.isEmpty()) {
             return new Checked<>(null, fields.errors);
         }
         return new Checked<>(new MentorshipRequest(externalId, name, email, institution, country, timeZone,
                 careerStage, languages, domains, goals, startDate, durationMonths,
                 minOverlap == null ? MentorshipRequest.DEFAULT_MIN_OVERLAP_MINUTES : minOverlap, slots, preferred,
-                new LinkedHashSet<>(excluded), priority != null && priority), List.of());
+                new LinkedHashSet<>(excluded), priority != null && priority, format), List.of());
     }
 
     /**
@@ -403,6 +415,21 @@ public class PeopleInputValidator {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 error(field, field + " '" + shown(text) + "' is not a date written yyyy-MM-dd");
+                return null;
+            }
+        }
+
+        /** ONE_TO_ONE, CIRCLE or EITHER in any letter case, with '-' or ' ' for '_'; absent is ONE_TO_ONE. */
+        RequestFormat format(String field, String value) {
+            String text = trimmed(value);
+            if (text == null) {
+                return RequestFormat.ONE_TO_ONE;
+            }
+            try {
+                return RequestFormat.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+            } catch (IllegalArgumentException e) {
+                error(field, field + " '" + shown(text) + "' is not a format we know. Choose one-to-one, a circle, "
+                        + "or either: ONE_TO_ONE, CIRCLE or EITHER");
                 return null;
             }
         }

@@ -6,7 +6,8 @@ import org.mentoring.people.MentorshipRequest;
 /**
  * A mentorship request as written in an import or a form, every scalar as text so that a wrong value is reported
  * with its field. {@link PeopleInputValidator#request} checks it. {@code cycle} is a cycle's code, or null for the
- * cycle open for requests today.
+ * cycle open for requests today. {@code format} is ONE_TO_ONE, CIRCLE or EITHER (absent: ONE_TO_ONE for a new
+ * request; an update keeps the stored format).
  */
 public record RequestInput(
         String externalId,
@@ -26,7 +27,26 @@ public record RequestInput(
         List<String> preferredMentorIds,
         List<String> excludedMentorIds,
         String priority,
-        String cycle) {
+        String cycle,
+        String format) {
+
+    /** An input without {@code format}: one-to-one for a new request, the stored format for an update. */
+    public RequestInput(String externalId, String name, String email, String institution, String country,
+            String timeZone, String careerStage, List<String> languages, List<String> domains, List<String> goals,
+            String startDate, String durationMonths, String minOverlapMinutes, List<SlotInput> weeklyAvailability,
+            List<String> preferredMentorIds, List<String> excludedMentorIds, String priority, String cycle) {
+        this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
+                startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
+                excludedMentorIds, priority, cycle, null);
+    }
+
+    /** The same input with another {@code format} (static: MapStruct would take an instance method for a setter). */
+    public static RequestInput withFormat(RequestInput in, String value) {
+        return new RequestInput(in.externalId, in.name, in.email, in.institution, in.country, in.timeZone,
+                in.careerStage, in.languages, in.domains, in.goals, in.startDate, in.durationMonths,
+                in.minOverlapMinutes, in.weeklyAvailability, in.preferredMentorIds, in.excludedMentorIds, in.priority,
+                in.cycle, value);
+    }
 
     /** An input that leaves the cycle to the store (the one open for requests today). */
     public RequestInput(String externalId, String name, String email, String institution, String country,
@@ -35,7 +55,7 @@ public record RequestInput(
             List<String> preferredMentorIds, List<String> excludedMentorIds, String priority) {
         this(externalId, name, email, institution, country, timeZone, careerStage, languages, domains, goals,
                 startDate, durationMonths, minOverlapMinutes, weeklyAvailability, preferredMentorIds,
-                excludedMentorIds, priority, null);
+                excludedMentorIds, priority, null, null);
     }
 
     /** The input that reads back as this request, for example to import generated people. */
@@ -47,6 +67,7 @@ public record RequestInput(
                 request.goals().stream().sorted().toList(), request.startDate().toString(),
                 Integer.toString(request.durationMonths()), Integer.toString(request.minOverlapMinutes()),
                 request.weeklyAvailability().stream().map(SlotInput::of).toList(), request.preferredMentorIds(),
-                request.excludedMentorIds().stream().sorted().toList(), Boolean.toString(request.priority()));
+                request.excludedMentorIds().stream().sorted().toList(), Boolean.toString(request.priority()), null,
+                request.format().name());
     }
 }

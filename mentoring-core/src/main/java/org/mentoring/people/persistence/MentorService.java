@@ -126,7 +126,10 @@ public class MentorService {
         MentorDocument document = repository.findByExternalId(externalId)
                 .orElseThrow(() -> new NotFoundException("mentor", externalId));
         requireVersion(externalId, document.getVersion(), expectedVersion);
-        Mentor mentor = validator.mentor(withExternalId(input, externalId)).orThrow("mentor " + externalId);
+        // an update that leaves circles out keeps the stored number (a client or form that knows nothing of circles)
+        MentorInput complete = input.circles() == null ? MentorInput.withCircles(input, Integer.toString(document.getCircles()))
+                : input;
+        Mentor mentor = validator.mentor(withExternalId(complete, externalId)).orThrow("mentor " + externalId);
         requireEmailFree(mentor);
         int capacityBefore = document.getCapacity();
         // the ledger first: lowering the capacity below the places held is refused, and no place is taken between
@@ -312,6 +315,6 @@ public class MentorService {
     private static MentorInput withExternalId(MentorInput input, String externalId) {
         return new MentorInput(externalId, input.name(), input.email(), input.institution(), input.country(),
                 input.timeZone(), input.languages(), input.domains(), input.topics(), input.capacity(),
-                input.availableFrom(), input.availableUntil(), input.weeklyAvailability());
+                input.availableFrom(), input.availableUntil(), input.weeklyAvailability(), input.circles());
     }
 }

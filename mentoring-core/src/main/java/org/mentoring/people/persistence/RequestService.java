@@ -185,7 +185,10 @@ public class RequestService {
                     + ", not " + expectedVersion + ": someone changed it since you read it. Read it again and "
                     + "reapply your change.");
         }
-        MentorshipRequest request = checked(withExternalId(input, externalId));
+        // an update that leaves the format out keeps the stored one (a client or form that knows nothing of circles)
+        RequestInput complete = input.format() == null || input.format().isBlank()
+                ? RequestInput.withFormat(input, document.getFormat() == null ? null : document.getFormat().name()) : input;
+        MentorshipRequest request = checked(withExternalId(complete, externalId));
         // the request stays in its cycle unless the update names another, which must take new requests
         String named = input.cycle() == null || input.cycle().isBlank() ? null : input.cycle().strip();
         String cycle = named == null || named.equals(document.getCycle()) ? document.getCycle()
@@ -396,6 +399,6 @@ public class RequestService {
         return new RequestInput(externalId, input.name(), input.email(), input.institution(), input.country(),
                 input.timeZone(), input.careerStage(), input.languages(), input.domains(), input.goals(),
                 input.startDate(), input.durationMonths(), input.minOverlapMinutes(), input.weeklyAvailability(),
-                input.preferredMentorIds(), input.excludedMentorIds(), input.priority(), input.cycle());
+                input.preferredMentorIds(), input.excludedMentorIds(), input.priority(), input.cycle(), input.format());
     }
 }

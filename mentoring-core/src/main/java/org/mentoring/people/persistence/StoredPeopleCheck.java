@@ -42,7 +42,8 @@ public class StoredPeopleCheck {
                 mentor.getName(), mentor.getEmail(), mentor.getInstitution(), mentor.getCountry(),
                 mentor.getTimeZone(), mentor.getLanguages(), mentor.getDomains(), mentor.getTopics(),
                 Integer.toString(mentor.getCapacity()), text(mentor.getAvailableFrom()),
-                text(mentor.getAvailableUntil()), slots(mentor.getWeeklyAvailability()))).errors());
+                text(mentor.getAvailableUntil()), slots(mentor.getWeeklyAvailability()),
+                Integer.toString(mentor.getCircles()))).errors());
         canonical(mentor.getEmail(), errors);
         return errors;
     }
@@ -56,7 +57,8 @@ public class StoredPeopleCheck {
                 request.getLanguages(), request.getDomains(), request.getGoals(), text(request.getStartDate()),
                 Integer.toString(request.getDurationMonths()), Integer.toString(request.getMinOverlapMinutes()),
                 slots(request.getWeeklyAvailability()), request.getPreferredMentorIds(),
-                request.getExcludedMentorIds(), Boolean.toString(request.isPriority()))).errors());
+                request.getExcludedMentorIds(), Boolean.toString(request.isPriority()), null,
+                request.getFormat() == null ? null : request.getFormat().name())).errors());
         canonical(request.getEmail(), errors);
         return errors;
     }

@@ -124,10 +124,11 @@ class CsvPeopleReaderPropertiesTest {
                 Combinators.combine(externalId(), text(), email(), text().injectNull(0.3), country(), zone())
                         .as(Tuple::of),
                 Combinators.combine(languages(), domains(), labels(), Arbitraries.integers().between(0, 100),
-                        dates(), slots()).as(Tuple::of))
-                .as((who, what) -> new Mentor(who.get1(), who.get2(), who.get3(), who.get4(), who.get5(), who.get6(),
-                        what.get1(), what.get2(), what.get3(), what.get4(), what.get5().get1(), what.get5().get2(),
-                        what.get6()));
+                        dates(), slots()).as(Tuple::of),
+                Arbitraries.integers().between(0, 3))
+                .as((who, what, circles) -> new Mentor(who.get1(), who.get2(), who.get3(), who.get4(), who.get5(),
+                        who.get6(), what.get1(), what.get2(), what.get3(), what.get4(), what.get5().get1(),
+                        what.get5().get2(), what.get6(), circles));
         return mentor.list().ofMinSize(1).ofMaxSize(5);
     }
 
@@ -140,12 +141,13 @@ class CsvPeopleReaderPropertiesTest {
                 Combinators.combine(languages(), domains(), labels(), dates().map(Tuple.Tuple2::get1),
                         Arbitraries.integers().between(1, 60), Arbitraries.integers().between(0, 7 * 24 * 60),
                         slots()).as(Tuple::of),
-                Combinators.combine(ids, ids, Arbitraries.of(true, false)).as(Tuple::of))
+                Combinators.combine(ids, ids, Arbitraries.of(true, false),
+                        Arbitraries.of(org.mentoring.people.RequestFormat.class)).as(Tuple::of))
                 .as((who, what, choices) -> new MentorshipRequest(who.get1(), who.get2(), who.get3(), who.get4(),
                         who.get5(), who.get6(), who.get7(), what.get1(), what.get2(), what.get3(), what.get4(),
                         what.get5(), what.get6(), what.get7(), choices.get1(),
                         choices.get2().stream().filter(id -> !choices.get1().contains(id))
-                                .collect(Collectors.toSet()), choices.get3()));
+                                .collect(Collectors.toSet()), choices.get3(), choices.get4()));
         return request.list().ofMinSize(1).ofMaxSize(5);
     }
 
@@ -210,7 +212,8 @@ class CsvPeopleReaderPropertiesTest {
         return List.of(m.externalId(), m.name(), m.email(), nullToEmpty(m.institution()), m.country(),
                 m.timeZone().getId(), String.join(";", m.languages()), String.join(";", m.domains()),
                 String.join(";", m.topics()), Integer.toString(m.capacity()), m.availableFrom().toString(),
-                m.availableUntil() == null ? "" : m.availableUntil().toString(), slotsText(m.weeklyAvailability()));
+                m.availableUntil() == null ? "" : m.availableUntil().toString(), slotsText(m.weeklyAvailability()),
+                Integer.toString(m.circles()));
     }
 
     private static List<String> row(MentorshipRequest r) {
@@ -219,7 +222,7 @@ class CsvPeopleReaderPropertiesTest {
                 String.join(";", r.domains()), String.join(";", r.goals()), r.startDate().toString(),
                 Integer.toString(r.durationMonths()), Integer.toString(r.minOverlapMinutes()),
                 slotsText(r.weeklyAvailability()), String.join(";", r.preferredMentorIds()),
-                String.join(";", r.excludedMentorIds()), Boolean.toString(r.priority()));
+                String.join(";", r.excludedMentorIds()), Boolean.toString(r.priority()), r.format().name());
     }
 
     private static String slotsText(List<WeeklySlot> slots) {

@@ -25,6 +25,7 @@ import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.PeopleFixtures;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.people.WeeklySlot;
 import org.mentoring.taxonomy.Taxonomy;
 
@@ -43,6 +44,46 @@ class PeopleInputValidatorTest {
         assertThat(mentor.availableUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(mentor.weeklyAvailability())
                 .containsExactly(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(14, 0), LocalTime.of(16, 0)));
+    }
+
+    @Test
+    void circlesAreZeroByDefaultAndAtMostThreeNamingTheField() {
+        MentorInput plain = PeopleFixtures.mentor("m-017");
+        assertThat(validator.mentor(plain).orThrow("mentor").circles()).isZero();
+        assertThat(validator.mentor(MentorInput.withCircles(plain, " 3 ")).orThrow("mentor").circles()).isEqualTo(3);
+
+        for (String wrong : List.of("4", "-1", "two", "1.5")) {
+            Checked<Mentor> checked = validator.mentor(MentorInput.withCircles(plain, wrong));
+            assertThat(checked.errors()).as(wrong).extracting(e -> e.field()).containsExactly("circles");
+        }
+        assertThat(validator.mentor(MentorInput.withCircles(plain, "4")).errors().get(0).message())
+                .isEqualTo("circles must be between 0 and 3, not 4");
+    }
+
+    @Test
+    void aFormatIsOneToOneByDefaultReadInAnyCaseAndAnUnknownOneIsNamedInWords() {
+        RequestInput plain = PeopleFixtures.request("r-1");
+        assertThat(validator.request(plain).orThrow("request").format()).isEqualTo(RequestFormat.ONE_TO_ONE);
+        assertThat(validator.request(RequestInput.withFormat(plain, "one-to-one")).orThrow("r").format())
+                .isEqualTo(RequestFormat.ONE_TO_ONE);
+        assertThat(validator.request(RequestInput.withFormat(plain, "circle")).orThrow("r").format())
+                .isEqualTo(RequestFormat.CIRCLE);
+        assertThat(validator.request(RequestInput.withFormat(plain, "Either")).orThrow("r").format())
+                .isEqualTo(RequestFormat.EITHER);
+
+        Checked<MentorshipRequest> group = validator.request(RequestInput.withFormat(plain, "group"));
+        assertThat(group.errors()).extracting(e -> e.field()).containsExactly("format");
+        assertThat(group.errors().get(0).message()).contains("'group'", "Choose one-to-one, a circle, or either");
+    }
+
+    @Test
+    void anInputReadsBackAsItsRecordWithCirclesAndFormat() {
+        Mentor mentor = validator.mentor(MentorInput.withCircles(PeopleFixtures.mentor("m-017"), "2"))
+                .orThrow("mentor");
+        assertThat(validator.mentor(MentorInput.of(mentor)).orThrow("mentor")).isEqualTo(mentor);
+        MentorshipRequest request = validator.request(RequestInput.withFormat(PeopleFixtures.request("r-1"),
+                "EITHER")).orThrow("request");
+        assertThat(validator.request(RequestInput.of(request)).orThrow("request")).isEqualTo(request);
     }
 
     @Test

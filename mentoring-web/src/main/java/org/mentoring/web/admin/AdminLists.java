@@ -50,7 +50,8 @@ final class AdminLists {
             Map.entry("country", "The country"), Map.entry("timeZone", "The time zone"),
             Map.entry("startDate", "The start date"), Map.entry("durationMonths", "The number of months"),
             Map.entry("capacity", "The capacity"), Map.entry("availableFrom", "The first day available"),
-            Map.entry("availableUntil", "The last day available"));
+            Map.entry("availableUntil", "The last day available"), Map.entry("circles", "The number of circles"),
+            Map.entry("format", "The way of mentoring"));
 
     /**
      * The messages of a form's errors in words: a message that begins with its field's code ({@code timeZone 'x' is

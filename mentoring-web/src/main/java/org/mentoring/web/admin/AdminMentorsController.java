@@ -89,17 +89,17 @@ class AdminMentorsController {
             @RequestParam(defaultValue = "") String institution, @RequestParam(defaultValue = "") String country,
             @RequestParam(defaultValue = "") String timeZone, @RequestParam(defaultValue = "") String capacity,
             @RequestParam(defaultValue = "") String availableFrom,
-            @RequestParam(defaultValue = "") String availableUntil, Principal admin, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String availableUntil, @RequestParam(defaultValue = "") String circles,
+            Principal admin, Model model, RedirectAttributes redirect) {
         StoredMentor stored = mentors.get(externalId);
         EditForm form = new EditForm(version, name, email, institution, country, timeZone, capacity, availableFrom,
-                availableUntil);
+                availableUntil, circles);
         MentorInput was = MentorInput.of(stored.mentor());
         MentorInput input = new MentorInput(externalId, name.strip(), email.strip(),
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(Locale.ROOT),
                 timeZone.strip(), was.languages(), was.domains(), was.topics(), capacity.strip(),
                 availableFrom.strip(), availableUntil.isBlank() ? null : availableUntil.strip(),
-                was.weeklyAvailability());
+                was.weeklyAvailability(), circles.isBlank() ? null : circles.strip());
         return save(stored, input, version, form, "mentor.edit", admin, model, redirect);
     }
 
@@ -111,10 +111,10 @@ class AdminMentorsController {
         MentorInput was = MentorInput.of(stored.mentor());
         MentorInput input = new MentorInput(was.externalId(), was.name(), was.email(), was.institution(),
                 was.country(), was.timeZone(), was.languages(), was.domains(), was.topics(), capacity.strip(),
-                was.availableFrom(), was.availableUntil(), was.weeklyAvailability());
+                was.availableFrom(), was.availableUntil(), was.weeklyAvailability(), was.circles());
         EditForm form = EditForm.of(stored);
         form = new EditForm(version, form.name(), form.email(), form.institution(), form.country(), form.timeZone(),
-                capacity, form.availableFrom(), form.availableUntil());
+                capacity, form.availableFrom(), form.availableUntil(), form.circles());
         return save(stored, input, version, form, "mentor.capacity", admin, model, redirect);
     }
 
@@ -144,6 +144,7 @@ class AdminMentorsController {
         model.addAttribute("stored", stored);
         model.addAttribute("m", mentor);
         model.addAttribute("form", form);
+        model.addAttribute("circlesWords", org.mentoring.web.page.CircleWords.circles(stored.mentor().circles()));
         model.addAttribute("errors", errors);
         model.addAttribute("held", places.find(mentor.externalId()).map(MentorPlacesDocument::held).orElse(0));
         model.addAttribute("account", accounts.of(mentor.externalId(), mentor.email()).orElse(null));
@@ -176,18 +177,21 @@ class AdminMentorsController {
                 || !Objects.equals(before.availableUntil(), after.availableUntil())) {
             changed.add("dates available");
         }
+        if (before.circles() != after.circles()) {
+            changed.add("circles from " + before.circles() + " to " + after.circles());
+        }
         return changed.isEmpty() ? "nothing" : String.join(", ", changed);
     }
 
     /** The edit form as shown or as sent. */
     record EditForm(long version, String name, String email, String institution, String country, String timeZone,
-            String capacity, String availableFrom, String availableUntil) {
+            String capacity, String availableFrom, String availableUntil, String circles) {
 
         static EditForm of(StoredMentor stored) {
             Mentor m = stored.mentor();
             return new EditForm(stored.version(), m.name(), m.email(), m.institution() == null ? "" : m.institution(),
                     m.country(), m.timeZone().getId(), Integer.toString(m.capacity()), m.availableFrom().toString(),
-                    m.availableUntil() == null ? "" : m.availableUntil().toString());
+                    m.availableUntil() == null ? "" : m.availableUntil().toString(), Integer.toString(m.circles()));
         }
     }
 }

@@ -84,17 +84,17 @@ class AdminRequestsController {
             @RequestParam(defaultValue = "") String institution, @RequestParam(defaultValue = "") String country,
             @RequestParam(defaultValue = "") String timeZone, @RequestParam(defaultValue = "") String startDate,
             @RequestParam(defaultValue = "") String durationMonths,
-            @RequestParam(defaultValue = "false") boolean priority, Principal admin, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean priority, @RequestParam(defaultValue = "") String format,
+            Principal admin, Model model, RedirectAttributes redirect) {
         StoredRequest stored = requests.get(externalId);
         EditForm form = new EditForm(version, name, email, institution, country, timeZone, startDate, durationMonths,
-                priority);
+                priority, format.isBlank() ? stored.request().format().name() : format);
         RequestInput was = RequestInput.of(stored.request());
         RequestInput input = new RequestInput(externalId, name.strip(), email.strip(),
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(Locale.ROOT),
                 timeZone.strip(), was.careerStage(), was.languages(), was.domains(), was.goals(), startDate.strip(),
                 durationMonths.strip(), was.minOverlapMinutes(), was.weeklyAvailability(), was.preferredMentorIds(),
-                was.excludedMentorIds(), Boolean.toString(priority));
+                was.excludedMentorIds(), Boolean.toString(priority), null, format.isBlank() ? null : format);
         try {
             StoredRequest saved = requests.update(externalId, input, version);
             audit.record(admin.getName(), "request.edit", externalId, "changed " + changes(stored.request(),
@@ -149,6 +149,8 @@ class AdminRequestsController {
         model.addAttribute("stored", stored);
         model.addAttribute("r", request);
         model.addAttribute("form", form);
+        model.addAttribute("formats", org.mentoring.web.page.CircleWords.formats());
+        model.addAttribute("formatWords", org.mentoring.web.page.CircleWords.formatShort(request.format()));
         model.addAttribute("errors", errors);
         model.addAttribute("account", accounts.of(request.externalId(), request.email()).orElse(null));
         model.addAttribute("history", history.ofRequest(request.externalId(), stored.createdAt(), request.email()));
@@ -167,6 +169,7 @@ class AdminRequestsController {
         fields.put("start date", new Object[] {before.startDate(), after.startDate()});
         fields.put("duration", new Object[] {before.durationMonths(), after.durationMonths()});
         fields.put("priority", new Object[] {before.priority(), after.priority()});
+        fields.put("format", new Object[] {before.format(), after.format()});
         fields.forEach((field, values) -> {
             if (!Objects.equals(values[0], values[1])) {
                 changed.add(field);
@@ -177,13 +180,13 @@ class AdminRequestsController {
 
     /** The edit form as shown or as sent. */
     record EditForm(long version, String name, String email, String institution, String country, String timeZone,
-            String startDate, String durationMonths, boolean priority) {
+            String startDate, String durationMonths, boolean priority, String format) {
 
         static EditForm of(StoredRequest stored) {
             MentorshipRequest r = stored.request();
             return new EditForm(stored.version(), r.name(), r.email(), r.institution() == null ? "" : r.institution(),
                     r.country(), r.timeZone().getId(), r.startDate().toString(), Integer.toString(r.durationMonths()),
-                    r.priority());
+                    r.priority(), r.format().name());
         }
     }
 }

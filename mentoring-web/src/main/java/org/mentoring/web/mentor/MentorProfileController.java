@@ -16,6 +16,7 @@ import org.mentoring.mentorship.MentorshipService;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.StoredMentor;
 import org.mentoring.people.input.MentorInput;
+import org.mentoring.people.input.PeopleInputValidator;
 import org.mentoring.people.input.ParticipantEdits;
 import org.mentoring.people.input.SlotInput;
 import org.mentoring.people.persistence.MentorService;
@@ -43,7 +44,7 @@ class MentorProfileController {
     record ProfileForm(String externalId, String email, long version, String name, String institution,
             String country, String timeZone, List<String> languages, List<String> domains, List<String> topics,
             String capacity,
-            String availableFrom, String availableUntil) {
+            String availableFrom, String availableUntil, String circles) {
     }
 
     /** One of the mentor's mentees, current or past, as the page lists them. */
@@ -96,6 +97,7 @@ class MentorProfileController {
             @RequestParam(defaultValue = "") String capacity,
             @RequestParam(defaultValue = "") String availableFrom,
             @RequestParam(defaultValue = "") String availableUntil,
+            @RequestParam(defaultValue = "") String circles,
             @RequestParam(required = false) List<String> slotDay,
             @RequestParam(required = false) List<String> slotStart,
             @RequestParam(required = false) List<String> slotEnd) {
@@ -112,9 +114,9 @@ class MentorProfileController {
         MentorInput input = new MentorInput(externalId, name, stored.mentor().email(),
                 institution.isBlank() ? null : institution.strip(), country.strip().toUpperCase(java.util.Locale.ROOT),
                 timeZone, languageCodes, picked, topicCodes, capacity, availableFrom,
-                availableUntil.isBlank() ? null : availableUntil, slots);
+                availableUntil.isBlank() ? null : availableUntil, slots, circles.isBlank() ? null : circles.strip());
         ProfileForm form = new ProfileForm(externalId, stored.mentor().email(), version, name, institution, country,
-                timeZone, languageCodes, picked, topicCodes, capacity, availableFrom, availableUntil);
+                timeZone, languageCodes, picked, topicCodes, capacity, availableFrom, availableUntil, circles);
         List<InvalidInputException.FieldError> refused = ParticipantEdits.mentorProfile(stored.mentor(), null,
                 parsedCapacity(capacity));
         if (!refused.isEmpty()) {
@@ -150,6 +152,7 @@ class MentorProfileController {
             int storedCapacity) {
         model.addAttribute("form", form);
         model.addAttribute("maxCapacity", Math.max(ParticipantEdits.SELF_MAX_CAPACITY, storedCapacity));
+        model.addAttribute("maxCircles", PeopleInputValidator.MAX_CIRCLES);
         model.addAttribute("errors", errors);
         model.addAttribute("summary", FieldErrors.summary(errors));
         model.addAttribute("tree", DomainTree.of(taxonomy.current()));
@@ -246,6 +249,7 @@ class MentorProfileController {
                 m.institution() == null ? "" : m.institution(), m.country(), m.timeZone().getId(),
                 m.languages().stream().sorted().toList(), m.domains(), m.topics().stream().sorted().toList(),
                 Integer.toString(m.capacity()),
-                m.availableFrom().toString(), m.availableUntil() == null ? "" : m.availableUntil().toString());
+                m.availableFrom().toString(), m.availableUntil() == null ? "" : m.availableUntil().toString(),
+                Integer.toString(m.circles()));
     }
 }

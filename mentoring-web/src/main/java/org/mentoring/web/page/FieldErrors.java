@@ -48,7 +48,8 @@ public final class FieldErrors {
     /** Where a summary link leads for fields that are groups of controls. */
     private static final Map<String, String> ANCHORS = Map.of("domains", "domain-filter", "weeklyAvailability",
             "slot-day-0", "languages", "languages-filter", "goals", "goals", "topics", "topics",
-            "preferredMentorIds", "mentor-filter", "excludedMentorIds", "mentor-filter", "pausedUntil", "pausedUntil");
+            "preferredMentorIds", "mentor-filter", "excludedMentorIds", "mentor-filter", "pausedUntil", "pausedUntil",
+            "format", "format-ONE_TO_ONE");
 
     /** Field, then what to do when it is missing, and what to do when it is wrong; null keeps the message. */
     private static final Map<String, String[]> WORDS = Map.ofEntries(
@@ -78,7 +79,10 @@ public final class FieldErrors {
             Map.entry("weeklyAvailability", new String[] {"Add at least one weekly window when you are free", null}),
             Map.entry("preferredMentorIds", new String[] {null, "Choose preferred mentors from the list"}),
             Map.entry("excludedMentorIds", new String[] {null,
-                "A mentor cannot be both preferred and excluded: untick one of the two"}));
+                "A mentor cannot be both preferred and excluded: untick one of the two"}),
+            Map.entry("circles", new String[] {null, "Choose how many circles you can lead at once, from 0 to "
+                + org.mentoring.people.input.PeopleInputValidator.MAX_CIRCLES}),
+            Map.entry("format", new String[] {null, "Choose one-to-one, a circle, or either"}));
 
     private static final Map<String, String> LABELS = Map.of("name", "Your name", "institution", "The institution",
             "capacity", "Mentees at once", "weeklyAvailability", "Weekly window");

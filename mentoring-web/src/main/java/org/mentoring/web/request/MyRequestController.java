@@ -46,7 +46,7 @@ class MyRequestController {
     record RequestForm(String externalId, long version, String name, String institution, String country,
             String timeZone, String careerStage, List<String> domains, List<String> goals, List<String> languages,
             String startDate, String durationMonths, String minOverlapMinutes, List<String> preferredMentorIds,
-            List<String> excludedMentorIds) {
+            List<String> excludedMentorIds, String format) {
     }
 
     /** A mentor as the directory shows them to researchers: no email, the country by name. */
@@ -113,6 +113,7 @@ class MyRequestController {
             @RequestParam(required = false) List<String> preferredOrder,
             @RequestParam(required = false) List<String> preferredMentorIds,
             @RequestParam(required = false) List<String> excludedMentorIds,
+            @RequestParam(defaultValue = "ONE_TO_ONE") String format,
             @RequestParam(defaultValue = "") String confirmBreak) {
         Viewer viewer = Viewer.current();
         if (!isResearcher(viewer)) {
@@ -134,9 +135,10 @@ class MyRequestController {
         RequestInput input = new RequestInput(externalId, name, viewer.email(), blankToNull(institution),
                 country.strip().toUpperCase(java.util.Locale.ROOT), timeZone, careerStage,
                 languageCodes, ranked, goalCodes, startDate, durationMonths,
-                minOverlapMinutes, slots, preferred, excluded, priority);
+                minOverlapMinutes, slots, preferred, excluded, priority, null, format);
         RequestForm form = new RequestForm(externalId, version, name, institution, country, timeZone, careerStage,
-                ranked, goalCodes, languageCodes, startDate, durationMonths, minOverlapMinutes, preferred, excluded);
+                ranked, goalCodes, languageCodes, startDate, durationMonths, minOverlapMinutes, preferred, excluded,
+                format);
         try {
             if (stored.isPresent()) {
                 ParticipantEdits.requireEditableByResearcher(stored.get(), "change");
@@ -185,6 +187,7 @@ class MyRequestController {
         model.addAttribute("slotRows", FormLists.rows(slots));
         model.addAttribute("days", FormLists.DAYS);
         model.addAttribute("careerStages", names.careerStages());
+        model.addAttribute("formats", org.mentoring.web.page.CircleWords.formats());
         List<DirectoryEntry> directory = directory();
         model.addAttribute("directory", directory);
         Map<String, String> mentorNames = new java.util.HashMap<>();
@@ -256,7 +259,8 @@ class MyRequestController {
         String name = accounts.findByEmail(viewer.email()).map(Account::name).orElse("");
         return new RequestForm(null, 0, name, "", "", "", "", List.of(), List.of(), List.of("en"),
                 LocalDate.now().plusMonths(1).withDayOfMonth(1).toString(), "6",
-                Integer.toString(MentorshipRequest.DEFAULT_MIN_OVERLAP_MINUTES), List.of(), List.of());
+                Integer.toString(MentorshipRequest.DEFAULT_MIN_OVERLAP_MINUTES), List.of(), List.of(),
+                org.mentoring.people.RequestFormat.ONE_TO_ONE.name());
     }
 
     private static RequestForm formOf(StoredRequest stored) {
@@ -266,7 +270,7 @@ class MyRequestController {
                 r.careerStage() == null ? "" : r.careerStage().name(), r.domains(), List.copyOf(r.goals()),
                 List.copyOf(r.languages()), r.startDate().toString(), Integer.toString(r.durationMonths()),
                 Integer.toString(r.minOverlapMinutes()), r.preferredMentorIds(),
-                List.copyOf(r.excludedMentorIds()));
+                List.copyOf(r.excludedMentorIds()), r.format().name());
     }
 
     private static boolean isResearcher(Viewer viewer) {
