@@ -13,9 +13,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the leases of several instances on one MongoDB: refreshes every few seconds the {@code heartbeatAt} of
- * each run this instance solves ({@link #beat}), passing on a cancel asked on another instance, and checks every
- * third of the lease timeout for active runs of instances that died ({@link RunRecovery#failSilentRuns}).
+ * Keeps the leases of several instances on one MongoDB. A run is solved by the instance that started it, which holds
+ * a lease on it ({@link RunLeases}): its id in the run's {@code owner} and a {@code heartbeatAt} refreshed every few
+ * seconds here ({@link #beat}). Any instance reads status and proposals from the store; a cancel on another instance
+ * sets {@code cancelRequested}, which the owner's heartbeat reads. Every third of the lease timeout, this instance
+ * also fails the active runs whose heartbeat stopped ({@link RunRecovery#failSilentRuns}): their instance died.
  */
 @Component
 class RunLeaseKeeper {
