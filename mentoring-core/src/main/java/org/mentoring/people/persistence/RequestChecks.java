@@ -95,11 +95,4 @@ class RequestChecks {
         return new ConflictException("duplicate-key", "Another request already has the externalId "
                 + request.externalId() + ", or the email " + request.email() + " in the cycle " + cycle);
     }
-
-    static RequestInput withExternalId(RequestInput input, String externalId) {
-        return new RequestInput(externalId, input.name(), input.email(), input.institution(), input.country(),
-                input.timeZone(), input.careerStage(), input.languages(), input.domains(), input.goals(),
-                input.startDate(), input.durationMonths(), input.minOverlapMinutes(), input.weeklyAvailability(),
-                input.preferredMentorIds(), input.excludedMentorIds(), input.priority(), input.cycle());
-    }
 }

@@ -95,17 +95,12 @@ public class RequestService {
         return reads.withStatus(status, cycle);
     }
 
-    /**
-     * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
-     */
+    /** The requests of one cycle by status: how many, and how many of them have equity priority. */
     public Map<RequestStatus, int[]> countsInCycle(String cycle) {
         return reads.countsInCycle(cycle);
     }
 
-    /**
-     * The researcher's request of the latest cycle (by the day its requests open; the request created last among
-     * those of one cycle, or without a known cycle), if they have any.
-     */
+    /** The researcher's request of the latest cycle, if they have any ({@link RequestReads#newestOf}). */
     public Optional<StoredRequest> newestOf(String email) {
         return reads.newestOf(email);
     }
@@ -167,7 +162,7 @@ public class RequestService {
                     + ", not " + expectedVersion + ": someone changed it since you read it. Read it again and "
                     + "reapply your change.");
         }
-        MentorshipRequest request = checks.checked(RequestChecks.withExternalId(input, externalId));
+        MentorshipRequest request = checks.checked(withExternalId(input, externalId));
         // the request stays in its cycle unless the update names another, which must take new requests
         String named = input.cycle() == null || input.cycle().isBlank() ? null : input.cycle().strip();
         String cycle = named == null || named.equals(document.getCycle()) ? document.getCycle()
@@ -247,10 +242,7 @@ public class RequestService {
         return statuses.excludeMentor(externalId, mentorExternalId);
     }
 
-    /**
-     * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
-     * pass: a researcher has one request per cycle.
-     */
+    /** The externalId and the email in its cycle of every stored request ({@link RequestReads#keys}). */
     public StoredKeys keys() {
         return reads.keys();
     }
@@ -297,5 +289,12 @@ public class RequestService {
                 requests.stream().map(r -> mapper.toDocument(r, cycles.get(r.externalId()))).toList(),
                 MentorshipRequestDocument::getExternalId,
                 storedExternalIds, Map.of("status", RequestStatus.OPEN.name()));
+    }
+
+    private static RequestInput withExternalId(RequestInput input, String externalId) {
+        return new RequestInput(externalId, input.name(), input.email(), input.institution(), input.country(),
+                input.timeZone(), input.careerStage(), input.languages(), input.domains(), input.goals(),
+                input.startDate(), input.durationMonths(), input.minOverlapMinutes(), input.weeklyAvailability(),
+                input.preferredMentorIds(), input.excludedMentorIds(), input.priority(), input.cycle());
     }
 }
