@@ -19,7 +19,7 @@ import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.model.InputSnapshot;
 import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.model.UnmatchedRequest;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
@@ -31,7 +31,7 @@ public class AnalyticsService {
 
     private static final int COUNTS_KEPT = 16;
 
-    private final MatchingRunService runs;
+    private final RunReader runs;
     /** The blocking pairs of the runs asked about last, with the answer they were counted on. */
     private final Map<String, Counted> blockingCounts = Collections.synchronizedMap(
             new LinkedHashMap<>(COUNTS_KEPT, 0.75f, true) {
@@ -41,7 +41,7 @@ public class AnalyticsService {
                 }
             });
 
-    AnalyticsService(MatchingRunService runs) {
+    AnalyticsService(RunReader runs) {
         this.runs = runs;
     }
 

@@ -14,7 +14,7 @@ import org.mentoring.backup.RestoreStatus;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.model.RunStatus;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.notification.Delivery;
 import org.mentoring.notification.DeliveryState;
 import org.mentoring.notification.NotificationService;
@@ -42,12 +42,12 @@ public class AttentionService {
             .withZone(ZoneOffset.UTC);
 
     private final ImportJournal imports;
-    private final MatchingRunService runs;
+    private final RunReader runs;
     private final BackupService backups;
     private final LifecycleService lifecycle;
     private final NotificationService notifications;
 
-    public AttentionService(ImportJournal imports, MatchingRunService runs, BackupService backups,
+    public AttentionService(ImportJournal imports, RunReader runs, BackupService backups,
             LifecycleService lifecycle, NotificationService notifications) {
         this.imports = imports;
         this.runs = runs;

@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.mentoring.common.SpreadsheetCells;
 import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.model.UnmatchedRequest;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
@@ -29,12 +29,12 @@ public class MailMerge {
         "researcherEmail", "researcherInstitution", "requestExternalId", "mentorName", "mentorEmail",
         "mentorInstitution", "mentorExternalId", "why"};
 
-    private final MatchingRunService runs;
+    private final RunReader runs;
     private final RequestService requests;
     private final MentorService mentors;
     private final LifecycleService lifecycle;
 
-    public MailMerge(MatchingRunService runs, RequestService requests, MentorService mentors,
+    public MailMerge(RunReader runs, RequestService requests, MentorService mentors,
             LifecycleService lifecycle) {
         this.runs = runs;
         this.requests = requests;

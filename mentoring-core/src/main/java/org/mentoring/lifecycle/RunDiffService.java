@@ -12,7 +12,7 @@ import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.persistence.MatchingRunDocument;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.people.MentorshipRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunDiffService {
 
-    private final MatchingRunService runs;
+    private final RunReader runs;
     private final MongoTemplate mongo;
 
-    RunDiffService(MatchingRunService runs, MongoTemplate mongo) {
+    RunDiffService(RunReader runs, MongoTemplate mongo) {
         this.runs = runs;
         this.mongo = mongo;
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorFilter;
@@ -83,7 +84,9 @@ class BrowserTest {
     @Autowired
     RequestService requests;
     @Autowired
-    MatchingRunService runs;
+    RunReader runs;
+    @Autowired
+    MatchingRunService launcher;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
     @Autowired
@@ -754,7 +757,7 @@ class BrowserTest {
         if (!done.isEmpty()) {
             return done.get(0).id();
         }
-        MatchingRun run = runs.start(RunSettings.withTimeLimit(2));
+        MatchingRun run = launcher.start(RunSettings.withTimeLimit(2));
         for (int i = 0; i < 600 && runs.get(run.id()).status().isActive(); i++) {
             Thread.sleep(100);
         }

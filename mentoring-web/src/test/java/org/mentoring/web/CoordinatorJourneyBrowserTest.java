@@ -25,7 +25,7 @@ import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.lifecycle.OverrideService;
 import org.mentoring.matching.domain.HardRule;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.matching.model.UnmatchedRequest;
@@ -89,7 +89,7 @@ class CoordinatorJourneyBrowserTest {
     @Autowired
     RequestService requests;
     @Autowired
-    MatchingRunService runs;
+    RunReader runs;
     @Autowired
     OverrideService overrides;
     @Autowired

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mentoring.matching.model.Proposal;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ class RunPagesTest {
     MockMvc mvc;
 
     @Autowired
-    MatchingRunService runs;
+    RunReader runs;
 
     @Autowired
     RequestService requests;

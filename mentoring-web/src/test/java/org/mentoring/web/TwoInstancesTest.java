@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunRecovery;
 import org.mentoring.store.EmbeddedMongoServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -43,7 +44,7 @@ class TwoInstancesTest {
             String runId = started.json().get("id").asText();
             await().atMost(PATIENCE).until(() -> status(two, runId).equals("SOLVING"));
 
-            assertThat(second.getBean(MatchingRunService.class).recoverInterruptedRuns())
+            assertThat(second.getBean(RunRecovery.class).recoverInterruptedRuns())
                     .as("another instance's start-up recovery leaves a live run alone").isZero();
             assertThat(status(two, runId)).isEqualTo("SOLVING");
             Document lease = first.getBean(MongoTemplate.class).getCollection("matchingRuns")

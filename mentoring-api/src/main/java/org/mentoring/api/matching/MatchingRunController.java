@@ -14,6 +14,8 @@ import java.net.URI;
 import org.mentoring.api.security.Viewer;
 import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunCancellation;
+import org.mentoring.matching.run.RunReader;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,14 +39,18 @@ class MatchingRunController {
     static final String TEXT_CSV = "text/csv";
 
     private final MatchingRunService service;
+    private final RunReader runs;
+    private final RunCancellation cancellation;
     private final MatchingRunApiMapper mapper;
 
     private final org.mentoring.audit.AuditService audit;
 
-    MatchingRunController(MatchingRunService service, MatchingRunApiMapper mapper,
-            org.mentoring.audit.AuditService audit) {
+    MatchingRunController(MatchingRunService service, RunReader runs, RunCancellation cancellation,
+            MatchingRunApiMapper mapper, org.mentoring.audit.AuditService audit) {
         this.audit = audit;
         this.service = service;
+        this.runs = runs;
+        this.cancellation = cancellation;
         this.mapper = mapper;
     }
 
@@ -74,7 +80,7 @@ class MatchingRunController {
             @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Runs per page, 1 to 100.") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
             int size) {
-        return mapper.toPage(service.list(PageRequest.of(page, size)));
+        return mapper.toPage(runs.list(PageRequest.of(page, size)));
     }
 
     @GetMapping("/{id}")
@@ -85,7 +91,7 @@ class MatchingRunController {
     @ApiResponse(responseCode = "404", description = "No such run.",
             content = @Content(mediaType = "application/problem+json"))
     MatchingRunResponse get(@PathVariable String id) {
-        return mapper.toResponse(service.get(id));
+        return mapper.toResponse(runs.get(id));
     }
 
     @PostMapping("/{id}/cancel")
@@ -99,7 +105,7 @@ class MatchingRunController {
     @ApiResponse(responseCode = "409", description = "The run had already ended.",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<MatchingRunResponse> cancel(@PathVariable String id) {
-        MatchingRun run = service.cancel(id);
+        MatchingRun run = cancellation.cancel(id);
         audit.record(Viewer.actorName(), "run.cancel", id, null, null);
         return ResponseEntity.status(run.status().isActive() ? 202 : 200).body(mapper.toResponse(run));
     }
@@ -115,7 +121,7 @@ class MatchingRunController {
     @ApiResponse(responseCode = "409", description = "The run is still queued or solving, or it failed.",
             content = @Content(mediaType = "application/problem+json"))
     RunProposalsResponse proposals(@PathVariable String id) {
-        return mapper.toResponse(service.proposals(id));
+        return mapper.toResponse(runs.proposals(id));
     }
 
     @GetMapping(value = "/{id}/proposals.csv", produces = TEXT_CSV)
@@ -131,7 +137,7 @@ class MatchingRunController {
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<String> proposalsCsv(@PathVariable String id) throws IOException {
         StringBuilder csv = new StringBuilder();
-        service.writeProposalsCsv(id, csv);
+        runs.writeProposalsCsv(id, csv);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -31,6 +31,8 @@ import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.model.ScorePoint;
 import org.mentoring.matching.model.UnmatchedRequest;
 import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunCancellation;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.matching.run.WeightOverrides;
@@ -61,6 +63,10 @@ class MatchingRunControllerTest {
 
     @MockitoBean
     private MatchingRunService service;
+    @MockitoBean
+    private RunReader runs;
+    @MockitoBean
+    private RunCancellation cancellation;
 
     private static MatchingRun run(RunStatus status) {
         boolean started = status != RunStatus.QUEUED;
@@ -114,7 +120,7 @@ class MatchingRunControllerTest {
 
     @Test
     void aRunShowsTheContractFieldsAndItsScoreHistory() throws Exception {
-        given(service.get(ID)).willReturn(run(RunStatus.SOLVING));
+        given(runs.get(ID)).willReturn(run(RunStatus.SOLVING));
 
         mvc.perform(get("/api/v1/matching-runs/{id}", ID))
                 .andExpect(status().isOk())
@@ -136,12 +142,12 @@ class MatchingRunControllerTest {
 
     @Test
     void aCompletedRunSaysWhetherItsResultIsProvenOptimal() throws Exception {
-        given(service.get(ID)).willReturn(run(RunStatus.COMPLETED));
+        given(runs.get(ID)).willReturn(run(RunStatus.COMPLETED));
         mvc.perform(get("/api/v1/matching-runs/{id}", ID))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.provenOptimal").value(true));
 
-        given(service.get(ID)).willReturn(run(RunStatus.SOLVING));
+        given(runs.get(ID)).willReturn(run(RunStatus.SOLVING));
         mvc.perform(get("/api/v1/matching-runs/{id}", ID))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.provenOptimal").value(nullValue()));
@@ -149,14 +155,14 @@ class MatchingRunControllerTest {
 
     @Test
     void anUnknownRunIsNotFound() throws Exception {
-        given(service.get("nope")).willThrow(new NotFoundException("matching run", "nope"));
+        given(runs.get("nope")).willThrow(new NotFoundException("matching run", "nope"));
 
         mvc.perform(get("/api/v1/matching-runs/{id}", "nope")).andExpect(status().isNotFound());
     }
 
     @Test
     void runsAreListedAPageAtATime() throws Exception {
-        given(service.list(PageRequest.of(1, 2)))
+        given(runs.list(PageRequest.of(1, 2)))
                 .willReturn(new PageImpl<>(List.of(run(RunStatus.COMPLETED)), PageRequest.of(1, 2), 3));
 
         mvc.perform(get("/api/v1/matching-runs").param("page", "1").param("size", "2"))
@@ -176,7 +182,7 @@ class MatchingRunControllerTest {
 
     @Test
     void cancellingAnswersWithTheEndedRun() throws Exception {
-        given(service.cancel(ID)).willReturn(run(RunStatus.CANCELLED));
+        given(cancellation.cancel(ID)).willReturn(run(RunStatus.CANCELLED));
 
         mvc.perform(post("/api/v1/matching-runs/{id}/cancel", ID))
                 .andExpect(status().isOk())
@@ -186,7 +192,7 @@ class MatchingRunControllerTest {
 
     @Test
     void cancellingARunStillSavingItsResultAnswers202() throws Exception {
-        given(service.cancel(ID)).willReturn(run(RunStatus.SOLVING));
+        given(cancellation.cancel(ID)).willReturn(run(RunStatus.SOLVING));
 
         mvc.perform(post("/api/v1/matching-runs/{id}/cancel", ID))
                 .andExpect(status().isAccepted())
@@ -195,7 +201,7 @@ class MatchingRunControllerTest {
 
     @Test
     void cancellingAnEndedRunIsAConflict() throws Exception {
-        given(service.cancel(ID)).willThrow(new ConflictException("run-already-ended", "Run is COMPLETED"));
+        given(cancellation.cancel(ID)).willThrow(new ConflictException("run-already-ended", "Run is COMPLETED"));
 
         mvc.perform(post("/api/v1/matching-runs/{id}/cancel", ID)).andExpect(status().isConflict());
     }
@@ -209,7 +215,7 @@ class MatchingRunControllerTest {
 
     @Test
     void proposalsKeepTheContractShape() throws Exception {
-        given(service.proposals(ID)).willReturn(proposals());
+        given(runs.proposals(ID)).willReturn(proposals());
 
         mvc.perform(get("/api/v1/matching-runs/{id}/proposals", ID))
                 .andExpect(status().isOk())
@@ -225,7 +231,7 @@ class MatchingRunControllerTest {
 
     @Test
     void proposalsAreJsonWhateverTheClientAccepts() throws Exception {
-        given(service.proposals(ID)).willReturn(proposals());
+        given(runs.proposals(ID)).willReturn(proposals());
 
         mvc.perform(get("/api/v1/matching-runs/{id}/proposals", ID).accept(MediaType.ALL))
                 .andExpect(status().isOk())
@@ -236,7 +242,7 @@ class MatchingRunControllerTest {
         willAnswer(invocation -> {
             invocation.<Appendable>getArgument(1).append(text);
             return null;
-        }).given(service).writeProposalsCsv(eq(ID), any());
+        }).given(runs).writeProposalsCsv(eq(ID), any());
     }
 
     @Test
@@ -264,7 +270,7 @@ class MatchingRunControllerTest {
     void csvProposalsOfAnUnknownRunAreNotFound() throws Exception {
         willAnswer(invocation -> {
             throw new NotFoundException("matching run", "nope");
-        }).given(service).writeProposalsCsv(eq("nope"), any());
+        }).given(runs).writeProposalsCsv(eq("nope"), any());
 
         mvc.perform(get("/api/v1/matching-runs/{id}/proposals.csv", "nope")).andExpect(status().isNotFound());
     }

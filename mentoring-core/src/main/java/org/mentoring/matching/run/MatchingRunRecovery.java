@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchingRunRecovery {
 
-    private final MatchingRunService service;
+    private final RunRecovery recovery;
+    private final RunLeaseKeeper leases;
 
-    MatchingRunRecovery(MatchingRunService service) {
-        this.service = service;
+    MatchingRunRecovery(RunRecovery recovery, RunLeaseKeeper leases) {
+        this.recovery = recovery;
+        this.leases = leases;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
-        service.recoverInterruptedRuns();
-        service.startLeaseKeeping();
+        recovery.recoverInterruptedRuns();
+        leases.startLeaseKeeping();
     }
 }

@@ -9,19 +9,24 @@ import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MatchingRunRepository;
 import org.mentoring.matching.persistence.RunLeases;
+import org.mentoring.common.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * Cancels a run wherever it is: a queued one at once, one this instance solves by asking its solver, one another
  * live instance solves through its lease, one whose instance is gone by marking it CANCELLED.
  */
-final class RunCancellation {
+@Component
+public final class RunCancellation {
 
     private static final String CANCELLED_REASON = MatchingRunService.CANCELLED_REASON;
     private static final String CANCELLED_BEFORE_SOLVING_REASON = MatchingRunService.CANCELLED_BEFORE_SOLVING_REASON;
-    private static final String ORPHAN_CANCELLED_REASON = MatchingRunService.ORPHAN_CANCELLED_REASON;
+    static final String ORPHAN_CANCELLED_REASON =
+            "cancelled; no solver in this application was working on it, so no result was kept";
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
 
     private final MatchingRunRepository runs;
@@ -32,13 +37,24 @@ final class RunCancellation {
     private final Map<String, LocalRun> localRuns;
 
     RunCancellation(MatchingRunRepository runs, RunReader reader, RunRecovery recovery, RunLeases leases,
-            RunEndings endings, Map<String, LocalRun> localRuns) {
+            RunEndings endings, RunInstance instance) {
         this.runs = runs;
         this.reader = reader;
         this.recovery = recovery;
         this.leases = leases;
         this.endings = endings;
-        this.localRuns = localRuns;
+        this.localRuns = instance.localRuns();
+    }
+
+    /**
+     * Stops a run early. A solving run stops within moments and keeps the best solution found until then, CANCELLED;
+     * this waits a few seconds for that and answers with the run as it then is. A queued run is cancelled at once.
+     *
+     * @throws NotFoundException if there is no such run
+     * @throws ConflictException {@code run-already-ended} if the run has ended
+     */
+    public MatchingRun cancel(String id) {
+        return cancel(id, CANCELLED_REASON, CANCEL_WAIT);
     }
 
     MatchingRun cancel(String id, String reason, Duration wait) {

@@ -11,11 +11,13 @@ import org.mentoring.matching.solver.MatchingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * How a run this instance solves ends: its result saved (COMPLETED or CANCELLED), cancelled before solving, or
  * FAILED; whichever way, its lock freed and it forgotten locally.
  */
+@Component
 final class RunEndings {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingRunService.class);
@@ -26,11 +28,11 @@ final class RunEndings {
     private final Map<String, LocalRun> localRuns;
 
     RunEndings(MatchingRunRepository runs, RunResultStore results, MatchingRunLock lock,
-            Map<String, LocalRun> localRuns) {
+            RunInstance instance) {
         this.runs = runs;
         this.results = results;
         this.lock = lock;
-        this.localRuns = localRuns;
+        this.localRuns = instance.localRuns();
     }
 
     void saveResult(LocalRun local, MatchingResult result) {
@@ -63,7 +65,7 @@ final class RunEndings {
             }
         } catch (RuntimeException e) {
             log.error("Matching run {}: the result could not be saved", id, e);
-            failQuietly(id, "the result could not be saved: " + MatchingRunService.describe(e));
+            failQuietly(id, "the result could not be saved: " + describe(e));
         } finally {
             releaseQuietly(id);
             endLocally(local);
@@ -119,5 +121,14 @@ final class RunEndings {
         } catch (RuntimeException e) {
             log.warn("Matching run {}: the last best score could not be saved", local.id(), e);
         }
+    }
+
+    /** An error in words for a run's reason. */
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        if (error instanceof OutOfMemoryError) {
+            return "out of memory (" + (message == null ? "OutOfMemoryError" : message) + ")";
+        }
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 }

@@ -14,9 +14,11 @@ import org.mentoring.matching.persistence.RunInputStore;
 import org.mentoring.matching.persistence.RunResultStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
 
 /** What the store holds of matching runs, read as the API shows it: runs, their proposals and their inputs. */
-final class RunReader {
+@Component
+public final class RunReader {
 
     private final MatchingRunRepository runs;
     private final RunResultStore results;

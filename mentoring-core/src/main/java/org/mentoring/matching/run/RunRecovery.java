@@ -4,21 +4,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.persistence.MatchingRunDocument;
 import org.mentoring.matching.persistence.MatchingRunLock;
 import org.mentoring.matching.persistence.MatchingRunRepository;
 import org.mentoring.matching.persistence.RunLeases;
+import org.mentoring.store.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * Ends the runs whose instance stopped: at start-up, every run left active by a stopped embedded store, and on a
  * shared store, every run whose heartbeat is older than the lease timeout; frees the run lock such a run held.
+ *
+ * <p>At start ({@link #recoverInterruptedRuns}), an instance that runs the embedded store itself marks FAILED every
+ * run queued or solving before it started (no other process could be solving it); on a shared MongoDB it fails only
+ * runs whose heartbeat has stopped, and leaves runs of live instances alone.
  */
-final class RunRecovery {
+@Component
+public final class RunRecovery {
+
+    static final String STOPPED_REASON = "the application stopped while this run was solving; start a new run";
 
     private static final Logger log = LoggerFactory.getLogger(RunRecovery.class);
 
@@ -29,21 +38,24 @@ final class RunRecovery {
     private final Duration leaseTimeout;
     private final String instanceId;
     private final Instant bootedAt;
-    private final Predicate<String> solvedHere;
+    private final RunInstance instance;
 
     /**
-     * @param solvedHere whether a run is prepared or solved by this instance (never failed for silence)
+     * @param embeddedStore the embedded store when this instance runs it, so that no other instance can be
+     *     solving a run left in it
+     * @param leaseTimeout how old a heartbeat may be before its run counts as lost
      */
-    RunRecovery(MatchingRunRepository runs, MatchingRunLock lock, RunLeases leases, boolean ownStore,
-            Duration leaseTimeout, String instanceId, Instant bootedAt, Predicate<String> solvedHere) {
+    RunRecovery(MatchingRunRepository runs, MatchingRunLock lock, RunLeases leases, RunInstance instance,
+            Optional<EmbeddedMongoServer> embeddedStore,
+            @Value("${mentoring.runs.lease-timeout:30s}") Duration leaseTimeout) {
         this.runs = runs;
         this.lock = lock;
         this.leases = leases;
-        this.ownStore = ownStore;
+        this.ownStore = embeddedStore.isPresent();
         this.leaseTimeout = leaseTimeout;
-        this.instanceId = instanceId;
-        this.bootedAt = bootedAt;
-        this.solvedHere = solvedHere;
+        this.instanceId = instance.id();
+        this.bootedAt = instance.bootedAt();
+        this.instance = instance;
     }
 
     /** Whether another instance holds a fresh lease on the run. */
@@ -62,7 +74,7 @@ final class RunRecovery {
     public int failSilentRuns() {
         int failed = 0;
         for (RunLeases.Lease lease : leases.silentFor(leaseTimeout)) {
-            if (solvedHere.test(lease.id())) {
+            if (instance.localRuns().containsKey(lease.id())) {
                 continue;
             }
             String reason = "the application stopped while this run was solving (instance "
@@ -97,7 +109,7 @@ final class RunRecovery {
         List<MatchingRunDocument> interrupted = runs.findActiveCreatedBefore(bootedAt);
         for (MatchingRunDocument run : interrupted) {
             if (runs.transition(run.id(), RunStatus.FAILED,
-                    new Update().set("reason", MatchingRunService.STOPPED_REASON).set("endedAt", Instant.now())).isPresent()) {
+                    new Update().set("reason", STOPPED_REASON).set("endedAt", Instant.now())).isPresent()) {
                 recovered++;
                 log.warn("Matching run {} was {} when the application stopped; marked FAILED", run.id(),
                         run.status());

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.common.NotFoundException;
+import org.mentoring.cycles.Calendar;
 import org.mentoring.cycles.Cycle;
+import org.mentoring.cycles.CycleService;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
@@ -25,25 +27,32 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Component;
 
-/** The reads of stored requests: pages by filter, one by externalId, by status or cycle, and their keys. */
-final class RequestReads {
+/**
+ * The reads of stored requests: pages by filter, one by externalId, by status or cycle, a researcher's newest, and
+ * their keys. {@link RequestService} answers the same queries while its callers move here.
+ */
+@Component
+public final class RequestReads {
 
     private final MentorshipRequestRepository repository;
     private final PeopleDocumentMapper mapper;
     private final PeopleInputValidator validator;
     private final MongoTemplate mongo;
+    private final CycleService cycles;
 
     RequestReads(MentorshipRequestRepository repository, PeopleDocumentMapper mapper, PeopleInputValidator validator,
-            MongoTemplate mongo) {
+            MongoTemplate mongo, CycleService cycles) {
         this.repository = repository;
         this.mapper = mapper;
         this.validator = validator;
         this.mongo = mongo;
+        this.cycles = cycles;
     }
 
     /** A page of requests matching the filter, by externalId unless the page asks for another order. */
-    Page<StoredRequest> find(RequestFilter filter, Pageable pageable) {
+    public Page<StoredRequest> find(RequestFilter filter, Pageable pageable) {
         Query query = new Query(criteria(filter));
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("externalId"));
@@ -77,25 +86,25 @@ final class RequestReads {
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
-    Optional<StoredRequest> find(String externalId) {
+    public Optional<StoredRequest> find(String externalId) {
         return repository.findByExternalId(externalId).map(mapper::toStored);
     }
 
     /** @throws NotFoundException when no request has this externalId */
-    StoredRequest get(String externalId) {
+    public StoredRequest get(String externalId) {
         return find(externalId).orElseThrow(() -> new NotFoundException("request", externalId));
     }
 
-    long count() {
+    public long count() {
         return repository.count();
     }
 
-    long count(RequestStatus status) {
+    public long count(RequestStatus status) {
         return repository.countByStatus(status);
     }
 
     /** Requests with these externalIds, by externalId. */
-    List<MentorshipRequest> findAll(Collection<String> externalIds) {
+    public List<MentorshipRequest> findAll(Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
             return List.of();
         }
@@ -104,12 +113,12 @@ final class RequestReads {
     }
 
     /** Requests with this status, by externalId. */
-    List<MentorshipRequest> withStatus(RequestStatus status) {
+    public List<MentorshipRequest> withStatus(RequestStatus status) {
         return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();
     }
 
     /** Requests of one cycle with this status, by externalId. */
-    List<MentorshipRequest> withStatus(RequestStatus status, String cycle) {
+    public List<MentorshipRequest> withStatus(RequestStatus status, String cycle) {
         Query query = Query.query(inCycle(cycle).and("status").is(status));
         return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest)
                 .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
@@ -118,7 +127,7 @@ final class RequestReads {
     /**
      * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
      */
-    Map<RequestStatus, int[]> countsInCycle(String cycle) {
+    public Map<RequestStatus, int[]> countsInCycle(String cycle) {
         Query query = Query.query(inCycle(cycle));
         query.fields().include("status", "priority").exclude("_id");
         Map<RequestStatus, int[]> counts = new java.util.EnumMap<>(RequestStatus.class);
@@ -141,7 +150,19 @@ final class RequestReads {
                 : Criteria.where("cycle").is(cycle);
     }
 
-    /** The newest of a researcher's requests (the latest cycle's), if they have any. */
+    /**
+     * The researcher's request of the latest cycle (by the day its requests open; the request created last among
+     * those of one cycle, or without a known cycle), if they have any.
+     */
+    public Optional<StoredRequest> newestOf(String email) {
+        Calendar calendar = cycles.calendar();
+        return allOf(email).stream().max(java.util.Comparator
+                .comparing((StoredRequest s) -> calendar.find(s.cycle()).map(Cycle::requestsOpen)
+                        .orElse(java.time.LocalDate.MIN))
+                .thenComparing(s -> s.createdAt() == null ? java.time.Instant.MIN : s.createdAt())
+                .thenComparing(s -> s.request().externalId()));
+    }
+
     /** Every request of a researcher (one per cycle: a few). */
     List<StoredRequest> allOf(String email) {
         if (email == null || !EmailAddress.isCanonical(email)) {
@@ -155,7 +176,7 @@ final class RequestReads {
      * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
      * pass: a researcher has one request per cycle.
      */
-    StoredKeys keys() {
+    public StoredKeys keys() {
         Query query = new Query();
         query.fields().include("externalId", "email", "cycle").exclude("_id");
         return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
@@ -165,7 +186,7 @@ final class RequestReads {
     }
 
     /** For each of these externalIds that a stored request has, the code of its cycle. */
-    Map<String, String> cyclesOf(Collection<String> externalIds) {
+    public Map<String, String> cyclesOf(Collection<String> externalIds) {
         Map<String, String> found = new HashMap<>();
         if (externalIds.isEmpty()) {
             return found;
@@ -182,7 +203,7 @@ final class RequestReads {
     }
 
     /** Which of these externalIds belong to a stored request. */
-    Set<String> existingExternalIds(Collection<String> externalIds) {
+    public Set<String> existingExternalIds(Collection<String> externalIds) {
         Set<String> existing = new HashSet<>();
         for (MentorshipRequestDocument keys : repository.findKeysByExternalIdIn(externalIds)) {
             existing.add(keys.getExternalId());

@@ -1,69 +1,61 @@
 package org.mentoring.people.persistence;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
-import org.mentoring.common.InvalidInputException.FieldError;
 import org.mentoring.common.NotFoundException;
 import org.mentoring.cycles.Calendar;
 import org.mentoring.cycles.Cycle;
-import org.mentoring.cycles.CycleService;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.RequestFilter;
 import org.mentoring.people.RequestStatus;
 import org.mentoring.people.StoredRequest;
-import org.mentoring.people.input.PeopleInputValidator;
 import org.mentoring.people.input.RequestInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Mentorship requests in the store: list with filters, read, create, update with the version last read, delete,
- * status changes (each one atomic on one document, so two admins or a run and an admin cannot both win), and the
- * bulk upsert the import uses. Throws {@link NotFoundException}, {@link ConflictException} and
+ * Writes mentorship requests: create, update with the version last read, delete, and the bulk upsert the import
+ * uses, each checked first ({@link RequestChecks}). Throws {@link NotFoundException}, {@link ConflictException} and
  * {@link InvalidInputException} like {@link MentorService}.
+ *
+ * <p>It also answers the queries of {@link RequestReads} and the status changes of {@link RequestStatusChanges}
+ * (each one atomic on one document, so two admins or a run and an admin cannot both win) by handing them on: many
+ * callers still ask here.
  */
 @Service
 public class RequestService {
 
     private final MentorshipRequestRepository repository;
-    private final MentorService mentors;
     private final PeopleDocumentMapper mapper;
-    private final PeopleInputValidator validator;
     private final MongoTemplate mongo;
-    private final Clock clock;
     private final StoreWrites writes;
-    private final CycleService cycles;
+    private final RequestChecks checks;
     private final RequestReads reads;
+    private final RequestStatusChanges statuses;
 
-    RequestService(MentorshipRequestRepository repository, MentorService mentors, PeopleDocumentMapper mapper,
-            PeopleInputValidator validator, MongoTemplate mongo, Optional<Clock> clock, CycleService cycles) {
-        this.cycles = cycles;
+    RequestService(MentorshipRequestRepository repository, PeopleDocumentMapper mapper, MongoTemplate mongo,
+            Optional<Clock> clock, RequestChecks checks, RequestReads reads) {
         this.repository = repository;
-        this.mentors = mentors;
         this.mapper = mapper;
-        this.validator = validator;
         this.mongo = mongo;
-        this.clock = clock.orElse(Clock.systemUTC());
-        this.writes = new StoreWrites(mongo, this.clock);
-        this.reads = new RequestReads(repository, mapper, validator, mongo);
+        this.checks = checks;
+        this.reads = reads;
+        Clock now = clock.orElse(Clock.systemUTC());
+        this.writes = new StoreWrites(mongo, now);
+        this.statuses = new RequestStatusChanges(mongo, mapper, now, reads);
     }
 
     /** A page of requests matching the filter, by externalId unless the page asks for another order. */
@@ -103,29 +95,14 @@ public class RequestService {
         return reads.withStatus(status, cycle);
     }
 
-    /**
-     * The requests of one cycle by status: for each, how many there are and how many of them have equity priority.
-     */
+    /** The requests of one cycle by status: how many, and how many of them have equity priority. */
     public Map<RequestStatus, int[]> countsInCycle(String cycle) {
         return reads.countsInCycle(cycle);
     }
 
-    /** The criteria for the requests of one cycle; a request stored before cycles existed is in {@code default}. */
-    static Criteria inCycle(String cycle) {
-        return RequestReads.inCycle(cycle);
-    }
-
-    /**
-     * The researcher's request of the latest cycle (by the day its requests open; the request created last among
-     * those of one cycle, or without a known cycle), if they have any.
-     */
+    /** The researcher's request of the latest cycle, if they have any ({@link RequestReads#newestOf}). */
     public Optional<StoredRequest> newestOf(String email) {
-        Calendar calendar = cycles.calendar();
-        return reads.allOf(email).stream().max(java.util.Comparator
-                .comparing((StoredRequest s) -> calendar.find(s.cycle()).map(Cycle::requestsOpen)
-                        .orElse(java.time.LocalDate.MIN))
-                .thenComparing(s -> s.createdAt() == null ? java.time.Instant.MIN : s.createdAt())
-                .thenComparing(s -> s.request().externalId()));
+        return reads.newestOf(email);
     }
 
     /** {@link #create(RequestInput, boolean)} by a coordinator. */
@@ -144,19 +121,19 @@ public class RequestService {
      *     has a request in that cycle
      */
     public StoredRequest create(RequestInput input, boolean researcher) {
-        MentorshipRequest request = checked(input);
-        String cycle = cycles.calendar().forRequest(input.cycle(), researcher);
+        MentorshipRequest request = checks.checked(input);
+        String cycle = checks.calendar().forRequest(input.cycle(), researcher);
         if (repository.existsByExternalId(request.externalId())) {
             throw new ConflictException("duplicate-external-id",
                     "A request with externalId " + request.externalId() + " already exists");
         }
-        requireEmailFree(request, cycle);
+        checks.requireEmailFree(request, cycle);
         MentorshipRequestDocument document = mapper.toDocument(request, cycle);
         document.setStatus(RequestStatus.OPEN);
         try {
             return mapper.toStored(repository.insert(document));
         } catch (DuplicateKeyException e) {
-            throw duplicate(request, cycle);
+            throw RequestChecks.duplicate(request, cycle);
         }
     }
 
@@ -188,20 +165,20 @@ public class RequestService {
         // an update that leaves the format out keeps the stored one (a client or form that knows nothing of circles)
         RequestInput complete = input.format() == null || input.format().isBlank()
                 ? RequestInput.withFormat(input, document.getFormat() == null ? null : document.getFormat().name()) : input;
-        MentorshipRequest request = checked(withExternalId(complete, externalId));
+        MentorshipRequest request = checks.checked(withExternalId(complete, externalId));
         // the request stays in its cycle unless the update names another, which must take new requests
         String named = input.cycle() == null || input.cycle().isBlank() ? null : input.cycle().strip();
         String cycle = named == null || named.equals(document.getCycle()) ? document.getCycle()
-                : cycles.calendar().forRequest(named, researcher);
-        requireEmailFree(request, cycle);
+                : checks.calendar().forRequest(named, researcher);
+        checks.requireEmailFree(request, cycle);
         mapper.update(request, document);
         document.setCycle(cycle);
         try {
             return mapper.toStored(repository.save(document));
         } catch (OptimisticLockingFailureException e) {
-            throw stale(externalId, expectedVersion);
+            throw RequestChecks.stale(externalId, expectedVersion);
         } catch (DuplicateKeyException e) {
-            throw duplicate(request, cycle);
+            throw RequestChecks.duplicate(request, cycle);
         }
     }
 
@@ -233,7 +210,7 @@ public class RequestService {
                 throw new ConflictException("request-in-progress",
                         "Request " + externalId + " cannot be deleted now: it " + what + ".");
             }
-            throw stale(externalId, expectedVersion);
+            throw RequestChecks.stale(externalId, expectedVersion);
         }
     }
 
@@ -245,15 +222,7 @@ public class RequestService {
      * @throws ConflictException {@code request-status-changed} when it is no longer in {@code from}
      */
     public StoredRequest changeStatus(String externalId, RequestStatus from, RequestStatus to) {
-        MentorshipRequestDocument changed = mongo.findAndModify(
-                Query.query(Criteria.where("externalId").is(externalId).and("status").is(from)),
-                statusUpdate(to), FindAndModifyOptions.options().returnNew(true), MentorshipRequestDocument.class);
-        if (changed != null) {
-            return mapper.toStored(changed);
-        }
-        StoredRequest current = get(externalId);
-        throw new ConflictException("request-status-changed", "Request " + externalId + " is " + current.status()
-                + ", not " + from + ", so it cannot become " + to);
+        return statuses.changeStatus(externalId, from, to);
     }
 
     /**
@@ -263,12 +232,7 @@ public class RequestService {
      * @return how many requests changed
      */
     public long changeStatus(Collection<String> externalIds, RequestStatus from, RequestStatus to) {
-        if (externalIds.isEmpty()) {
-            return 0;
-        }
-        return mongo.updateMulti(
-                Query.query(Criteria.where("externalId").in(externalIds).and("status").is(from)),
-                statusUpdate(to), MentorshipRequestDocument.class).getModifiedCount();
+        return statuses.changeStatus(externalIds, from, to);
     }
 
     /**
@@ -278,23 +242,10 @@ public class RequestService {
      * @return whether the request exists
      */
     public boolean excludeMentor(String externalId, String mentorExternalId) {
-        Update update = new Update().addToSet("excludedMentorIds", mentorExternalId)
-                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .inc("version", 1);
-        return mongo.updateFirst(Query.query(Criteria.where("externalId").is(externalId)), update,
-                MentorshipRequestDocument.class).getMatchedCount() == 1;
+        return statuses.excludeMentor(externalId, mentorExternalId);
     }
 
-    private Update statusUpdate(RequestStatus to) {
-        return new Update().set("status", to)
-                .set("updatedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .inc("version", 1);
-    }
-
-    /**
-     * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
-     * pass: a researcher has one request per cycle.
-     */
+    /** The externalId and the email in its cycle of every stored request ({@link RequestReads#keys}). */
     public StoredKeys keys() {
         return reads.keys();
     }
@@ -306,20 +257,12 @@ public class RequestService {
 
     /** The cycles as they are now: which one takes requests (for the importer). */
     public Calendar calendar() {
-        return cycles.calendar();
+        return checks.calendar();
     }
 
     /** Which of these externalIds belong to a stored request. */
     public Set<String> existingExternalIds(Collection<String> externalIds) {
         return reads.existingExternalIds(externalIds);
-    }
-
-    /** The externalId of the request this email has in this cycle, if any. */
-    private Optional<String> ownerInCycle(String email, String cycle) {
-        Query query = Query.query(Criteria.where("email").is(email).andOperator(inCycle(cycle)));
-        query.fields().include("externalId");
-        return mongo.find(query, MentorshipRequestDocument.class).stream()
-                .map(MentorshipRequestDocument::getExternalId).findFirst();
     }
 
     /**
@@ -349,50 +292,6 @@ public class RequestService {
                 requests.stream().map(r -> mapper.toDocument(r, cycles.get(r.externalId()))).toList(),
                 MentorshipRequestDocument::getExternalId,
                 storedExternalIds, Map.of("status", RequestStatus.OPEN.name()));
-    }
-
-    private MentorshipRequest checked(RequestInput input) {
-        MentorshipRequest request = validator.request(input).orThrow("request " + input.externalId());
-        Set<String> named = new LinkedHashSet<>(request.preferredMentorIds());
-        named.addAll(request.excludedMentorIds());
-        Set<String> existing = mentors.existingExternalIds(named);
-        List<FieldError> errors = new ArrayList<>();
-        unknownMentors("preferredMentorIds", request.preferredMentorIds(), existing, errors);
-        unknownMentors("excludedMentorIds", List.copyOf(request.excludedMentorIds()), existing, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("request " + request.externalId() + " names mentors that do not exist",
-                    errors);
-        }
-        return request;
-    }
-
-    private static void unknownMentors(String field, List<String> ids, Set<String> existing,
-            List<FieldError> errors) {
-        for (int i = 0; i < ids.size(); i++) {
-            if (!existing.contains(ids.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "]: no mentor has externalId "
-                        + ids.get(i)));
-            }
-        }
-    }
-
-    private void requireEmailFree(MentorshipRequest request, String cycle) {
-        ownerInCycle(request.email(), cycle).filter(owner -> !owner.equals(request.externalId()))
-                .ifPresent(owner -> {
-                    throw new ConflictException("duplicate-email", "Request " + owner + " of " + request.email()
-                            + " is already in the cycle " + cycle + ": a researcher has one request per "
-                            + "cycle (email, cycle). Change that request, or ask again in a later cycle.");
-                });
-    }
-
-    private static ConflictException stale(String externalId, Long expectedVersion) {
-        return new ConflictException("stale-version", "Request " + externalId + " is no longer at version "
-                + expectedVersion + ": someone changed it since you read it. Read it again and reapply your change.");
-    }
-
-    private static ConflictException duplicate(MentorshipRequest request, String cycle) {
-        return new ConflictException("duplicate-key", "Another request already has the externalId "
-                + request.externalId() + ", or the email " + request.email() + " in the cycle " + cycle);
     }
 
     private static RequestInput withExternalId(RequestInput input, String externalId) {

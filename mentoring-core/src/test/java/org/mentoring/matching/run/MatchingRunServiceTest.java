@@ -69,7 +69,8 @@ import org.springframework.data.mongodb.core.query.Query;
 // failures build services of their own
 @DataMongoTest(properties = {"spring.data.mongodb.auto-index-creation=true", "mentoring.runs.search-after-proof=true"})
 @Import({EmbeddedMongoTestConfiguration.class, MatchingRunServiceTest.Beans.class, MatchingRunService.class,
-    MatchingRunConfiguration.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
+    RunStore.class, RunInstance.class, RunReader.class, RunEndings.class, RunRecovery.class, RunCancellation.class,
+    RunLeaseKeeper.class, RunShutdown.class, MatchingRunConfiguration.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
     MatchingPersistenceMapperImpl.class})
 class MatchingRunServiceTest {
 
@@ -79,12 +80,18 @@ class MatchingRunServiceTest {
         FakeMatchingInputs matchingInputs() {
             return new FakeMatchingInputs();
         }
+
+        @Bean
+        InstanceRuns instanceRuns(MatchingRunService launcher, RunReader reader, RunCancellation cancellation,
+                RunRecovery recovery, RunLeaseKeeper leaseKeeper, RunShutdown shutdown) {
+            return new InstanceRuns(launcher, reader, cancellation, recovery, leaseKeeper, shutdown);
+        }
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
-    private MatchingRunService service;
+    private InstanceRuns service;
     @Autowired
     private FakeMatchingInputs inputs;
     @Autowired
@@ -369,7 +376,7 @@ class MatchingRunServiceTest {
 
     @Test
     void aRunOfAnotherLiveInstanceIsLeftAloneAndItsCancelReachesItsOwner() {
-        MatchingRunService other = new MatchingRunService(runs, results, inputStore, lock, inputs,
+        InstanceRuns other = InstanceRuns.of(runs, results, inputStore, lock, inputs,
                 new MatchingEngine(true), mapper, leases, Optional.empty(), Duration.ofSeconds(3),
                 Duration.ofSeconds(30));
         try {
@@ -419,7 +426,7 @@ class MatchingRunServiceTest {
 
     @Test
     void shuttingDownCancelsTheRunAndKeepsItsBestSolution() {
-        MatchingRunService instance = new MatchingRunService(runs, results, inputStore, lock, inputs,
+        InstanceRuns instance = InstanceRuns.of(runs, results, inputStore, lock, inputs,
                 new MatchingEngine(true), mapper, leases, Optional.empty(), Duration.ofSeconds(3),
                 Duration.ofSeconds(30));
         MatchingRun run = instance.start(RunSettings.withTimeLimit(120));
@@ -473,14 +480,14 @@ class MatchingRunServiceTest {
     }
 
     /** A service of its own, on the same store, with this engine and these inputs. */
-    private MatchingRunService serviceWith(MatchingEngine engine, MatchingInputs inputs) {
-        return new MatchingRunService(runs, results, inputStore, lock, inputs, engine, mapper, leases,
+    private InstanceRuns serviceWith(MatchingEngine engine, MatchingInputs inputs) {
+        return InstanceRuns.of(runs, results, inputStore, lock, inputs, engine, mapper, leases,
                 Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
     }
 
     @Test
     void aRunEndsAtItsProvenOptimumLongBeforeItsTimeLimit() {
-        MatchingRunService stopping = serviceWith(new MatchingEngine(), inputs);
+        InstanceRuns stopping = serviceWith(new MatchingEngine(), inputs);
         try {
             long start = System.nanoTime();
             MatchingRun run = stopping.start(RunSettings.withTimeLimit(60));
@@ -526,7 +533,7 @@ class MatchingRunServiceTest {
         SolverConfig failing = SolverConfig.createFromXmlResource(MatchingEngine.SOLVER_CONFIG);
         failing.setPhaseConfigList(List.of(new CustomPhaseConfig()
                 .withCustomPhaseCommandClassList(List.of(OutOfMemoryPhase.class))));
-        MatchingRunService failingService = serviceWith(new MatchingEngine(failing), inputs);
+        InstanceRuns failingService = serviceWith(new MatchingEngine(failing), inputs);
         try {
             MatchingRun run = failingService.start(RunSettings.withTimeLimit(600));
 
@@ -561,7 +568,7 @@ class MatchingRunServiceTest {
                 return inputs.settled();
             }
         };
-        MatchingRunService failingService = serviceWith(new MatchingEngine(), exhausted);
+        InstanceRuns failingService = serviceWith(new MatchingEngine(), exhausted);
         try {
             MatchingRun run = failingService.start(RunSettings.withTimeLimit(600));
 

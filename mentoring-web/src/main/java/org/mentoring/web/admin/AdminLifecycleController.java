@@ -20,7 +20,7 @@ import org.mentoring.lifecycle.Publication;
 import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.model.RunStatus;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
@@ -50,7 +50,7 @@ class AdminLifecycleController {
 
     private final LifecycleService lifecycle;
     private final AnalyticsService analytics;
-    private final MatchingRunService runs;
+    private final RunReader runs;
     private final RunFunnelService funnels;
     private final OutdatedRuns outdated;
     private final RequestService requests;
@@ -58,7 +58,7 @@ class AdminLifecycleController {
 
     private final org.mentoring.analytics.CycleAnalytics cycles;
 
-    AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, MatchingRunService runs,
+    AdminLifecycleController(LifecycleService lifecycle, AnalyticsService analytics, RunReader runs,
             RunFunnelService funnels, OutdatedRuns outdated, RequestService requests, MentorService mentors,
             org.mentoring.analytics.CycleAnalytics cycles) {
         this.cycles = cycles;

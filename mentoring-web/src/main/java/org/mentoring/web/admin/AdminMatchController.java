@@ -20,7 +20,7 @@ import org.mentoring.matching.model.Proposal;
 import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.model.Side;
 import org.mentoring.matching.model.UnmatchedRequest;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunProposals;
 import org.mentoring.people.persistence.RequestService;
 import org.mentoring.pins.PinDocument;
@@ -48,13 +48,13 @@ class AdminMatchController {
     record CandidateRow(Candidate candidate, List<String> broken, boolean current) {
     }
 
-    private final MatchingRunService runs;
+    private final RunReader runs;
     private final OverrideService overrides;
     private final LifecycleService lifecycle;
     private final RequestService requests;
     private final PinService pins;
 
-    AdminMatchController(MatchingRunService runs, OverrideService overrides, LifecycleService lifecycle,
+    AdminMatchController(RunReader runs, OverrideService overrides, LifecycleService lifecycle,
             RequestService requests, PinService pins) {
         this.pins = pins;
         this.runs = runs;

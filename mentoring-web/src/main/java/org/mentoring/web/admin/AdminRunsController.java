@@ -17,6 +17,8 @@ import org.mentoring.matching.model.MatchingRun;
 import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.model.ScorePoint;
 import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunCancellation;
+import org.mentoring.matching.run.RunReader;
 import org.mentoring.matching.run.RunSettings;
 import org.mentoring.matching.run.WeightOverrides;
 import org.mentoring.matching.run.WeightSetting;
@@ -43,7 +45,9 @@ class AdminRunsController {
     static final int SLIDER_MAX = Math.min(MatchingWeights.MAX_WEIGHT, 10 * WeightSetting.all().stream()
             .mapToInt(WeightSetting::defaultWeight).max().orElse(10));
 
-    private final MatchingRunService runs;
+    private final RunReader runs;
+    private final MatchingRunService launcher;
+    private final RunCancellation cancellation;
     private final ObjectMapper json;
     private final AuditService audit;
     private final OutdatedRuns outdated;
@@ -51,8 +55,11 @@ class AdminRunsController {
 
     private final org.mentoring.cycles.CycleService cycles;
 
-    AdminRunsController(MatchingRunService runs, ObjectMapper json, AuditService audit, OutdatedRuns outdated,
-            LifecycleService lifecycle, org.mentoring.cycles.CycleService cycles) {
+    AdminRunsController(RunReader runs, MatchingRunService launcher, RunCancellation cancellation, ObjectMapper json,
+            AuditService audit, OutdatedRuns outdated, LifecycleService lifecycle,
+            org.mentoring.cycles.CycleService cycles) {
+        this.launcher = launcher;
+        this.cancellation = cancellation;
         this.cycles = cycles;
         this.lifecycle = lifecycle;
         this.runs = runs;
@@ -99,7 +106,7 @@ class AdminRunsController {
                 values.get("preferredMentor"), values.get("extraOverlap"), values.get("priority"),
                 values.get("crossInstitution"), values.get("loadBalance"));
         try {
-            MatchingRun run = runs.start(new RunSettings(limit, overrides, null, params.get("cycle")));
+            MatchingRun run = launcher.start(new RunSettings(limit, overrides, null, params.get("cycle")));
             audit.record(admin.getName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s"
                     + (run.cycle() == null ? "" : ", cycle " + run.cycle()), null);
             return "redirect:/admin/runs/" + run.id();
@@ -170,7 +177,7 @@ class AdminRunsController {
         MatchingRun run = runs.get(id);
         if (run.status().isActive()) {
             try {
-                run = runs.cancel(id);
+                run = cancellation.cancel(id);
                 audit.record(admin.getName(), "run.cancel", id, null, null);
             } catch (ConflictException e) {
                 run = runs.get(id);

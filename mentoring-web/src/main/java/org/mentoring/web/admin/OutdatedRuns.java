@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.matching.model.MatchingRun;
-import org.mentoring.matching.run.MatchingRunService;
+import org.mentoring.matching.run.RunReader;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +17,9 @@ class OutdatedRuns {
             .withZone(ZoneOffset.UTC);
 
     private final LifecycleService lifecycle;
-    private final MatchingRunService runs;
+    private final RunReader runs;
 
-    OutdatedRuns(LifecycleService lifecycle, MatchingRunService runs) {
+    OutdatedRuns(LifecycleService lifecycle, RunReader runs) {
         this.lifecycle = lifecycle;
         this.runs = runs;
     }
