@@ -196,8 +196,11 @@ public class MatchingRunService {
         leases.claim(id, instanceId);
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
+        org.mentoring.matching.circles.CircleSettings circles = resolved.circles() == null ? null
+                : resolved.circles().settings(runCycle == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        : runCycle.startsOn(cycle));
         try {
-            preparer.execute(() -> prepareAndSolve(local, resolved, cycle));
+            preparer.execute(() -> prepareAndSolve(local, resolved, cycle, circles));
         } catch (RejectedExecutionException e) {
             endings.fail(local, SHUTDOWN_REASON);
         }
@@ -218,7 +221,19 @@ public class MatchingRunService {
         this.publications = publications;
     }
 
-    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle) {
+    /** Saves and reads the circles of runs that form them; set by Spring (tests may go without). */
+    @Autowired(required = false)
+    void setCircleStore(org.mentoring.matching.persistence.RunCircleStore circleStore) {
+        this.circleStep = new CircleRunStep(circleStore);
+    }
+
+    private CircleRunStep circleStep;
+
+    /**
+     * @param circles the run's circle settings with the defaults filled in; null: no circles, exactly today's run
+     */
+    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle,
+            org.mentoring.matching.circles.CircleSettings circles) {
         String id = local.id();
         try {
             InputSnapshot snapshot = InputSnapshot.of(inputs, cycle);
@@ -239,12 +254,22 @@ public class MatchingRunService {
                 endings.endLocally(local);
                 return;
             }
+            CircleRunStep.Plan circlePlan = null;
+            if (circles != null) {
+                // pairs and circles together; the pair engine below then places the pairs (CircleRunStep)
+                circlePlan = circleStep().plan(snapshot, circles, settings.weights(),
+                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), java.util.Map.of());
+                problem = circlePlan.pairs();
+            }
+            MatchingProblem solved = problem;
+            CircleRunStep.Plan plan = circlePlan;
             ScoreHistoryRecorder recorder = new ScoreHistoryRecorder(
                     point -> runs.recordProgress(id, mapper.toDocument(point)), scheduler,
                     () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
             UUID solverId = UUID.fromString(id);
             boolean started = local.startSolver(
-                    () -> engine.start(solverId, problem, new RunListener(local, recorder)),
+                    () -> engine.start(solverId, solved, plan == null ? new RunListener(local, recorder)
+                            : circleStep().listener(id, plan, new RunListener(local, recorder))),
                     () -> {
                         stopper.execute(() -> engine.cancel(solverId));
                         watch(local, CANCEL_GRACE);
@@ -335,6 +360,16 @@ public class MatchingRunService {
     /** What a finished run proposes ({@link RunReader#proposals}). */
     public RunProposals proposals(String id) {
         return reader.proposals(id);
+    }
+
+    /**
+     * The mentoring circles a run formed, in order; empty for a run without circles (or not finished yet).
+     *
+     * @throws NotFoundException if there is no such run
+     */
+    public List<RunCircle> circles(String id) {
+        reader.find(id);
+        return circleStep == null ? List.of() : circleStep.circles(id);
     }
 
     /** {@link #proposals} as CSV ({@link RunReader#writeProposalsCsv}). */
@@ -455,6 +490,13 @@ public class MatchingRunService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private CircleRunStep circleStep() {
+        if (circleStep == null) {
+            throw new IllegalStateException("this application keeps no circles; start the run without circles");
+        }
+        return circleStep;
     }
 
     static String describe(Throwable error) {
