@@ -33,6 +33,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param remindedAt when both sides were reminded that the deadline is near; null until then
  * @param directAskMessage the researcher's message when the researcher asked this mentor directly (not a run's
  *     proposal); null for a run's proposal
+ * @param circleId the run's circle ({@link RunCircleDocument}) when this is a seat in a mentoring circle offered to
+ *     its member (its id starts with {@value #SEAT_PREFIX}); null for a pair
  */
 // a run's proposals to one mentor (overrides); offers by request and by mentor, newest first; offers by status
 @CompoundIndex(name = "runId_mentorExternalId", def = "{'runId': 1, 'mentorExternalId': 1}")
@@ -69,9 +71,34 @@ public record ProposalDocument(
         Instant answerBy,
         Instant remindedAt,
         String directAskMessage,
-        @Version Long version) {
+        @Version Long version,
+        String circleId) {
 
     public static final String COLLECTION = "proposals";
+    /** How the id of a seat in a circle begins. */
+    public static final String SEAT_PREFIX = "seat-";
+
+    @org.springframework.data.annotation.PersistenceCreator
+    public ProposalDocument {
+    }
+
+    /** A pair (no circle seat). */
+    public ProposalDocument(String id, String runId, String requestExternalId, String mentorExternalId,
+            List<String> explanation, List<String> mentorExplanation, List<String> adminExplanation, int affinity,
+            int overlapMinutes, boolean valid, OfferStatus status, Answer researcherAnswer,
+            String researcherAnsweredBy, Instant researcherAnsweredAt, Answer mentorAnswer, String mentorAnsweredBy,
+            Instant mentorAnsweredAt, Instant offeredAt, Instant closedAt, Instant answerBy, Instant remindedAt,
+            String directAskMessage, Long version) {
+        this(id, runId, requestExternalId, mentorExternalId, explanation, mentorExplanation, adminExplanation,
+                affinity, overlapMinutes, valid, status, researcherAnswer, researcherAnsweredBy, researcherAnsweredAt,
+                mentorAnswer, mentorAnsweredBy, mentorAnsweredAt, offeredAt, closedAt, answerBy, remindedAt,
+                directAskMessage, version, null);
+    }
+
+    /** Whether this is a seat in a mentoring circle rather than a pair. */
+    public boolean isSeat() {
+        return circleId != null;
+    }
 
     /** A proposal as its run saves it: a DRAFT nobody has answered. */
     public static ProposalDocument draft(String id, String runId, String requestExternalId, String mentorExternalId,

@@ -228,6 +228,22 @@ public class MatchingRunService {
     }
 
     private CircleRunStep circleStep;
+    private org.mentoring.places.MentorPlaces mentorPlaces;
+
+    /** The ledger of places, whose held circles a run's mentors lead already; set by Spring (tests may go without). */
+    @Autowired(required = false)
+    void setMentorPlaces(org.mentoring.places.MentorPlaces mentorPlaces) {
+        this.mentorPlaces = mentorPlaces;
+    }
+
+    /** The circles each mentor leads already through published runs: they lead that many fewer new ones. */
+    private java.util.Map<String, Integer> circlesHeld(InputSnapshot snapshot) {
+        if (mentorPlaces == null) {
+            return java.util.Map.of();
+        }
+        return mentorPlaces.heldCircles(snapshot.mentors().stream().filter(m -> m.circles() > 0)
+                .map(org.mentoring.people.Mentor::externalId).toList());
+    }
 
     /**
      * @param circles the run's circle settings with the defaults filled in; null: no circles, exactly today's run
@@ -258,7 +274,7 @@ public class MatchingRunService {
             if (circles != null) {
                 // pairs and circles together; the pair engine below then places the pairs (CircleRunStep)
                 circlePlan = circleStep().plan(snapshot, circles, settings.weights(),
-                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), java.util.Map.of());
+                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), circlesHeld(snapshot));
                 problem = circlePlan.pairs();
             }
             MatchingProblem solved = problem;
