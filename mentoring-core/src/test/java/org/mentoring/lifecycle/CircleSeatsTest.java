@@ -62,6 +62,8 @@ class CircleSeatsTest {
     MentorPlaces places;
     @Autowired
     RunCircleStore circles;
+    @Autowired
+    org.mentoring.matching.model.MatchingInputs inputs;
 
     @BeforeEach
     void store() {
@@ -152,5 +154,22 @@ class CircleSeatsTest {
         assertThat(heldCircles()).isZero();
         places.takeCircle("m-c", "Amara Okafor", 1, 1, "run-d-000001");
         assertThat(heldCircles()).isEqualTo(1);
+    }
+
+    @Test
+    void theNextRunCountsNoSeatAsAPlaceAndKeepsADecliningMembersFormat() {
+        lifecycle.publish("run-c", ADMIN, "127.0.0.1");
+        lifecycle.answer(MentorPlaces.seatId(CIRCLE, 2), Side.RESEARCHER, Answer.ACCEPTED, "r-2@example.org", false,
+                "127.0.0.1");
+        lifecycle.answer(MentorPlaces.seatId(CIRCLE, 1), Side.RESEARCHER, Answer.DECLINED, "r-1@example.org", false,
+                "127.0.0.1");
+
+        assertThat(inputs.settled()).as("seats hold no one-to-one place of the mentor").isEmpty();
+        assertThat(inputs.mentors()).singleElement().satisfies(m -> assertThat(m.circles()).isEqualTo(1));
+        assertThat(inputs.openRequests()).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("r-1");
+            assertThat(r.excludedMentorIds()).containsExactly("m-c");
+            assertThat(r.format()).isEqualTo(RequestFormat.CIRCLE);
+        });
     }
 }
