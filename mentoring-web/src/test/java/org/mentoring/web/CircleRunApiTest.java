@@ -11,6 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
@@ -19,7 +26,9 @@ import org.mentoring.people.WeeklySlot;
 import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,7 +38,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
             Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=circle-run-api"})
+@AutoConfigureMockMvc
 class CircleRunApiTest {
+
+    @Autowired
+    MockMvc mvc;
 
     private static final String PASSWORD = "circle-test-pass 2026";
 
@@ -90,6 +103,26 @@ class CircleRunApiTest {
         String plainRun = awaitEnd(admin, start(admin, "{\"timeLimitSeconds\": 2}"));
         assertThat(admin.get("/api/v1/matching-runs/" + plainRun + "/circles").json().get("circles")).isEmpty();
         Problems.assertProblem(admin.get("/api/v1/matching-runs/no-such-run/circles"), 404, "not-found");
+
+        // the run's "Circles" page names the mentor and the members, with the meeting time and the reasons
+        mvc.perform(get("/admin/runs/{id}/circles", runId).with(user(PageUsers.COORDINATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Circle 1: led by Amara Okafor")))
+                .andExpect(content().string(containsString("Researcher r-1")))
+                .andExpect(content().string(containsString("Tue 14:00-15:00 UTC")))
+                .andExpect(content().string(containsString("in their zone (UTC)")));
+        mvc.perform(get("/admin/runs/{id}/circles", plainRun).with(user(PageUsers.COORDINATOR)))
+                .andExpect(content().string(containsString("id=\"no-circles\"")));
+        // the "Form circles" option of the page that starts a run refuses a wrong size, naming it
+        mvc.perform(post("/admin/runs").param("timeLimitSeconds", "2").param("circles", "on")
+                .param("circles.minSize", "1").with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("a circle needs at least 2 and at most 12 members")));
+        String formed = mvc.perform(post("/admin/runs").param("timeLimitSeconds", "2").param("circles", "on")
+                .param("circles.minSize", "").with(user(PageUsers.COORDINATOR)).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        String formedRun = awaitEnd(admin, formed.substring("/admin/runs/".length()));
+        assertThat(admin.get("/api/v1/matching-runs/" + formedRun + "/circles").json().get("circles")).hasSize(1);
 
         Http researcher = researcher(admin);
         assertThat(researcher.get("/api/v1/matching-runs/" + runId + "/circles").status()).isEqualTo(403);
