@@ -63,6 +63,8 @@ class CircleSeatsTest {
     @Autowired
     RunCircleStore circles;
     @Autowired
+    OverrideService overrides;
+    @Autowired
     org.mentoring.matching.model.MatchingInputs inputs;
 
     @BeforeEach
@@ -171,5 +173,14 @@ class CircleSeatsTest {
             assertThat(r.excludedMentorIds()).containsExactly("m-c");
             assertThat(r.format()).isEqualTo(RequestFormat.CIRCLE);
         });
+    }
+
+    @Test
+    void aSeatCannotBeGivenAnotherMentor() {
+        lifecycle.publish("run-c", ADMIN, "127.0.0.1");
+        assertThatThrownBy(() -> overrides.override(MentorPlaces.seatId(CIRCLE, 1), "m-c", ADMIN, "127.0.0.1"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage())
+                        .contains("seat in a mentoring circle"));
+        assertThat(places.find("m-c").get().held()).isZero();
     }
 }
