@@ -286,6 +286,58 @@ final class CircleRunStep {
                 pairs.cancelled(), exact, exact && pairs.certified());
     }
 
+    static final String NO_CIRCLES = "you asked for a mentoring circle, and this run formed no circles";
+
+    /** The open requests that accept only a circle: a run without circles places them nowhere. */
+    static List<String> circleOnly(InputSnapshot snapshot) {
+        return snapshot.openRequests().stream().filter(r -> !r.format().acceptsPair())
+                .map(MentorshipRequest::externalId).toList();
+    }
+
+    /** The pair problem without the requests that accept only a circle. */
+    static MatchingProblem withoutCircleOnly(MatchingProblem problem) {
+        return new MatchingProblem(problem.openRequests().stream().filter(r -> r.format().acceptsPair()).toList(),
+                problem.mentors(), problem.settled(), problem.weights(), problem.timeLimit(), problem.seed());
+    }
+
+    /**
+     * A listener for a run without circles whose open requests include some that accept only a circle: they are
+     * unmatched, saying so, and counted as the run's requests.
+     */
+    static MatchingEngine.Listener noCircles(List<String> circleOnly, MatchingEngine.Listener next) {
+        return new MatchingEngine.Listener() {
+            @Override
+            public void onBestSolution(ScoreUpdate update) {
+                next.onBestSolution(update);
+            }
+
+            @Override
+            public void onFinished(MatchingResult pairs) {
+                List<MatchingResult.Unmatched> unmatched = new ArrayList<>(pairs.unmatched());
+                circleOnly.forEach(id -> unmatched.add(new MatchingResult.Unmatched(id, List.of(NO_CIRCLES))));
+                String score = pairs.score();
+                if (score != null) {
+                    HardMediumSoftLongScore s = HardMediumSoftLongScore.parseScore(score);
+                    score = HardMediumSoftLongScore.of(s.hardScore(), s.mediumScore() - circleOnly.size(),
+                            s.softScore()).toString();
+                }
+                next.onFinished(new MatchingResult(score, pairs.feasible(), pairs.requestCount() + circleOnly.size(),
+                        pairs.mentorCount(), pairs.matchedCount(), pairs.settledCount(), pairs.proposals(), unmatched,
+                        pairs.solvingTime(), pairs.cancelled(), pairs.provenOptimal(), pairs.certified()));
+            }
+
+            @Override
+            public void onFailed(Throwable error) {
+                next.onFailed(error);
+            }
+
+            @Override
+            public void onCancelledBeforeStart() {
+                next.onCancelledBeforeStart();
+            }
+        };
+    }
+
     /** Why no circle took a request open to circles, in its own words. */
     static List<String> circleReasons(MentorshipRequest request, Plan plan) {
         CircleSettings settings = plan.problem().settings();

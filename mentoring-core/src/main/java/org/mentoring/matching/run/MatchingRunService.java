@@ -277,6 +277,11 @@ public class MatchingRunService {
                         Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), circlesHeld(snapshot));
                 problem = circlePlan.pairs();
             }
+            // without circles, a request that accepts only a circle is placed nowhere and told why
+            List<String> circleOnly = circles == null ? CircleRunStep.circleOnly(snapshot) : List.of();
+            if (!circleOnly.isEmpty()) {
+                problem = CircleRunStep.withoutCircleOnly(problem);
+            }
             MatchingProblem solved = problem;
             CircleRunStep.Plan plan = circlePlan;
             ScoreHistoryRecorder recorder = new ScoreHistoryRecorder(
@@ -284,8 +289,10 @@ public class MatchingRunService {
                     () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
             UUID solverId = UUID.fromString(id);
             boolean started = local.startSolver(
-                    () -> engine.start(solverId, solved, plan == null ? new RunListener(local, recorder)
-                            : circleStep().listener(id, plan, new RunListener(local, recorder))),
+                    () -> engine.start(solverId, solved, plan != null
+                            ? circleStep().listener(id, plan, new RunListener(local, recorder))
+                            : circleOnly.isEmpty() ? new RunListener(local, recorder)
+                            : CircleRunStep.noCircles(circleOnly, new RunListener(local, recorder))),
                     () -> {
                         stopper.execute(() -> engine.cancel(solverId));
                         watch(local, CANCEL_GRACE);

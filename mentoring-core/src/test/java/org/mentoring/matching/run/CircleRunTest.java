@@ -209,6 +209,27 @@ class CircleRunTest {
     }
 
     @Test
+    void withoutCirclesARequestThatAcceptsOnlyACircleIsNeverPairedAndToldWhy() {
+        List<WeeklySlot> tuesday = List.of(WeeklySlot.parse("TUE 14:00-16:00"));
+        Mentor mentor = new Mentor("m-1", "Mentor One", "m1@uni.example", "Uni", "KE", ZoneId.of("UTC"),
+                Set.of("en"), List.of("planetary-health/climate-health"), Set.of(), 2, START.minusMonths(1), null,
+                tuesday, 1);
+        inputs.use(new InputSnapshot(List.of(mentor), List.of(request("r-circle", Set.of("en"), tuesday,
+                RequestFormat.CIRCLE), request("r-pair", Set.of("en"), tuesday, RequestFormat.ONE_TO_ONE)), Map.of()));
+
+        MatchingRun run = run(new RunSettings(2, null, 1L));
+
+        assertThat(run.provenOptimal()).isTrue();
+        assertThat(run.requestCount()).isEqualTo(2);
+        RunProposals proposals = service.proposals(run.id());
+        assertThat(proposals.proposals()).extracting(p -> p.requestExternalId()).containsExactly("r-pair");
+        assertThat(proposals.unmatched()).singleElement().satisfies(u -> {
+            assertThat(u.requestExternalId()).isEqualTo("r-circle");
+            assertThat(u.reasons()).containsExactly(CircleRunStep.NO_CIRCLES);
+        });
+    }
+
+    @Test
     void circleSettingsOutOfBoundsAreRefusedNamingEachField() {
         RunSettings wrong = new RunSettings(0, null, null, null, new RunCircles(1, 20, 50, null));
         assertThatThrownBy(() -> service.start(wrong))
