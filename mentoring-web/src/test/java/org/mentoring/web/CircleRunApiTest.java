@@ -74,6 +74,14 @@ class CircleRunApiTest {
         assertThat(Problems.fields(wrong)).containsExactlyInAnyOrder("circles.minSize", "circles.meetingMinutes");
         assertThat(wrong.body()).contains("steps of 15 minutes");
 
+        Http.Answer unknown = admin.postJson("/api/v1/matching-runs", "{\"circles\": {\"size\": 4}}");
+        assertThat(unknown.status()).as(unknown.body()).isIn(400, 422);
+        assertThat(unknown.body()).contains("circles.size");
+        Http.Answer badDate = admin.postJson("/api/v1/matching-runs", "{\"circles\": {\"startDate\": \"2027-13-45\"}}");
+        assertThat(badDate.status()).as(badDate.body()).isIn(400, 422);
+        assertThat(badDate.body()).contains("circles.startDate");
+        assertThat(admin.get("/api/v1/matching-runs").json().get("totalElements").asInt()).isZero();
+
         String runId = awaitEnd(admin, start(admin, "{\"timeLimitSeconds\": 2, \"circles\": {}}"));
         JsonNode run = admin.get("/api/v1/matching-runs/" + runId).json();
         assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
