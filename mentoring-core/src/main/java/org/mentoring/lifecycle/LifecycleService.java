@@ -79,6 +79,13 @@ public class LifecycleService {
         this.answers = new OfferAnswers(mongo, requests, audit, clock, places, messages, offers);
     }
 
+    /** Publishing also offers the seats of a run's mentoring circles (set once, at start). */
+    @Autowired(required = false)
+    void offerSeatsWith(org.mentoring.matching.persistence.RunCircleStore circles, MentorService mentors,
+            MentorPlaces places, NotificationService notifications) {
+        publisher.offerSeatsWith(new CircleSeats(mongo, circles, requests, mentors, places, notifications));
+    }
+
     /** Who introduces the two people of each new mentorship to each other (set once, at start). */
     @Autowired
     void introduceWith(Introductions introductions) {

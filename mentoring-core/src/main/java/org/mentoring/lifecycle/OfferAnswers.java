@@ -111,7 +111,7 @@ final class OfferAnswers {
             requests.changeStatus(List.of(proposal.requestExternalId()), RequestStatus.PROPOSED, RequestStatus.OPEN);
             if (declined.isPresent()) {
                 // only the call that declined it gives the place back, so a repeat never gives it twice
-                places.release(declined.get().mentorExternalId());
+                places.releaseFor(declined.get().id(), declined.get().mentorExternalId());
                 tellBothSides(declined.get(), "declined", "A mentorship offer was declined",
                         "The offer pairing request " + proposal.requestExternalId() + " with mentor "
                                 + proposal.mentorExternalId() + " was declined. The request will be matched again;"

@@ -171,7 +171,7 @@ public class OfferExpiry {
     private void finish(ProposalDocument expired) {
         if (mongo.updateFirst(pending(expired, PLACE), new Update().set(PENDING, TELL).inc("version", 1),
                 ProposalDocument.class).getModifiedCount() == 1) {
-            places.release(expired.mentorExternalId());
+            places.releaseFor(expired.id(), expired.mentorExternalId());
         }
         reopen(expired);
         messages.expired(expired);

@@ -69,6 +69,13 @@ final class OfferPublisher {
         this.offers = offers;
     }
 
+    private CircleSeats circleSeats;
+
+    /** Also offers the seats of a run's circles (set once, at start; without it a run's circles are not offered). */
+    void offerSeatsWith(CircleSeats circleSeats) {
+        this.circleSeats = circleSeats;
+    }
+
     Publication publish(String runId, Integer answerWithinDays, String admin, String address) {
         int days = OfferDeadlines.days(answerWithinDays);
         MatchingRunDocument run = mongo.findById(runId, MatchingRunDocument.class);
@@ -141,6 +148,9 @@ final class OfferPublisher {
                     withdrawn++;
                 }
             }
+        }
+        if (circleSeats != null) {
+            offered += circleSeats.publish(runId, now, OfferDeadlines.answerBy(now, days), full);
         }
         if (resuming) {
             resumeProposedRequests(proposals);

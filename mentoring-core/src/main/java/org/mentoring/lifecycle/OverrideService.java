@@ -131,6 +131,10 @@ public class OverrideService {
             throw new ConflictException("offer-not-open", "Proposal " + proposalId + " is " + status
                     + "; only a DRAFT or OFFERED proposal can be given another mentor");
         }
+        if (proposal.isSeat()) {
+            throw new ConflictException("circle-seat", "Offer " + proposalId + " is a seat in a mentoring circle, whose"
+                    + " mentor leads the circle; it cannot be given another mentor");
+        }
         if (proposal.runId() == null && proposal.directAskMessage() != null) {
             throw new ConflictException("direct-ask", "Offer " + proposalId + " is a researcher's direct ask to the"
                     + " mentor they chose; it cannot be given another mentor (the mentor declines, or the ask expires)");
@@ -320,13 +324,18 @@ public class OverrideService {
     /** Each mentor's active mentorships plus open offers. */
     private Map<String, Integer> loads() {
         Map<String, Integer> load = new HashMap<>();
+        // a seat in a circle holds no one-to-one place (MentorPlaces#isSeat)
         for (MentorshipDocument m : mongo.find(query(where("status").is(MentorshipStatus.ACTIVE)),
                 MentorshipDocument.class)) {
-            load.merge(m.mentorExternalId(), 1, Integer::sum);
+            if (!MentorPlaces.isSeat(m.id())) {
+                load.merge(m.mentorExternalId(), 1, Integer::sum);
+            }
         }
         for (ProposalDocument p : mongo.find(query(where("status").is(OfferStatus.OFFERED)),
                 ProposalDocument.class)) {
-            load.merge(p.mentorExternalId(), 1, Integer::sum);
+            if (!p.isSeat()) {
+                load.merge(p.mentorExternalId(), 1, Integer::sum);
+            }
         }
         return load;
     }

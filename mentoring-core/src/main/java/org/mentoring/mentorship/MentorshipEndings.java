@@ -295,7 +295,7 @@ public class MentorshipEndings {
         if (ended.placeFreedAt() == null && mongo.updateFirst(query(where("_id").is(ended.id())
                 .and("placeFreedAt").is(null)), new Update().set("placeFreedAt", now), MentorshipDocument.class)
                 .getModifiedCount() == 1) {
-            places.release(ended.mentorExternalId());
+            places.releaseFor(ended.id(), ended.mentorExternalId());
         }
         if (ended.endFeedbackAskedAt() != null) {
             return;

@@ -45,6 +45,7 @@ public class MentorPlaces {
     private static final String HELD = "held";
     private static final String CAPACITY = "capacity";
     private static final String VERSION = "version";
+    private static final String HELD_CIRCLES = "heldCircles";
 
     private final MongoTemplate mongo;
 
@@ -79,6 +80,86 @@ public class MentorPlaces {
     public void release(String mentorExternalId) {
         mongo.updateFirst(query(where("_id").is(mentorExternalId).and(HELD).gt(0)),
                 new Update().inc(HELD, -1).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /**
+     * Takes one of the mentoring circles a mentor leads for a run's circle, beside their places: allowed only while
+     * the circles they hold stay below {@code circles}, in one conditional update (two runs never give a mentor more
+     * circles than they lead). Taking the same circle again takes nothing more.
+     *
+     * @param circles how many circles the mentor leads at once, as stored
+     * @throws ConflictException {@value #FULL} when they hold every circle they lead
+     */
+    public void takeCircle(String mentorExternalId, String name, int capacity, int circles, String circleId) {
+        ensure(mentorExternalId, capacity);
+        String marker = circleField(circleId);
+        if (mongo.exists(query(where("_id").is(mentorExternalId).and(marker).exists(true)),
+                MentorPlacesDocument.class)) {
+            return;
+        }
+        Document guard = new Document("_id", mentorExternalId).append(marker, new Document("$exists", false))
+                .append("$expr", new Document("$lt", List.of(
+                        new Document("$ifNull", List.of("$" + HELD_CIRCLES, 0)), circles)));
+        if (mongo.findAndModify(new BasicQuery(guard), new Update().inc(HELD_CIRCLES, 1).set(marker, true)
+                .inc(VERSION, 1), MentorPlacesDocument.class) == null) {
+            if (mongo.exists(query(where("_id").is(mentorExternalId).and(marker).exists(true)),
+                    MentorPlacesDocument.class)) {
+                return;
+            }
+            int held = find(mentorExternalId).map(MentorPlacesDocument::circlesHeld).orElse(0);
+            throw new ConflictException(FULL, name + " (" + mentorExternalId + ") leads no more circles: " + held
+                    + " of " + circles + " are held by circles of published runs");
+        }
+    }
+
+    /** Gives back a circle taken by {@link #takeCircle}; only the first call for a circle gives anything back. */
+    public void releaseCircle(String mentorExternalId, String circleId) {
+        String marker = circleField(circleId);
+        mongo.updateFirst(query(where("_id").is(mentorExternalId).and(marker).exists(true)),
+                new Update().unset(marker).inc(HELD_CIRCLES, -1).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /**
+     * Gives back what an offer or mentorship held: a one-to-one place, or, for a seat in a circle, the circle once no
+     * other seat of it awaits an answer or is an active mentorship (a declined seat frees itself; the circle stays
+     * held while it has members).
+     */
+    public void releaseFor(String offerOrMentorshipId, String mentorExternalId) {
+        if (!isSeat(offerOrMentorshipId)) {
+            release(mentorExternalId);
+            return;
+        }
+        String circleId = circleOfSeat(offerOrMentorshipId);
+        Query open = query(where("circleId").is(circleId).and("status").is(OfferStatus.OFFERED)
+                .and("_id").ne(offerOrMentorshipId));
+        Query active = query(where("_id").regex("^" + java.util.regex.Pattern.quote(ProposalDocument.SEAT_PREFIX
+                + circleId + "-")).and("status").is(MentorshipStatus.ACTIVE));
+        if (!mongo.exists(open, ProposalDocument.class) && mongo.find(active, MentorshipDocument.class).stream()
+                .noneMatch(m -> !m.id().equals(offerOrMentorshipId))) {
+            releaseCircle(mentorExternalId, circleId);
+        }
+    }
+
+    /** The id of a seat in a circle: {@code seat-<circleId>-<n>}. */
+    public static String seatId(String circleId, int n) {
+        return ProposalDocument.SEAT_PREFIX + circleId + "-" + String.format("%02d", n);
+    }
+
+    /** The circle of a seat's id ({@link #seatId}). */
+    public static String circleOfSeat(String seatId) {
+        return seatId.substring(ProposalDocument.SEAT_PREFIX.length(), seatId.lastIndexOf('-'));
+    }
+
+    /** The circles each of these mentors holds now, by the ledger; mentors holding none are left out. */
+    public Map<String, Integer> heldCircles(List<String> mentorExternalIds) {
+        Map<String, Integer> held = new HashMap<>();
+        mongo.find(query(where("_id").in(mentorExternalIds).and(HELD_CIRCLES).gt(0)), MentorPlacesDocument.class)
+                .forEach(doc -> held.put(doc.id(), doc.circlesHeld()));
+        return held;
+    }
+
+    private static String circleField(String circleId) {
+        return "circleIds." + circleId.replace('.', '_').replace('$', '_');
     }
 
     /**
@@ -207,9 +288,11 @@ public class MentorPlaces {
 
     /** The places the facts say a mentor holds: their offers awaiting answers and their active mentorships. */
     public int counted(String mentorExternalId) {
-        Query offers = query(where("mentorExternalId").is(mentorExternalId).and("status").is(OfferStatus.OFFERED));
+        // a seat in a circle holds no one-to-one place (the circle is held apart, takeCircle)
+        Query offers = query(where("mentorExternalId").is(mentorExternalId).and("status").is(OfferStatus.OFFERED)
+                .and("_id").not().regex("^" + ProposalDocument.SEAT_PREFIX));
         Query mentorships = query(where("mentorExternalId").is(mentorExternalId).and("status")
-                .is(MentorshipStatus.ACTIVE));
+                .is(MentorshipStatus.ACTIVE).and("_id").not().regex("^" + ProposalDocument.SEAT_PREFIX));
         return (int) (mongo.count(offers, ProposalDocument.class) + mongo.count(mentorships, MentorshipDocument.class));
     }
 
@@ -218,13 +301,23 @@ public class MentorPlaces {
         Map<String, Integer> counted = new HashMap<>();
         Query offers = query(where("status").is(OfferStatus.OFFERED));
         offers.fields().include("mentorExternalId");
-        mongo.find(offers, Document.class, ProposalDocument.COLLECTION)
+        mongo.find(offers, Document.class, ProposalDocument.COLLECTION).stream()
+                .filter(offer -> !isSeat(String.valueOf(offer.get("_id"))))
                 .forEach(offer -> counted.merge(offer.getString("mentorExternalId"), 1, Integer::sum));
         Query active = query(where("status").is(MentorshipStatus.ACTIVE));
         active.fields().include("mentorExternalId");
-        mongo.find(active, Document.class, MentorshipDocument.COLLECTION)
+        mongo.find(active, Document.class, MentorshipDocument.COLLECTION).stream()
+                .filter(mentorship -> !isSeat(String.valueOf(mentorship.get("_id"))))
                 .forEach(mentorship -> counted.merge(mentorship.getString("mentorExternalId"), 1, Integer::sum));
         return counted;
+    }
+
+    /**
+     * Whether an offer or mentorship (whose id is its offer's) is a seat in a mentoring circle, which holds no
+     * one-to-one place: its circle is held instead ({@link #takeCircle}).
+     */
+    public static boolean isSeat(String offerOrMentorshipId) {
+        return offerOrMentorshipId != null && offerOrMentorshipId.startsWith(ProposalDocument.SEAT_PREFIX);
     }
 
     private ConflictException full(String mentorExternalId, String name) {

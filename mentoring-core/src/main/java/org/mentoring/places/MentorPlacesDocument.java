@@ -14,9 +14,27 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param drafts per unpublished run, the proposals of that run an admin may still move onto this mentor: counted
  *     against the capacity only by overrides within that run (a draft holds no place)
  * @param version raised by every change
+ * @param heldCircles mentoring circles the mentor leads now through published runs (null: none), apart from the
+ *     places; never more than their {@code circles}
+ * @param circleIds the circles counted in {@code heldCircles}, so that each is taken and given back once
  */
 @Document(MentorPlacesDocument.COLLECTION)
-public record MentorPlacesDocument(@Id String id, int held, int capacity, Map<String, Integer> drafts, long version) {
+public record MentorPlacesDocument(@Id String id, int held, int capacity, Map<String, Integer> drafts, long version,
+        Integer heldCircles, Map<String, Boolean> circleIds) {
+
+    @org.springframework.data.annotation.PersistenceCreator
+    public MentorPlacesDocument {
+    }
+
+    /** A line without circles. */
+    public MentorPlacesDocument(String id, int held, int capacity, Map<String, Integer> drafts, long version) {
+        this(id, held, capacity, drafts, version, null, null);
+    }
+
+    /** The circles held now, 0 when none. */
+    public int circlesHeld() {
+        return heldCircles == null ? 0 : heldCircles;
+    }
 
     public static final String COLLECTION = "mentorPlaces";
 }

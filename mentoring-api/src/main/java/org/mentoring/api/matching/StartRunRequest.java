@@ -21,5 +21,9 @@ record StartRunRequest(
                 + "left out, the cycle whose requests are open today, or else the one whose requests closed most "
                 + "recently ('default' in a programme without cycles). Active mentorships of every cycle keep "
                 + "holding their mentors' places. An unknown code is 422 naming cycle.", example = "2027-spring")
-        String cycle) {
+        String cycle,
+        @Schema(description = "Also form mentoring circles with these settings (GET /api/v1/matching-runs/{id}/circles"
+                + " lists them); a setting out of range is 422 naming it, for example circles.minSize. Left out: no"
+                + " circles, the run places pairs only, exactly as before.")
+        CirclesRequest circles) {
 }

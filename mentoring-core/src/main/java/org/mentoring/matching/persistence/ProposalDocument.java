@@ -34,6 +34,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param directAskMessage the researcher's message when the researcher asked this mentor directly (not a run's
  *     proposal); null for a run's proposal
  * @param pinned true when its run kept the pair because a coordinator pinned it; null (false) otherwise
+ * @param circleId the run's circle ({@link RunCircleDocument}) when this is a seat in a mentoring circle offered to
+ *     its member (its id starts with {@value #SEAT_PREFIX}); null for a pair
  */
 // a run's proposals to one mentor (overrides); offers by request and by mentor, newest first; offers by status
 @CompoundIndex(name = "runId_mentorExternalId", def = "{'runId': 1, 'mentorExternalId': 1}")
@@ -71,11 +73,18 @@ public record ProposalDocument(
         Instant remindedAt,
         String directAskMessage,
         @Version Long version,
-        Boolean pinned) {
+        Boolean pinned,
+        String circleId) {
 
     public static final String COLLECTION = "proposals";
+    /** How the id of a seat in a circle begins. */
+    public static final String SEAT_PREFIX = "seat-";
 
-    /** A proposal that is not pinned. */
+    @org.springframework.data.annotation.PersistenceCreator
+    public ProposalDocument {
+    }
+
+    /** A pair (no circle seat), not pinned. */
     public ProposalDocument(String id, String runId, String requestExternalId, String mentorExternalId,
             List<String> explanation, List<String> mentorExplanation, List<String> adminExplanation, int affinity,
             int overlapMinutes, boolean valid, OfferStatus status, Answer researcherAnswer,
@@ -85,7 +94,12 @@ public record ProposalDocument(
         this(id, runId, requestExternalId, mentorExternalId, explanation, mentorExplanation, adminExplanation,
                 affinity, overlapMinutes, valid, status, researcherAnswer, researcherAnsweredBy, researcherAnsweredAt,
                 mentorAnswer, mentorAnsweredBy, mentorAnsweredAt, offeredAt, closedAt, answerBy, remindedAt,
-                directAskMessage, version, null);
+                directAskMessage, version, null, null);
+    }
+
+    /** Whether this is a seat in a mentoring circle rather than a pair. */
+    public boolean isSeat() {
+        return circleId != null;
     }
 
     /** A proposal as its run saves it: a DRAFT nobody has answered. */
@@ -100,7 +114,7 @@ public record ProposalDocument(
             Explanation explanation, int affinity, int overlapMinutes, boolean valid, boolean pinned) {
         return new ProposalDocument(id, runId, requestExternalId, mentorExternalId, explanation.researcher(),
                 explanation.mentor(), explanation.admin(), affinity, overlapMinutes, valid, OfferStatus.DRAFT, null,
-                null, null, null, null, null, null, null, null, null, null, null, pinned ? Boolean.TRUE : null);
+                null, null, null, null, null, null, null, null, null, null, null, pinned ? Boolean.TRUE : null, null);
     }
 
     /** Whether its run kept the pair because a coordinator pinned it. */

@@ -151,8 +151,11 @@ public class MatchingRunService {
         leases.claim(id, instanceId);
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
+        org.mentoring.matching.circles.CircleSettings circles = resolved.circles() == null ? null
+                : resolved.circles().settings(runCycle == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        : runCycle.startsOn(cycle));
         try {
-            preparer.execute(() -> prepareAndSolve(local, resolved, cycle));
+            preparer.execute(() -> prepareAndSolve(local, resolved, cycle, circles));
         } catch (RejectedExecutionException e) {
             endings.fail(local, SHUTDOWN_REASON);
         }
@@ -199,7 +202,35 @@ public class MatchingRunService {
                 MatchingProblem.DEFAULT_CANDIDATES_PER_REQUEST, snapshot.pinned().keySet());
     }
 
-    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle) {
+    /** Saves and reads the circles of runs that form them; set by Spring (tests may go without). */
+    @Autowired(required = false)
+    void setCircleStore(org.mentoring.matching.persistence.RunCircleStore circleStore) {
+        this.circleStep = new CircleRunStep(circleStore);
+    }
+
+    private CircleRunStep circleStep;
+    private org.mentoring.places.MentorPlaces mentorPlaces;
+
+    /** The ledger of places, whose held circles a run's mentors lead already; set by Spring (tests may go without). */
+    @Autowired(required = false)
+    void setMentorPlaces(org.mentoring.places.MentorPlaces mentorPlaces) {
+        this.mentorPlaces = mentorPlaces;
+    }
+
+    /** The circles each mentor leads already through published runs: they lead that many fewer new ones. */
+    private java.util.Map<String, Integer> circlesHeld(InputSnapshot snapshot) {
+        if (mentorPlaces == null) {
+            return java.util.Map.of();
+        }
+        return mentorPlaces.heldCircles(snapshot.mentors().stream().filter(m -> m.circles() > 0)
+                .map(org.mentoring.people.Mentor::externalId).toList());
+    }
+
+    /**
+     * @param circles the run's circle settings with the defaults filled in; null: no circles, exactly today's run
+     */
+    private void prepareAndSolve(LocalRun local, RunSettings.Resolved settings, String cycle,
+            org.mentoring.matching.circles.CircleSettings circles) {
         String id = local.id();
         try {
             InputSnapshot snapshot = InputSnapshot.of(inputs, cycle);
@@ -221,12 +252,29 @@ public class MatchingRunService {
                 endings.endLocally(local);
                 return;
             }
+            CircleRunStep.Plan circlePlan = null;
+            if (circles != null) {
+                // pairs and circles together; the pair engine below then places the pairs (CircleRunStep)
+                circlePlan = circleStep().plan(snapshot, circles, settings.weights(),
+                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), circlesHeld(snapshot));
+                problem = circlePlan.pairs();
+            }
+            // without circles, a request that accepts only a circle is placed nowhere and told why
+            List<String> circleOnly = circles == null ? CircleRunStep.circleOnly(snapshot) : List.of();
+            if (!circleOnly.isEmpty()) {
+                problem = CircleRunStep.withoutCircleOnly(problem);
+            }
+            MatchingProblem solved = problem;
+            CircleRunStep.Plan plan = circlePlan;
             ScoreHistoryRecorder recorder = new ScoreHistoryRecorder(
                     point -> runs.recordProgress(id, mapper.toDocument(point)), scheduler,
                     () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
             UUID solverId = UUID.fromString(id);
             boolean started = local.startSolver(
-                    () -> engine.start(solverId, problem, new RunListener(local, recorder)),
+                    () -> engine.start(solverId, solved, plan != null
+                            ? circleStep().listener(id, plan, new RunListener(local, recorder))
+                            : circleOnly.isEmpty() ? new RunListener(local, recorder)
+                            : CircleRunStep.noCircles(circleOnly, new RunListener(local, recorder))),
                     () -> {
                         stopper.execute(() -> engine.cancel(solverId));
                         watch(local, CANCEL_GRACE);
@@ -304,8 +352,25 @@ public class MatchingRunService {
         }
     }
 
+    /**
+     * The mentoring circles a run formed, in order; empty for a run without circles (or not finished yet).
+     *
+     * @throws NotFoundException if there is no such run
+     */
+    public List<RunCircle> circles(String id) {
+        reader.find(id);
+        return circleStep == null ? List.of() : circleStep.circles(id);
+    }
+
     /** This instance's id, as the runs it solves name their {@code owner}. */
     public String instanceId() {
         return instanceId;
+    }
+
+    private CircleRunStep circleStep() {
+        if (circleStep == null) {
+            throw new IllegalStateException("this application keeps no circles; start the run without circles");
+        }
+        return circleStep;
     }
 }

@@ -23,4 +23,11 @@ public class RunCycle {
     public String resolve(String requested) {
         return cycles.calendar().forRun(requested);
     }
+
+    /** The day a cycle's mentorships start, or the calendar's today when there is no such cycle. */
+    public java.time.LocalDate startsOn(String code) {
+        org.mentoring.cycles.Calendar calendar = cycles.calendar();
+        return calendar.find(code).map(org.mentoring.cycles.Cycle::startsOn).filter(java.util.Objects::nonNull)
+                .orElse(calendar.today());
+    }
 }

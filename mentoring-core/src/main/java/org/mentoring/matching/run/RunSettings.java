@@ -15,8 +15,16 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param seed the solver's random seed, to repeat a run exactly; a random one is chosen and kept when null
  * @param cycle the code of the cycle whose open requests the run places; null for the cycle whose requests are
  *     open, or else closed most recently ({@link RunCycle})
+ * @param circles the run also forms mentoring circles with these settings; null: no circles, the run is one-to-one
+ *     only, exactly as before circles existed
  */
-public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed, String cycle) {
+public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed, String cycle,
+        RunCircles circles) {
+
+    /** Settings without circles. */
+    public RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed, String cycle) {
+        this(timeLimitSeconds, weights, seed, cycle, null);
+    }
 
     /** Settings for the run's default cycle. */
     public RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Long seed) {
@@ -33,7 +41,7 @@ public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Lon
     }
 
     /** The settings a run is saved with, all parts filled in. */
-    record Resolved(int timeLimitSeconds, MatchingWeights weights, long seed) {
+    record Resolved(int timeLimitSeconds, MatchingWeights weights, long seed, RunCircles circles) {
     }
 
     /**
@@ -51,9 +59,13 @@ public record RunSettings(Integer timeLimitSeconds, WeightOverrides weights, Lon
         }
         WeightOverrides overrides = weights == null ? WeightOverrides.none() : weights;
         errors.addAll(overrides.errors("weights"));
+        if (circles != null) {
+            errors.addAll(circles.errors());
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The matching run settings are not valid", errors);
         }
-        return new Resolved(limit, overrides.applyTo(MatchingWeights.defaults()), seed == null ? randomSeed : seed);
+        return new Resolved(limit, overrides.applyTo(MatchingWeights.defaults()), seed == null ? randomSeed : seed,
+                circles);
     }
 }

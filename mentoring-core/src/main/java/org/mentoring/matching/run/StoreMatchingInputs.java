@@ -158,7 +158,7 @@ public class StoreMatchingInputs implements MatchingInputs {
         return new MentorshipRequest(r.externalId(), r.name(), r.email(), r.institution(), r.country(),
                 r.timeZone(), r.careerStage(), r.languages(), r.domains(), r.goals(), r.startDate(),
                 r.durationMonths(), r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(), excluded,
-                r.priority());
+                r.priority(), r.format());
     }
 
     @Override
@@ -182,11 +182,16 @@ public class StoreMatchingInputs implements MatchingInputs {
     private Map<String, String> activePairs() {
         Map<String, String> pairs = new HashMap<>();
         for (Mentorship mentorship : mentorships.list(null, null, MentorshipStatus.ACTIVE, Pageable.unpaged())) {
-            pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
+            // a member of a circle holds a seat, not one of the mentor's one-to-one places
+            if (!org.mentoring.places.MentorPlaces.isSeat(mentorship.id())) {
+                pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
+            }
         }
         for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.OFFERED)),
                 ProposalDocument.class)) {
-            pairs.putIfAbsent(offer.requestExternalId(), offer.mentorExternalId());
+            if (!offer.isSeat()) {
+                pairs.putIfAbsent(offer.requestExternalId(), offer.mentorExternalId());
+            }
         }
         return pairs;
     }

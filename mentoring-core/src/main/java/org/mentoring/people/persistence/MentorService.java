@@ -210,13 +210,17 @@ public class MentorService {
 
     /** Every mentor who can take a mentee (capacity above 0), by externalId. */
     public List<Mentor> withCapacity() {
-        return forMatching(Set.of());
+        return forMatching(Set.of()).stream().filter(m -> m.capacity() > 0).toList();
     }
 
-    /** Every mentor with capacity above 0 and the mentors named (whatever their capacity), by externalId. */
+    /**
+     * Every mentor with capacity above 0 or who leads circles, and the mentors named (whatever their capacity), by
+     * externalId.
+     */
     public List<Mentor> forMatching(Collection<String> alsoExternalIds) {
-        Criteria criteria = alsoExternalIds.isEmpty() ? Criteria.where("capacity").gt(0)
-                : new Criteria().orOperator(Criteria.where("capacity").gt(0),
+        Criteria criteria = alsoExternalIds.isEmpty()
+                ? new Criteria().orOperator(Criteria.where("capacity").gt(0), Criteria.where("circles").gt(0))
+                : new Criteria().orOperator(Criteria.where("capacity").gt(0), Criteria.where("circles").gt(0),
                         Criteria.where("externalId").in(alsoExternalIds));
         Query query = Query.query(criteria).with(Sort.by("externalId"));
         return mongo.find(query, MentorDocument.class).stream().map(mapper::toMentor).toList();

@@ -89,7 +89,7 @@ class PinnedRunTest {
 
     private MatchingResult nextRun(InputSnapshot snapshot) {
         return new MatchingEngine().solve(MatchingRunService.problem(snapshot,
-                new RunSettings.Resolved(10, MatchingWeights.defaults(), 1)));
+                new RunSettings.Resolved(10, MatchingWeights.defaults(), 1, null)));
     }
 
     @Test

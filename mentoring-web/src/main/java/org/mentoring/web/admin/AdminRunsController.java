@@ -105,8 +105,14 @@ class AdminRunsController {
         WeightOverrides overrides = new WeightOverrides(values.get("domainAffinity"), values.get("goals"),
                 values.get("preferredMentor"), values.get("extraOverlap"), values.get("priority"),
                 values.get("crossInstitution"), values.get("loadBalance"));
+        model.addAttribute("circleForm", circleForm(params));
+        Map<String, String> circleErrors = new HashMap<>();
+        org.mentoring.matching.run.RunCircles circles = circlesOf(params, circleErrors);
+        if (!circleErrors.isEmpty()) {
+            return renderNew(model, limit, values, circleErrors, params.get("cycle"));
+        }
         try {
-            MatchingRun run = launcher.start(new RunSettings(limit, overrides, null, params.get("cycle")));
+            MatchingRun run = launcher.start(new RunSettings(limit, overrides, null, params.get("cycle"), circles));
             audit.record(admin.getName(), "run.start", run.id(), "time limit " + run.timeLimitSeconds() + " s"
                     + (run.cycle() == null ? "" : ", cycle " + run.cycle()), null);
             return "redirect:/admin/runs/" + run.id();
@@ -114,6 +120,52 @@ class AdminRunsController {
             return renderNew(model, limit, values, FieldErrors.byField(e), params.get("cycle"));
         } catch (ConflictException e) {
             return renderNew(model, limit, values, Map.of("form", e.getMessage()), params.get("cycle"));
+        }
+    }
+
+    /** The "Form circles" fields as typed, to show them again. */
+    private static Map<String, String> circleForm(Map<String, String> params) {
+        Map<String, String> form = new HashMap<>();
+        for (String field : List.of("circles", "circles.minSize", "circles.maxSize", "circles.meetingMinutes",
+                "circles.startDate")) {
+            if (params.get(field) != null) {
+                form.put(field, params.get(field));
+            }
+        }
+        return form;
+    }
+
+    /** The run's circles when "Form circles" is ticked (blank fields take their defaults), else null. */
+    private static org.mentoring.matching.run.RunCircles circlesOf(Map<String, String> params,
+            Map<String, String> errors) {
+        if (params.get("circles") == null) {
+            return null;
+        }
+        Integer min = whole(params, "circles.minSize", errors);
+        Integer max = whole(params, "circles.maxSize", errors);
+        Integer minutes = whole(params, "circles.meetingMinutes", errors);
+        java.time.LocalDate start = null;
+        String date = params.get("circles.startDate");
+        if (date != null && !date.isBlank()) {
+            try {
+                start = java.time.LocalDate.parse(date.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.put("circles.startDate", "give the date circles start, like 2027-03-01");
+            }
+        }
+        return new org.mentoring.matching.run.RunCircles(min, max, minutes, start);
+    }
+
+    private static Integer whole(Map<String, String> params, String field, Map<String, String> errors) {
+        String text = params.get(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "give a whole number, or leave it empty for the default");
+            return null;
         }
     }
 
