@@ -276,8 +276,8 @@ public class RequestService {
     }
 
     /**
-     * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
-     * pass: a researcher has one request per cycle.
+     * The externalId, the email in its cycle ({@link StoredKeys#inCycle}) and the cycle of every stored request, read
+     * in one pass: a researcher has one request per cycle.
      */
     public StoredKeys keys() {
         return reads.keys();
