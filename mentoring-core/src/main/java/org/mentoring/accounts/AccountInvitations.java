@@ -90,7 +90,13 @@ public class AccountInvitations {
             }
         }
         int takenOver = 0;
-        for (AccountDocument existing : repository.findByEmailIn(byEmail.keySet())) {
+        List<AccountDocument> found = new ArrayList<>();
+        List<String> emails = List.copyOf(byEmail.keySet());
+        // in parts: the embedded store checks each account found against the whole $in list
+        for (int from = 0; from < emails.size(); from += MAX_SELECTED) {
+            found.addAll(repository.findByEmailIn(emails.subList(from, Math.min(from + MAX_SELECTED, emails.size()))));
+        }
+        for (AccountDocument existing : found) {
             NewAccount person = byEmail.remove(existing.getEmail());
             if (person != null && existing.getPasswordHash() != null && !existing.isEmailVerified()) {
                 AccountService.takeOverUnverified(existing, person.name(), person.role(), person.personExternalId());

@@ -46,6 +46,8 @@ public class MentorPlaces {
     private static final String CAPACITY = "capacity";
     private static final String VERSION = "version";
     private static final String HELD_CIRCLES = "heldCircles";
+    /** The most ids one {@code $in} query names. */
+    private static final int IN_PART = 1000;
 
     private final MongoTemplate mongo;
 
@@ -241,8 +243,12 @@ public class MentorPlaces {
     /** The places each of these mentors holds now, by the ledger; a mentor without a ledger document is left out. */
     public Map<String, Integer> held(List<String> mentorExternalIds) {
         Map<String, Integer> held = new HashMap<>();
-        mongo.find(query(where("_id").in(mentorExternalIds)), MentorPlacesDocument.class)
-                .forEach(doc -> held.put(doc.id(), doc.held()));
+        // in parts: the embedded store checks each document found against the whole $in list
+        for (int from = 0; from < mentorExternalIds.size(); from += IN_PART) {
+            mongo.find(query(where("_id").in(mentorExternalIds.subList(from,
+                    Math.min(from + IN_PART, mentorExternalIds.size())))), MentorPlacesDocument.class)
+                    .forEach(doc -> held.put(doc.id(), doc.held()));
+        }
         return held;
     }
 

@@ -153,9 +153,11 @@ public class PeopleImporter {
                 MentorInput::email, input -> "", validator::mentor, Mentor::externalId, Mentor::email, Mentor::email);
         mentors.check(batch.mentors());
         Calendar calendar = requestService.calendar();
-        Map<String, String> storedCycles = requestService.cyclesOf(batch.requests().stream()
-                .map(ImportEntry::record).filter(r -> r != null && r.externalId() != null)
-                .map(r -> r.externalId().strip()).toList());
+        // the stored keys of each kind in one pass each (a request's cycle with them), checked in memory; a batch
+        // without requests needs none of theirs
+        StoredKeys storedMentors = mentorService.keys();
+        StoredKeys storedRequests = batch.requests().isEmpty() ? StoredKeys.NONE : requestService.keys();
+        Map<String, String> storedCycles = storedRequests.cycleByExternalId();
         Map<String, String> assigned = new HashMap<>();
         Checker<RequestInput, MentorshipRequest> requests = new Checker<>("request", rejections,
                 RequestInput::externalId, RequestInput::email, input -> cycleOf(input, storedCycles, calendar),
@@ -164,8 +166,6 @@ public class PeopleImporter {
         requests.check(batch.requests());
         assignCycles(requests, storedCycles, calendar, assigned, rejections);
 
-        StoredKeys storedMentors = mentorService.keys();
-        StoredKeys storedRequests = requestService.keys();
         mentors.rejectEmailsOwnedElsewhere(storedMentors);
         requests.rejectEmailsOwnedElsewhere(storedRequests);
         rejectUnknownMentors(requests, mentors.seenIds.keySet(), storedMentors, rejections);

@@ -173,15 +173,16 @@ public final class RequestReads {
     }
 
     /**
-     * The externalId and the email in its cycle ({@link StoredKeys#inCycle}) of every stored request, read in one
-     * pass: a researcher has one request per cycle.
+     * The externalId, the email in its cycle ({@link StoredKeys#inCycle}) and the cycle of every stored request, read
+     * in one pass: a researcher has one request per cycle.
      */
     public StoredKeys keys() {
         Query query = new Query();
         query.fields().include("externalId", "email", "cycle").exclude("_id");
         return StoredKeys.of(mongo.find(query, org.bson.Document.class, MentorshipRequestDocument.COLLECTION).stream()
                 .map(keys -> new Object[] {keys.getString("externalId"), keys.getString("email") == null ? null
-                        : StoredKeys.inCycle(keys.getString("email"), cycleOf(keys.getString("cycle")))})
+                        : StoredKeys.inCycle(keys.getString("email"), cycleOf(keys.getString("cycle"))),
+                    cycleOf(keys.getString("cycle"))})
                 .toList());
     }
 

@@ -245,7 +245,10 @@ public class RequestService {
         return statuses.excludeMentor(externalId, mentorExternalId);
     }
 
-    /** The externalId and the email in its cycle of every stored request ({@link RequestReads#keys}). */
+    /**
+     * The externalId, the email in its cycle ({@link StoredKeys#inCycle}) and the cycle of every stored request, read
+     * in one pass: a researcher has one request per cycle.
+     */
     public StoredKeys keys() {
         return reads.keys();
     }

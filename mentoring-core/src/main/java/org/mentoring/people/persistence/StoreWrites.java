@@ -57,6 +57,14 @@ final class StoreWrites {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String collection = mongo.getCollectionName(type);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        // the stored fields of this type, once per write rather than once per document
+        List<String> storedFields = new java.util.ArrayList<>();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type).doWithProperties(
+                (org.springframework.data.mapping.PropertyHandler<MongoPersistentProperty>) property -> {
+                    if (!KEPT_BY_STORE.contains(property.getFieldName())) {
+                        storedFields.add(property.getFieldName());
+                    }
+                });
         int inserts = 0;
         int updates = 0;
         for (D document : documents) {
@@ -71,13 +79,11 @@ final class StoreWrites {
                     }
                 });
                 // the converter leaves null fields out: a field the import no longer gives is cleared, not kept
-                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type).doWithProperties(
-                        (org.springframework.data.mapping.PropertyHandler<MongoPersistentProperty>) property -> {
-                            String name = property.getFieldName();
-                            if (!fields.containsKey(name) && !KEPT_BY_STORE.contains(name)) {
-                                update.unset(name);
-                            }
-                        });
+                for (String name : storedFields) {
+                    if (!fields.containsKey(name)) {
+                        update.unset(name);
+                    }
+                }
                 update.set("updatedAt", now).inc("version", 1);
                 bulk.updateOne(Query.query(Criteria.where("externalId").is(externalId.apply(document))), update);
                 updates++;

@@ -5,19 +5,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The externalIds and emails of every stored mentor, or of every stored request, read in one pass so that an
- * import of thousands of records checks them in memory.
+ * The externalIds and emails of every stored mentor, or of every stored request (with each request's cycle), read in
+ * one pass so that an import of thousands of records checks them in memory.
  */
-public record StoredKeys(Map<String, String> emailByExternalId, Map<String, String> externalIdByEmail) {
+public record StoredKeys(Map<String, String> emailByExternalId, Map<String, String> externalIdByEmail,
+        Map<String, String> cycleByExternalId) {
+
+    /** No stored record: what an import that brings none of a kind needs to know of it. */
+    public static final StoredKeys NONE = new StoredKeys(Map.of(), Map.of(), Map.of());
 
     public StoredKeys {
         emailByExternalId = Map.copyOf(emailByExternalId);
         externalIdByEmail = Map.copyOf(externalIdByEmail);
+        cycleByExternalId = Map.copyOf(cycleByExternalId);
     }
 
+    /** Keys of records that belong to no cycle (mentors). */
+    public StoredKeys(Map<String, String> emailByExternalId, Map<String, String> externalIdByEmail) {
+        this(emailByExternalId, externalIdByEmail, Map.of());
+    }
+
+    /** From {externalId, email key} pairs, or {externalId, email key, cycle} triples. */
     static StoredKeys of(Iterable<? extends Object[]> pairs) {
         Map<String, String> emails = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
+        Map<String, String> cycles = new HashMap<>();
         for (Object[] pair : pairs) {
             String externalId = (String) pair[0];
             String email = (String) pair[1];
@@ -25,8 +37,11 @@ public record StoredKeys(Map<String, String> emailByExternalId, Map<String, Stri
             if (email != null) {
                 ids.put(email, externalId);
             }
+            if (pair.length > 2 && pair[2] != null) {
+                cycles.put(externalId, (String) pair[2]);
+            }
         }
-        return new StoredKeys(emails, ids);
+        return new StoredKeys(emails, ids, cycles);
     }
 
     public Set<String> externalIds() {

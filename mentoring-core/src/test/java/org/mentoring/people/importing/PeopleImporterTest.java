@@ -23,7 +23,9 @@ import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 @StoreTest
 class PeopleImporterTest {
@@ -102,6 +104,74 @@ class PeopleImporterTest {
         assertThat(report.requests()).isEqualTo(new ImportReport.Counts(0, 1, 0));
         assertThat(mentors.get("m-1").mentor().name()).isEqualTo("Renamed");
         assertThat(mentors.count()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeImportUpdatesStoredRecordsInPlaceKeepingWhatItDoesNotWriteAndCreatesTheNewOnes() {
+        importer.importPeople(json(mentors(1, 1_200, "Dr. First"), requests(1, 1_500, "First")), false);
+        // what an import never writes: a mentor's pause, a request's status and cycle, the creation times
+        mentors.pause("m-0007", java.time.LocalDate.of(2027, 1, 1));
+        mongo.updateFirst(Query.query(Criteria.where("externalId").is("r-0009")),
+                new Update().set("status", "MATCHED"), "requests");
+        mongo.updateFirst(Query.query(Criteria.where("externalId").is("r-0003")),
+                new Update().set("cycle", "2026-autumn"), "requests");
+        java.time.Instant mentorCreated = mentors.get("m-0007").createdAt();
+        long mentorVersion = mentors.get("m-0007").version();
+        java.time.Instant requestCreated = requests.get("r-0009").createdAt();
+        long accounts = mongo.count(new Query(), "accounts");
+
+        ImportBatch second = json(mentors(1, 1_400, "Dr. Second"), requests(1, 2_000, "Second"));
+        ImportReport report = importer.importPeople(second, false);
+
+        assertThat(report.mentors()).isEqualTo(new ImportReport.Counts(200, 1_200, 0));
+        assertThat(report.requests()).isEqualTo(new ImportReport.Counts(500, 1_500, 0));
+        assertThat(mentors.count()).isEqualTo(1_400);
+        assertThat(requests.count()).isEqualTo(2_000);
+        assertThat(mentors.get("m-0007")).satisfies(stored -> {
+            assertThat(stored.mentor().name()).isEqualTo("Dr. Second 7");
+            assertThat(stored.version()).isEqualTo(mentorVersion + 1);
+            assertThat(stored.createdAt()).isEqualTo(mentorCreated);
+        });
+        assertThat(mentors.pausedUntil("m-0007")).contains(java.time.LocalDate.of(2027, 1, 1));
+        assertThat(requests.get("r-0009")).satisfies(stored -> {
+            assertThat(stored.request().name()).isEqualTo("Second 9");
+            assertThat(stored.status()).isEqualTo(org.mentoring.people.RequestStatus.MATCHED);
+            assertThat(stored.version()).isEqualTo(1);
+            assertThat(stored.createdAt()).isEqualTo(requestCreated);
+        });
+        assertThat(requests.get("r-0003").cycle()).as("a stored request stays in its cycle").isEqualTo("2026-autumn");
+        assertThat(requests.get("r-1999")).satisfies(stored -> {
+            assertThat(stored.request().name()).isEqualTo("Second 1999");
+            assertThat(stored.status()).isEqualTo(org.mentoring.people.RequestStatus.OPEN);
+            assertThat(stored.version()).isZero();
+        });
+        assertThat(mongo.count(new Query(), "accounts")).as("one account for each new person only")
+                .isEqualTo(accounts + 700);
+
+        ImportReport again = importer.importPeople(second, false);
+
+        assertThat(again.mentors()).isEqualTo(new ImportReport.Counts(0, 1_400, 0));
+        assertThat(again.requests()).isEqualTo(new ImportReport.Counts(0, 2_000, 0));
+        assertThat(mentors.count()).isEqualTo(1_400);
+        assertThat(requests.count()).isEqualTo(2_000);
+        assertThat(mongo.count(new Query(), "accounts")).isEqualTo(accounts + 700);
+        assertThat(requests.get("r-1999").version()).isEqualTo(1);
+        assertThat(requests.get("r-0009").status()).isEqualTo(org.mentoring.people.RequestStatus.MATCHED);
+    }
+
+    private static List<MentorInput> mentors(int from, int to, String name) {
+        return java.util.stream.IntStream.rangeClosed(from, to)
+                .mapToObj(i -> withName(mentor(String.format("m-%04d", i)), name + " " + i)).toList();
+    }
+
+    private static List<RequestInput> requests(int from, int to, String name) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> {
+            RequestInput r = request(String.format("r-%04d", i), String.format("m-%04d", i % 1_200 + 1));
+            return new RequestInput(r.externalId(), name + " " + i, r.email(), r.institution(), r.country(),
+                    r.timeZone(), r.careerStage(), r.languages(), r.domains(), r.goals(), r.startDate(),
+                    r.durationMonths(), r.minOverlapMinutes(), r.weeklyAvailability(), r.preferredMentorIds(),
+                    r.excludedMentorIds(), r.priority());
+        }).toList();
     }
 
     @Test
