@@ -19,6 +19,14 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
 
     private CircleModel model;
 
+    public CircleMoveFactory() {
+    }
+
+    /** A factory over a model, outside a solver (tests). */
+    CircleMoveFactory(CircleModel model) {
+        this.model = model;
+    }
+
     @Override
     public void phaseStarted(ScoreDirector<CircleSolution> scoreDirector) {
         model = CircleModel.of(null, scoreDirector.getWorkingSolution());
@@ -76,15 +84,78 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         }
         Seat leaving = movable.get(random.nextInt(movable.size()));
         Place freed = leaving.getPlace();
+        // The unplaced request of most value with the freed mentor takes the place (the first found on a tie, from a
+        // random offset), not just any: the freed place is scarce, and the pair value is the next level.
         List<Seat> seats = model.solution().getSeats();
         int offset = random.nextInt(seats.size());
+        Seat taker = null;
         for (int i = 0; i < seats.size(); i++) {
             Seat seat = seats.get((offset + i) % seats.size());
-            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())) {
-                return new GroupMove(circle, circle.getMeeting(), List.of(leaving, seat), List.of(slot, freed));
+            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())
+                    && (taker == null || seat.valueWith(freed.getMentorIndex())
+                            > taker.valueWith(freed.getMentorIndex()))) {
+                taker = seat;
             }
         }
+        if (taker != null) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(leaving, taker), List.of(slot, freed));
+        }
         return new GroupMove(circle, circle.getMeeting(), List.of(leaving), List.of(slot));
+    }
+
+    /**
+     * Exchanges a member of this circle with a request placed elsewhere or nowhere who fits the circle (its meeting,
+     * and a language the mentor and the other members share); the member takes that request's place if it may (the
+     * same mentor one-to-one under the pair rules, the other circle's meeting and language), or is left unplaced when
+     * the other was. The placed count stays; what changes is the soft score: pair values, coherence and mix.
+     */
+    GroupMove exchange(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
+        CircleSlot slot = circle.getSlot();
+        Seat member = members.get(random.nextInt(members.size()));
+        List<Seat> rest = new ArrayList<>(members);
+        rest.remove(member);
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, rest);
+        List<Seat> outsiders = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (seat.getPlace() != slot && circle.fits(seat.getCircleWeek())
+                    && seat.getRequest().languages().stream().anyMatch(languages::contains)
+                    && canTake(member, seat.getPlace())) {
+                outsiders.add(seat);
+            }
+        }
+        if (outsiders.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        Seat outsider = outsiders.get(random.nextInt(outsiders.size()));
+        return new GroupMove(circle, circle.getMeeting(), List.of(member, outsider),
+                java.util.Arrays.asList(outsider.getPlace(), slot));
+    }
+
+    /** Whether a seat may take a place another seat leaves (none, a pair it is allowed, a circle it fits). */
+    private boolean canTake(Seat seat, Place place) {
+        if (place == null) {
+            return true;
+        }
+        if (place instanceof PairPlace pair) {
+            return seat.getFormat().acceptsPair() && seat.isPairAllowed(pair.getMentorIndex());
+        }
+        CircleSlot other = (CircleSlot) place;
+        if (!seat.getCandidates().contains(other)) {
+            return false;
+        }
+        Circle circle = model.circle(other);
+        if (!circle.fits(seat.getCircleWeek())) {
+            return false;
+        }
+        List<Seat> others = new ArrayList<>();
+        for (Seat s : model.candidates(other)) {
+            if (s.getPlace() == other) {
+                others.add(s);
+            }
+        }
+        // The one leaving it still counts here, so the language test is a little strict: never wrong.
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(other, others);
+        return seat.getRequest().languages().stream().anyMatch(languages::contains);
     }
 
     GroupMove move(Circle circle, Random random) {
@@ -95,6 +166,9 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
             if (seat.getPlace() == slot) {
                 members.add(seat);
             }
+        }
+        if (!members.isEmpty() && random.nextInt(3) == 0) {
+            return exchange(circle, members, candidates, random);
         }
         if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
             return backfill(circle, members, candidates, random);
