@@ -158,13 +158,17 @@ public final class CircleLpBound {
         }
     }
 
-    /** The bounds: the most requests any answer places, and the most soft score of an answer placing at least P. */
+    /**
+     * The bounds: the most requests any answer places, and, for each count P asked, the most soft score of an answer
+     * placing at least P.
+     */
     public record Result(long placed, Map<Integer, Long> softAtLeast, int columns, int variables, double seconds) {
     }
 
     /**
-     * Solves the relaxation for the placed count, then for the soft score of answers placing at least each of the
-     * given counts.
+     * Solves the relaxation for the placed count, then for the soft score without the count row (a bound for every
+     * P), and again with {@code sum >= P} only for a P that the first soft solution does not already place (then
+     * the count row may tighten it).
      */
     public static Result compute(CircleProblem problem, List<Integer> atLeast) {
         long t0 = System.nanoTime();
@@ -172,16 +176,18 @@ public final class CircleLpBound {
         CircleLpBound lp = new CircleLpBound(problem);
         Lp placed = lp.solve(true, 0);
         long placedBound = (long) Math.floor(placed.bound + 1e-6);
+        Lp free = lp.solve(false, 0);
         Map<Integer, Long> soft = new LinkedHashMap<>();
         for (int p : atLeast) {
-            Lp s = lp.solve(false, p);
-            soft.put(p, (long) Math.floor(s.bound + 1e-6));
+            Lp s = p <= free.placedInSolution + 1e-6 ? free : lp.solve(false, p);
+            soft.put(p, (long) Math.floor(Math.min(s.bound, free.bound) + 1e-6));
         }
         return new Result(placedBound, soft, lp.columns.size(), placed.variables,
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    private record Lp(double bound, int variables) {
+    /** A bound, the variables, and how many requests the solver's own (unproven) solution places. */
+    private record Lp(double bound, int variables, double placedInSolution) {
     }
 
     /** One relaxation: the count (every placement worth 1), or the soft score with at least {@code atLeast} placed. */
@@ -200,6 +206,7 @@ public final class CircleLpBound {
         circles.forEach((m, k) -> circleRow.put(m, solver.makeConstraint(-inf, k)));
         MPConstraint placedRow = count ? null : solver.makeConstraint(atLeast, inf);
         int variables = 0;
+        List<MPVariable> placements = new ArrayList<>();
         MPVariable[][] x = new MPVariable[seats.size()][];
         for (int i = 0; i < seats.size(); i++) {
             int[] ms = pairMentors.get(i);
@@ -207,6 +214,7 @@ public final class CircleLpBound {
             for (int k = 0; k < ms.length; k++) {
                 MPVariable v = solver.makeNumVar(0, inf, "");
                 x[i][k] = v;
+                placements.add(v);
                 variables++;
                 objective.setCoefficient(v, count ? 1 : pairValues.get(i)[k]);
                 request[i].setCoefficient(v, 1);
@@ -233,6 +241,7 @@ public final class CircleLpBound {
             for (int a = 0; a < column.members().length; a++) {
                 int i = column.members()[a];
                 MPVariable y = solver.makeNumVar(0, inf, "");
+                placements.add(y);
                 variables++;
                 objective.setCoefficient(y, count ? 1 : seats.get(i).valueWith(column.mentor()) + column.beta()[a]);
                 request[i].setCoefficient(y, 1);
@@ -248,15 +257,19 @@ public final class CircleLpBound {
         }
         MPSolver.ResultStatus status = solver.solve();
         double bound = Double.POSITIVE_INFINITY;
+        double placedInSolution = 0;
         if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
             for (int sign : new int[] {1, -1}) {
                 bound = Math.min(bound, dualBound(count, atLeast, sign, cap, sizeMax, sizeMin, link, placedRow));
+            }
+            for (MPVariable v : placements) {
+                placedInSolution += v.solutionValue();
             }
         } else if (status == MPSolver.ResultStatus.INFEASIBLE) {
             bound = Double.NEGATIVE_INFINITY;
         }
         solver.delete();
-        return new Lp(bound, variables);
+        return new Lp(bound, variables, placedInSolution);
     }
 
     /**

@@ -39,6 +39,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 public final class CircleEngine {
 
     private final EnvironmentMode environmentMode;
+    /** How long the last exact pairs around fixed circles took (with scoring): what a re-solve is expected to cost. */
+    private long lastPairsNanos;
 
     public CircleEngine() {
         this(EnvironmentMode.REPRODUCIBLE);
@@ -60,17 +62,16 @@ public final class CircleEngine {
         if (left.isNegative() || left.toMillis() <= 50 || best.getCircles().isEmpty()) {
             return result(problem, best, started);
         }
-        // Two local search stages, each followed by an exact re-solve of the pairs around the circles it left: the
-        // search's moves fill freed places with whichever request fits, the flow then gives the pairs their best
-        // value (never fewer of them). A reserve of twice the first re-solve's time is kept for the last one.
+        // Local search, then an exact re-solve of the pairs around the circles it left: the search's moves fill freed
+        // places with the request of most value they find, the flow then gives the pairs their best value (never
+        // fewer of them). The re-solve costs about what the construction's circles-first pairs did; twice that is
+        // kept for it.
         long limit = System.nanoTime() + left.toNanos();
-        best = search(problem, best, Duration.ofNanos(left.toNanos() * 11 / 20));
-        long before = System.nanoTime();
-        best = repairPairs(problem, best);
-        long reserve = 2 * (System.nanoTime() - before);
-        Duration rest = Duration.ofNanos(limit - System.nanoTime() - reserve);
+        Duration rest = Duration.ofNanos(left.toNanos() - 2 * lastPairsNanos);
         if (rest.toMillis() > 50) {
             best = search(problem, best, rest);
+        }
+        if (limit - System.nanoTime() > lastPairsNanos) {
             best = repairPairs(problem, best);
         }
         return result(problem, best, started);
@@ -98,9 +99,11 @@ public final class CircleEngine {
         solution.getCircles().forEach(c -> meetings.add(c.getMeeting()));
         solution.getSeats().forEach(s -> s.setPlace(null));
         GreedyCircles.pack(model);
+        long before = System.nanoTime();
         assignExactPairs(problem, model, seat -> !seat.isInCircle());
         GreedyCircles.pack(model);
         HardMediumSoftLongScore circlesFirst = score(solution);
+        lastPairsNanos = System.nanoTime() - before;
         if (circlesFirst.compareTo(pairsFirst) >= 0) {
             solution.setScore(circlesFirst);
         } else {

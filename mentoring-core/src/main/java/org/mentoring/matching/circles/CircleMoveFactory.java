@@ -126,9 +126,53 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         if (outsiders.isEmpty()) {
             return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
         }
+        // Half the time the outsider whose exchange gains the most soft score by a quick count (pair values, and the
+        // coherence and mix with the members each joins), the other half any: the score decides either way.
         Seat outsider = outsiders.get(random.nextInt(outsiders.size()));
+        if (random.nextBoolean()) {
+            long best = Long.MIN_VALUE;
+            for (Seat seat : outsiders) {
+                long gain = exchangeGain(slot, rest, member, seat);
+                if (gain > best) {
+                    best = gain;
+                    outsider = seat;
+                }
+            }
+        }
         return new GroupMove(circle, circle.getMeeting(), List.of(member, outsider),
                 java.util.Arrays.asList(outsider.getPlace(), slot));
+    }
+
+    /** What exchanging a member of a slot (with the other members {@code rest}) and an outsider gains, roughly. */
+    private long exchangeGain(CircleSlot slot, List<Seat> rest, Seat member, Seat outsider) {
+        long gain = outsider.valueWith(slot.getMentorIndex()) - member.valueWith(slot.getMentorIndex())
+                + bonus(slot, rest, outsider) - bonus(slot, rest, member);
+        Place other = outsider.getPlace();
+        if (other != null) {
+            gain += member.valueWith(other.getMentorIndex()) - outsider.valueWith(other.getMentorIndex());
+            if (other instanceof CircleSlot otherSlot) {
+                List<Seat> others = new ArrayList<>();
+                for (Seat s : model.candidates(otherSlot)) {
+                    if (s.getPlace() == otherSlot && s != outsider) {
+                        others.add(s);
+                    }
+                }
+                gain += bonus(otherSlot, others, member) - bonus(otherSlot, others, outsider);
+            }
+        }
+        return gain;
+    }
+
+    /** The coherence and mix a seat has with a circle's members. */
+    private static long bonus(CircleSlot slot, List<Seat> members, Seat seat) {
+        long bonus = 0;
+        for (Seat member : members) {
+            if (member != seat) {
+                bonus += (CircleConstraintProvider.sharesDomain(seat, member) ? slot.getCoherenceWeight() : 0)
+                        + (long) slot.getMixWeight() * CircleConstraintProvider.crossings(seat, member);
+            }
+        }
+        return bonus;
     }
 
     /** Whether a seat may take a place another seat leaves (none, a pair it is allowed, a circle it fits). */
