@@ -67,9 +67,9 @@ public final class CircleEngine {
         // fewer of them). The re-solve costs about what the construction's circles-first pairs did; twice that is
         // kept for it.
         long limit = System.nanoTime() + left.toNanos();
-        Duration rest = Duration.ofNanos(left.toNanos() - 2 * lastPairsNanos);
-        if (rest.toMillis() > 50) {
-            best = search(problem, best, rest);
+        long searchEnd = limit - 2 * lastPairsNanos;
+        if (searchEnd - System.nanoTime() > 50_000_000L) {
+            best = search(problem, best, searchEnd);
         }
         if (limit - System.nanoTime() > lastPairsNanos) {
             best = repairPairs(problem, best);
@@ -77,10 +77,26 @@ public final class CircleEngine {
         return result(problem, best, started);
     }
 
-    private CircleSolution search(CircleProblem problem, CircleSolution start, Duration limit) {
+    /**
+     * Local search until {@code end} (System.nanoTime): building the solver compiles the constraints, which takes
+     * seconds on a busy machine and is not part of OptaPlanner's spent limit, so a timer ends it early at that time.
+     */
+    private CircleSolution search(CircleProblem problem, CircleSolution start, long end) {
+        Duration limit = Duration.ofNanos(end - System.nanoTime());
         Solver<CircleSolution> solver = SolverFactory.<CircleSolution>create(solverConfig(problem, limit))
                 .buildSolver();
-        return solver.solve(start);
+        java.util.Timer timer = new java.util.Timer("circle-search-deadline", true);
+        timer.schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                solver.terminateEarly();
+            }
+        }, Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+        try {
+            return solver.solve(start);
+        } finally {
+            timer.cancel();
+        }
     }
 
     /**
@@ -222,8 +238,10 @@ public final class CircleEngine {
                         .withFixedProbabilityWeight(2.0),
                 new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Circle.class))
                         .withFixedProbabilityWeight(1.0),
+                // The group moves are the targeted ones (exchange, best backfill, open and re-time around a pivot):
+                // twice the weight they had in the first pass.
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CircleMoveFactory.class)
-                        .withFixedProbabilityWeight(2.0));
+                        .withFixedProbabilityWeight(4.0));
         return new SolverConfig()
                 .withSolutionClass(CircleSolution.class)
                 .withEntityClasses(Seat.class, Circle.class)
