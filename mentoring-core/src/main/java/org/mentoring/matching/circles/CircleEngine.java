@@ -34,7 +34,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * {@link MatchingEngine} for the requests that accept a pair, then {@link GreedyCircles} for the circle requests
  * left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
  * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
- * re-time a circle).
+ * re-time a circle, backfill, exchange a member with an outsider); it starts from the better of pairs first and
+ * circles first, and ends by re-solving the pairs exactly around the circles found.
  */
 public final class CircleEngine {
 

@@ -12,8 +12,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * The group moves that single-seat change and swap moves cannot make, because a circle below minSize breaks a hard
  * rule: open a closed circle around a pivot request (a meeting time inside the pivot's and the mentor's week, a
  * language they share, and the candidates who fit, unplaced ones first), close an open circle, move an open
- * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), and move a request
- * from its mentor into a circle while an unplaced request takes the freed place.
+ * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), move a request
+ * from its mentor into a circle while the unplaced request of most value takes the freed place, and exchange a member
+ * with a request placed elsewhere or nowhere who fits the circle (the placed count stays, the soft score moves).
  */
 public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, GroupMove> {
 
