@@ -29,7 +29,8 @@ import org.mentoring.people.MentorshipRequest;
  * The circles benchmark: a generated community where 30 % of requests are open to circles (15 % CIRCLE, 15 %
  * EITHER) and a quarter of the mentors lead one circle, everyone starting on the circles' start date. It compares
  * the greedy baseline (exact pairs, then circles packed by common windows: the engine's construction), the engine
- * (construction plus local search) and the upper bound of {@link CircleBound}, every answer checked from scratch by
+ * (construction plus local search), the upper bound of {@link CircleBound} and the tighter LP bound of
+ * {@link CircleLpBound} (placed count, then soft score among answers placing as many), every answer checked from scratch by
  * {@link CircleChecker}. Weights: affinity only (the bound's condition). Run by
  * {@code ./mvnw -B -Pbenchmark -pl mentoring-benchmark -am verify -Dbenchmark.main=org.mentoring.benchmark.CircleBenchmark
  * -Dbenchmark.instances=2000x400}.
@@ -66,6 +67,7 @@ public final class CircleBenchmark {
 
         CircleChecker.Report g = CircleChecker.check(problem, greedy);
         CircleChecker.Report e = CircleChecker.check(problem, engine);
+        CircleLpBound.Result lp = CircleLpBound.compute(problem, List.of(g.placed(), e.placed()));
         StringBuilder out = new StringBuilder();
         out.append(String.format("%,d requests x %,d mentors, %d open to circles (%d CIRCLE, %d EITHER), %d circle"
                 + " slots, settings %s, time limit %ds%n%n", requests, mentors,
@@ -74,11 +76,16 @@ public final class CircleBenchmark {
                 problem.requests().stream().filter(r -> r.format() == RequestFormat.EITHER).count(),
                 problem.mentors().stream().mapToInt(m -> m.circles()).sum(), problem.settings(), limit.toSeconds()));
         out.append("| method | s | hard broken | placed | pairs | circles (seats) | pair value | circle bonus "
-                + "| soft | pair value gap to bound |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-        out.append(row("greedy (exact pairs, then circles by common windows)", greedySeconds, greedy, g, bound));
-        out.append(row("engine (construction + local search)", engineSeconds, engine, e, bound));
+                + "| soft | pair value gap to flow bound | placed gap to LP bound | soft gap to LP bound (answers "
+                + "placing as many or more) |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        out.append(row("greedy (exact pairs, then circles by common windows)", greedySeconds, greedy, g, bound, lp));
+        out.append(row("engine (construction + local search)", engineSeconds, engine, e, bound, lp));
         out.append(String.format("| upper bound (flow, circle seats as places) | %.1f | - | %d | - | - | %d | - | - "
-                + "| - |%n", boundSeconds, bound.placed(), bound.pairValue()));
+                + "| - | - | - |%n", boundSeconds, bound.placed(), bound.pairValue()));
+        out.append(String.format("| upper bound (LP over %,d columns, %,d variables, dual-repaired) | %.1f | - | %d "
+                + "| - | - | - | - | %s | - | - | - |%n", lp.columns(), lp.variables(), lp.seconds(), lp.placed(),
+                lp.softAtLeast().entrySet().stream().map(x -> String.format("%d (placing >= %d)", x.getValue(),
+                        x.getKey())).distinct().reduce((a, b) -> a + ", " + b).orElse("-")));
         System.out.println();
         System.out.println(out);
         Path file = Path.of("target", "circle-benchmark-results.md");
@@ -87,12 +94,16 @@ public final class CircleBenchmark {
     }
 
     private static String row(String method, double seconds, CircleResult result, CircleChecker.Report report,
-            CircleBound.Bound bound) {
+            CircleBound.Bound bound, CircleLpBound.Result lp) {
         int seats = result.circles().stream().mapToInt(c -> c.members().size()).sum();
         double gap = bound.pairValue() == 0 ? 0 : 100.0 * (bound.pairValue() - report.pairValue()) / bound.pairValue();
-        return String.format("| %s | %.1f | %d | %d | %d | %d (%d) | %d | %d | %d | %.2f %% |%n", method, seconds,
-                report.broken().size(), report.placed(), result.pairs().size(), result.circles().size(), seats,
-                report.pairValue(), report.circleBonus(), report.soft(), gap);
+        double placedGap = 100.0 * (lp.placed() - report.placed()) / lp.placed();
+        long softBound = lp.softAtLeast().get(report.placed());
+        double softGap = softBound == 0 ? 0 : 100.0 * (softBound - report.soft()) / softBound;
+        return String.format("| %s | %.1f | %d | %d | %d | %d (%d) | %d | %d | %d | %.2f %% | %.2f %% | %.2f %% |%n",
+                method, seconds, report.broken().size(), report.placed(), result.pairs().size(),
+                result.circles().size(), seats, report.pairValue(), report.circleBonus(), report.soft(), gap,
+                placedGap, softGap);
     }
 
     /** A generated community with formats and circles, everyone starting on {@link #START}. */

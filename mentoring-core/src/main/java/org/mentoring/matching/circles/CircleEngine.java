@@ -34,11 +34,14 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * {@link MatchingEngine} for the requests that accept a pair, then {@link GreedyCircles} for the circle requests
  * left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
  * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
- * re-time a circle).
+ * re-time a circle, backfill, exchange a member with an outsider); it starts from the better of pairs first and
+ * circles first, and ends by re-solving the pairs exactly around the circles found.
  */
 public final class CircleEngine {
 
     private final EnvironmentMode environmentMode;
+    /** How long the last exact pairs around fixed circles took (with scoring): what a re-solve is expected to cost. */
+    private long lastPairsNanos;
 
     public CircleEngine() {
         this(EnvironmentMode.REPRODUCIBLE);
@@ -54,17 +57,129 @@ public final class CircleEngine {
         if (!problem.circlesOn()) {
             return pairsOnly(problem, started);
         }
-        CircleModel model = constructUnscored(problem);
-        Duration left = problem.timeLimit().minusNanos(System.nanoTime() - started);
+        CircleModel model = constructBest(problem);
         CircleSolution best = model.solution();
-        if (!left.isNegative() && left.toMillis() > 50 && !best.getCircles().isEmpty()) {
-            Solver<CircleSolution> solver = SolverFactory.<CircleSolution>create(solverConfig(problem, left))
-                    .buildSolver();
-            best = solver.solve(model.solution());
-        } else {
-            best.setScore(score(best));
+        Duration left = problem.timeLimit().minusNanos(System.nanoTime() - started);
+        if (left.isNegative() || left.toMillis() <= 50 || best.getCircles().isEmpty()) {
+            return result(problem, best, started);
+        }
+        // Local search, then an exact re-solve of the pairs around the circles it left: the search's moves fill freed
+        // places with the request of most value they find, the flow then gives the pairs their best value (never
+        // fewer of them). The re-solve costs about what the construction's circles-first pairs did; twice that is
+        // kept for it.
+        long limit = System.nanoTime() + left.toNanos();
+        long searchEnd = limit - 2 * lastPairsNanos;
+        if (searchEnd - System.nanoTime() > 50_000_000L) {
+            best = search(problem, best, searchEnd);
+        }
+        if (limit - System.nanoTime() > lastPairsNanos) {
+            best = repairPairs(problem, best);
         }
         return result(problem, best, started);
+    }
+
+    /**
+     * Local search until {@code end} (System.nanoTime): building the solver compiles the constraints, which takes
+     * seconds on a busy machine and is not part of OptaPlanner's spent limit, so a timer ends it early at that time.
+     */
+    private CircleSolution search(CircleProblem problem, CircleSolution start, long end) {
+        Duration limit = Duration.ofNanos(end - System.nanoTime());
+        Solver<CircleSolution> solver = SolverFactory.<CircleSolution>create(solverConfig(problem, limit))
+                .buildSolver();
+        java.util.Timer timer = new java.util.Timer("circle-search-deadline", true);
+        timer.schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                solver.terminateEarly();
+            }
+        }, Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+        try {
+            return solver.solve(start);
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    /**
+     * The construction the search starts from: the better (placed first, then soft) of the baseline's (exact pairs
+     * first, then greedy circles) and circles first (greedy circles from every request open to one, then the exact
+     * pairs among the rest, then greedy circles again for slots still empty). Requests open to both formats that fit
+     * a circle often leave a pair place to a request that only accepts pairs, so circles first usually places more.
+     */
+    CircleModel constructBest(CircleProblem problem) {
+        CircleModel model = constructUnscored(problem);
+        CircleSolution solution = model.solution();
+        HardMediumSoftLongScore pairsFirst = score(solution);
+        List<Place> places = new ArrayList<>();
+        List<Integer> meetings = new ArrayList<>();
+        solution.getSeats().forEach(s -> places.add(s.getPlace()));
+        solution.getCircles().forEach(c -> meetings.add(c.getMeeting()));
+        solution.getSeats().forEach(s -> s.setPlace(null));
+        GreedyCircles.pack(model);
+        long before = System.nanoTime();
+        assignExactPairs(problem, model, seat -> !seat.isInCircle());
+        GreedyCircles.pack(model);
+        HardMediumSoftLongScore circlesFirst = score(solution);
+        lastPairsNanos = System.nanoTime() - before;
+        if (circlesFirst.compareTo(pairsFirst) >= 0) {
+            solution.setScore(circlesFirst);
+        } else {
+            for (int i = 0; i < places.size(); i++) {
+                solution.getSeats().get(i).setPlace(places.get(i));
+            }
+            for (int i = 0; i < meetings.size(); i++) {
+                solution.getCircles().get(i).setMeeting(meetings.get(i));
+            }
+            solution.setScore(pairsFirst);
+        }
+        return model;
+    }
+
+    /**
+     * The pairs re-solved exactly around the circles: every request open to a pair and not in a circle goes to the
+     * exact min-cost flow, which places at least as many of them as now and, among as many, at the best value (load
+     * balance included). Kept only if the whole score does not get worse.
+     */
+    CircleSolution repairPairs(CircleProblem problem, CircleSolution solution) {
+        HardMediumSoftLongScore before = solution.getScore() == null ? score(solution) : solution.getScore();
+        List<Place> places = new ArrayList<>();
+        solution.getSeats().forEach(s -> places.add(s.getPlace()));
+        CircleModel model = CircleModel.of(problem, solution);
+        assignExactPairs(problem, model, seat -> !seat.isInCircle());
+        HardMediumSoftLongScore after = score(solution);
+        if (after.compareTo(before) < 0) {
+            for (int i = 0; i < places.size(); i++) {
+                solution.getSeats().get(i).setPlace(places.get(i));
+            }
+            solution.setScore(before);
+        }
+        return solution;
+    }
+
+    /** Places the seats that accept a pair and pass the filter by the exact flow (each is first taken out). */
+    private static void assignExactPairs(CircleProblem problem, CircleModel model,
+            java.util.function.Predicate<Seat> filter) {
+        CircleSolution solution = model.solution();
+        List<MentorshipRequest> pairRequests = new ArrayList<>();
+        Map<String, Seat> seatById = new HashMap<>();
+        for (Seat seat : solution.getSeats()) {
+            if (seat.getFormat().acceptsPair() && filter.test(seat)) {
+                seat.setPlace(null);
+                pairRequests.add(seat.getRequest().request());
+                seatById.put(seat.getRequest().id(), seat);
+            }
+        }
+        if (pairRequests.isEmpty()) {
+            return;
+        }
+        Map<String, PairPlace> pairById = new HashMap<>();
+        for (PairPlace pair : solution.getPairPlaces()) {
+            pairById.put(pair.getMentor().id(), pair);
+        }
+        MatchingResult pairs = exactPairs(problem, pairRequests);
+        for (MatchingResult.Proposal proposal : pairs.proposals()) {
+            seatById.get(proposal.requestExternalId()).setPlace(pairById.get(proposal.mentorExternalId()));
+        }
     }
 
     /** The construction alone: exact pairs, then greedy circles. Its solution is scored. */
@@ -76,27 +191,7 @@ public final class CircleEngine {
 
     private CircleModel constructUnscored(CircleProblem problem) {
         CircleModel model = CircleModel.build(problem);
-        CircleSolution solution = model.solution();
-        List<MentorshipRequest> pairRequests = new ArrayList<>();
-        Map<MentorshipRequest, Seat> seatOf = new HashMap<>();
-        for (Seat seat : solution.getSeats()) {
-            if (seat.getFormat().acceptsPair()) {
-                pairRequests.add(seat.getRequest().request());
-                seatOf.put(seat.getRequest().request(), seat);
-            }
-        }
-        Map<String, PairPlace> pairById = new HashMap<>();
-        for (PairPlace pair : solution.getPairPlaces()) {
-            pairById.put(pair.getMentor().id(), pair);
-        }
-        if (!pairRequests.isEmpty()) {
-            MatchingResult pairs = exactPairs(problem, pairRequests);
-            Map<String, Seat> seatById = new HashMap<>();
-            seatOf.values().forEach(s -> seatById.put(s.getRequest().id(), s));
-            for (MatchingResult.Proposal proposal : pairs.proposals()) {
-                seatById.get(proposal.requestExternalId()).setPlace(pairById.get(proposal.mentorExternalId()));
-            }
-        }
+        assignExactPairs(problem, model, seat -> true);
         GreedyCircles.pack(model);
         return model;
     }
@@ -144,8 +239,10 @@ public final class CircleEngine {
                         .withFixedProbabilityWeight(2.0),
                 new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Circle.class))
                         .withFixedProbabilityWeight(1.0),
+                // The group moves are the targeted ones (exchange, best backfill, open and re-time around a pivot):
+                // twice the weight they had in the first pass.
                 new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CircleMoveFactory.class)
-                        .withFixedProbabilityWeight(2.0));
+                        .withFixedProbabilityWeight(4.0));
         return new SolverConfig()
                 .withSolutionClass(CircleSolution.class)
                 .withEntityClasses(Seat.class, Circle.class)
@@ -166,12 +263,16 @@ public final class CircleEngine {
 
     /** Scores a solution with the constraints, outside a solver. */
     static HardMediumSoftLongScore score(CircleSolution solution) {
-        SolverConfig config = new SolverConfig().withSolutionClass(CircleSolution.class)
-                .withEntityClasses(Seat.class, Circle.class)
-                .withConstraintProviderClass(CircleConstraintProvider.class);
-        return org.optaplanner.core.api.solver.SolutionManager
-                .<CircleSolution, HardMediumSoftLongScore>create(SolverFactory.create(config))
-                .update(solution);
+        return Scoring.MANAGER.update(solution);
+    }
+
+    /** One solution manager for every scoring outside a solver: building one compiles the constraints. */
+    private static final class Scoring {
+        static final org.optaplanner.core.api.solver.SolutionManager<CircleSolution, HardMediumSoftLongScore>
+                MANAGER = org.optaplanner.core.api.solver.SolutionManager.create(SolverFactory.create(
+                        new SolverConfig().withSolutionClass(CircleSolution.class)
+                                .withEntityClasses(Seat.class, Circle.class)
+                                .withConstraintProviderClass(CircleConstraintProvider.class)));
     }
 
     /** The answer a model's solution stands for (for example the construction's: the greedy baseline). */

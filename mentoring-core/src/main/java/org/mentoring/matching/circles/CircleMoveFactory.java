@@ -12,12 +12,21 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * The group moves that single-seat change and swap moves cannot make, because a circle below minSize breaks a hard
  * rule: open a closed circle around a pivot request (a meeting time inside the pivot's and the mentor's week, a
  * language they share, and the candidates who fit, unplaced ones first), close an open circle, move an open
- * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), and move a request
- * from its mentor into a circle while an unplaced request takes the freed place.
+ * circle's meeting time (the members who no longer fit leave, unplaced candidates who fit join), move a request
+ * from its mentor into a circle while the unplaced request of most value takes the freed place, and exchange a member
+ * with a request placed elsewhere or nowhere who fits the circle (the placed count stays, the soft score moves).
  */
 public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, GroupMove> {
 
     private CircleModel model;
+
+    public CircleMoveFactory() {
+    }
+
+    /** A factory over a model, outside a solver (tests). */
+    CircleMoveFactory(CircleModel model) {
+        this.model = model;
+    }
 
     @Override
     public void phaseStarted(ScoreDirector<CircleSolution> scoreDirector) {
@@ -76,15 +85,122 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         }
         Seat leaving = movable.get(random.nextInt(movable.size()));
         Place freed = leaving.getPlace();
+        // The unplaced request of most value with the freed mentor takes the place (the first found on a tie, from a
+        // random offset), not just any: the freed place is scarce, and the pair value is the next level.
         List<Seat> seats = model.solution().getSeats();
         int offset = random.nextInt(seats.size());
+        Seat taker = null;
         for (int i = 0; i < seats.size(); i++) {
             Seat seat = seats.get((offset + i) % seats.size());
-            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())) {
-                return new GroupMove(circle, circle.getMeeting(), List.of(leaving, seat), List.of(slot, freed));
+            if (seat.getPlace() == null && seat.isPairAllowed(freed.getMentorIndex())
+                    && (taker == null || seat.valueWith(freed.getMentorIndex())
+                            > taker.valueWith(freed.getMentorIndex()))) {
+                taker = seat;
             }
         }
+        if (taker != null) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(leaving, taker), List.of(slot, freed));
+        }
         return new GroupMove(circle, circle.getMeeting(), List.of(leaving), List.of(slot));
+    }
+
+    /**
+     * Exchanges a member of this circle with a request placed elsewhere or nowhere who fits the circle (its meeting,
+     * and a language the mentor and the other members share); the member takes that request's place if it may (the
+     * same mentor one-to-one under the pair rules, the other circle's meeting and language), or is left unplaced when
+     * the other was. The placed count stays; what changes is the soft score: pair values, coherence and mix.
+     */
+    GroupMove exchange(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
+        CircleSlot slot = circle.getSlot();
+        Seat member = members.get(random.nextInt(members.size()));
+        List<Seat> rest = new ArrayList<>(members);
+        rest.remove(member);
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, rest);
+        List<Seat> outsiders = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if (seat.getPlace() != slot && circle.fits(seat.getCircleWeek())
+                    && seat.getRequest().languages().stream().anyMatch(languages::contains)
+                    && canTake(member, seat.getPlace())) {
+                outsiders.add(seat);
+            }
+        }
+        if (outsiders.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        // Half the time the outsider whose exchange gains the most soft score by a quick count (pair values, and the
+        // coherence and mix with the members each joins), the other half any: the score decides either way.
+        Seat outsider = outsiders.get(random.nextInt(outsiders.size()));
+        if (random.nextBoolean()) {
+            long best = Long.MIN_VALUE;
+            for (Seat seat : outsiders) {
+                long gain = exchangeGain(slot, rest, member, seat);
+                if (gain > best) {
+                    best = gain;
+                    outsider = seat;
+                }
+            }
+        }
+        return new GroupMove(circle, circle.getMeeting(), List.of(member, outsider),
+                java.util.Arrays.asList(outsider.getPlace(), slot));
+    }
+
+    /** What exchanging a member of a slot (with the other members {@code rest}) and an outsider gains, roughly. */
+    private long exchangeGain(CircleSlot slot, List<Seat> rest, Seat member, Seat outsider) {
+        long gain = outsider.valueWith(slot.getMentorIndex()) - member.valueWith(slot.getMentorIndex())
+                + bonus(slot, rest, outsider) - bonus(slot, rest, member);
+        Place other = outsider.getPlace();
+        if (other != null) {
+            gain += member.valueWith(other.getMentorIndex()) - outsider.valueWith(other.getMentorIndex());
+            if (other instanceof CircleSlot otherSlot) {
+                List<Seat> others = new ArrayList<>();
+                for (Seat s : model.candidates(otherSlot)) {
+                    if (s.getPlace() == otherSlot && s != outsider) {
+                        others.add(s);
+                    }
+                }
+                gain += bonus(otherSlot, others, member) - bonus(otherSlot, others, outsider);
+            }
+        }
+        return gain;
+    }
+
+    /** The coherence and mix a seat has with a circle's members. */
+    private static long bonus(CircleSlot slot, List<Seat> members, Seat seat) {
+        long bonus = 0;
+        for (Seat member : members) {
+            if (member != seat) {
+                bonus += (CircleConstraintProvider.sharesDomain(seat, member) ? slot.getCoherenceWeight() : 0)
+                        + (long) slot.getMixWeight() * CircleConstraintProvider.crossings(seat, member);
+            }
+        }
+        return bonus;
+    }
+
+    /** Whether a seat may take a place another seat leaves (none, a pair it is allowed, a circle it fits). */
+    private boolean canTake(Seat seat, Place place) {
+        if (place == null) {
+            return true;
+        }
+        if (place instanceof PairPlace pair) {
+            return seat.getFormat().acceptsPair() && seat.isPairAllowed(pair.getMentorIndex());
+        }
+        CircleSlot other = (CircleSlot) place;
+        if (!seat.getCandidates().contains(other)) {
+            return false;
+        }
+        Circle circle = model.circle(other);
+        if (!circle.fits(seat.getCircleWeek())) {
+            return false;
+        }
+        List<Seat> others = new ArrayList<>();
+        for (Seat s : model.candidates(other)) {
+            if (s.getPlace() == other) {
+                others.add(s);
+            }
+        }
+        // The one leaving it still counts here, so the language test is a little strict: never wrong.
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(other, others);
+        return seat.getRequest().languages().stream().anyMatch(languages::contains);
     }
 
     GroupMove move(Circle circle, Random random) {
@@ -95,6 +211,9 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
             if (seat.getPlace() == slot) {
                 members.add(seat);
             }
+        }
+        if (!members.isEmpty() && random.nextInt(3) == 0) {
+            return exchange(circle, members, candidates, random);
         }
         if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
             return backfill(circle, members, candidates, random);
