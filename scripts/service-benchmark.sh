@@ -6,10 +6,14 @@
 # is the largest heap in use before a collection, during the import and during the run. CPU s is the app
 # process's CPU time (all threads) in each step: on a shared machine it says more than the wall time.
 # Usage: scripts/service-benchmark.sh [requests mentors]   (default 10000 2000; builds the jar and the benchmark
-# module first; uses port 18080)
+# module first; uses port 18080, or $PORT, and stops if something already answers there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=18080
+PORT=${PORT:-18080}
+if curl -s -o /dev/null "localhost:$PORT"; then
+  echo "port $PORT is in use (another app?): set PORT to a free one" >&2
+  exit 1
+fi
 WORK=$(mktemp -d)
 ADMIN_EMAIL=bench-admin@example.org
 ADMIN_PASSWORD=Bench-coordinator-2026
@@ -34,7 +38,10 @@ SERVER_PORT=$PORT MENTORING_DATA_DIR="$WORK/data" MENTORING_DEMO_DATA=false \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; rm -rf "$WORK"' EXIT
-until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
+until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do
+  kill -0 $APP 2>/dev/null || { echo "the app did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
+  sleep 0.2
+done
 echo "app ready after $(echo "$(date +%s.%N) - $start" | bc) s; $(grep -o 'Started MentoringApplication in [0-9.]* seconds' "$WORK/app.log")"
 
 echo "load average before the import: $(cut -d' ' -f1-3 /proc/loadavg)"
