@@ -6,10 +6,14 @@
 # is the largest heap in use before a collection, during the import and during the run. CPU s is the app
 # process's CPU time (all threads) in each step: on a shared machine it says more than the wall time.
 # Usage: scripts/service-benchmark.sh [requests mentors]   (default 10000 2000; builds the jar and the benchmark
-# module first; uses port 18080)
+# module first; APP_JAVA_OPTS adds options to the app's JVM, for example a flight recording; uses port 18080, or $PORT, and stops if something already answers there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT=18080
+PORT=${PORT:-18080}
+if curl -s -o /dev/null "localhost:$PORT"; then
+  echo "port $PORT is in use (another app?): set PORT to a free one" >&2
+  exit 1
+fi
 WORK=$(mktemp -d)
 ADMIN_EMAIL=bench-admin@example.org
 ADMIN_PASSWORD=Bench-coordinator-2026
@@ -30,11 +34,14 @@ peak() { tail -n +"$(( $1 + 1 ))" "$WORK/gc.log" | grep -o '[0-9]*M->' | sed 's/
 start=$(date +%s.%N)
 SERVER_PORT=$PORT MENTORING_DATA_DIR="$WORK/data" MENTORING_DEMO_DATA=false \
   MENTORING_ADMIN_EMAIL=$ADMIN_EMAIL MENTORING_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java -Xmx${HEAP:-2g} -Xlog:gc:file="$WORK/gc.log" -jar mentoring-web/target/mentoring-web-*.jar \
+  java -Xmx${HEAP:-2g} -Xlog:gc:file="$WORK/gc.log" ${APP_JAVA_OPTS:-} -jar mentoring-web/target/mentoring-web-*.jar \
   > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; rm -rf "$WORK"' EXIT
-until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
+until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do
+  kill -0 $APP 2>/dev/null || { echo "the app did not start:" >&2; tail -20 "$WORK/app.log" >&2; exit 1; }
+  sleep 0.2
+done
 echo "app ready after $(echo "$(date +%s.%N) - $start" | bc) s; $(grep -o 'Started MentoringApplication in [0-9.]* seconds' "$WORK/app.log")"
 
 echo "load average before the import: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -53,7 +60,7 @@ until curl -sf -u "$A" "localhost:$PORT/api/v1/matching-runs/$RUN" | grep -qE '"
 echo "run: start call to its end in $(echo "$(date +%s.%N) - $t" | bc) s, CPU $(echo "$(cpu) - $c" | bc) s, heap peak $(peak "$g") MiB (limit ${HEAP:-2g})"
 curl -sf -u "$A" "localhost:$PORT/api/v1/matching-runs/$RUN" | grep -o '"status":"[A-Z]*"\|"score":"[^"]*"\|"matchedCount":[0-9]*\|"elapsedMillis":[0-9]*\|"provenOptimal":[a-z]*' | tr '\n' ' '; echo
 curl -sf -u "$A" "localhost:$PORT/api/v1/matching-runs/$RUN" | grep -o '"certified":[a-z]*\|"failureReason":"[^"]*"' | tr '\n' ' '; echo
-grep -o "Run $RUN: .*\|Construction: .*\|Certificate: .*\|Matching run $RUN [A-Z]*.*" "$WORK/app.log" || true
+grep -o "Run $RUN: .*\|Construction: .*\|Certificate: .*\|Matching run $RUN.*" "$WORK/app.log" || true
 for i in 1 2 3; do
   t=$(date +%s.%N)
   curl -sf -u "$A" -o "$WORK/proposals.json" "localhost:$PORT/api/v1/matching-runs/$RUN/proposals"

@@ -22,7 +22,7 @@ import org.mentoring.matching.circles.CircleResult;
 import org.mentoring.matching.circles.CircleSettings;
 import org.mentoring.matching.circles.CircleWeights;
 import org.mentoring.matching.circles.Meetings;
-import org.mentoring.matching.circles.RequestFormat;
+import org.mentoring.people.RequestFormat;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.CareerStage;
 import org.mentoring.people.Mentor;

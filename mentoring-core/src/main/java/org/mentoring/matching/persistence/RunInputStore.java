@@ -82,9 +82,11 @@ public class RunInputStore {
 
     private static <T> void addParts(List<RunInputsDocument> parts, String runId, Kind kind, List<T> items,
             Function<T, Document> toRecord) {
+        // each record on its own, on every core (the mapper is thread-safe), in order
+        List<Document> all = (items.size() > PART_SIZE ? items.parallelStream() : items.stream()).map(toRecord)
+                .toList();
         for (int from = 0, part = 1; from < items.size(); from += PART_SIZE, part++) {
-            List<Document> records = items.subList(from, Math.min(items.size(), from + PART_SIZE)).stream()
-                    .map(toRecord).toList();
+            List<Document> records = all.subList(from, Math.min(items.size(), from + PART_SIZE));
             parts.add(new RunInputsDocument(RunChildIds.of(runId, kind.ordinal() * 10_000 + part), runId, kind, part,
                     records));
         }

@@ -233,8 +233,13 @@ public class MatchingRunService {
             org.mentoring.matching.circles.CircleSettings circles) {
         String id = local.id();
         try {
+            long readStart = System.nanoTime();
             InputSnapshot snapshot = InputSnapshot.of(inputs, cycle);
+            long saveStart = System.nanoTime();
             inputStore.save(id, snapshot);
+            log.info("Matching run {}: inputs read in {} ms, kept with the run in {} ms", id,
+                    TimeUnit.NANOSECONDS.toMillis(saveStart - readStart),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
             if (!runs.recordInputCounts(id, snapshot.openRequests().size(), snapshot.mentors().size(),
                     snapshot.settled().size())) {
                 endings.endLocally(local);

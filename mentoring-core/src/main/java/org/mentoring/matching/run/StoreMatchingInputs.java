@@ -142,11 +142,21 @@ public class StoreMatchingInputs implements MatchingInputs {
     /** Request externalId to the mentors of the offers it declined. */
     private Map<String, Set<String>> declinedPairs() {
         Map<String, Set<String>> declined = new HashMap<>();
-        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.DECLINED)),
-                ProposalDocument.class)) {
-            declined.computeIfAbsent(offer.requestExternalId(), id -> new HashSet<>()).add(offer.mentorExternalId());
+        for (org.bson.Document offer : pairsOfOffers(OfferStatus.DECLINED)) {
+            declined.computeIfAbsent(offer.getString("requestExternalId"), id -> new HashSet<>())
+                    .add(offer.getString("mentorExternalId"));
         }
         return declined;
+    }
+
+    /**
+     * The request and mentor of every offer with this status, and nothing else: a published run's offers carry their
+     * explanations, which a run need not read (nor turn into objects) again.
+     */
+    private List<org.bson.Document> pairsOfOffers(OfferStatus status) {
+        Query query = Query.query(Criteria.where("status").is(status.name()));
+        query.fields().include("requestExternalId", "mentorExternalId", "circleId").exclude("_id");
+        return mongo.find(query, org.bson.Document.class, ProposalDocument.COLLECTION);
     }
 
     private static MentorshipRequest excluding(MentorshipRequest r, Set<String> mentors) {
@@ -187,10 +197,10 @@ public class StoreMatchingInputs implements MatchingInputs {
                 pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
             }
         }
-        for (ProposalDocument offer : mongo.find(Query.query(Criteria.where("status").is(OfferStatus.OFFERED)),
-                ProposalDocument.class)) {
-            if (!offer.isSeat()) {
-                pairs.putIfAbsent(offer.requestExternalId(), offer.mentorExternalId());
+        for (org.bson.Document offer : pairsOfOffers(OfferStatus.OFFERED)) {
+            // a member's seat in a circle holds no one-to-one place
+            if (offer.getString("circleId") == null) {
+                pairs.putIfAbsent(offer.getString("requestExternalId"), offer.getString("mentorExternalId"));
             }
         }
         return pairs;

@@ -33,6 +33,19 @@ public final class Explanations {
         naming = names == null ? Naming.CODES : names;
     }
 
+    /** The naming in use now. */
+    static Naming naming() {
+        return naming;
+    }
+
+    /**
+     * The naming in use now, remembered: each name is looked up once (the programme's lists are read from the store
+     * at every look-up), for the explanations of one whole run.
+     */
+    static Naming rememberedNaming() {
+        return Naming.remembering(naming);
+    }
+
     /** The name people read for a taxonomy code. */
     public static String domainName(String code) {
         return naming.domain(code);
@@ -48,8 +61,8 @@ public final class Explanations {
         return naming.country(code);
     }
 
-    static Wording domains(RequestAssignment a) {
-        return domains(a.getRequest(), a.getMentor().getMentor());
+    static Wording domains(RequestAssignment a, Naming names) {
+        return domains(a.getRequest(), a.getMentor().getMentor(), names);
     }
 
     /**
@@ -60,17 +73,22 @@ public final class Explanations {
      * exactly (the researcher's first choice)".
      */
     public static Wording domains(MentorshipRequest request, Mentor mentor) {
+        return domains(request, mentor, naming);
+    }
+
+    /** {@link #domains(MentorshipRequest, Mentor)} with the names of {@code names}. */
+    static Wording domains(MentorshipRequest request, Mentor mentor, Naming names) {
         List<String> researcher = new ArrayList<>();
         List<String> mentors = new ArrayList<>();
         List<String> admin = new ArrayList<>();
         for (int rank = 0; rank < request.domains().size(); rank++) {
             String code = request.domains().get(rank);
             int level = Taxonomy.bestLevel(code, mentor.domains());
-            String name = domainName(code);
+            String name = names.domain(code);
             String choice = ordinal(rank) + " choice)";
             String near = switch (level) {
-                case Taxonomy.SAME_PARENT -> " area, " + domainName(code.substring(0, code.lastIndexOf('/')));
-                case Taxonomy.SAME_ROOT -> " field, " + domainName(code.substring(0, code.indexOf('/')));
+                case Taxonomy.SAME_PARENT -> " area, " + names.domain(code.substring(0, code.lastIndexOf('/')));
+                case Taxonomy.SAME_ROOT -> " field, " + names.domain(code.substring(0, code.indexOf('/')));
                 default -> null;
             };
             if (level == Taxonomy.EXACT) {
@@ -90,11 +108,11 @@ public final class Explanations {
                 "Research domains: " + String.join("; ", mentors), "Research domains: " + String.join("; ", admin));
     }
 
-    static Wording goals(RequestAssignment a) {
+    static Wording goals(RequestAssignment a, Naming names) {
         MentorshipRequest request = a.getRequest();
         Mentor mentor = a.getMentor().getMentor();
         String met = String.join(", ", request.goals().stream().filter(mentor.topics()::contains)
-                .map(Explanations::topicName).sorted().toList());
+                .map(names::topic).sorted().toList());
         String neutral = "Goals the mentor offers help with: " + met;
         return new Wording(neutral, "Their goals you offer help with: " + met, neutral);
     }
@@ -172,7 +190,7 @@ public final class Explanations {
         return spans;
     }
 
-    static Wording crossing(RequestAssignment a) {
+    static Wording crossing(RequestAssignment a, Naming names) {
         PairFit fit = a.getFit();
         MentorshipRequest request = a.getRequest();
         Mentor mentor = a.getMentor().getMentor();
@@ -181,7 +199,8 @@ public final class Explanations {
             parts.add("institutions (" + request.institution() + " and " + mentor.institution() + ")");
         }
         if (fit.crossesCountry()) {
-            parts.add("countries (" + countryName(request.country()) + " and " + countryName(mentor.country()) + ")");
+            parts.add("countries (" + names.country(request.country()) + " and " + names.country(mentor.country())
+                    + ")");
         }
         return Wording.same("Connects across " + String.join(" and ", parts));
     }
@@ -250,9 +269,14 @@ public final class Explanations {
     }
 
     static String languageName(String code) {
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-        return name.isEmpty() ? code : name;
+        return LANGUAGE_NAMES.computeIfAbsent(code, c -> {
+            String name = Locale.forLanguageTag(c).getDisplayLanguage(Locale.ENGLISH);
+            return name.isEmpty() ? c : name;
+        });
     }
+
+    /** English language names by code: the same for every run, so kept. */
+    private static final java.util.Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String languageList(java.util.Collection<String> codes) {
         return String.join(", ", codes.stream().sorted().map(Explanations::languageName).toList());

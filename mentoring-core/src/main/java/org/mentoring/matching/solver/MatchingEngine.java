@@ -14,13 +14,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.mentoring.matching.domain.HardRule;
+import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.matching.domain.PairFit;
 import org.mentoring.matching.domain.RequestAssignment;
-import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.api.solver.SolverJob;
@@ -154,12 +155,15 @@ public class MatchingEngine implements AutoCloseable {
             try {
                 job.step = "explaining the result";
                 long resultStart = System.nanoTime();
+                long resultCpu = processCpuNanos();
                 boolean cancelled = job.cancelled.get();
-                MatchingResult result = result(best, job.factory, job.elapsed(), cancelled, exact && !cancelled,
+                MatchingResult result = result(best, job.elapsed(), cancelled, exact && !cancelled,
                         problem.pinned());
-                LOG.info("Run {}: solved in {} ms{}, result explained in {} ms", runId,
-                        TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),
-                        result.provenOptimal() ? " (proven optimal)" : "", millisSince(resultStart));
+                LOG.info("Run {}: solved in {} ms (process CPU {} ms){}, result explained in {} ms (process CPU {} ms)",
+                        runId, TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),
+                        TimeUnit.NANOSECONDS.toMillis(resultCpu - job.solveCpu),
+                        result.provenOptimal() ? " (proven optimal)" : "", millisSince(resultStart),
+                        TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - resultCpu));
                 listener.onFinished(result);
             } catch (Throwable e) {
                 listener.onFailed(new RunFailure(job.step, e));
@@ -171,11 +175,14 @@ public class MatchingEngine implements AutoCloseable {
             job.begin();
             job.step = "checking the pairs";
             long buildStart = System.nanoTime();
+            long buildCpu = processCpuNanos();
             MatchingSolution built = MatchingProblemBuilder.build(problem);
-            LOG.info("Run {}: pairs of {} open requests and {} mentors checked in {} ms", runId,
-                    problem.openRequests().size(), problem.mentors().size(), millisSince(buildStart));
+            LOG.info("Run {}: pairs of {} open requests and {} mentors checked in {} ms (process CPU {} ms)", runId,
+                    problem.openRequests().size(), problem.mentors().size(), millisSince(buildStart),
+                    TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - buildCpu));
             job.step = "solving";
             job.solveStart = System.nanoTime();
+            job.solveCpu = processCpuNanos();
             return built;
         }, onBest, onFinal,
                 (id, error) -> {
@@ -274,12 +281,21 @@ public class MatchingEngine implements AutoCloseable {
         SolverFactory<MatchingSolution> factory = SolverFactory.create(solverConfig(problem));
         long start = System.nanoTime();
         MatchingSolution best = factory.buildSolver().solve(MatchingProblemBuilder.build(problem));
-        return result(best, factory, Duration.ofNanos(System.nanoTime() - start), false,
+        return result(best, Duration.ofNanos(System.nanoTime() - start), false,
                 MatchingConstraintProvider.exactByFlow(problem.weights()), problem.pinned());
     }
 
     /** The first line of a pinned pair's explanation. */
     public static final Wording PINNED = Wording.same("Pinned by a coordinator: kept from an earlier run.");
+
+    /**
+     * The CPU time of the whole process so far (every thread, the collector's included), for the log: on a shared
+     * machine it says more about a step than its wall time; 0 where the platform does not tell.
+     */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
 
     private static long millisSince(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
@@ -303,71 +319,153 @@ public class MatchingEngine implements AutoCloseable {
     /**
      * Turns a solved solution into proposals with explanations and the unmatched with reasons.
      *
+     * @param factory not needed any more (the explanations come from each pair's parts); kept for callers
      * @param provenOptimal the solution is the flow's answer under separable constraints, or one as good; the result
      *     says so only when that answer is also certified over the pairs the candidate pruning left out
      */
     public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
             Duration solvingTime, boolean cancelled, boolean provenOptimal) {
-        return result(solution, factory, solvingTime, cancelled, provenOptimal, Set.of());
+        return result(solution, solvingTime, cancelled, provenOptimal);
     }
 
     /**
-     * As {@link #result(MatchingSolution, SolverFactory, Duration, boolean, boolean)}, with the coordinator's pins:
-     * each pinned request, fixed like a settled pair, is one of the proposals (marked pinned, explained as any other
-     * and saying the coordinator pinned it) and counts among the requests placed and matched.
+     * Turns a solved solution into proposals with explanations and the unmatched with reasons. Each proposal's
+     * lines come straight from its pair's parts (its {@link PairFit}, computed when the problem was built): the
+     * broken rules if any, the domains, the time together, the languages, then one line per preference the pair
+     * earns points for under the run's weights ({@link #preferenceLines}): the lines the constraints' justifications
+     * gave when OptaPlanner explained the score of every assignment, in the same order, without that explanation.
+     *
+     * @param provenOptimal the solution is the flow's answer under separable constraints, or one as good; the result
+     *     says so only when that answer is also certified over the pairs the candidate pruning left out
+     */
+    public static MatchingResult result(MatchingSolution solution, Duration solvingTime, boolean cancelled,
+            boolean provenOptimal) {
+        return result(solution, solvingTime, cancelled, provenOptimal, Set.of());
+    }
+
+    /**
+     * As {@link #result(MatchingSolution, Duration, boolean, boolean)}, with the coordinator's pins: each pinned
+     * request, fixed like a settled pair, is one of the proposals (marked pinned, explained as any other and saying
+     * the coordinator pinned it) and counts among the requests placed and matched.
      *
      * @param pinned the externalIds of the pinned requests ({@link MatchingProblem#pinned})
      */
-    public static MatchingResult result(MatchingSolution solution, SolverFactory<MatchingSolution> factory,
-            Duration solvingTime, boolean cancelled, boolean provenOptimal, Set<String> pinned) {
-        SolutionManager<MatchingSolution, HardMediumSoftLongScore> solutionManager = SolutionManager.create(factory);
-        ScoreExplanation<MatchingSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
-        Map<String, List<Wording>> justifications = new HashMap<>();
-        for (Object justification : explanation.getJustificationList()) {
-            if (justification instanceof PairJustification pair && pair.mentorExternalId() != null) {
-                justifications.computeIfAbsent(pair.requestExternalId(), k -> new ArrayList<>()).add(pair.text());
+    public static MatchingResult result(MatchingSolution solution, Duration solvingTime, boolean cancelled,
+            boolean provenOptimal, Set<String> pinned) {
+        MatchingWeights weights = solution.getConfiguration() == null ? MatchingWeights.defaults()
+                : solution.getConfiguration().weights();
+        Naming names = Explanations.rememberedNaming();
+        List<PairPreference> order = explanationOrder(solution.getAssignments(), weights);
+        return result(solution, solvingTime, cancelled, provenOptimal, names,
+                a -> preferenceLines(a, weights, names, order), pinned);
+    }
+
+    /**
+     * The lines of the preferences a matched pair earns points for under these weights (a preference whose weight
+     * is 0 counts for nothing and says nothing), each as its constraint justifies it, in {@code order}; but for the
+     * domains' and the time's, which every proposal has before them anyway.
+     */
+    static List<Wording> preferenceLines(RequestAssignment matched, MatchingWeights weights, Naming names,
+            List<PairPreference> order) {
+        List<Wording> lines = new ArrayList<>(order.size());
+        for (PairPreference preference : order) {
+            if (preference == PairPreference.DOMAIN_AFFINITY || preference == PairPreference.EXTRA_OVERLAP) {
+                continue;
+            }
+            if (preference.weight(weights) != 0 && preference.points(matched) > 0) {
+                lines.add(preference.justify(matched, names));
             }
         }
-        Map<MentorFact, Integer> load = new HashMap<>();
-        for (RequestAssignment a : solution.getAssignments()) {
+        return lines;
+    }
+
+    /**
+     * The order of the preference lines in every explanation of a run, as OptaPlanner's score explanation listed its
+     * constraints' justifications when the explanations were made from it: a constraint comes when it first
+     * rewards an assignment, in the order of the assignments (settled ones first), and the preferences one
+     * assignment earns in the order they are declared. Only the preferences some pair earns are listed.
+     */
+    static List<PairPreference> explanationOrder(List<RequestAssignment> assignments, MatchingWeights weights) {
+        Set<PairPreference> order = new LinkedHashSet<>();
+        int active = 0;
+        for (PairPreference preference : PairPreference.values()) {
+            active += preference.weight(weights) != 0 ? 1 : 0;
+        }
+        for (RequestAssignment a : assignments) {
+            if (order.size() == active) {
+                break;
+            }
+            if (a.getMentor() == null) {
+                continue;
+            }
+            for (PairPreference preference : PairPreference.values()) {
+                if (preference.weight(weights) != 0 && preference.points(a) > 0) {
+                    order.add(preference);
+                }
+            }
+        }
+        return List.copyOf(order);
+    }
+
+    /**
+     * The result, with the preference lines of each matched assignment from {@code preferenceLines} (tests compare
+     * {@link #preferenceLines} with OptaPlanner's score explanation through it).
+     */
+    static MatchingResult result(MatchingSolution solution, Duration solvingTime, boolean cancelled,
+            boolean provenOptimal, Naming names, Function<RequestAssignment, List<Wording>> preferenceLines) {
+        return result(solution, solvingTime, cancelled, provenOptimal, names, preferenceLines, Set.of());
+    }
+
+    private static MatchingResult result(MatchingSolution solution, Duration solvingTime, boolean cancelled,
+            boolean provenOptimal, Naming names, Function<RequestAssignment, List<Wording>> preferenceLines,
+            Set<String> pinned) {
+        List<MentorFact> mentors = solution.getMentors();
+        List<RequestAssignment> all = solution.getAssignments();
+        int[] load = new int[mentors.size()];
+        for (RequestAssignment a : all) {
             if (a.getMentor() != null) {
-                load.merge(a.getMentor(), 1, Integer::sum);
+                load[a.getMentor().getIndex()]++;
             }
         }
-        List<MatchingResult.Proposal> proposals = new ArrayList<>();
-        List<MatchingResult.Unmatched> unmatched = new ArrayList<>();
-        PairEvaluator evaluator = new PairEvaluator();
         CandidatePool pool = solution.getCandidatePool();
         UnmatchedDiagnosis.Counts[] counts = null;
-        if (pool != null && pool.index.requestCount() == solution.getAssignments().size()
-                && pool.index.mentorCount() == solution.getMentors().size()) {
+        if (pool != null && pool.index.requestCount() == all.size()
+                && pool.index.mentorCount() == mentors.size()) {
             // the reasons of every unmatched request through the index, without checking each mentor one by one
-            long[] full = new long[(solution.getMentors().size() + 63) >>> 6];
-            for (MentorFact mentor : solution.getMentors()) {
-                if (load.getOrDefault(mentor, 0) >= mentor.getCapacity()) {
+            long[] full = new long[(mentors.size() + 63) >>> 6];
+            for (MentorFact mentor : mentors) {
+                if (load[mentor.getIndex()] >= mentor.getCapacity()) {
                     full[mentor.getIndex() >>> 6] |= 1L << mentor.getIndex();
                 }
             }
-            List<RequestAssignment> all = solution.getAssignments();
             counts = pool.index.diagnose(i -> !all.get(i).isPinned() && all.get(i).getMentor() == null, full);
         }
-        int requestCount = 0;
-        int settled = 0;
-        for (RequestAssignment a : solution.getAssignments()) {
+        UnmatchedDiagnosis.Counts[] indexCounts = counts;
+        Map<MentorFact, Integer> loadByMentor = null;
+        if (indexCounts == null) {
+            loadByMentor = new HashMap<>();
+            for (MentorFact mentor : mentors) {
+                loadByMentor.put(mentor, load[mentor.getIndex()]);
+            }
+        }
+        Map<MentorFact, Integer> fallbackLoad = loadByMentor;
+        ThreadLocal<PairEvaluator> evaluators = ThreadLocal.withInitial(PairEvaluator::new);
+        // each request's proposal or reasons on its own, in parallel, then in the order of the assignments
+        Object[] outcomes = new Object[all.size()];
+        IntStream indexes = IntStream.range(0, all.size());
+        (all.size() > 256 ? indexes.parallel() : indexes).forEach(i -> {
+            RequestAssignment a = all.get(i);
             boolean pinnedByCoordinator = a.isPinned() && pinned.contains(a.getExternalId());
             if (a.isPinned() && !pinnedByCoordinator) {
-                settled++;
-                continue;
+                return;
             }
-            requestCount++;
             MentorFact mentor = a.getMentor();
             if (mentor == null) {
-                List<String> reasons = counts != null && counts[a.getIndex()] != null
-                        && !solution.getMentors().isEmpty()
-                        ? UnmatchedDiagnosis.reasons(a.getRequest(), counts[a.getIndex()])
-                        : UnmatchedDiagnosis.reasons(a.getRequest(), solution.getMentors(), load, evaluator);
-                unmatched.add(new MatchingResult.Unmatched(a.getExternalId(), reasons));
-                continue;
+                List<String> reasons = indexCounts != null && indexCounts[i] != null && !mentors.isEmpty()
+                        ? UnmatchedDiagnosis.reasons(a.getRequest(), indexCounts[i], names)
+                        : UnmatchedDiagnosis.reasons(a.getRequest(), mentors, fallbackLoad, evaluators.get(), names);
+                outcomes[i] = new MatchingResult.Unmatched(a.getExternalId(), reasons);
+                return;
             }
             PairFit fit = a.getFit();
             Set<Wording> lines = new LinkedHashSet<>();
@@ -378,23 +476,39 @@ public class MatchingEngine implements AutoCloseable {
                 lines.add(Explanations.broken(rule, a.getRequest(), mentor.getMentor(), fit)
                         .after("Breaks a hard rule: "));
             }
-            boolean overCapacity = load.get(mentor) > mentor.getCapacity();
+            boolean overCapacity = load[mentor.getIndex()] > mentor.getCapacity();
             if (overCapacity) {
                 lines.add(Explanations.overCapacity());
             }
-            lines.add(Explanations.domains(a.getRequest(), mentor.getMentor()));
+            lines.add(Explanations.domains(a.getRequest(), mentor.getMentor(), names));
             lines.add(Explanations.time(a.getRequest(), mentor.getMentor(), fit.overlapMinutes()));
             lines.add(Explanations.languages(a.getRequest(), mentor.getMentor()));
-            lines.addAll(justifications.getOrDefault(a.getExternalId(), List.of()));
-            proposals.add(new MatchingResult.Proposal(a.getExternalId(), mentor.getExternalId(),
+            lines.addAll(preferenceLines.apply(a));
+            outcomes[i] = new MatchingResult.Proposal(a.getExternalId(), mentor.getExternalId(),
                     Explanation.of(lines), fit.affinity(), fit.overlapMinutes(), fit.allowed() && !overCapacity,
-                    pinnedByCoordinator));
+                    pinnedByCoordinator);
+        });
+        List<MatchingResult.Proposal> proposals = new ArrayList<>();
+        List<MatchingResult.Unmatched> unmatched = new ArrayList<>();
+        int requestCount = 0;
+        int settled = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            if (all.get(i).isPinned() && !pinned.contains(all.get(i).getExternalId())) {
+                settled++;
+                continue;
+            }
+            requestCount++;
+            if (outcomes[i] instanceof MatchingResult.Proposal proposal) {
+                proposals.add(proposal);
+            } else {
+                unmatched.add((MatchingResult.Unmatched) outcomes[i]);
+            }
         }
         HardMediumSoftLongScore score = solution.getScore();
         // nothing left out: the flow's answer is the answer over every allowed pair
         boolean certified = provenOptimal && (pool == null || !pool.anyPruned() || pool.certified());
         return new MatchingResult(score == null ? null : score.toString(),
-                score != null && score.isFeasible(), requestCount, solution.getMentors().size(),
+                score != null && score.isFeasible(), requestCount, mentors.size(),
                 proposals.size(), settled, proposals, unmatched, solvingTime, cancelled, certified, certified);
     }
 
@@ -407,6 +521,7 @@ public class MatchingEngine implements AutoCloseable {
         /** What the job is doing, for the reason of a failure. */
         volatile String step = "starting";
         volatile long solveStart = System.nanoTime();
+        volatile long solveCpu;
         private boolean started;
 
         Job(SolverManager<MatchingSolution, UUID> manager, SolverFactory<MatchingSolution> factory, long startNanos) {

@@ -22,6 +22,32 @@ public interface Naming {
         }
     };
 
+    /**
+     * These names, each looked up once and then remembered (safe for several threads): for the explanations of one
+     * run, so that a name read from the store is read once rather than once per proposal.
+     */
+    static Naming remembering(Naming names) {
+        java.util.Map<String, String> domains = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, String> countries = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Naming() {
+            @Override
+            public String domain(String code) {
+                return domains.computeIfAbsent(code, names::domain);
+            }
+
+            @Override
+            public String topic(String code) {
+                return topics.computeIfAbsent(code, names::topic);
+            }
+
+            @Override
+            public String country(String code) {
+                return code == null ? names.country(null) : countries.computeIfAbsent(code, names::country);
+            }
+        };
+    }
+
     /** The name of a taxonomy code, for example "Heat and health" for planetary-health/climate-health/heat-health. */
     String domain(String code);
 

@@ -1,6 +1,6 @@
 package org.mentoring.matching.solver;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.mentoring.matching.domain.MatchingConstraintConfiguration;
 import org.mentoring.matching.domain.MatchingWeights;
@@ -25,16 +25,16 @@ public enum PairPreference {
     /** 3 points for the first preferred mentor, 2 for the second, 1 for any later. */
     PREFERRED_MENTOR(MatchingConstraintConfiguration.PREFERRED_MENTOR, MatchingWeights::preferredMentor,
             (request, fit) -> fit.preferenceRank() < 0 ? 0 : Math.max(1, 3 - fit.preferenceRank()),
-            Explanations::preference),
+            (a, names) -> Explanations.preference(a)),
     /** Per whole 30 minutes a week beyond the request's minimum, up to 2 hours. */
     EXTRA_OVERLAP(MatchingConstraintConfiguration.EXTRA_OVERLAP, MatchingWeights::extraOverlap,
             (request, fit) -> {
                 int extra = fit.overlapMinutes() - request.minOverlapMinutes();
                 return extra <= 0 ? 0 : Math.min(4, extra / 30);
-            }, Explanations::time),
+            }, (a, names) -> Explanations.time(a)),
     /** 1 point for placing a request the programme flags for equity. */
     PRIORITY(MatchingConstraintConfiguration.PRIORITY, MatchingWeights::priority,
-            (request, fit) -> request.priority() ? 1 : 0, a -> Explanations.priority()),
+            (request, fit) -> request.priority() ? 1 : 0, (a, names) -> Explanations.priority()),
     /** 1 point for another institution, 1 for another country. */
     CROSS_INSTITUTION(MatchingConstraintConfiguration.CROSS_INSTITUTION, MatchingWeights::crossInstitution,
             (request, fit) -> (fit.crossesInstitution() ? 1 : 0) + (fit.crossesCountry() ? 1 : 0),
@@ -49,10 +49,10 @@ public enum PairPreference {
     private final String constraintName;
     private final ToIntFunction<MatchingWeights> weight;
     private final Points points;
-    private final Function<RequestAssignment, Wording> justification;
+    private final BiFunction<RequestAssignment, Naming, Wording> justification;
 
     PairPreference(String constraintName, ToIntFunction<MatchingWeights> weight, Points points,
-            Function<RequestAssignment, Wording> justification) {
+            BiFunction<RequestAssignment, Naming, Wording> justification) {
         this.constraintName = constraintName;
         this.weight = weight;
         this.points = points;
@@ -79,7 +79,12 @@ public enum PairPreference {
     }
 
     Wording justify(RequestAssignment matched) {
-        return justification.apply(matched);
+        return justify(matched, Explanations.naming());
+    }
+
+    /** Its line for a matched pair, with the names of {@code names}. */
+    Wording justify(RequestAssignment matched, Naming names) {
+        return justification.apply(matched, names);
     }
 
     /** The soft value of a matched pair on its own under the weights: every preference's points times its weight. */

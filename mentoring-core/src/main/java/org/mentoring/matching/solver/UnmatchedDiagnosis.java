@@ -19,6 +19,12 @@ final class UnmatchedDiagnosis {
 
     static List<String> reasons(MentorshipRequest request, List<MentorFact> mentors, Map<MentorFact, Integer> load,
             PairEvaluator evaluator) {
+        return reasons(request, mentors, load, evaluator, Explanations.naming());
+    }
+
+    /** The reasons from checking every mentor, with the domain names of {@code names}. */
+    static List<String> reasons(MentorshipRequest request, List<MentorFact> mentors, Map<MentorFact, Integer> load,
+            PairEvaluator evaluator, Naming names) {
         if (mentors.isEmpty()) {
             return List.of("There are no mentors in this run");
         }
@@ -77,7 +83,7 @@ final class UnmatchedDiagnosis {
             }
         }
         return reasons(request, new Counts(speakers, conflict, noLanguage, notAvailable, noTime, full, free, inDomain,
-                inDomainConflict, inDomainNoLanguage, inDomainNotAvailable, inDomainNoTime, inDomainFull));
+                inDomainConflict, inDomainNoLanguage, inDomainNotAvailable, inDomainNoTime, inDomainFull), names);
     }
 
     /**
@@ -92,6 +98,11 @@ final class UnmatchedDiagnosis {
 
     /** The reasons from counts made elsewhere (by {@link PairIndex#diagnose}, without checking every mentor). */
     static List<String> reasons(MentorshipRequest request, Counts counts) {
+        return reasons(request, counts, Explanations.naming());
+    }
+
+    /** The reasons from counts made elsewhere, with the domain names of {@code names}. */
+    static List<String> reasons(MentorshipRequest request, Counts counts, Naming names) {
         int speakers = counts.speakers();
         int conflict = counts.conflict();
         int noLanguage = counts.noLanguage();
@@ -133,11 +144,11 @@ final class UnmatchedDiagnosis {
             }
             if (!parts.isEmpty()) {
                 reasons.add(mentors(inDomain) + verb(inDomain, " shares", " share")
-                        + " the request's first-choice domain " + Explanations.domainName(firstDomain) + ": "
+                        + " the request's first-choice domain " + names.domain(firstDomain) + ": "
                         + String.join("; ", parts));
             }
         } else if (firstDomain != null) {
-            reasons.add("No mentor works in the request's first-choice domain " + Explanations.domainName(firstDomain));
+            reasons.add("No mentor works in the request's first-choice domain " + names.domain(firstDomain));
         }
         if (full > 0) {
             String who = " who " + verb(full, "fits", "fit") + " the request's languages, dates and time "

@@ -14,6 +14,7 @@ import org.mentoring.demo.CommunityGenerator;
 import org.mentoring.matching.domain.MatchingWeights;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
+import org.mentoring.people.RequestFormat;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /** The search's soft-improving parts on a generated community: the exchange move, circles first, the pair re-solve. */
