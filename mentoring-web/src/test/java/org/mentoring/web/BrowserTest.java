@@ -552,8 +552,13 @@ class BrowserTest {
     @Test
     @Order(9)
     void aResearcherUsesTheRequestPageWithTheKeyboardOnly() {
+        // a researcher whose request stays valid whatever the toggles do: heat health and fieldwork are added, not
+        // taken away (taking away the only domain would be refused, rightly)
         MentorshipRequest researcher = requests.withStatus(RequestStatus.OPEN).stream()
-                .filter(r -> r.email().endsWith(DEMO_DOMAIN)).skip(3).findFirst().orElseThrow();
+                .filter(r -> r.email().endsWith(DEMO_DOMAIN))
+                .filter(r -> !r.domains().contains("planetary-health/climate-health/heat-health"))
+                .filter(r -> !r.goals().contains("fieldwork"))
+                .skip(3).findFirst().orElseThrow();
         signIn(researcher.email(), DEMO_PASSWORD);
         driver.get(url("/my-request"));
         // a domain ticked with Space after Tab reaches it, and ranked
@@ -585,6 +590,8 @@ class BrowserTest {
         tabTo(submit);
         driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
         waiting().until(d -> !d.findElements(By.cssSelector("[role=status], #error-summary")).isEmpty());
+        assertThat(driver.findElements(By.id("error-summary"))).as("the form was refused: %s",
+                driver.findElements(By.id("error-summary")).stream().map(WebElement::getText).toList()).isEmpty();
         assertThat(requests.get(researcher.externalId()).request().preferredMentorIds()).contains(pick.externalId());
         assertNoScriptErrors();
     }
