@@ -105,7 +105,10 @@ public class CircleOffers {
 
     /** The published seats of a circle, in their order. */
     public List<ProposalDocument> seats(String circleId) {
-        return mongo.find(query(where("circleId").is(circleId)), ProposalDocument.class).stream()
+        // seat ids begin with the circle's (seat-<circleId>-<n>): read through the id index, not every proposal
+        return mongo.find(query(where("_id").regex("^" + java.util.regex.Pattern.quote(
+                ProposalDocument.SEAT_PREFIX + circleId + "-"))).addCriteria(where("circleId").is(circleId)),
+                ProposalDocument.class).stream()
                 .filter(seat -> seat.status() != null && seat.status() != OfferStatus.DRAFT)
                 .sorted(java.util.Comparator.comparing(ProposalDocument::id)).toList();
     }
@@ -172,8 +175,13 @@ public class CircleOffers {
     public List<BelowMinimum> belowMinimum() {
         LocalDate today = LocalDate.now(clock);
         Set<String> ids = new LinkedHashSet<>();
-        mongo.find(query(where("circleId").ne(null)), ProposalDocument.class).stream()
-                .filter(seat -> seat.status() != OfferStatus.DRAFT).forEach(seat -> ids.add(seat.circleId()));
+        // only the seats (their ids begin with seat-), and of them only the circle and the status
+        org.springframework.data.mongodb.core.query.Query seatsOnly = query(where("_id").regex("^"
+                + java.util.regex.Pattern.quote(ProposalDocument.SEAT_PREFIX)).and("status").ne(OfferStatus.DRAFT));
+        seatsOnly.fields().include("circleId");
+        mongo.find(seatsOnly, org.bson.Document.class, ProposalDocument.COLLECTION)
+                .forEach(seat -> ids.add(seat.getString("circleId")));
+        ids.remove(null);
         List<BelowMinimum> below = new ArrayList<>();
         for (String id : ids) {
             Optional<RunCircleDocument> circle = circles.find(id);
