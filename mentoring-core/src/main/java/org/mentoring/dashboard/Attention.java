@@ -19,6 +19,8 @@ public record Attention(List<Item> items) {
     public static final String PUBLICATION_UNFINISHED = "publication-unfinished";
     /** Messages could not be delivered after every attempt. */
     public static final String UNDELIVERABLE_MESSAGES = "undeliverable-messages";
+    /** A published mentoring circle has fewer seats accepted or waiting than its minimum, before it starts. */
+    public static final String CIRCLE_BELOW_MINIMUM = "circle-below-minimum";
 
     public Attention {
         items = List.copyOf(items);

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * What the application could not finish by itself, as the dashboard and {@code GET /api/v1/admin/attention} show
  * it: a restore cut short, the latest import when it was cut short, the latest run when it failed, publications
- * that have not gone through every proposal and still can, and messages that could not be delivered.
+ * that have not gone through every proposal and still can, messages that could not be delivered, and published
+ * mentoring circles fallen below their minimum before they start.
  */
 @Service
 public class AttentionService {
@@ -56,8 +57,35 @@ public class AttentionService {
         this.notifications = notifications;
     }
 
+    private org.mentoring.lifecycle.CircleOffers circles;
+
+    /** The published circles, whose ones below their minimum need the coordinator; set by Spring. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setCircleOffers(org.mentoring.lifecycle.CircleOffers circles) {
+        this.circles = circles;
+    }
+
     /** What needs the coordinator now, from the store. */
     public Attention current() {
+        Attention attention = withoutCircles();
+        if (circles == null) {
+            return attention;
+        }
+        List<Attention.Item> items = new ArrayList<>(attention.items());
+        for (org.mentoring.lifecycle.CircleOffers.BelowMinimum below : circles.belowMinimum()) {
+            String runId = below.circle().runId();
+            items.add(new Attention.Item(Attention.CIRCLE_BELOW_MINIMUM, "The mentoring circle led by "
+                    + below.mentorName() + " (run " + runId + ", from " + below.circle().startDate() + ") has "
+                    + below.seats().holding() + " seat" + (below.seats().holding() == 1 ? "" : "s")
+                    + " accepted or waiting, below its minimum of " + below.minSize()
+                    + ": offer a seat to someone who fits its meeting time.",
+                    "/admin/runs/" + runId + "/circles#circle-" + below.circle().id(), "Fill this circle",
+                    "/api/v1/matching-runs/" + runId + "/circles"));
+        }
+        return new Attention(items);
+    }
+
+    private Attention withoutCircles() {
         List<MatchingRun> latest = runs.list(PageRequest.of(0, RUNS_CHECKED, Sort.by(Sort.Direction.DESC,
                 "createdAt"))).getContent();
         // one query gives both the count and the first few to name

@@ -119,7 +119,7 @@ final class CircleSeats {
         return requests.find(requestExternalId).map(s -> s.status() == RequestStatus.OPEN).orElse(false);
     }
 
-    private static ProposalDocument seat(String runId, RunCircleDocument circle, int n, String member, Instant now,
+    static ProposalDocument seat(String runId, RunCircleDocument circle, int n, String member, Instant now,
             Instant answerBy) {
         List<String> own = circle.memberExplanations().getOrDefault(member, List.of());
         List<String> admin = new ArrayList<>();

@@ -368,6 +368,9 @@ class AccessMatrixTest {
                         .param("mentorExternalId", otherMentor).param("side", "MENTOR").param("answer", "DECLINED")
                         .with(user(someone)).with(csrf())).andExpect(status().isForbidden());
             }
+            mvc.perform(post("/admin/runs/" + runId + "/circles/" + runId + "-000001/seats")
+                    .param("requestExternalId", "r-own").with(user(someone)).with(csrf()))
+                    .andExpect(status().isForbidden());
         }
         for (String page : pages) {
             mvc.perform(get(page).with(user(PageUsers.COORDINATOR))).andExpect(status().isOk());

@@ -42,7 +42,7 @@ class DashboardController {
     record AttentionItemResponse(
             @Schema(description = "What it is.", allowableValues = {Attention.RESTORE_INTERRUPTED,
                 Attention.IMPORT_CUT_SHORT, Attention.RUN_FAILED, Attention.PUBLICATION_UNFINISHED,
-                Attention.UNDELIVERABLE_MESSAGES}) String kind,
+                Attention.UNDELIVERABLE_MESSAGES, Attention.CIRCLE_BELOW_MINIMUM}) String kind,
             @Schema(description = "What happened and what to do, in words.",
                     example = "The latest matching run failed: the solver ran out of memory") String text,
             @Schema(description = "The page where the coordinator deals with it; null when no page does.",

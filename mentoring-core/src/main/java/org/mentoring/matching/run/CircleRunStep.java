@@ -173,7 +173,7 @@ final class CircleRunStep {
             }
             documents.add(new RunCircleDocument(RunCircleStore.idOf(runId, documents.size() + 1), runId,
                     circle.mentorId(), circle.members(), circle.meetingStart(), circle.meetingMinutes(),
-                    settings.startDate(), admin, own));
+                    settings.startDate(), admin, own, settings.minSize(), settings.maxSize()));
         }
         return documents;
     }
@@ -188,7 +188,8 @@ final class CircleRunStep {
                 ? "Research domains: the other members work in other fields, so the circle brings fields together"
                 : "Research domains you share with other members: " + String.join("; ", shared));
         lines.add("The circle meets every week, " + localMeeting(member.timeZone(), circle, settings)
-                + " your time (" + member.timeZone().getId() + "), from " + settings.startDate());
+                + " your time (" + org.mentoring.common.ZoneNames.flat(member.timeZone(), settings.startDate())
+                + "), from " + settings.startDate());
         lines.add("Everyone in the circle speaks " + languages(mentor, members));
         return lines;
     }

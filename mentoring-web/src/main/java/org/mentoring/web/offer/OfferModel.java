@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mentoring.accounts.Role;
 import org.mentoring.api.security.Viewer;
+import org.mentoring.lifecycle.CircleOffers;
 import org.mentoring.lifecycle.LifecycleService;
 import org.mentoring.lifecycle.Offer;
 import org.mentoring.lifecycle.OfferDeadlines;
@@ -28,7 +29,7 @@ class OfferModel {
      * still answer, and by when (in the reader's time zone; null for an offer without a deadline or one answered).
      */
     record OfferRow(String id, String otherName, String otherId, List<String> explanation, OfferStatus status,
-            String yourAnswer, String theirAnswer, boolean canAnswer, String deadline) {
+            String yourAnswer, String theirAnswer, boolean canAnswer, String deadline, SeatCircle circle) {
 
         /** The offer's status in words. */
         public String statusText() {
@@ -48,14 +49,60 @@ class OfferModel {
         }
     }
 
+    /**
+     * The circle a seat offer is in, as the member reads it: its mentor, the other members holding seats (name and
+     * institution), and the weekly meeting in the member's own zone.
+     */
+    record SeatCircle(String mentorName, List<String> others, String meeting, String startDate) {
+    }
+
+    /** A circle the signed-in mentor leads: members holding seats by name, the meeting in their zone, the seats. */
+    record LedCircle(String id, List<String> members, String meeting, String startDate, int accepted, int waiting,
+            int declined) {
+    }
+
     private final LifecycleService lifecycle;
     private final RequestService requests;
     private final MentorService mentors;
+    private final CircleOffers circleOffers;
 
-    OfferModel(LifecycleService lifecycle, RequestService requests, MentorService mentors) {
+    OfferModel(LifecycleService lifecycle, RequestService requests, MentorService mentors,
+            CircleOffers circleOffers) {
         this.lifecycle = lifecycle;
         this.requests = requests;
         this.mentors = mentors;
+        this.circleOffers = circleOffers;
+    }
+
+    /** The circles the signed-in mentor leads through published seats; empty for anyone else. */
+    @ModelAttribute("ledCircles")
+    List<LedCircle> ledCircles() {
+        Viewer viewer;
+        try {
+            viewer = Viewer.current();
+        } catch (RuntimeException notSignedIn) {
+            return List.of();
+        }
+        if (viewer.role() != Role.MENTOR || viewer.personExternalId() == null) {
+            return List.of();
+        }
+        ZoneId zone = mentors.find(viewer.personExternalId()).map(stored -> stored.mentor().timeZone()).orElse(null);
+        return circleOffers.ledBy(viewer.personExternalId()).stream().map(circle -> {
+            CircleOffers.SeatCounts counts = circleOffers.counts(circle.id());
+            return new LedCircle(circle.id(), circleOffers.members(circle.id()).stream()
+                    .map(CircleOffers.Member::inWords).toList(), CircleOffers.meetingIn(circle, zone),
+                    String.valueOf(circle.startDate()), counts.accepted(), counts.waiting(), counts.declined());
+        }).toList();
+    }
+
+    /** The circle of a seat offer as the member reads it; null for a pair's offer. */
+    private SeatCircle seatCircle(Offer offer, ZoneId zone) {
+        return circleOffers.circleOfSeat(offer.id()).map(circle -> new SeatCircle(
+                mentorName(circle.mentorExternalId()),
+                circleOffers.members(circle.id()).stream()
+                        .filter(member -> !member.requestExternalId().equals(offer.requestExternalId()))
+                        .map(CircleOffers.Member::inWords).toList(),
+                CircleOffers.meetingIn(circle, zone), String.valueOf(circle.startDate()))).orElse(null);
     }
 
     @ModelAttribute("offers")
@@ -75,18 +122,22 @@ class OfferModel {
                             offer.mentorExternalId(), offer.explanationFor(Side.RESEARCHER), offer.status(),
                             text(offer.researcherAnswer()), text(offer.mentorAnswer()),
                             open(offer) && offer.researcherAnswer() == null,
-                            deadline(offer, own.get(offer.requestExternalId()))))
+                            deadline(offer, own.get(offer.requestExternalId())),
+                            seatCircle(offer, own.get(offer.requestExternalId()))))
                     .toList();
         }
         if (viewer.role() == Role.MENTOR && viewer.personExternalId() != null) {
             ZoneId zone = mentors.find(viewer.personExternalId()).map(stored -> stored.mentor().timeZone())
                     .orElse(null);
+            // seats are the circle's, which the mentor leads already: "Your circles" shows them, not one by one
             return lifecycle.forMentor(viewer.personExternalId()).stream().filter(OfferModel::published)
+                    .filter(offer -> !offer.id().startsWith(org.mentoring.matching.persistence.ProposalDocument
+                            .SEAT_PREFIX))
                     .map(offer -> new OfferRow(offer.id(), requestName(offer.requestExternalId()),
                             offer.requestExternalId(), offer.explanationFor(Side.MENTOR), offer.status(),
                             text(offer.mentorAnswer()), text(offer.researcherAnswer()),
                             open(offer) && offer.mentorAnswer() == null,
-                            deadline(offer, zone)))
+                            deadline(offer, zone), null))
                     .toList();
         }
         return List.of();
