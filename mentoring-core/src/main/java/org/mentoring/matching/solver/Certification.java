@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * place is worth. The index streams every request's allowed pairs again (memory of the order of requests plus
  * mentors, never all pairs at once) and collects those; they join the value ranges and the flow solves again, until
  * none is left: then no allowed pair is missing that could change the optimum, and the answer is certified. Pairs
- * that break a hard rule never need a certificate: they can never be chosen. A pass that must add pairs also adds,
- * per request, up to {@link #NEAR_PER_REQUEST} whose reduced value is only just below zero (within {@link #margin}),
- * those most likely to turn positive once the flow has moved: so a second pass rarely finds more, and the flow solves
- * twice instead of three or four times. The certificate itself is unchanged: only a pass that finds no left-out pair
- * with a positive reduced value certifies.
+ * that break a hard rule never need a certificate: they can never be chosen. The first pass, when it must add pairs,
+ * also adds, per request, up to {@link #NEAR_PER_REQUEST} whose reduced value is only just below zero (within
+ * {@link #margin}), those most likely to turn positive once the flow has moved: so a second pass rarely finds more,
+ * and the flow solves twice instead of three or four times. The certificate itself is unchanged: only a pass that
+ * finds no left-out pair with a positive reduced value certifies.
  */
 final class Certification {
 
@@ -41,8 +41,10 @@ final class Certification {
     }
 
     /**
-     * @param nearToo whether a pass that must add pairs also adds those near a positive reduced value (within the
-     *     {@link #margin}); without, only those with a positive one, as before (more passes and solves, same answer)
+     * @param nearToo whether the first pass, when it must add pairs, also adds those near a positive reduced value
+     *     (within the {@link #margin}); without, only those with a positive one, as before (more passes and solves,
+     *     same answer). Later passes add only those with a positive one: they are rare, and the narrower filter keeps
+     *     the last pass, the one that certifies, as cheap as before.
      */
     static Solved solve(MatchingSolution solution, boolean nearToo) {
         MatchingModel model = MatchingModel.of(solution);
@@ -61,7 +63,7 @@ final class Certification {
             long start = System.nanoTime();
             long[] distances = matching.distancesToSink();
             Found found = distances == null ? null : leftOut(solution, model, matching, distances, pool,
-                    nearToo ? margin(pool) : 0);
+                    nearToo && rounds == 1 ? margin(pool) : 0);
             certifyNanos += System.nanoTime() - start;
             if (found == null) {
                 LOG.warn("Certificate refused: the flow's dual prices do not check out");
