@@ -81,7 +81,10 @@ public final class CandidatePool {
         return rounds;
     }
 
-    /** Left-out pairs the certificate had to add to the value ranges. */
+    /**
+     * Left-out pairs the certificate added to the value ranges: those that could improve the answer, and with them
+     * those whose reduced value was near it ({@link Certification#margin}).
+     */
     public long addedPairs() {
         return addedPairs;
     }
