@@ -91,6 +91,9 @@ class NotificationServiceTest {
         assertThat(received.getAllRecipients()[0].toString()).isEqualTo("r-1@example.org");
         assertThat(received.getSubject()).isEqualTo("A mentorship offer for you");
         assertThat(GreenMailUtil.getBody(received)).contains("Sign in to answer.");
+        // the worker records the delivery just after the mail server took the message: wait for that write
+        await().atMost(Duration.ofSeconds(3)).until(() -> service.to("r-1@example.org").stream()
+                .allMatch(n -> n.sentAt() != null));
         assertThat(service.to("r-1@example.org")).singleElement()
                 .satisfies(n -> assertThat(n.sentAt()).isNotNull());
         assertThat(service.deliveries(DeliveryState.SENT, 0, 10)).singleElement()
