@@ -208,7 +208,7 @@ final class CircleRunStep {
                 + "; " + (shared.isEmpty() ? "no research domain in common with the other members"
                 : "with other members: " + String.join("; ", shared))
                 + "; meets " + localMeeting(member.timeZone(), circle, settings) + " in their zone ("
-                + member.timeZone().getId() + "); speaks " + languages(mentor, members);
+                + org.mentoring.common.ZoneNames.flat(member.timeZone(), settings.startDate()) + "); speaks " + languages(mentor, members);
     }
 
     private static String name(MentorshipRequest request) {
