@@ -75,7 +75,7 @@ public class AttentionService {
         for (org.mentoring.lifecycle.CircleOffers.BelowMinimum below : circles.belowMinimum()) {
             String runId = below.circle().runId();
             items.add(new Attention.Item(Attention.CIRCLE_BELOW_MINIMUM, "The mentoring circle led by "
-                    + below.mentorName() + " (run " + runId + ", from " + below.circle().startDate() + ") has "
+                    + below.mentorName() + " (from " + org.mentoring.common.Days.inWords(below.circle().startDate()) + ") has "
                     + below.seats().holding() + " seat" + (below.seats().holding() == 1 ? "" : "s")
                     + " accepted or waiting, below its minimum of " + below.minSize()
                     + ": offer a seat to someone who fits its meeting time.",

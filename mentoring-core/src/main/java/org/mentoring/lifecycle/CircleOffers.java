@@ -299,7 +299,7 @@ public class CircleOffers {
         List<String> lines = new ArrayList<>();
         lines.add(org.mentoring.matching.solver.Explanations.domains(stored.request(), mentor).researcher());
         lines.add("The circle meets every week, " + meetingIn(circle, stored.request().timeZone()) + ", from "
-                + circle.startDate());
+                + org.mentoring.common.Days.inWords(circle.startDate()));
         lines.add("A seat came free and the programme coordinator offered it to you");
         List<String> adminLines = List.of(stored.request().name() + ": offered a free seat by " + admin);
         Instant answerBy = OfferDeadlines.answerBy(now, OfferDeadlines.days(null));

@@ -91,6 +91,10 @@ class CirclePagesTest {
                 .andExpect(content().string(containsString("Lina Haddad (Lab r-3)")))
                 .andExpect(content().string(containsString("Tue 17:00-18:00 your time (Nairobi, ")))
                 .andExpect(content().string(not(containsString("your time (Africa/Nairobi)"))))
+                // the circle's first day in words, never as an ISO date
+                .andExpect(content().string(containsString("from " + org.mentoring.common.Days.inWords(
+                        today.plusDays(30)))))
+                .andExpect(content().string(not(containsString(today.plusDays(30).toString()))))
                 .andExpect(content().string(containsString("/offers/" + seat1 + "/accept")));
         mvc.perform(post("/offers/{id}/accept", seat1).with(user(nia)).with(csrf()))
                 .andExpect(status().is3xxRedirection());

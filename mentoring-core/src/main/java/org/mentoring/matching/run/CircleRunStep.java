@@ -189,7 +189,7 @@ final class CircleRunStep {
                 : "Research domains you share with other members: " + String.join("; ", shared));
         lines.add("The circle meets every week, " + localMeeting(member.timeZone(), circle, settings)
                 + " your time (" + org.mentoring.common.ZoneNames.flat(member.timeZone(), settings.startDate())
-                + "), from " + settings.startDate());
+                + "), from " + org.mentoring.common.Days.inWords(settings.startDate()));
         lines.add("Everyone in the circle speaks " + languages(mentor, members));
         return lines;
     }

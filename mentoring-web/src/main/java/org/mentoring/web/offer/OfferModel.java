@@ -91,7 +91,8 @@ class OfferModel {
             CircleOffers.SeatCounts counts = circleOffers.counts(circle.id());
             return new LedCircle(circle.id(), circleOffers.members(circle.id()).stream()
                     .map(CircleOffers.Member::inWords).toList(), CircleOffers.meetingIn(circle, zone),
-                    String.valueOf(circle.startDate()), counts.accepted(), counts.waiting(), counts.declined());
+                    org.mentoring.common.Days.inWords(circle.startDate()), counts.accepted(), counts.waiting(),
+                    counts.declined());
         }).toList();
     }
 
@@ -102,7 +103,8 @@ class OfferModel {
                 circleOffers.members(circle.id()).stream()
                         .filter(member -> !member.requestExternalId().equals(offer.requestExternalId()))
                         .map(CircleOffers.Member::inWords).toList(),
-                CircleOffers.meetingIn(circle, zone), String.valueOf(circle.startDate()))).orElse(null);
+                CircleOffers.meetingIn(circle, zone), org.mentoring.common.Days.inWords(circle.startDate())))
+                .orElse(null);
     }
 
     @ModelAttribute("offers")
