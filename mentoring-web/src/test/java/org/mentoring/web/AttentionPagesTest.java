@@ -69,7 +69,7 @@ class AttentionPagesTest {
                 .andExpect(content().string(containsString("href=\"/admin/import\"")));
         mvc.perform(get("/admin/import").with(user(PageUsers.COORDINATOR)))
                 .andExpect(content().string(containsString("id=\"import-history\"")))
-                .andExpect(content().string(containsString("INTERRUPTED")))
+                .andExpect(content().string(containsString(">Interrupted</strong>")))
                 .andExpect(content().string(containsString("Send the same import again")));
 
         Http admin = new Http(port).asAdmin();

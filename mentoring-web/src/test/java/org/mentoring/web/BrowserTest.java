@@ -275,7 +275,7 @@ class BrowserTest {
         assertThat(driver.getCurrentUrl()).contains("/admin/runs/");
         new WebDriverWait(driver, Duration.ofSeconds(60), POLL)
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
-        assertThat(text(By.id("run-state"))).isEqualTo("COMPLETED");
+        assertThat(text(By.id("run-state"))).isEqualTo("Completed");
         // a summary and the score in words on top; the proposals a page of 25 at a time, the unmatched on their tab
         assertThat(text(By.id("run-score-words"))).contains("quality");
         assertThat(text(By.id("summary-matched"))).contains("requests matched");
@@ -314,12 +314,12 @@ class BrowserTest {
         driver.get(url("/admin/runs/new"));
         type(By.id("timeLimitSeconds"), "600");
         driver.findElement(By.id("start-run")).click();
-        waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("SOLVING"));
+        waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("Solving"));
         waiting().until(d -> Double.parseDouble(d.findElement(By.id("run-progress")).getAttribute("value")) > 0);
         screenshot("run-live");
         waiting().until(d -> d.findElement(By.id("cancel-run"))).click();
         waiting().until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
-        assertThat(text(By.id("run-state"))).isEqualTo("CANCELLED");
+        assertThat(text(By.id("run-state"))).isEqualTo("Cancelled");
 
         driver.get(url("/admin/runs"));
         assertThat(text(By.id("runs"))).contains("COMPLETED", "CANCELLED");

@@ -132,7 +132,7 @@ class CircleBrowserTest {
         driver.findElement(By.id("start-run")).click();
         new WebDriverWait(driver, Duration.ofSeconds(90), POLL).ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("tab-circles")).isEmpty()
-                        && "COMPLETED".equals(d.findElement(By.id("run-state")).getText().trim()));
+                        && "Completed".equals(d.findElement(By.id("run-state")).getText().trim()));
         String runId = driver.getCurrentUrl().replaceAll(".*/admin/runs/([^/?#]+).*", "$1");
         driver.findElement(By.id("tab-circles")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/circles"));

@@ -189,7 +189,7 @@ class CoordinatorJourneyBrowserTest {
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         runId = driver.getCurrentUrl().replaceAll(".*/admin/runs/([^/?#]+).*", "$1");
 
-        assertThat(text(By.id("run-state"))).isEqualTo("COMPLETED");
+        assertThat(text(By.id("run-state"))).isEqualTo("Completed");
         assertThat(text(By.id("run-score-words"))).contains("quality");
         RunProposals result = runs.proposals(runId);
         assertThat(text(By.id("summary-matched"))).isEqualTo(result.proposals().size() + " requests matched, "

@@ -132,6 +132,11 @@ class RunPagesTest {
                 .doesNotContain("id=\"publish-confirm\"");
         String list = html("/admin/runs");
         assertThat(list).contains("Outdated: a later run was published", "Published");
+        // states and weights in words: the codes stay only in attributes for scripts and tests
+        assertThat(list).contains("data-state=\"COMPLETED\">Completed</span>").doesNotContain(">COMPLETED<");
+        assertThat(page).contains("id=\"run-state\" data-state=\"COMPLETED\">Completed</span>");
+        assertThat(html("/admin/runs/new")).contains("<span>Research domains</span>:", "<span>Balanced load</span>:")
+                .doesNotContain("<span>domainAffinity</span>", "<span>loadBalance</span>");
 
         // answering on someone's behalf: both sides accept, the mentorship starts
         String requestPage = html("/admin/runs/" + runA + "/requests/" + first.requestExternalId());

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record WeightSettingResponse(
         @Schema(description = "Its name in the weights of POST /api/v1/matching-runs.", example = "domainAffinity")
         String name,
+        @Schema(description = "Its name in words, as the new-run page shows it.", example = "Research domains")
+        String label,
         @Schema(description = "Its default weight.", example = "10") int defaultWeight,
         @Schema(description = "What it rewards.") String description) {
 }

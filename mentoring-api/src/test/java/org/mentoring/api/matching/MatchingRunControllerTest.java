@@ -284,6 +284,7 @@ class MatchingRunControllerTest {
                 .andExpect(jsonPath("$.maxWeight").value(1000))
                 .andExpect(jsonPath("$.weights", hasSize(7)))
                 .andExpect(jsonPath("$.weights[0].name").value("domainAffinity"))
+                .andExpect(jsonPath("$.weights[0].label").value("Research domains"))
                 .andExpect(jsonPath("$.weights[0].defaultWeight").value(MatchingWeights.defaults().domainAffinity()))
                 .andExpect(jsonPath("$.weights[0].description").value(not(emptyString())));
     }
