@@ -161,7 +161,11 @@ class MentorshipEndingFlowTest {
                 .andExpect(content().string(containsString("Ended early on")))
                 .andExpect(content().string(containsString("I take up a post abroad.")))
                 .andExpect(content().string(containsString("Your end-of-mentorship feedback")))
-                .andExpect(content().string(not(containsString("/mentorships/" + id + "/end"))));
+                .andExpect(content().string(not(containsString("/mentorships/" + id + "/end"))))
+                // an ended mentorship keeps the contact, not the times to meet or the programme's first steps
+                .andExpect(content().string(containsString("uno@uni.example.org")))
+                .andExpect(content().string(not(containsString("Weekly times you share"))))
+                .andExpect(content().string(not(containsString("Meet within two weeks."))));
         mvc.perform(post("/mentorships/{id}/feedback", id).with(user(MENTOR)).with(csrf())
                         .param("stage", "END").param("rating", "4").param("comment", "Short but useful."))
                 .andExpect(redirectedUrl("/mentor"))
