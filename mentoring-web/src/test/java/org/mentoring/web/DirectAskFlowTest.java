@@ -143,9 +143,10 @@ class DirectAskFlowTest {
         String page = mvc.perform(get("/mentors").with(user(researcher(OWNER)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         String text = page.replaceAll("(?s)<[^>]*>", " ");
+        assertThat(text).as("zones in words, never by their IANA id").doesNotContain("Africa/Nairobi", " now)");
 
         assertThat(text).contains("Dr. Grace Achieng", "Dr. Arjun Rao", "Heat and health", "English", "Kenya",
-                "Africa/Nairobi", "Tue 09:00-11:00 your time (2 h a week)",
+                "Nairobi (Eastern Africa Time, UTC+03:00)", "Tue 09:00-11:00 your time (2 h a week)",
                 "You share no language with Dr. Chen Wei (you speak English; Dr. Chen Wei speaks Chinese).");
         assertThat(text).doesNotContain("m-1", "m-2", "m-3", "planetary-health", "@uni.example.org", " en ");
         assertThat(page).contains("Your message to Dr. Grace Achieng", "Send my ask to Dr. Grace Achieng")

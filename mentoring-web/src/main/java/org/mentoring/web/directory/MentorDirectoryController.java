@@ -17,6 +17,7 @@ import org.mentoring.api.security.Viewer;
 import org.mentoring.common.ConflictException;
 import org.mentoring.common.ForbiddenException;
 import org.mentoring.common.InvalidInputException;
+import org.mentoring.common.ZoneNames;
 import org.mentoring.directask.BrokenRule;
 import org.mentoring.directask.DirectAsk;
 import org.mentoring.directask.DirectAskService;
@@ -261,10 +262,9 @@ class MentorDirectoryController {
         return name.isEmpty() ? code : name;
     }
 
-    /** For example "Africa/Nairobi (UTC+03:00 now)". */
+    /** For example "Nairobi (East Africa Time, UTC+03:00)", with today's offset. */
     static String zoneName(ZoneId zone) {
-        ZoneOffset now = zone.getRules().getOffset(Instant.now());
-        return zone.getId().replace('_', ' ') + " (UTC" + (now.getTotalSeconds() == 0 ? "" : now.getId()) + " now)";
+        return ZoneNames.of(zone, Instant.now());
     }
 
     private static String sentence(String reason) {
