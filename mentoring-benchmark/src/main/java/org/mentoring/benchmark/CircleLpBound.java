@@ -54,6 +54,17 @@ import org.mentoring.matching.circles.Seat;
  * non-negative dual that satisfies every dual constraint bounds the primal maximum (weak duality), and the repair
  * checks each dual constraint one by one, so a loose or wrong solver answer can only make the bound weaker, never
  * invalid.
+ *
+ * <p><b>Tighter: explicit circles ({@link #refine}).</b> The relaxed bonus above credits each member with its best
+ * partners of the whole column, though a circle's members must all be each other's partners. The soft bound reported
+ * is the least of that LP's and of a Lagrangian bound where each circle is a concrete member set of one column,
+ * valued exactly (its members' pair values plus its own bonus): the request rows and the count row are moved into the
+ * objective with multipliers {@code u >= 0}, {@code w >= 0}; what is left splits by mentor into the best pairs within
+ * the capacity and the best circle of each column ({@link CirclePricing}, branch and bound, or its root bound when
+ * the search is cut: still a bound). Every answer placing at least P scores at most this for any multipliers (the
+ * proof is at {@link #refine}); it starts at the LP's repaired dual, where it is never above the LP's bound, and
+ * subgradient steps lower it. The least it can reach is the LP over all explicit circles (column generation's
+ * bound), without listing the circles; stopping early leaves a valid, only looser, bound.
  */
 public final class CircleLpBound {
 
@@ -208,7 +219,7 @@ public final class CircleLpBound {
      * P), and again with {@code sum >= P} only for a P that the first soft solution does not already place (then
      * the count row may tighten it). Each soft bound is then tightened by the Lagrangian over explicit circles
      * ({@link #refine}), started from the LP's repaired dual: once without the count row (a bound for every P),
-     * then with it for each P asked.
+     * and with it for a P that needed its own LP.
      */
     public static Result compute(CircleProblem problem, List<Integer> atLeast) {
         long t0 = System.nanoTime();
@@ -228,9 +239,8 @@ public final class CircleLpBound {
             double relaxedBound = Math.min(s.bound, free.bound);
             relaxed.put(p, (long) Math.floor(relaxedBound + 1e-6));
             double refined = freeRefined.bound;
-            if (p > 0) {
-                Refined withCount = s == free ? lp.refine(freeRefined.u, 0, p) : lp.refine(s.u, s.w, p);
-                refined = Math.min(refined, withCount.bound);
+            if (s != free) {
+                refined = Math.min(refined, lp.refine(s.u, s.w, p).bound);
             }
             soft.put(p, Math.min(relaxed.get(p), (long) Math.floor(refined)));
         }

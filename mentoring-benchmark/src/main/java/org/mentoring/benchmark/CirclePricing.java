@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The best circle inside one column, by branch and bound: given a value {@code a[k]} for each member k of the column
- * (its pair value with the mentor less its Lagrange multiplier) and the circle bonus {@code b(k,l) >= 0} of each two
+ * (its pair value with the mentor less its Lagrange multiplier) and the circle bonus {@code b(k,l)} of each two
  * members, the most {@code sum_{k in M} a[k] + sum_{k<l in M} b(k,l)} over the member sets M of minSize..maxSize
  * members, or an upper bound on it.
  *
@@ -12,7 +12,8 @@ import java.util.Arrays;
  * after the last one taken, with {@code need = max(0, minSize - |S|) <= |T| <= slots = maxSize - |S|}. Then
  * {@code value(S + T) = V + sum_{l in T} (a[l] + b(l, S)) + sum_{l<l' in T} b(l,l')}, and the last sum is half the sum
  * over l in T of its bonuses with the other {@code |T| - 1 <= slots - 1} members of T, so at most half the sum of its
- * {@code slots - 1} largest bonuses within the whole column ({@code top[l][slots - 1]}, bonuses being {@code >= 0}).
+ * {@code slots - 1} largest bonuses within the whole column, each counted only if positive ({@code top[l][slots - 1]};
+ * dropping a negative term or adding a non-negative one only raises the sum).
  * So {@code value(S + T) <= V + sum_{l in T} g[l]} with {@code g[l] = a[l] + b(l,S) + top[l][slots - 1] / 2}, which is
  * at most V plus the {@code need} largest g and then the next largest positive ones up to {@code slots}. A node whose
  * bound is not above the best value found (or the floor asked) holds nothing better and is dropped; when the node
@@ -52,7 +53,8 @@ final class CirclePricing {
      *
      * @param values a[k] for each position k of the column
      * @param bonuses b(k,l) for positions k, l of the column
-     * @param tops tops[k][t]: the sum of the t largest bonuses of k with the others of the column, t = 0..maxSize-1
+     * @param tops tops[k][t]: the sum of the t largest bonuses of k with the others of the column, each counted only
+     *     if positive, t = 0..maxSize-1
      */
     Price price(double[] values, int[][] bonuses, long[][] tops, double floor) {
         this.n = values.length;
