@@ -84,7 +84,6 @@ public final class CircleLpBound {
     /** Mentor index to the circles they may lead (their slots). */
     private final Map<Integer, Integer> circles = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
-    private int largestColumn;
     /** Per mentor who may take pairs: the seats who may take them, and their values; per circle mentor, columns. */
     private final Map<Integer, int[]> mentorPairSeats = new LinkedHashMap<>();
     private final Map<Integer, long[]> mentorPairValues = new LinkedHashMap<>();
@@ -192,7 +191,6 @@ public final class CircleLpBound {
                 beta[a] = top[a][maxSize - 1] / 2.0;
             }
             columns.add(new Column(slot.getMentorIndex(), members, beta, values, bonus, top));
-            largestColumn = Math.max(largestColumn, n);
         }
     }
 
