@@ -54,11 +54,22 @@ import org.mentoring.matching.circles.Seat;
  * non-negative dual that satisfies every dual constraint bounds the primal maximum (weak duality), and the repair
  * checks each dual constraint one by one, so a loose or wrong solver answer can only make the bound weaker, never
  * invalid.
+ *
+ * <p><b>Tighter: explicit circles ({@link #refine}).</b> The relaxed bonus above credits each member with its best
+ * partners of the whole column, though a circle's members must all be each other's partners. The soft bound reported
+ * is the least of that LP's and of a Lagrangian bound where each circle is a concrete member set of one column,
+ * valued exactly (its members' pair values plus its own bonus): the request rows and the count row are moved into the
+ * objective with multipliers {@code u >= 0}, {@code w >= 0}; what is left splits by mentor into the best pairs within
+ * the capacity and the best circle of each column ({@link CirclePricing}, branch and bound, or its root bound when
+ * the search is cut: still a bound). Every answer placing at least P scores at most this for any multipliers (the
+ * proof is at {@link #refine}); it starts at the LP's repaired dual, where it is never above the LP's bound, and
+ * subgradient steps lower it. The least it can reach is the LP over all explicit circles (column generation's
+ * bound), without listing the circles; stopping early leaves a valid, only looser, bound.
  */
 public final class CircleLpBound {
 
     /** A column: a mentor, and the requests (seat indexes) who fit one meeting start and one language of theirs. */
-    private record Column(int mentor, int[] members, double[] beta) {
+    private record Column(int mentor, int[] members, double[] beta, long[] values, int[][] bonus, long[][] top) {
     }
 
     private final CircleModel model;
@@ -73,6 +84,10 @@ public final class CircleLpBound {
     /** Mentor index to the circles they may lead (their slots). */
     private final Map<Integer, Integer> circles = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
+    /** Per mentor who may take pairs: the seats who may take them, and their values; per circle mentor, columns. */
+    private final Map<Integer, int[]> mentorPairSeats = new LinkedHashMap<>();
+    private final Map<Integer, long[]> mentorPairValues = new LinkedHashMap<>();
+    private final Map<Integer, List<Column>> columnsOf = new LinkedHashMap<>();
 
     private CircleLpBound(CircleProblem problem) {
         this.model = CircleModel.build(problem);
@@ -97,6 +112,20 @@ public final class CircleLpBound {
         }
         for (CircleSlot slot : firstSlot.values()) {
             addColumns(problem, slot);
+        }
+        Map<Integer, List<long[]>> byMentor = new LinkedHashMap<>();
+        for (int i = 0; i < seats.size(); i++) {
+            for (int k = 0; k < pairMentors.get(i).length; k++) {
+                byMentor.computeIfAbsent(pairMentors.get(i)[k], m -> new ArrayList<>())
+                        .add(new long[] {i, pairValues.get(i)[k]});
+            }
+        }
+        byMentor.forEach((m, list) -> {
+            mentorPairSeats.put(m, list.stream().mapToInt(e -> (int) e[0]).toArray());
+            mentorPairValues.put(m, list.stream().mapToLong(e -> e[1]).toArray());
+        });
+        for (Column column : columns) {
+            columnsOf.computeIfAbsent(column.mentor(), m -> new ArrayList<>()).add(column);
         }
     }
 
@@ -137,38 +166,58 @@ public final class CircleLpBound {
         }
         for (BitSet set : kept) {
             int[] members = set.stream().toArray();
-            double[] beta = new double[members.length];
-            for (int a = 0; a < members.length; a++) {
-                long[] bonuses = new long[members.length - 1];
-                int k = 0;
-                for (int b = 0; b < members.length; b++) {
-                    if (a != b) {
-                        bonuses[k++] = CircleChecker.circleBonus(seats.get(members[a]).getRequest().request(),
-                                seats.get(members[b]).getRequest().request(), problem.circleWeights());
-                    }
+            int n = members.length;
+            double[] beta = new double[n];
+            long[] values = new long[n];
+            int[][] bonus = new int[n][n];
+            long[][] top = new long[n][maxSize];
+            for (int a = 0; a < n; a++) {
+                values[a] = seats.get(members[a]).valueWith(slot.getMentorIndex());
+                for (int b = 0; b < a; b++) {
+                    int pair = (int) CircleChecker.circleBonus(seats.get(members[a]).getRequest().request(),
+                            seats.get(members[b]).getRequest().request(), problem.circleWeights());
+                    bonus[a][b] = pair;
+                    bonus[b][a] = pair;
                 }
-                java.util.Arrays.sort(bonuses);
-                long top = 0;
-                for (int t = 0; t < Math.min(maxSize - 1, bonuses.length); t++) {
-                    top += bonuses[bonuses.length - 1 - t];
-                }
-                beta[a] = top / 2.0;
             }
-            columns.add(new Column(slot.getMentorIndex(), members, beta));
+            for (int a = 0; a < n; a++) {
+                int[] sorted = bonus[a].clone();
+                sorted[a] = Integer.MIN_VALUE;
+                java.util.Arrays.sort(sorted);
+                for (int t = 1; t < maxSize; t++) {
+                    int next = n - t >= 1 ? sorted[n - t] : 0;
+                    top[a][t] = top[a][t - 1] + Math.max(0, next == Integer.MIN_VALUE ? 0 : next);
+                }
+                beta[a] = top[a][maxSize - 1] / 2.0;
+            }
+            columns.add(new Column(slot.getMentorIndex(), members, beta, values, bonus, top));
         }
     }
 
     /**
      * The bounds: the most requests any answer places, and, for each count P asked, the most soft score of an answer
-     * placing at least P.
+     * placing at least P ({@code softAtLeast}: the Lagrangian over explicit circles, never above
+     * {@code relaxedSoftAtLeast}, the LP with each member's bonus relaxed to half its best partners in the column).
      */
-    public record Result(long placed, Map<Integer, Long> softAtLeast, int columns, int variables, double seconds) {
+    public record Result(long placed, Map<Integer, Long> softAtLeast, Map<Integer, Long> relaxedSoftAtLeast,
+            int columns, int variables, double seconds) {
     }
+
+    /** Subgradient steps of each Lagrangian refinement, and the wall time each may take at most. */
+    static final int ITERATIONS = Integer.getInteger("circle.bound.iterations", 400);
+    static final double SECONDS = Double.parseDouble(System.getProperty("circle.bound.seconds", "45"));
+    /** Branch-and-bound nodes a column's pricing may visit before it answers with its root bound (still a bound). */
+    static final int PATIENCE = Integer.getInteger("circle.bound.patience", 10);
+    static final double STEP = Double.parseDouble(System.getProperty("circle.bound.step", "0.01"));
+    static final boolean TRACE = Boolean.getBoolean("circle.bound.trace");
+    static final long NODES = Long.getLong("circle.bound.nodes", 200_000);
 
     /**
      * Solves the relaxation for the placed count, then for the soft score without the count row (a bound for every
      * P), and again with {@code sum >= P} only for a P that the first soft solution does not already place (then
-     * the count row may tighten it).
+     * the count row may tighten it). Each soft bound is then tightened by the Lagrangian over explicit circles
+     * ({@link #refine}), started from the LP's repaired dual: once without the count row (a bound for every P),
+     * and with it for a P that needed its own LP.
      */
     public static Result compute(CircleProblem problem, List<Integer> atLeast) {
         long t0 = System.nanoTime();
@@ -177,17 +226,171 @@ public final class CircleLpBound {
         Lp placed = lp.solve(true, 0);
         long placedBound = (long) Math.floor(placed.bound + 1e-6);
         Lp free = lp.solve(false, 0);
+        Refined freeRefined = lp.refine(free.u, 0, 0);
         Map<Integer, Long> soft = new LinkedHashMap<>();
+        Map<Integer, Long> relaxed = new LinkedHashMap<>();
         for (int p : atLeast) {
+            if (soft.containsKey(p)) {
+                continue;
+            }
             Lp s = p <= free.placedInSolution + 1e-6 ? free : lp.solve(false, p);
-            soft.put(p, (long) Math.floor(Math.min(s.bound, free.bound) + 1e-6));
+            double relaxedBound = Math.min(s.bound, free.bound);
+            relaxed.put(p, (long) Math.floor(relaxedBound + 1e-6));
+            double refined = freeRefined.bound;
+            if (s != free) {
+                refined = Math.min(refined, lp.refine(s.u, s.w, p).bound);
+            }
+            soft.put(p, Math.min(relaxed.get(p), (long) Math.floor(refined)));
         }
-        return new Result(placedBound, soft, lp.columns.size(), placed.variables,
+        return new Result(placedBound, soft, relaxed, lp.columns.size(), placed.variables,
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** A bound, the variables, and how many requests the solver's own (unproven) solution places. */
-    private record Lp(double bound, int variables, double placedInSolution) {
+    /** A bound, the variables, how many requests the solver's own (unproven) solution places, and its dual. */
+    private record Lp(double bound, int variables, double placedInSolution, double[] u, double w) {
+    }
+
+    /** A Lagrangian bound and the multipliers that gave it. */
+    private record Refined(double bound, double[] u, double w) {
+    }
+
+    /** Multipliers are kept on a grid of 1/1024, so that every sum of the Lagrangian is exact in doubles. */
+    private static double grid(double value) {
+        return Math.max(0, Math.rint(value * 1024) / 1024);
+    }
+
+    /**
+     * The Lagrangian bound over explicit circles, lowered by subgradient steps from {@code (u0, w0)}. For multipliers
+     * {@code u[i] >= 0} on "request i placed at most once" and {@code w >= 0} on "at least P placed",
+     * <pre>
+     * L(u, w) = sum_i u[i] - P w + sum_m (the cap(m) largest positive v(i,m) + w - u[i] over m's pairs)
+     *         + sum_m circles(m) max(0, max over m's circles M of (sum_{i in M} (v(i,m) + w - u[i]) + bonus(M)))
+     * </pre>
+     * where "m's circles" are the member sets of minSize..maxSize of one column of m (every circle of an answer is
+     * one: its members lie in one column). <b>Why it is a bound:</b> take an answer placing at least P, of soft score
+     * {@code sum_pairs v + sum_circles (sum v + bonus(M)) - load}, load {@code >= 0}. Adding the non-negative
+     * {@code sum_i u[i] (1 - placed_i) + w (placed - P)} and regrouping by mentor gives {@code sum u - P w} plus,
+     * for each mentor, the reduced values of its at most cap(m) pairs (at most its cap(m) largest positive ones,
+     * each pair once) and of its at most circles(m) circles (each at most the best circle's reduced value, which
+     * {@link CirclePricing} bounds from above). So every such answer scores at most L(u, w), whatever u and w; the
+     * steps only choose which u and w. The multipliers are on a 1/1024 grid and the values are integers, so L is
+     * computed exactly. At the LP's repaired dual, L is never above the LP's bound (a pair's reduced value is at most
+     * its mentor's capacity dual; a circle's, by its bonus at most the sum of its members' relaxed bonuses, at most
+     * its column's link and size duals), and the minimum of both is reported.
+     */
+    private Refined refine(double[] u0, double w0, int atLeast) {
+        long deadline = System.nanoTime() + (long) (SECONDS * 1e9);
+        double[] u = new double[u0.length];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = grid(u0[i]);
+        }
+        double w = atLeast > 0 ? grid(w0) : 0;
+        int[] used = new int[seats.size()];
+        long[] placedOut = new long[1];
+        double value = lagrangian(u, w, atLeast, used, placedOut);
+        Refined best = new Refined(value, u.clone(), w);
+        double theta = 1.0;
+        int worse = 0;
+        for (int it = 0; it < ITERATIONS && System.nanoTime() < deadline; it++) {
+            double norm = 0;
+            for (int i = 0; i < u.length; i++) {
+                double g = 1 - used[i];
+                if (u[i] > 0 || g < 0) {
+                    norm += g * g;
+                }
+            }
+            double gw = atLeast > 0 ? placedOut[0] - atLeast : 0;
+            if (atLeast > 0 && (w > 0 || gw > 0)) {
+                norm += gw * gw;
+            }
+            if (norm == 0) {
+                break;
+            }
+            double step = theta * STEP * Math.max(1, Math.abs(best.bound())) / norm;
+            for (int i = 0; i < u.length; i++) {
+                u[i] = grid(u[i] - step * (1 - used[i]));
+            }
+            if (atLeast > 0) {
+                w = grid(w - step * gw);
+            }
+            java.util.Arrays.fill(used, 0);
+            value = lagrangian(u, w, atLeast, used, placedOut);
+            if (TRACE) {
+                System.err.printf("refine P=%d it=%d L=%.1f best=%.1f theta=%.4f norm=%.0f placed=%d w=%.3f%n",
+                        atLeast, it, value, best.bound(), theta, norm, placedOut[0], w);
+            }
+            if (value < best.bound()) {
+                best = new Refined(value, u.clone(), w);
+                worse = 0;
+            } else if (++worse >= PATIENCE) {
+                theta /= 2;
+                worse = 0;
+                System.arraycopy(best.u(), 0, u, 0, u.length);
+                w = best.w();
+                java.util.Arrays.fill(used, 0);
+                lagrangian(u, w, atLeast, used, placedOut);
+            }
+        }
+        return best;
+    }
+
+    /** L(u, w) (see {@link #refine}); fills {@code used} with how often each request is placed and the total. */
+    private double lagrangian(double[] u, double w, int atLeast, int[] used, long[] placedOut) {
+        double value = -atLeast * w;
+        for (double ui : u) {
+            value += ui;
+        }
+        long placements = 0;
+        for (Map.Entry<Integer, int[]> entry : mentorPairSeats.entrySet()) {
+            int m = entry.getKey();
+            int[] who = entry.getValue();
+            long[] v = mentorPairValues.get(m);
+            Integer[] order = new Integer[who.length];
+            double[] reduced = new double[who.length];
+            for (int k = 0; k < who.length; k++) {
+                order[k] = k;
+                reduced[k] = v[k] + w - u[who[k]];
+            }
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(reduced[y], reduced[x]));
+            int cap = capacity.get(m);
+            for (int k = 0; k < Math.min(cap, who.length) && reduced[order[k]] > 0; k++) {
+                value += reduced[order[k]];
+                used[who[order[k]]]++;
+                placements++;
+            }
+        }
+        CirclePricing pricing = new CirclePricing(minSize, maxSize, NODES);
+        for (Map.Entry<Integer, List<Column>> entry : columnsOf.entrySet()) {
+            double q = 0;
+            double found = 0;
+            int[] members = null;
+            for (Column column : entry.getValue()) {
+                int n = column.members().length;
+                double[] a = new double[n];
+                for (int k = 0; k < n; k++) {
+                    a[k] = column.values()[k] + w - u[column.members()[k]];
+                }
+                CirclePricing.Price price = pricing.price(a, column.bonus(), column.top(), found);
+                q = Math.max(q, price.bound());
+                if (price.best() != null && price.bestValue() > found) {
+                    found = price.bestValue();
+                    members = new int[price.best().length];
+                    for (int k = 0; k < members.length; k++) {
+                        members[k] = column.members()[price.best()[k]];
+                    }
+                }
+            }
+            int k = circles.get(entry.getKey());
+            value += k * q;
+            if (members != null) {
+                for (int i : members) {
+                    used[i] += k;
+                }
+                placements += (long) k * members.length;
+            }
+        }
+        placedOut[0] = placements;
+        return value;
     }
 
     /** One relaxation: the count (every placement worth 1), or the soft score with at least {@code atLeast} placed. */
@@ -258,9 +461,18 @@ public final class CircleLpBound {
         MPSolver.ResultStatus status = solver.solve();
         double bound = Double.POSITIVE_INFINITY;
         double placedInSolution = 0;
+        double[] u = new double[seats.size()];
+        double w = 0;
         if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
             for (int sign : new int[] {1, -1}) {
-                bound = Math.min(bound, dualBound(count, atLeast, sign, cap, sizeMax, sizeMin, link, placedRow));
+                double[] us = new double[seats.size()];
+                double[] ws = new double[1];
+                double b = dualBound(count, atLeast, sign, cap, sizeMax, sizeMin, link, placedRow, us, ws);
+                if (b < bound) {
+                    bound = b;
+                    u = us;
+                    w = ws[0];
+                }
             }
             for (MPVariable v : placements) {
                 placedInSolution += v.solutionValue();
@@ -269,7 +481,7 @@ public final class CircleLpBound {
             bound = Double.NEGATIVE_INFINITY;
         }
         solver.delete();
-        return new Lp(bound, variables, placedInSolution);
+        return new Lp(bound, variables, placedInSolution, u, w);
     }
 
     /**
@@ -278,11 +490,12 @@ public final class CircleLpBound {
      * satisfies every dual constraint. Valid for any non-negative choice (weak duality); GLOP's duals make it tight.
      */
     private double dualBound(boolean count, int atLeast, int sign, Map<Integer, MPConstraint> cap,
-            MPConstraint[] sizeMax, MPConstraint[] sizeMin, MPConstraint[][] link, MPConstraint placedRow) {
+            MPConstraint[] sizeMax, MPConstraint[] sizeMin, MPConstraint[][] link, MPConstraint placedRow,
+            double[] u, double[] wOut) {
         double w = placedRow == null ? 0 : Math.max(0, -sign * placedRow.dualValue());
+        wOut[0] = w;
         Map<Integer, Double> p = new HashMap<>();
         cap.forEach((m, row) -> p.put(m, Math.max(0, sign * row.dualValue())));
-        double[] u = new double[seats.size()];
         for (int i = 0; i < seats.size(); i++) {
             int[] ms = pairMentors.get(i);
             for (int k = 0; k < ms.length; k++) {

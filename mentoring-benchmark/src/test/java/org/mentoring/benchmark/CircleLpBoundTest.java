@@ -72,6 +72,60 @@ class CircleLpBoundTest {
         assertThat(tight).isPositive();
     }
 
+    /**
+     * The Lagrangian over explicit circles (each circle valued with its own bonus) against the LP that credits each
+     * member with half its best partners of the column, on communities whose columns hold more candidates than a
+     * circle's maxSize (where the two differ): never looser on any community or count, strictly tighter on some, and
+     * still never below the best answer placing as many, every answer enumerated.
+     */
+    @Test
+    void theBoundOverExplicitCirclesIsNeverLooserThanTheRelaxedBonusAndSometimesTighter() {
+        int tighter = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            CircleProblem problem = crowded(seed, seed % 2 == 0 ? MatchingWeights.defaults()
+                    : MatchingWeights.affinityOnly());
+            long[] best = bruteForce(problem);
+            List<Integer> counts = IntStream.rangeClosed(0, problem.requests().size()).boxed().toList();
+            CircleLpBound.Result bound = CircleLpBound.compute(problem, counts);
+            for (int p : counts) {
+                long relaxed = bound.relaxedSoftAtLeast().get(p);
+                long atLeast = Long.MIN_VALUE;
+                for (int q = p; q < best.length; q++) {
+                    atLeast = Math.max(atLeast, best[q]);
+                }
+                assertThat(bound.softAtLeast().get(p)).as("seed %d, placing %d or more", seed, p)
+                        .isLessThanOrEqualTo(relaxed).isGreaterThanOrEqualTo(atLeast);
+                if (atLeast != Long.MIN_VALUE && bound.softAtLeast().get(p) < relaxed) {
+                    tighter++;
+                }
+            }
+        }
+        assertThat(tighter).isPositive();
+    }
+
+    /**
+     * 8 requests open to circles who all fit one meeting hour of one mentor (1 circle of 2 or 3, 0 or 1 mentee
+     * one-to-one), of random domains, countries and institutions: one column of 8 candidates for circles of 3 at most.
+     */
+    private static CircleProblem crowded(long seed, MatchingWeights weights) {
+        Random random = new Random(seed);
+        String[] windows = {"TUE 12:00-15:00", "TUE 11:00-14:00", "TUE 13:00-16:00"};
+        String[] domains = {"planetary-health/heat", "planetary-health/air", "planetary-health/water"};
+        Mentor mentor = new Mentor("m0", "Mentor", null, "Uni", "KE", ZoneId.of("UTC"), Set.of("en"),
+                List.of(domains[0]), Set.of(), random.nextInt(2), START.minusDays(1), null,
+                slots("TUE 12:00-15:00"));
+        List<CircleRequest> requests = new ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            MentorshipRequest request = new MentorshipRequest("r" + r, "Researcher", null, "Lab " + random.nextInt(3),
+                    new String[] {"GH", "BR", "IN"}[random.nextInt(3)], ZoneId.of("UTC"), CareerStage.POSTDOC,
+                    Set.of("en"), List.of(domains[random.nextInt(3)]), Set.of(), START, 6, 60,
+                    slots(windows[random.nextInt(3)]), List.of(), Set.of(), false);
+            requests.add(new CircleRequest(request, random.nextBoolean() ? RequestFormat.CIRCLE : RequestFormat.EITHER));
+        }
+        return new CircleProblem(requests, List.of(new CircleMentor(mentor, 1)), new CircleSettings(2, 3, 60, START),
+                weights, CircleWeights.defaults(), Duration.ofSeconds(1), seed);
+    }
+
     /** 6 requests, 2 mentors who lead a circle each and take 0 or 1 mentee one-to-one; circles of 2 or 3. */
     private static CircleProblem tiny(long seed, MatchingWeights weights) {
         Random random = new Random(seed);
