@@ -108,6 +108,13 @@ class CircleLifeTest {
                 .andExpect(content().string(not(containsString("the other side"))))
                 .andExpect(content().string(not(containsString("will not be proposed to each other again"))));
 
+        // the mentor directory says who leads circles
+        mvc.perform(get("/mentors").with(user(nia)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mentoring circles")))
+                .andExpect(content().string(containsString(
+                        "Leads a mentoring circle (a small group meeting them every week)")));
+
         // a mentor leading a circle cannot lower their circles below it: the API, the admin's form and their own
         long version = mentors.get("m-lead").version();
         ObjectNode profile = (ObjectNode) admin.get("/api/v1/mentors/m-lead").json();
