@@ -135,6 +135,15 @@ class CircleLifeTest {
                 .param("availableFrom", stored.availableFrom().toString()).param("circles", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("leads 1 mentoring circle now")));
+        mvc.perform(post("/mentor").with(user(PageUsers.person("amara@uni.example.org", "MENTOR", "m-lead")))
+                .with(csrf()).param("version", Long.toString(version)).param("name", stored.name())
+                .param("institution", stored.institution()).param("country", stored.country())
+                .param("timeZone", "UTC").param("languages", "en")
+                .param("domains", "planetary-health/climate-health").param("capacity", "1")
+                .param("availableFrom", stored.availableFrom().toString()).param("slotDay", "TUESDAY")
+                .param("slotStart", "14:00").param("slotEnd", "15:00").param("circles", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("leads 1 mentoring circle now")));
         assertThat(mentors.get("m-lead").mentor().circles()).isEqualTo(1);
         assertThat(mentors.get("m-lead").version()).isEqualTo(version);
 
