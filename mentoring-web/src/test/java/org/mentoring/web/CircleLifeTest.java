@@ -151,6 +151,17 @@ class CircleLifeTest {
         mvc.perform(post("/offers/{id}/decline", seatOf("r-2")).param("confirm", "yes")
                 .with(user(PageUsers.person("r-2@lab.example.org", "RESEARCHER", null))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        // another accepts: their page says they hold a seat in the circle, not a pair's mentorship
+        var lina = PageUsers.person("r-3@lab.example.org", "RESEARCHER", null);
+        mvc.perform(post("/offers/{id}/accept", seatOf("r-3")).with(user(lina)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/my-request").with(user(lina)))
+                .andExpect(content().string(containsString("In a mentoring circle")))
+                .andExpect(content().string(containsString(
+                        "You accepted your seat: you are a member of a mentoring circle.")))
+                .andExpect(content().string(containsString(
+                        "Your seat is confirmed: you are a member of the circle Amara Okafor leads.")))
+                .andExpect(content().string(not(containsString("Your mentorship with"))));
         requests.upsertAll(List.of(
                 CirclePagesTest.request("r-4", "Tomás Rivera", "UTC", TUESDAY_UTC, RequestFormat.EITHER, today),
                 CirclePagesTest.request("r-5", "Only Pairs", "UTC", TUESDAY_UTC, RequestFormat.ONE_TO_ONE, today)),
