@@ -252,6 +252,22 @@ public class CircleOffers {
     }
 
     /**
+     * {@link #offerSeat} for a circle named through its run (the coordinator's page and the API): a circle of another
+     * run, or none, is not found.
+     *
+     * @throws NotFoundException "mentoring circle" when the circle is not one of this run's, "request" when no request
+     *     has this externalId
+     */
+    public ProposalDocument offerSeatInRun(String runId, String circleId, String requestExternalId, String admin,
+            String address) {
+        if (circleId == null || !circleId.startsWith(runId + "-")
+                || circles.find(circleId).filter(c -> runId.equals(c.runId())).isEmpty()) {
+            throw new NotFoundException("mentoring circle", circleId);
+        }
+        return offerSeat(circleId, requestExternalId, admin, address);
+    }
+
+    /**
      * Offers an open request a seat in a circle below its minimum, as publication does: the seat counted in the
      * circle the mentor's ledger line holds, the request PROPOSED, the member told, the act audited.
      *

@@ -148,6 +148,9 @@ class AccessMatrixTest {
                 http -> http.get("/api/v1/matching-runs/" + runId + "/proposals"), 401, 403, 403, 403, 403, 200);
         check(mismatches, "GET /matching-runs/{id}/circles",
                 http -> http.get("/api/v1/matching-runs/" + runId + "/circles"), 401, 403, 403, 403, 403, 200);
+        check(mismatches, "POST /matching-runs/{id}/circles/{circleId}/seats (no such circle)",
+                http -> http.postJson("/api/v1/matching-runs/" + runId + "/circles/" + runId + "-000001/seats",
+                        "{\"requestExternalId\": \"r-own\"}"), 401, 403, 403, 403, 403, 404);
         check(mismatches, "POST /matching-runs/{id}/cancel (ended)",
                 http -> http.postJson("/api/v1/matching-runs/" + runId + "/cancel", ""), 401, 403, 403, 403, 403, 409);
         check(mismatches, "GET /mentorships", http -> http.get("/api/v1/mentorships"), 401, 200, 200, 200, 200, 200);

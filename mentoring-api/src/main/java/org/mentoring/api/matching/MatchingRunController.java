@@ -86,7 +86,7 @@ class MatchingRunController {
     @GetMapping("/{id}")
     @Operation(summary = "One matching run",
             description = "Its status, best score so far, counts, elapsed time and score history: poll it while"
-                    + " the run solves.")
+                    + " the run solves. A run that forms mentoring circles gives its circle settings in circles.")
     @ApiResponse(responseCode = "200", description = "The run.")
     @ApiResponse(responseCode = "404", description = "No such run.",
             content = @Content(mediaType = "application/problem+json"))
@@ -97,7 +97,8 @@ class MatchingRunController {
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a matching run",
             description = "Stops a queued or solving run early. A solving run keeps the best solution found until"
-                    + " then and ends CANCELLED; this waits a few seconds for that.")
+                    + " then and ends CANCELLED; this waits a few seconds for that. A run with circles cancelled while"
+                    + " its circles are being formed stops that search at once and ends CANCELLED without a result.")
     @ApiResponse(responseCode = "200", description = "The run has ended.")
     @ApiResponse(responseCode = "202", description = "The run is stopping and still saving its best solution.")
     @ApiResponse(responseCode = "404", description = "No such run.",

@@ -55,5 +55,9 @@ record MatchingRunResponse(
                 + "request's best candidates (by pair value), and the flow's dual prices then showed that no pair "
                 + "left out could improve the answer (those that could were added and the flow solved again). "
                 + "provenOptimal is true only with it. Null as provenOptimal.")
-        Boolean certified) {
+        Boolean certified,
+        @Schema(description = "The circle settings the run forms mentoring circles with (minSize, maxSize,"
+                + " meetingMinutes, startDate), the defaults filled in; null for a run of pairs only, and for runs"
+                + " saved before these were kept.")
+        RunCircleSettingsResponse circles) {
 }

@@ -121,7 +121,8 @@ class MentorController {
             + "stale-version. A MENTOR updates only their own profile, sends its email as read (only an ADMIN "
             + "changes it) and sets a capacity up to 20 (or keeps or lowers a higher one an ADMIN set); any other "
             + "value is 403 naming the field. Circles left out keep the stored number; a mentor sets their own "
-            + "from 0 to 3.")
+            + "from 0 to 3. Circles below the mentoring circles the mentor leads now (a seat waiting for an answer "
+            + "or accepted) are refused, 422 naming circles and saying how many they lead.")
     @ApiResponse(responseCode = "200", description = "Updated, with the new version")
     @ApiResponse(responseCode = "403", description = "Not an admin nor this mentor; or the mentor changing email or "
             + "going over their capacity limit (each named in errors)")

@@ -52,6 +52,22 @@ public final class CircleEngine {
         this.environmentMode = environmentMode;
     }
 
+    /** Set by {@link #cancel}: the search ends at once and nothing more is tried. */
+    private volatile boolean cancelled;
+
+    /**
+     * Asks a solve in progress (on another thread) to stop soon: the local search is terminated early and the result
+     * is the best found so far; a solve not begun yet stops after its construction. Never blocks.
+     */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
     public CircleResult solve(CircleProblem problem) {
         long started = System.nanoTime();
         if (!problem.circlesOn()) {
@@ -60,7 +76,7 @@ public final class CircleEngine {
         CircleModel model = constructBest(problem);
         CircleSolution best = model.solution();
         Duration left = problem.timeLimit().minusNanos(System.nanoTime() - started);
-        if (left.isNegative() || left.toMillis() <= 50 || best.getCircles().isEmpty()) {
+        if (cancelled || left.isNegative() || left.toMillis() <= 50 || best.getCircles().isEmpty()) {
             return result(problem, best, started);
         }
         // Local search, then an exact re-solve of the pairs around the circles it left: the search's moves fill freed
@@ -72,7 +88,7 @@ public final class CircleEngine {
         if (searchEnd - System.nanoTime() > 50_000_000L) {
             best = search(problem, best, searchEnd);
         }
-        if (limit - System.nanoTime() > lastPairsNanos) {
+        if (!cancelled && limit - System.nanoTime() > lastPairsNanos) {
             best = repairPairs(problem, best);
         }
         return result(problem, best, started);
@@ -93,6 +109,15 @@ public final class CircleEngine {
                 solver.terminateEarly();
             }
         }, Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+        // a cancel may come before the solver starts (which forgets an early termination): look for it until the end
+        timer.schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                if (cancelled) {
+                    solver.terminateEarly();
+                }
+            }
+        }, 20, 20);
         try {
             return solver.solve(start);
         } finally {

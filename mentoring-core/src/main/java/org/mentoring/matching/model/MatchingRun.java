@@ -24,6 +24,7 @@ import org.mentoring.matching.domain.MatchingWeights;
  * @param cycle the code of the cycle whose open requests it places; null for runs saved before cycles existed
  * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
  *     of the solver's graph included (always so when none was left out); null as {@code provenOptimal}
+ * @param circles the circle settings it forms mentoring circles with; null for a run of pairs only
  */
 public record MatchingRun(
         String id,
@@ -48,7 +49,19 @@ public record MatchingRun(
         Instant publishCompletedAt,
         Boolean provenOptimal,
         String cycle,
-        Boolean certified) {
+        Boolean certified,
+        RunCircleSettings circles) {
+
+    /** A run of pairs only (or saved before circle settings were kept). */
+    public MatchingRun(String id, RunStatus status, int timeLimitSeconds, MatchingWeights weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePoint> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, long elapsedMillis, String reason, Instant publishedAt,
+            Instant publishCompletedAt, Boolean provenOptimal, String cycle, Boolean certified) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, elapsedMillis, reason,
+                publishedAt, publishCompletedAt, provenOptimal, cycle, certified, null);
+    }
 
     /** A run whose cycle and certificate are not known (saved before they were recorded). */
     public MatchingRun(String id, RunStatus status, int timeLimitSeconds, MatchingWeights weights, long seed,
@@ -58,7 +71,7 @@ public record MatchingRun(
             Instant publishCompletedAt, Boolean provenOptimal) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, elapsedMillis, reason,
-                publishedAt, publishCompletedAt, provenOptimal, null, null);
+                publishedAt, publishCompletedAt, provenOptimal, null, null, null);
     }
 
     /** Whether publishing started and has not gone through every proposal yet (cut short, or still going). */

@@ -29,6 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     (they placed every open request)
  * @param certified whether its answer is certified over every allowed pair, the ones the candidate pruning left out
  *     included; null as {@code provenOptimal}
+ * @param circles the circle settings it forms mentoring circles with, defaults filled in; null for a run of pairs only
+ *     (and runs saved before they were kept)
  */
 // active runs started before a time; the completed run before another
 @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': -1}")
@@ -58,12 +60,24 @@ public record MatchingRunDocument(
         @Version Long version,
         Boolean provenOptimal,
         String cycle,
-        Boolean certified) {
+        Boolean certified,
+        org.mentoring.matching.model.RunCircleSettings circles) {
 
     public static final String COLLECTION = "matchingRuns";
 
     @PersistenceCreator
     public MatchingRunDocument {
+    }
+
+    /** A run of pairs only. */
+    public MatchingRunDocument(String id, RunStatus status, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, String score, Boolean feasible, Integer requestCount, Integer mentorCount,
+            Integer settledCount, Integer matchedCount, List<ScorePointDocument> history, Instant createdAt,
+            Instant startedAt, Instant endedAt, String reason, Instant publishedAt, Instant publishCompletedAt,
+            Long version, Boolean provenOptimal, String cycle, Boolean certified) {
+        this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
+                settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
+                publishCompletedAt, version, provenOptimal, cycle, certified, null);
     }
 
     /** A run saved without its cycle and certificate. */
@@ -74,7 +88,7 @@ public record MatchingRunDocument(
             Long version, Boolean provenOptimal) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, provenOptimal, null, null);
+                publishCompletedAt, version, provenOptimal, null, null, null);
     }
 
     /** A run whose result is not known to be proven optimal. */
@@ -85,7 +99,7 @@ public record MatchingRunDocument(
             Long version) {
         this(id, status, timeLimitSeconds, weights, seed, solverVersion, score, feasible, requestCount, mentorCount,
                 settledCount, matchedCount, history, createdAt, startedAt, endedAt, reason, publishedAt,
-                publishCompletedAt, version, null, null, null);
+                publishCompletedAt, version, null, null, null, null);
     }
 
     /** A new run, waiting for its inputs. */
@@ -97,8 +111,15 @@ public record MatchingRunDocument(
     /** A new run of one cycle (null: every open request), waiting for its inputs. */
     public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
             String solverVersion, Instant createdAt, String cycle) {
+        return queued(id, timeLimitSeconds, weights, seed, solverVersion, createdAt, cycle, null);
+    }
+
+    /** A new run of one cycle that also forms circles with these settings (null: pairs only). */
+    public static MatchingRunDocument queued(String id, int timeLimitSeconds, WeightsDocument weights, long seed,
+            String solverVersion, Instant createdAt, String cycle,
+            org.mentoring.matching.model.RunCircleSettings circles) {
         return new MatchingRunDocument(id, RunStatus.QUEUED, timeLimitSeconds, weights, seed, solverVersion, null,
                 null, null, null, null, null, List.of(), createdAt, null, null, null, null, null, null, null, cycle,
-                null);
+                null, circles);
     }
 }

@@ -74,6 +74,12 @@ final class CircleRunStep {
      */
     static Plan plan(InputSnapshot snapshot, CircleSettings settings, MatchingWeights weights, Duration timeLimit,
             long seed, Map<String, Integer> heldCircles) {
+        return plan(snapshot, settings, weights, timeLimit, seed, heldCircles, new CircleEngine());
+    }
+
+    /** The same with this engine, which another thread may {@link CircleEngine#cancel} to end the search early. */
+    static Plan plan(InputSnapshot snapshot, CircleSettings settings, MatchingWeights weights, Duration timeLimit,
+            long seed, Map<String, Integer> heldCircles, CircleEngine engine) {
         long started = System.nanoTime();
         Map<String, Integer> settled = new HashMap<>();
         snapshot.settled().values().forEach(mentorId -> settled.merge(mentorId, 1, Integer::sum));
@@ -97,7 +103,7 @@ final class CircleRunStep {
                 circleLimit, seed);
         CircleResult result;
         try {
-            result = new CircleEngine().solve(problem);
+            result = engine.solve(problem);
         } catch (RuntimeException e) {
             throw new IllegalStateException("the circles could not be formed: " + RunEndings.describe(e), e);
         }

@@ -58,6 +58,21 @@ final class LocalRun {
         return true;
     }
 
+    /**
+     * Sets how to stop the work before the solver (the mentoring circles' search) unless a cancel came first;
+     * {@link #startSolver} replaces it.
+     *
+     * @param stop asks that work to stop early; must not block
+     * @return false if a cancel came first
+     */
+    synchronized boolean stopWith(Runnable stop) {
+        if (cancelReason != null) {
+            return false;
+        }
+        stopSolver = stop;
+        return true;
+    }
+
     /** Why it was asked to stop, or null if it was not. */
     synchronized String cancelReason() {
         return cancelReason;

@@ -56,6 +56,8 @@ public class MatchingRunService {
     static final String SHUTDOWN_REASON = "the application shut down";
     static final String CANCELLED_REASON = "cancelled by an admin; the best result found until then is kept";
     static final String CANCELLED_BEFORE_SOLVING_REASON = "cancelled by an admin before solving began";
+    static final String CANCELLED_WHILE_CIRCLES_REASON = "cancelled by an admin while the mentoring circles were being"
+            + " formed, before the pairs were placed; no result was kept";
     static final String LOST_REASON = "the solver did not report the end of this run; start a new run";
 
     /** Random seeds stay below 2^53, so that they survive a round trip through JavaScript numbers. */
@@ -133,6 +135,9 @@ public class MatchingRunService {
                     "The application is shutting down; start the run once it is back");
         }
         String cycle = runCycle == null ? null : runCycle.resolve(settings == null ? null : settings.cycle());
+        org.mentoring.matching.circles.CircleSettings circles = resolved.circles() == null ? null
+                : resolved.circles().settings(runCycle == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                        : runCycle.startsOn(cycle));
         long publicationsSeen = publications == null ? 0 : publications.current();
         admission.refuseWhilePublishing(publications);
         String id = UUID.randomUUID().toString();
@@ -140,7 +145,9 @@ public class MatchingRunService {
         MatchingRunDocument queued;
         try {
             queued = runs.insert(MatchingRunDocument.queued(id, resolved.timeLimitSeconds(),
-                    mapper.toDocument(resolved.weights()), resolved.seed(), solverVersion, Instant.now(), cycle));
+                    mapper.toDocument(resolved.weights()), resolved.seed(), solverVersion, Instant.now(), cycle,
+                    circles == null ? null : new org.mentoring.matching.model.RunCircleSettings(circles.minSize(),
+                            circles.maxSize(), circles.meetingMinutes(), circles.startDate())));
         } catch (RuntimeException e) {
             lock.release(id);
             throw e;
@@ -151,9 +158,6 @@ public class MatchingRunService {
         leases.claim(id, instanceId);
         LocalRun local = new LocalRun(id);
         localRuns.put(id, local);
-        org.mentoring.matching.circles.CircleSettings circles = resolved.circles() == null ? null
-                : resolved.circles().settings(runCycle == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                        : runCycle.startsOn(cycle));
         try {
             preparer.execute(() -> prepareAndSolve(local, resolved, cycle, circles));
         } catch (RejectedExecutionException e) {
@@ -259,9 +263,22 @@ public class MatchingRunService {
             }
             CircleRunStep.Plan circlePlan = null;
             if (circles != null) {
-                // pairs and circles together; the pair engine below then places the pairs (CircleRunStep)
-                circlePlan = circleStep().plan(snapshot, circles, settings.weights(),
-                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), circlesHeld(snapshot));
+                // pairs and circles together; the pair engine below then places the pairs (CircleRunStep). A cancel
+                // meanwhile ends the circles' search at once and the run without a result
+                org.mentoring.matching.circles.CircleEngine circleEngine =
+                        new org.mentoring.matching.circles.CircleEngine();
+                if (!local.stopWith(circleEngine::cancel)) {
+                    endings.cancelWithoutResult(local, RunStatus.SOLVING);
+                    return;
+                }
+                circleStep();
+                circlePlan = CircleRunStep.plan(snapshot, circles, settings.weights(),
+                        Duration.ofSeconds(settings.timeLimitSeconds()), settings.seed(), circlesHeld(snapshot),
+                        circleEngine);
+                if (local.cancelReason() != null) {
+                    endings.cancelWithoutResult(local, RunStatus.SOLVING, CANCELLED_WHILE_CIRCLES_REASON);
+                    return;
+                }
                 problem = circlePlan.pairs();
             }
             // without circles, a request that accepts only a circle is placed nowhere and told why

@@ -73,8 +73,13 @@ final class RunEndings {
     }
 
     void cancelWithoutResult(LocalRun local, RunStatus from) {
+        cancelWithoutResult(local, from, MatchingRunService.CANCELLED_BEFORE_SOLVING_REASON);
+    }
+
+    /** The same, an admin's cancel said in these words (another reason, as a shutdown's, as it is). */
+    void cancelWithoutResult(LocalRun local, RunStatus from, String adminWords) {
         String reason = MatchingRunService.CANCELLED_REASON.equals(local.cancelReason())
-                ? MatchingRunService.CANCELLED_BEFORE_SOLVING_REASON : local.cancelReason();
+                ? adminWords : local.cancelReason();
         try {
             runs.transition(local.id(), RunStatus.CANCELLED,
                     new Update().set("reason", reason).set("endedAt", Instant.now()));

@@ -131,6 +131,7 @@ public class MentorService {
                 : input;
         Mentor mentor = validator.mentor(withExternalId(complete, externalId)).orThrow("mentor " + externalId);
         requireEmailFree(mentor);
+        requireCirclesHeld(externalId, mentor, document.getCircles());
         int capacityBefore = document.getCapacity();
         // the ledger first: lowering the capacity below the places held is refused, and no place is taken between
         // the check and the change
@@ -151,6 +152,26 @@ public class MentorService {
             if (!saved) {
                 places.setCapacity(externalId, capacityBefore);
             }
+        }
+    }
+
+    /**
+     * Refuses to lower a mentor's circles below the circles they lead now (by the ledger: circles of published runs
+     * with a seat waiting for an answer or accepted). Raising them, or a mentor leading none, needs no check.
+     *
+     * @throws org.mentoring.common.InvalidInputException on {@code circles}, saying how many they lead
+     */
+    private void requireCirclesHeld(String externalId, Mentor mentor, int circlesBefore) {
+        if (mentor.circles() >= circlesBefore) {
+            return;
+        }
+        int held = places.find(externalId).map(org.mentoring.places.MentorPlacesDocument::circlesHeld).orElse(0);
+        if (held > mentor.circles()) {
+            throw new org.mentoring.common.InvalidInputException("circles", "circles: " + mentor.name() + " leads "
+                    + held + (held == 1 ? " mentoring circle" : " mentoring circles") + " now (members offered a "
+                    + "seat or holding one), so " + mentor.circles() + " is too few; give at least " + held
+                    + ", or lower it once " + (held == 1 ? "that circle has" : "some of those circles have")
+                    + " ended");
         }
     }
 

@@ -81,6 +81,8 @@ class CircleRunTest {
     @Autowired
     private RunReader reader;
     @Autowired
+    private RunCancellation cancellation;
+    @Autowired
     private FakeMatchingInputs inputs;
     @Autowired
     private MongoTemplate mongo;
@@ -230,6 +232,34 @@ class CircleRunTest {
             assertThat(u.requestExternalId()).isEqualTo("r-circle");
             assertThat(u.reasons()).containsExactly(CircleRunStep.NO_CIRCLES);
         });
+    }
+
+    @Test
+    void cancellingDuringTheCirclePhaseStopsTheCircleSearchPromptly() {
+        CommunityGenerator.Community community = new CommunityGenerator(7).generate(60, 15);
+        List<MentorshipRequest> requests = new ArrayList<>();
+        for (int i = 0; i < community.requests().size(); i++) {
+            requests.add(withFormat(community.requests().get(i), i % 2 == 0 ? RequestFormat.CIRCLE
+                    : RequestFormat.EITHER));
+        }
+        inputs.use(new InputSnapshot(community.mentors().stream().map(m -> withCircles(m, 2)).toList(), requests,
+                Map.of()));
+        // 90 s: the circles' search alone may take 60 s
+        String id = service.start(new RunSettings(90, null, 3L, null, new RunCircles(3, 5, 60, START))).id();
+        await().atMost(Duration.ofSeconds(60)).until(() -> reader.get(id).status() == RunStatus.SOLVING);
+        long cancelled = System.nanoTime();
+        cancellation.cancel(id);
+        await().atMost(Duration.ofSeconds(90)).until(() -> !reader.get(id).status().isActive());
+        Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
+
+        MatchingRun run = reader.get(id);
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.reason()).isEqualTo(MatchingRunService.CANCELLED_WHILE_CIRCLES_REASON);
+        // far less than the search's 60 s (a busy machine's solver build included)
+        assertThat(took).isLessThan(Duration.ofSeconds(25));
+        assertThat(service.circles(id)).isEmpty();
+        // the run keeps the circle settings it was started with
+        assertThat(run.circles()).isEqualTo(new org.mentoring.matching.model.RunCircleSettings(3, 5, 60, START));
     }
 
     @Test

@@ -72,7 +72,7 @@ class AdminRunCirclesController {
             throw new NotFoundException("mentoring circle", circleId);
         }
         try {
-            var seat = circleOffers.offerSeat(circleId, requestExternalId, Viewer.current().email(),
+            var seat = circleOffers.offerSeatInRun(id, circleId, requestExternalId, Viewer.current().email(),
                     http.getRemoteAddr());
             String name = requests.find(seat.requestExternalId()).map(r -> r.request().name())
                     .orElse(requestExternalId);

@@ -245,6 +245,7 @@ class AdminRunsController {
         model.addAttribute("cycleName", run.cycle() == null ? null
                 : cycles.calendar().find(run.cycle()).map(c -> c.isDefault() ? "the default cycle" : c.name())
                         .orElse(run.cycle()));
+        model.addAttribute("circleSettingsWords", org.mentoring.web.page.CircleWords.runSettings(run.circles()));
         model.addAttribute("scoreWords", RunPage.scoreWords(run));
         model.addAttribute("finishWords", RunPage.finishWords(run));
         long limitMillis = run.timeLimitSeconds() * 1000L;

@@ -60,10 +60,13 @@ class MentorDirectoryController {
     static final int PAGE_SIZE = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** One mentor as the page shows them; {@code key} (their externalId) only addresses the form, never shown. */
+    /**
+     * One mentor as the page shows them; {@code key} (their externalId) only addresses the form, never shown;
+     * {@code circles} the mentoring circles they lead, in words (null when they lead none).
+     */
     record Row(String key, String name, String institution, String country, List<String> domains,
             List<String> languages, String timeZone, int freePlaces, int capacity, List<String> sharedTimes,
-            String sharedTotal, List<String> broken) {
+            String sharedTotal, List<String> broken, String circles) {
 
         public boolean canAsk() {
             return broken.isEmpty();
@@ -201,7 +204,10 @@ class MentorDirectoryController {
                 DomainTree.names(taxonomy.current(), mentor.domains()),
                 mentor.languages().stream().map(PairRules::languageName).sorted().toList(),
                 zoneName(mentor.timeZone()), Math.max(0, mentor.capacity() - held), mentor.capacity(), shared, total,
-                broken.stream().map(BrokenRule::reason).map(MentorDirectoryController::sentence).toList());
+                broken.stream().map(BrokenRule::reason).map(MentorDirectoryController::sentence).toList(),
+                mentor.circles() <= 0 ? null : "Leads " + (mentor.circles() == 1 ? "a mentoring circle"
+                        : "up to " + mentor.circles() + " mentoring circles at once") + " (a small group meeting"
+                        + " them every week), besides one-to-one mentoring; ask for a circle in your request");
     }
 
     /** The shared windows in the researcher's local time, Monday first. */

@@ -35,7 +35,7 @@ class OfferModel {
         public String statusText() {
             return switch (status) {
                 case DRAFT -> "Not published";
-                case OFFERED -> "Waiting for answers";
+                case OFFERED -> circle != null ? "Waiting for your answer" : "Waiting for answers";
                 case ACCEPTED -> "Both accepted";
                 case DECLINED -> "Declined";
                 case WITHDRAWN -> "Withdrawn";
@@ -54,6 +54,15 @@ class OfferModel {
      * institution), and the weekly meeting in the member's own zone.
      */
     record SeatCircle(String mentorName, List<String> others, String meeting, String startDate) {
+
+        /** How many others hold a seat, in words: "No other member holds a seat yet", "2 other members hold seats". */
+        public String othersInWords() {
+            return switch (others.size()) {
+                case 0 -> "No other member holds a seat yet";
+                case 1 -> "1 other member holds a seat";
+                default -> others.size() + " other members hold seats";
+            };
+        }
     }
 
     /** A circle the signed-in mentor leads: members holding seats by name, the meeting in their zone, the seats. */

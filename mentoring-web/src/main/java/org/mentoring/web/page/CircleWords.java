@@ -30,6 +30,20 @@ public final class CircleWords {
         };
     }
 
+    /**
+     * A run's circle settings in words, for example "Also forms mentoring circles of 3 to 6 members, meeting 60
+     * minutes every week, from 1 March 2027."; for a run of pairs only, "Pairs only: this run forms no circles.".
+     */
+    public static String runSettings(org.mentoring.matching.model.RunCircleSettings circles) {
+        if (circles == null) {
+            return "Pairs only: this run forms no mentoring circles.";
+        }
+        String size = circles.minSize() == circles.maxSize() ? circles.minSize() + " members"
+                : circles.minSize() + " to " + circles.maxSize() + " members";
+        return "Also forms mentoring circles of " + size + ", meeting " + circles.meetingMinutes()
+                + " minutes every week, from " + org.mentoring.common.Days.inWords(circles.startDate()) + ".";
+    }
+
     /** The three formats to choose from, in order, each in words. */
     public static List<Names.Choice> formats() {
         return Arrays.stream(RequestFormat.values()).map(f -> new Names.Choice(f.name(), format(f))).toList();

@@ -88,6 +88,10 @@ public final class FieldErrors {
             "capacity", "Mentees at once", "weeklyAvailability", "Weekly window");
 
     static String words(String field, String message) {
+        if ("circles".equals(field) && message != null && message.contains(" leads ")) {
+            // circles below the circles the mentor leads now: the message says how many, keep it
+            return message.startsWith("circles: ") ? message.substring("circles: ".length()) : message;
+        }
         String[] words = WORDS.get(field);
         if (words == null || message == null) {
             return message;

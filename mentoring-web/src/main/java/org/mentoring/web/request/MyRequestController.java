@@ -198,7 +198,9 @@ class MyRequestController {
         model.addAttribute("countries", names.countries());
         model.addAttribute("languageChoices", Names.chosenFirst(names.languages(), form.languages()));
         model.addAttribute("topics", names.topics());
-        model.addAttribute("statusText", stored.map(s -> StatusWords.of(s.status())).orElse(null));
+        boolean seat = stored.map(s -> pendingOffers.isSeat(s.request().externalId(), s.status())).orElse(false);
+        model.addAttribute("seat", seat);
+        model.addAttribute("statusText", stored.map(s -> StatusWords.of(s.status(), seat)).orElse(null));
         model.addAttribute("unmatched", stored.flatMap(this::unmatched).orElse(null));
         return "request/my-request";
     }

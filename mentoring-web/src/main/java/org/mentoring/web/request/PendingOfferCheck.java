@@ -34,6 +34,22 @@ class PendingOfferCheck {
         this.validator = validator;
     }
 
+    /**
+     * Whether the request's offer now in force (waiting for answers while PROPOSED, accepted while MATCHED) is a seat in
+     * a mentoring circle rather than a pair.
+     */
+    boolean isSeat(String requestExternalId, org.mentoring.people.RequestStatus status) {
+        OfferStatus wanted = status == org.mentoring.people.RequestStatus.PROPOSED ? OfferStatus.OFFERED
+                : status == org.mentoring.people.RequestStatus.MATCHED ? OfferStatus.ACCEPTED : null;
+        if (wanted == null) {
+            return false;
+        }
+        List<Offer> current = lifecycle.forRequests(List.of(requestExternalId)).stream()
+                .filter(offer -> offer.status() == wanted).toList();
+        return !current.isEmpty() && current.stream().allMatch(offer -> offer.id()
+                .startsWith(org.mentoring.matching.persistence.ProposalDocument.SEAT_PREFIX));
+    }
+
     /** One sentence per broken rule of each pending offer; empty when the change is invalid or breaks nothing. */
     List<String> wouldBreak(String requestExternalId, RequestInput input) {
         List<Offer> pending = lifecycle.forRequests(List.of(requestExternalId)).stream()
