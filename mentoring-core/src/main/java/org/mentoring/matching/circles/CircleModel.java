@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mentoring.common.EmailAddress;
 import org.mentoring.matching.solver.PairEvaluator;
 import org.mentoring.matching.solver.PairPreference;
 import org.mentoring.people.Mentor;
@@ -74,9 +75,17 @@ public final class CircleModel {
             }
         }
         List<Seat> seats = new ArrayList<>();
+        // Each mentor's email in canonical form once (the conflict rule compares them; normalising per pair cost
+        // seconds at 2,000 x 400), and numbers for the circle bonus's countries, institutions and domains.
+        String[] mentorEmails = new String[problem.mentors().size()];
+        for (int m = 0; m < mentorEmails.length; m++) {
+            mentorEmails[m] = EmailAddress.canonical(problem.mentors().get(m).mentor().email());
+        }
+        Map<String, Integer> numbers = new HashMap<>();
         for (int r = 0; r < problem.requests().size(); r++) {
             CircleRequest request = problem.requests().get(r);
             MentorshipRequest record = request.request();
+            String email = EmailAddress.canonical(record.email());
             int[] week = WeeklyOverlap.toUtcWeek(request.weeklyAvailability(),
                     WeeklyOverlap.offsetOn(request.timeZone(), settings.startDate()));
             Set<Integer> pairAllowed = new HashSet<>();
@@ -85,7 +94,8 @@ public final class CircleModel {
             if (request.format().acceptsPair()) {
                 for (PairPlace pair : pairPlaces) {
                     Mentor mentor = pair.getMentor().mentor();
-                    if (mentor.capacity() > 0 && evaluator.allowed(record, mentor)) {
+                    if (mentor.capacity() > 0 && allowed(evaluator, record, email, mentor,
+                            mentorEmails[pair.getMentorIndex()])) {
                         pairAllowed.add(pair.getMentorIndex());
                         candidates.add(pair);
                         values.put(pair.getMentorIndex(), PairPreference.value(record,
@@ -93,11 +103,19 @@ public final class CircleModel {
                     }
                 }
             }
+            Set<Integer> conflicts = new HashSet<>();
+            for (Map.Entry<Integer, List<CircleSlot>> entry : slotsByMentor.entrySet()) {
+                if (isConflict(record, email, entry.getValue().get(0).getMentor().mentor(),
+                        mentorEmails[entry.getKey()])) {
+                    conflicts.add(entry.getKey());
+                }
+            }
             if (request.format().acceptsCircle()) {
                 for (Map.Entry<Integer, List<CircleSlot>> entry : slotsByMentor.entrySet()) {
                     CircleSlot first = entry.getValue().get(0);
                     Mentor mentor = first.getMentor().mentor();
-                    if (PairEvaluator.sharesLanguage(record, mentor) && !PairEvaluator.isConflict(record, mentor)
+                    if (PairEvaluator.sharesLanguage(record, mentor)
+                            && !conflicts.contains(entry.getKey())
                             && WeeklyOverlap.intersection(week, first.getMentorWeek()) >= settings.meetingMinutes()
                             && fitsSomeStart(week, first)) {
                         candidates.addAll(entry.getValue());
@@ -106,9 +124,41 @@ public final class CircleModel {
                     }
                 }
             }
-            seats.add(new Seat(r, request, week, pairAllowed, values, candidates));
+            Seat seat = new Seat(r, request, week, pairAllowed, values, candidates);
+            int[] domains = new int[request.domains().size()];
+            for (int d = 0; d < domains.length; d++) {
+                domains[d] = number(numbers, "domain " + request.domains().get(d));
+            }
+            java.util.Arrays.sort(domains);
+            seat.setTraits(domains, request.country() == null ? -1 : number(numbers, "country "
+                    + request.country().trim().toLowerCase(java.util.Locale.ROOT)), request.institution() == null
+                    ? -1 : number(numbers, "institution " + request.institution().trim().toLowerCase(
+                            java.util.Locale.ROOT)));
+            seat.setConflictMentors(conflicts.isEmpty() ? Set.of() : conflicts);
+            seats.add(seat);
         }
         return new CircleModel(problem, new CircleSolution(pairPlaces, slots, seats, circles));
+    }
+
+    private static int number(Map<String, Integer> numbers, String key) {
+        return numbers.computeIfAbsent(key, k -> numbers.size());
+    }
+
+    /** {@link PairEvaluator#allowed}, with the emails already canonical. */
+    private static boolean allowed(PairEvaluator evaluator, MentorshipRequest request, String requestEmail,
+            Mentor mentor, String mentorEmail) {
+        return PairEvaluator.sharesLanguage(request, mentor)
+                && mentor.isAvailableOn(request.startDate())
+                && !isConflict(request, requestEmail, mentor, mentorEmail)
+                && evaluator.overlapMinutes(request, mentor) >= request.minOverlapMinutes();
+    }
+
+    /** {@link PairEvaluator#isConflict}, with the emails already canonical (null for none). */
+    private static boolean isConflict(MentorshipRequest request, String requestEmail, Mentor mentor,
+            String mentorEmail) {
+        return request.excludedMentorIds().contains(mentor.externalId())
+                || (requestEmail != null && requestEmail.equals(mentorEmail))
+                || request.externalId().equals(mentor.externalId());
     }
 
     /** Whether some meeting start of the slot lies inside the week. */
