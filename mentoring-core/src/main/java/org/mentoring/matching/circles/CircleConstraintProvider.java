@@ -81,7 +81,7 @@ public class CircleConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .filter(Seat::isInCircle)
                 .join(Circle.class, Joiners.equal(Seat::getPlace, Circle::getSlot))
-                .filter((seat, circle) -> !circle.fits(seat.getCircleWeek()))
+                .filter((seat, circle) -> !circle.fits(seat))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(MEMBER_MEETING);
     }

@@ -159,33 +159,51 @@ public final class CircleEngine {
         return solution;
     }
 
-    /** Places the seats that accept a pair and pass the filter by the exact flow (each is first taken out). */
-    private static void assignExactPairs(CircleProblem problem, CircleModel model,
+    /**
+     * Places the seats that accept a pair and pass the filter by the exact flow (each is first taken out), over the
+     * pairs and values the model holds: the most such seats placed, then the most pair value less the load balance,
+     * the pair part of the circle score exactly. The flow alone, on the model's arrays: no problem to build again.
+     */
+    static void assignExactPairs(CircleProblem problem, CircleModel model,
             java.util.function.Predicate<Seat> filter) {
         CircleSolution solution = model.solution();
-        List<MentorshipRequest> pairRequests = new ArrayList<>();
-        Map<String, Seat> seatById = new HashMap<>();
+        List<Seat> seats = new ArrayList<>();
         for (Seat seat : solution.getSeats()) {
             if (seat.getFormat().acceptsPair() && filter.test(seat)) {
                 seat.setPlace(null);
-                pairRequests.add(seat.getRequest().request());
-                seatById.put(seat.getRequest().id(), seat);
+                seats.add(seat);
             }
         }
-        if (pairRequests.isEmpty()) {
+        if (seats.isEmpty()) {
             return;
         }
-        Map<String, PairPlace> pairById = new HashMap<>();
-        for (PairPlace pair : solution.getPairPlaces()) {
-            pairById.put(pair.getMentor().id(), pair);
+        List<PairPlace> pairPlaces = solution.getPairPlaces();
+        int[] room = new int[pairPlaces.size()];
+        for (PairPlace pair : pairPlaces) {
+            room[pair.getMentorIndex()] = Math.max(0, pair.getCapacity());
         }
-        // The flow alone (no solver, no explanations): the pairs MatchingEngine would propose, in a fraction of the
-        // time; the construction and the re-solve call it three times a run.
-        List<Mentor> mentors = problem.mentors().stream().map(CircleMentor::mentor).toList();
-        Map<String, String> pairs = ExactPairs.solve(MatchingProblem.of(pairRequests, mentors, problem.weights(),
-                problem.timeLimit(), problem.seed()));
-        for (Map.Entry<String, String> pair : pairs.entrySet()) {
-            seatById.get(pair.getKey()).setPlace(pairById.get(pair.getValue()));
+        int[][] mentorsOf = new int[seats.size()][];
+        long[][] valuesOf = new long[seats.size()][];
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get(i);
+            List<Integer> mentors = new ArrayList<>();
+            for (Place place : seat.getCandidates()) {
+                if (place instanceof PairPlace pair && seat.isPairAllowed(pair.getMentorIndex())) {
+                    mentors.add(pair.getMentorIndex());
+                }
+            }
+            mentorsOf[i] = new int[mentors.size()];
+            valuesOf[i] = new long[mentors.size()];
+            for (int k = 0; k < mentors.size(); k++) {
+                mentorsOf[i][k] = mentors.get(k);
+                valuesOf[i][k] = seat.valueWith(mentors.get(k));
+            }
+        }
+        int[] mentorOf = ExactPairs.solve(room, problem.weights().loadBalance(), mentorsOf, valuesOf);
+        for (int i = 0; i < seats.size(); i++) {
+            if (mentorOf[i] >= 0) {
+                seats.get(i).setPlace(pairPlaces.get(mentorOf[i]));
+            }
         }
     }
 
@@ -263,9 +281,16 @@ public final class CircleEngine {
                         // the soft score drift down while the medium level improves (any step beats a step of 400
                         // steps ago that placed fewer requests), which lost a third of the pair value on the
                         // benchmark.
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig()
-                                .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
+                        .withAcceptorConfig(EXPERIMENT_ACCEPTOR())
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+    }
+
+    static LocalSearchAcceptorConfig EXPERIMENT_ACCEPTOR() {
+        String a = System.getProperty("circles.acceptor", "hc");
+        if (a.startsWith("sa:")) {
+            return new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(a.substring(3));
+        }
+        return new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING));
     }
 
     /** Scores a solution with the constraints, outside a solver. */

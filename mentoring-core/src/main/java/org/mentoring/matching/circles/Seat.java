@@ -62,6 +62,34 @@ public class Seat {
         return copy;
     }
 
+    /** Which quarter-hour starts of the week a meeting of {@link #coveredMinutes} fits (bit per start / 15). */
+    private long[] covered;
+    private int coveredMinutes = -1;
+
+    /**
+     * Whether a meeting {@code [start, start + minutes)} lies inside this request's week ({@link Meetings#covers}),
+     * looked up in a bit set computed once per meeting length: the moves and the constraints ask it all the time.
+     */
+    public boolean covers(int start, int minutes) {
+        if (start % Meetings.STEP != 0 || start < 0 || start >= org.mentoring.time.WeeklyOverlap.MINUTES_PER_WEEK) {
+            return Meetings.covers(circleWeek, start, minutes);
+        }
+        long[] bits = covered;
+        if (bits == null || coveredMinutes != minutes) {
+            int quarters = org.mentoring.time.WeeklyOverlap.MINUTES_PER_WEEK / Meetings.STEP;
+            bits = new long[(quarters + 63) / 64];
+            for (int q = 0; q < quarters; q++) {
+                if (Meetings.covers(circleWeek, q * Meetings.STEP, minutes)) {
+                    bits[q >> 6] |= 1L << (q & 63);
+                }
+            }
+            covered = bits;
+            coveredMinutes = minutes;
+        }
+        int q = start / Meetings.STEP;
+        return (bits[q >> 6] & (1L << (q & 63))) != 0;
+    }
+
     /** Gives the seat the numbers of its domains, country and institution (see {@link #domainIds}). */
     void setTraits(int[] domainIds, int countryId, int institutionId) {
         this.domainIds = domainIds;
@@ -73,9 +101,12 @@ public class Seat {
         this.conflictMentors = conflictMentors;
     }
 
-    /** Whether this request excludes or is the mentor of a place (rule 4), from the model's list when given. */
+    /**
+     * Whether this request excludes or is the mentor of a place (rule 4): for a circle, from the model's list of
+     * circle mentors when given (emails made canonical once), otherwise by the rule itself.
+     */
     public boolean isConflict(Place place) {
-        if (conflictMentors != null) {
+        if (conflictMentors != null && place instanceof CircleSlot) {
             return conflictMentors.contains(place.getMentorIndex());
         }
         return org.mentoring.matching.solver.PairEvaluator.isConflict(request.request(), place.getMentor().mentor());
