@@ -281,16 +281,9 @@ public final class CircleEngine {
                         // the soft score drift down while the medium level improves (any step beats a step of 400
                         // steps ago that placed fewer requests), which lost a third of the pair value on the
                         // benchmark.
-                        .withAcceptorConfig(EXPERIMENT_ACCEPTOR())
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                                .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
-    }
-
-    static LocalSearchAcceptorConfig EXPERIMENT_ACCEPTOR() {
-        String a = System.getProperty("circles.acceptor", "hc");
-        if (a.startsWith("sa:")) {
-            return new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(a.substring(3));
-        }
-        return new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING));
     }
 
     /** Scores a solution with the constraints, outside a solver. */
