@@ -33,9 +33,9 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * Solves pairs and circles together. With circles off (no request accepts a circle, or no mentor leads one) it is
- * today's exact pair engine and nothing else. Otherwise it constructs a good start (the exact min-cost flow of
- * {@link MatchingEngine} for the requests that accept a pair, then {@link GreedyCircles} for the circle requests
- * left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
+ * today's exact pair engine and nothing else. Otherwise it constructs a good start (the exact min-cost flow of the
+ * pair engine, {@link ExactPairs}, on the model's own pairs for the requests that accept a pair, then
+ * {@link GreedyCircles} for the circle requests left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
  * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
  * re-time a circle, backfill, exchange a member with an outsider); it starts from the better of pairs first and
  * circles first, and ends by re-solving the pairs exactly around the circles found.
