@@ -35,7 +35,8 @@ import org.mentoring.people.MentorshipRequest;
  * {@code ./mvnw -B -Pbenchmark -pl mentoring-benchmark -am verify -Dbenchmark.main=org.mentoring.benchmark.CircleBenchmark
  * -Dbenchmark.instances=2000x400}.
  *
- * <p>Argument: {@code REQUESTSxMENTORS[:SECONDS]}, for example {@code 2000x400:30}.
+ * <p>Argument: {@code REQUESTSxMENTORS[:SECONDS[:nolp]]}, for example {@code 2000x400:30}; {@code nolp} leaves the
+ * LP bound out.
  */
 public final class CircleBenchmark {
 
@@ -67,7 +68,9 @@ public final class CircleBenchmark {
 
         CircleChecker.Report g = CircleChecker.check(problem, greedy);
         CircleChecker.Report e = CircleChecker.check(problem, engine);
-        CircleLpBound.Result lp = CircleLpBound.compute(problem, List.of(g.placed(), e.placed()));
+        // REQUESTSxMENTORS:SECONDS:nolp leaves the LP bound out (minutes of CPU), for quick side-by-side runs.
+        boolean withLp = !(sizeAndTime.length > 2 && sizeAndTime[2].equals("nolp"));
+        CircleLpBound.Result lp = withLp ? CircleLpBound.compute(problem, List.of(g.placed(), e.placed())) : null;
         StringBuilder out = new StringBuilder();
         out.append(String.format("%,d requests x %,d mentors, %d open to circles (%d CIRCLE, %d EITHER), %d circle"
                 + " slots, settings %s, time limit %ds%n%n", requests, mentors,
@@ -82,14 +85,16 @@ public final class CircleBenchmark {
         out.append(row("engine (construction + local search)", engineSeconds, engine, e, bound, lp));
         out.append(String.format("| upper bound (flow, circle seats as places) | %.1f | - | %d | - | - | %d | - | - "
                 + "| - | - | - |%n", boundSeconds, bound.placed(), bound.pairValue()));
-        out.append(String.format("| upper bound (LP over %,d columns, %,d variables, dual-repaired; bonus relaxed) "
-                + "| %.1f | - | %d | - | - | - | - | %s | - | - | - |%n", lp.columns(), lp.variables(), lp.seconds(),
-                lp.placed(), lp.relaxedSoftAtLeast().entrySet().stream().map(x -> String.format("%d (placing >= %d)",
-                        x.getValue(), x.getKey())).distinct().reduce((a, b) -> a + ", " + b).orElse("-")));
-        out.append(String.format("| upper bound (Lagrangian over explicit circles, from the LP's dual; the gaps' "
-                + "bound) | (incl.) | - | %d | - | - | - | - | %s | - | - | - |%n", lp.placed(),
-                lp.softAtLeast().entrySet().stream().map(x -> String.format("%d (placing >= %d)", x.getValue(),
-                        x.getKey())).distinct().reduce((a, b) -> a + ", " + b).orElse("-")));
+        if (lp != null) {
+            out.append(String.format("| upper bound (LP over %,d columns, %,d variables, dual-repaired; bonus relaxed) "
+                    + "| %.1f | - | %d | - | - | - | - | %s | - | - | - |%n", lp.columns(), lp.variables(), lp.seconds(),
+                    lp.placed(), lp.relaxedSoftAtLeast().entrySet().stream().map(x -> String.format("%d (placing >= %d)",
+                            x.getValue(), x.getKey())).distinct().reduce((a, b) -> a + ", " + b).orElse("-")));
+            out.append(String.format("| upper bound (Lagrangian over explicit circles, from the LP's dual; the gaps' "
+                    + "bound) | (incl.) | - | %d | - | - | - | - | %s | - | - | - |%n", lp.placed(),
+                    lp.softAtLeast().entrySet().stream().map(x -> String.format("%d (placing >= %d)", x.getValue(),
+                            x.getKey())).distinct().reduce((a, b) -> a + ", " + b).orElse("-")));
+        }
         System.out.println();
         System.out.println(out);
         Path file = Path.of("target", "circle-benchmark-results.md");
@@ -101,10 +106,14 @@ public final class CircleBenchmark {
             CircleBound.Bound bound, CircleLpBound.Result lp) {
         int seats = result.circles().stream().mapToInt(c -> c.members().size()).sum();
         double gap = bound.pairValue() == 0 ? 0 : 100.0 * (bound.pairValue() - report.pairValue()) / bound.pairValue();
-        double placedGap = 100.0 * (lp.placed() - report.placed()) / lp.placed();
-        long softBound = lp.softAtLeast().get(report.placed());
-        double softGap = softBound == 0 ? 0 : 100.0 * (softBound - report.soft()) / softBound;
-        return String.format("| %s | %.1f | %d | %d | %d | %d (%d) | %d | %d | %d | %.2f %% | %.2f %% | %.2f %% |%n",
+        String placedGap = "-";
+        String softGap = "-";
+        if (lp != null) {
+            placedGap = String.format("%.2f %%", 100.0 * (lp.placed() - report.placed()) / lp.placed());
+            long softBound = lp.softAtLeast().get(report.placed());
+            softGap = String.format("%.2f %%", softBound == 0 ? 0 : 100.0 * (softBound - report.soft()) / softBound);
+        }
+        return String.format("| %s | %.1f | %d | %d | %d | %d (%d) | %d | %d | %d | %.2f %% | %s | %s |%n",
                 method, seconds, report.broken().size(), report.placed(), result.pairs().size(),
                 result.circles().size(), seats, report.pairValue(), report.circleBonus(), report.soft(), gap,
                 placedGap, softGap);

@@ -53,6 +53,11 @@ public class Circle {
         return meeting != null && Meetings.covers(week, meeting, slot.getMeetingMinutes());
     }
 
+    /** Whether the meeting lies inside a seat's week (the same as {@code fits(seat.getCircleWeek())}, faster). */
+    public boolean fits(Seat seat) {
+        return meeting != null && seat.covers(meeting, slot.getMeetingMinutes());
+    }
+
     @Override
     public String toString() {
         return slot + " at " + (meeting == null ? "-" : Meetings.describeUtc(meeting, slot.getMeetingMinutes()));

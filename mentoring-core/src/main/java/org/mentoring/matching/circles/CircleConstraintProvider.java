@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.mentoring.matching.solver.PairEvaluator;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
@@ -48,11 +48,23 @@ public class CircleConstraintProvider implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
+        BiConstraintStream<Seat, Seat> members = twoMembers(factory);
         return new Constraint[] {
             circleSize(factory), memberMeeting(factory), mentorMeeting(factory), oneLanguage(factory),
             mentorAvailable(factory), noConflict(factory), format(factory), pairRules(factory), capacity(factory),
-            unmatched(factory), pairValue(factory), loadBalance(factory), coherence(factory), mix(factory)
+            unmatched(factory), pairValue(factory), loadBalance(factory), coherence(members), mix(members)
         };
+    }
+
+    /**
+     * Every two members of one circle, once (the lower index first). Coherence and mix share this one join in the
+     * solver; the right side holds circle members only, so a pair seat's move never touches its index.
+     */
+    private static BiConstraintStream<Seat, Seat> twoMembers(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .filter(Seat::isInCircle)
+                .join(factory.forEach(Seat.class).filter(Seat::isInCircle), Joiners.equal(Seat::getPlace))
+                .filter((a, b) -> a.getIndex() < b.getIndex());
     }
 
     Constraint circleSize(ConstraintFactory factory) {
@@ -69,7 +81,7 @@ public class CircleConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .filter(Seat::isInCircle)
                 .join(Circle.class, Joiners.equal(Seat::getPlace, Circle::getSlot))
-                .filter((seat, circle) -> !circle.fits(seat.getCircleWeek()))
+                .filter((seat, circle) -> !circle.fits(seat))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(MEMBER_MEETING);
     }
@@ -86,9 +98,26 @@ public class CircleConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .filter(Seat::isInCircle)
                 .groupBy(s -> (CircleSlot) s.getPlace(), toList())
-                .filter((slot, members) -> commonLanguages(slot, members).isEmpty())
+                .filter((slot, members) -> !sharesALanguage(slot, members))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(ONE_LANGUAGE);
+    }
+
+    /** Whether some language is spoken by a circle's mentor and all its members (no set built: it runs per move). */
+    static boolean sharesALanguage(CircleSlot slot, List<Seat> members) {
+        for (String language : slot.getLanguages()) {
+            boolean all = true;
+            for (Seat member : members) {
+                if (!member.getRequest().languages().contains(language)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The languages a circle's mentor and all its members speak. */
@@ -109,8 +138,7 @@ public class CircleConstraintProvider implements ConstraintProvider {
 
     Constraint noConflict(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .filter(s -> s.isInCircle()
-                        && PairEvaluator.isConflict(s.getRequest().request(), s.getPlace().getMentor().mentor()))
+                .filter(s -> s.isInCircle() && s.isConflict(s.getPlace()))
                 .penalize(HardMediumSoftLongScore.ONE_HARD)
                 .asConstraint(NO_CONFLICT);
     }
@@ -162,9 +190,11 @@ public class CircleConstraintProvider implements ConstraintProvider {
     }
 
     Constraint coherence(ConstraintFactory factory) {
-        return factory.forEach(Seat.class)
-                .filter(Seat::isInCircle)
-                .join(Seat.class, Joiners.equal(Seat::getPlace), Joiners.lessThan(Seat::getIndex))
+        return coherence(twoMembers(factory));
+    }
+
+    private static Constraint coherence(BiConstraintStream<Seat, Seat> members) {
+        return members
                 .filter((a, b) -> sharesDomain(a, b))
                 .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
                         (a, b) -> ((CircleSlot) a.getPlace()).getCoherenceWeight())
@@ -172,9 +202,11 @@ public class CircleConstraintProvider implements ConstraintProvider {
     }
 
     Constraint mix(ConstraintFactory factory) {
-        return factory.forEach(Seat.class)
-                .filter(Seat::isInCircle)
-                .join(Seat.class, Joiners.equal(Seat::getPlace), Joiners.lessThan(Seat::getIndex))
+        return mix(twoMembers(factory));
+    }
+
+    private static Constraint mix(BiConstraintStream<Seat, Seat> members) {
+        return members
                 .filter((a, b) -> crossings(a, b) > 0)
                 .rewardLong(HardMediumSoftLongScore.ONE_SOFT,
                         (a, b) -> (long) ((CircleSlot) a.getPlace()).getMixWeight() * crossings(a, b))
@@ -183,6 +215,10 @@ public class CircleConstraintProvider implements ConstraintProvider {
 
     /** Whether two requests share a research domain code. */
     public static boolean sharesDomain(Seat a, Seat b) {
+        Boolean byId = a.sharesDomainById(b);
+        if (byId != null) {
+            return byId;
+        }
         for (String domain : a.getRequest().domains()) {
             if (b.getRequest().domains().contains(domain)) {
                 return true;
@@ -193,6 +229,10 @@ public class CircleConstraintProvider implements ConstraintProvider {
 
     /** 1 for another country, 1 more for another institution. */
     public static int crossings(Seat a, Seat b) {
+        int byId = a.crossingsById(b);
+        if (byId >= 0) {
+            return byId;
+        }
         return (differ(a.getRequest().country(), b.getRequest().country()) ? 1 : 0)
                 + (differ(a.getRequest().institution(), b.getRequest().institution()) ? 1 : 0);
     }

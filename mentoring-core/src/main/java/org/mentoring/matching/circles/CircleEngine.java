@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mentoring.matching.solver.ExactPairs;
 import org.mentoring.matching.solver.MatchingEngine;
 import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingResult;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.heuristic.selector.entity.EntitySelectorConfig;
@@ -24,15 +26,16 @@ import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.AcceptorType;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
  * Solves pairs and circles together. With circles off (no request accepts a circle, or no mentor leads one) it is
- * today's exact pair engine and nothing else. Otherwise it constructs a good start (the exact min-cost flow of
- * {@link MatchingEngine} for the requests that accept a pair, then {@link GreedyCircles} for the circle requests
- * left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
+ * today's exact pair engine and nothing else. Otherwise it constructs a good start (the exact min-cost flow of the
+ * pair engine, {@link ExactPairs}, on the model's own pairs for the requests that accept a pair, then
+ * {@link GreedyCircles} for the circle requests left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
  * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
  * re-time a circle, backfill, exchange a member with an outsider); it starts from the better of pairs first and
  * circles first, and ends by re-solving the pairs exactly around the circles found.
@@ -181,29 +184,51 @@ public final class CircleEngine {
         return solution;
     }
 
-    /** Places the seats that accept a pair and pass the filter by the exact flow (each is first taken out). */
-    private static void assignExactPairs(CircleProblem problem, CircleModel model,
+    /**
+     * Places the seats that accept a pair and pass the filter by the exact flow (each is first taken out), over the
+     * pairs and values the model holds: the most such seats placed, then the most pair value less the load balance,
+     * the pair part of the circle score exactly. The flow alone, on the model's arrays: no problem to build again.
+     */
+    static void assignExactPairs(CircleProblem problem, CircleModel model,
             java.util.function.Predicate<Seat> filter) {
         CircleSolution solution = model.solution();
-        List<MentorshipRequest> pairRequests = new ArrayList<>();
-        Map<String, Seat> seatById = new HashMap<>();
+        List<Seat> seats = new ArrayList<>();
         for (Seat seat : solution.getSeats()) {
             if (seat.getFormat().acceptsPair() && filter.test(seat)) {
                 seat.setPlace(null);
-                pairRequests.add(seat.getRequest().request());
-                seatById.put(seat.getRequest().id(), seat);
+                seats.add(seat);
             }
         }
-        if (pairRequests.isEmpty()) {
+        if (seats.isEmpty()) {
             return;
         }
-        Map<String, PairPlace> pairById = new HashMap<>();
-        for (PairPlace pair : solution.getPairPlaces()) {
-            pairById.put(pair.getMentor().id(), pair);
+        List<PairPlace> pairPlaces = solution.getPairPlaces();
+        int[] room = new int[pairPlaces.size()];
+        for (PairPlace pair : pairPlaces) {
+            room[pair.getMentorIndex()] = Math.max(0, pair.getCapacity());
         }
-        MatchingResult pairs = exactPairs(problem, pairRequests);
-        for (MatchingResult.Proposal proposal : pairs.proposals()) {
-            seatById.get(proposal.requestExternalId()).setPlace(pairById.get(proposal.mentorExternalId()));
+        int[][] mentorsOf = new int[seats.size()][];
+        long[][] valuesOf = new long[seats.size()][];
+        for (int i = 0; i < seats.size(); i++) {
+            Seat seat = seats.get(i);
+            List<Integer> mentors = new ArrayList<>();
+            for (Place place : seat.getCandidates()) {
+                if (place instanceof PairPlace pair && seat.isPairAllowed(pair.getMentorIndex())) {
+                    mentors.add(pair.getMentorIndex());
+                }
+            }
+            mentorsOf[i] = new int[mentors.size()];
+            valuesOf[i] = new long[mentors.size()];
+            for (int k = 0; k < mentors.size(); k++) {
+                mentorsOf[i][k] = mentors.get(k);
+                valuesOf[i][k] = seat.valueWith(mentors.get(k));
+            }
+        }
+        int[] mentorOf = ExactPairs.solve(room, problem.weights().loadBalance(), mentorsOf, valuesOf);
+        for (int i = 0; i < seats.size(); i++) {
+            if (mentorOf[i] >= 0) {
+                seats.get(i).setPlace(pairPlaces.get(mentorOf[i]));
+            }
         }
     }
 
@@ -271,7 +296,7 @@ public final class CircleEngine {
         return new SolverConfig()
                 .withSolutionClass(CircleSolution.class)
                 .withEntityClasses(Seat.class, Circle.class)
-                .withConstraintProviderClass(CircleConstraintProvider.class)
+                .withScoreDirectorFactory(scoreDirector())
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(problem.seed())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMillis(limit.toMillis())))
@@ -297,7 +322,16 @@ public final class CircleEngine {
                 MANAGER = org.optaplanner.core.api.solver.SolutionManager.create(SolverFactory.create(
                         new SolverConfig().withSolutionClass(CircleSolution.class)
                                 .withEntityClasses(Seat.class, Circle.class)
-                                .withConstraintProviderClass(CircleConstraintProvider.class)));
+                                .withScoreDirectorFactory(scoreDirector())));
+    }
+
+    /**
+     * The constraints on Bavet, as the pair engine's are: OptaPlanner 10 otherwise picks Drools, which compiles them
+     * with javac on every solver factory built (seconds on a busy machine) and scored about a tenth as fast here.
+     */
+    static ScoreDirectorFactoryConfig scoreDirector() {
+        return new ScoreDirectorFactoryConfig().withConstraintProviderClass(CircleConstraintProvider.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
     }
 
     /** The answer a model's solution stands for (for example the construction's: the greedy baseline). */

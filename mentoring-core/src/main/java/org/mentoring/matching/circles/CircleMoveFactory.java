@@ -75,7 +75,7 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, members);
         List<Seat> movable = new ArrayList<>();
         for (Seat seat : candidates) {
-            if (seat.isInPair() && circle.fits(seat.getCircleWeek())
+            if (seat.isInPair() && circle.fits(seat)
                     && seat.getRequest().languages().stream().anyMatch(languages::contains)) {
                 movable.add(seat);
             }
@@ -112,52 +112,79 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
      */
     GroupMove exchange(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
         CircleSlot slot = circle.getSlot();
+        // Each other circle's members, found once per move (the gains and the rules below ask for them often).
+        java.util.Map<CircleSlot, List<Seat>> membersOf = new java.util.IdentityHashMap<>();
+        membersOf.put(slot, members);
+        if (random.nextBoolean()) {
+            // Half the time the exchange of most gain by a quick count (pair values, and the coherence and mix with
+            // the members each joins) over every member and every outsider who fits: the score decides.
+            GroupMove best = null;
+            long bestGain = Long.MIN_VALUE;
+            for (Seat member : members) {
+                List<Seat> rest = new ArrayList<>(members);
+                rest.remove(member);
+                java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, rest);
+                for (Seat seat : candidates) {
+                    if (seat.getPlace() != slot && circle.fits(seat)
+                            && seat.getRequest().languages().stream().anyMatch(languages::contains)
+                            && canTake(member, seat.getPlace(), membersOf)) {
+                        long gain = exchangeGain(slot, rest, member, seat, membersOf);
+                        if (gain > bestGain) {
+                            bestGain = gain;
+                            best = new GroupMove(circle, circle.getMeeting(), List.of(member, seat),
+                                    java.util.Arrays.asList(seat.getPlace(), slot));
+                        }
+                    }
+                }
+            }
+            return best != null ? best : new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
         Seat member = members.get(random.nextInt(members.size()));
         List<Seat> rest = new ArrayList<>(members);
         rest.remove(member);
         java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(slot, rest);
         List<Seat> outsiders = new ArrayList<>();
         for (Seat seat : candidates) {
-            if (seat.getPlace() != slot && circle.fits(seat.getCircleWeek())
+            if (seat.getPlace() != slot && circle.fits(seat)
                     && seat.getRequest().languages().stream().anyMatch(languages::contains)
-                    && canTake(member, seat.getPlace())) {
+                    && canTake(member, seat.getPlace(), membersOf)) {
                 outsiders.add(seat);
             }
         }
         if (outsiders.isEmpty()) {
             return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
         }
-        // Half the time the outsider whose exchange gains the most soft score by a quick count (pair values, and the
-        // coherence and mix with the members each joins), the other half any: the score decides either way.
         Seat outsider = outsiders.get(random.nextInt(outsiders.size()));
-        if (random.nextBoolean()) {
-            long best = Long.MIN_VALUE;
-            for (Seat seat : outsiders) {
-                long gain = exchangeGain(slot, rest, member, seat);
-                if (gain > best) {
-                    best = gain;
-                    outsider = seat;
-                }
-            }
-        }
         return new GroupMove(circle, circle.getMeeting(), List.of(member, outsider),
                 java.util.Arrays.asList(outsider.getPlace(), slot));
     }
 
+    /** The members of a circle slot now, from the cache or found (and cached). */
+    private List<Seat> membersOf(CircleSlot slot, java.util.Map<CircleSlot, List<Seat>> cache) {
+        List<Seat> members = cache.get(slot);
+        if (members == null) {
+            members = new ArrayList<>();
+            for (Seat s : model.candidates(slot)) {
+                if (s.getPlace() == slot) {
+                    members.add(s);
+                }
+            }
+            cache.put(slot, members);
+        }
+        return members;
+    }
+
     /** What exchanging a member of a slot (with the other members {@code rest}) and an outsider gains, roughly. */
-    private long exchangeGain(CircleSlot slot, List<Seat> rest, Seat member, Seat outsider) {
+    private long exchangeGain(CircleSlot slot, List<Seat> rest, Seat member, Seat outsider,
+            java.util.Map<CircleSlot, List<Seat>> membersOf) {
         long gain = outsider.valueWith(slot.getMentorIndex()) - member.valueWith(slot.getMentorIndex())
                 + bonus(slot, rest, outsider) - bonus(slot, rest, member);
         Place other = outsider.getPlace();
         if (other != null) {
             gain += member.valueWith(other.getMentorIndex()) - outsider.valueWith(other.getMentorIndex());
             if (other instanceof CircleSlot otherSlot) {
-                List<Seat> others = new ArrayList<>();
-                for (Seat s : model.candidates(otherSlot)) {
-                    if (s.getPlace() == otherSlot && s != outsider) {
-                        others.add(s);
-                    }
-                }
+                List<Seat> others = new ArrayList<>(membersOf(otherSlot, membersOf));
+                others.remove(outsider);
                 gain += bonus(otherSlot, others, member) - bonus(otherSlot, others, outsider);
             }
         }
@@ -177,7 +204,7 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
     }
 
     /** Whether a seat may take a place another seat leaves (none, a pair it is allowed, a circle it fits). */
-    private boolean canTake(Seat seat, Place place) {
+    private boolean canTake(Seat seat, Place place, java.util.Map<CircleSlot, List<Seat>> membersOf) {
         if (place == null) {
             return true;
         }
@@ -185,21 +212,15 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
             return seat.getFormat().acceptsPair() && seat.isPairAllowed(pair.getMentorIndex());
         }
         CircleSlot other = (CircleSlot) place;
-        if (!seat.getCandidates().contains(other)) {
+        if (!model.isCandidate(other, seat)) {
             return false;
         }
         Circle circle = model.circle(other);
-        if (!circle.fits(seat.getCircleWeek())) {
+        if (!circle.fits(seat)) {
             return false;
         }
-        List<Seat> others = new ArrayList<>();
-        for (Seat s : model.candidates(other)) {
-            if (s.getPlace() == other) {
-                others.add(s);
-            }
-        }
         // The one leaving it still counts here, so the language test is a little strict: never wrong.
-        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(other, others);
+        java.util.Set<String> languages = CircleConstraintProvider.commonLanguages(other, membersOf(other, membersOf));
         return seat.getRequest().languages().stream().anyMatch(languages::contains);
     }
 
@@ -229,7 +250,7 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
                 : candidates.get(random.nextInt(candidates.size()));
         List<Integer> starts = new ArrayList<>();
         for (int start : slot.getStarts()) {
-            if (Meetings.covers(pivot.getCircleWeek(), start, slot.getMeetingMinutes())) {
+            if (pivot.covers(start, slot.getMeetingMinutes())) {
                 starts.add(start);
             }
         }
@@ -247,7 +268,7 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         List<Seat> fitting = new ArrayList<>();
         List<Seat> fittingElsewhere = new ArrayList<>();
         for (Seat seat : candidates) {
-            if (Meetings.covers(seat.getCircleWeek(), start, slot.getMeetingMinutes())
+            if (seat.covers(start, slot.getMeetingMinutes())
                     && seat.getRequest().languages().contains(language)) {
                 if (seat.getPlace() == slot || seat.getPlace() == null) {
                     fitting.add(seat);

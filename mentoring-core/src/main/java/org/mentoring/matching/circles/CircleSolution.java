@@ -8,7 +8,7 @@ import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /** Pairs and circles together: every open request's place, and every circle slot's meeting time. */
-@PlanningSolution
+@PlanningSolution(solutionCloner = CircleSolutionCloner.class)
 public class CircleSolution {
 
     private List<PairPlace> pairPlaces;

@@ -51,7 +51,7 @@ public final class GreedyCircles {
         for (int start : slot.getStarts()) {
             List<Seat> fitting = new ArrayList<>();
             for (Seat seat : free) {
-                if (Meetings.covers(seat.getCircleWeek(), start, slot.getMeetingMinutes())) {
+                if (seat.covers(start, slot.getMeetingMinutes())) {
                     fitting.add(seat);
                 }
             }

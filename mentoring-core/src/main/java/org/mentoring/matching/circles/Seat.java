@@ -29,6 +29,16 @@ public class Seat {
     private Map<Integer, Long> valueByMentor;
     private List<Place> candidates;
     private Place place;
+    /**
+     * What the circle bonus compares, as numbers given by {@link CircleModel#build} (the same number for the same
+     * trimmed, lower-case country or institution, -1 for none; each research domain code's number, sorted), so that
+     * the coherence and mix of two members is a few comparisons; null when not given (hand-made seats).
+     */
+    private int[] domainIds;
+    private int countryId = -1;
+    private int institutionId = -1;
+    /** The circle mentors (by index) this request excludes or is, given by {@link CircleModel#build}; null if not. */
+    private Set<Integer> conflictMentors;
 
     public Seat() {
     }
@@ -41,6 +51,96 @@ public class Seat {
         this.pairAllowed = pairAllowed;
         this.valueByMentor = valueByMentor;
         this.candidates = candidates;
+    }
+
+    /** The same seat in the same place, for a clone of the solution. */
+    Seat copy() {
+        Seat copy = new Seat(index, request, circleWeek, pairAllowed, valueByMentor, candidates);
+        copy.setTraits(domainIds, countryId, institutionId);
+        copy.conflictMentors = conflictMentors;
+        copy.place = place;
+        return copy;
+    }
+
+    /** Which quarter-hour starts of the week a meeting of {@link #coveredMinutes} fits (bit per start / 15). */
+    private long[] covered;
+    private int coveredMinutes = -1;
+
+    /**
+     * Whether a meeting {@code [start, start + minutes)} lies inside this request's week ({@link Meetings#covers}),
+     * looked up in a bit set computed once per meeting length: the moves and the constraints ask it all the time.
+     */
+    public boolean covers(int start, int minutes) {
+        if (start % Meetings.STEP != 0 || start < 0 || start >= org.mentoring.time.WeeklyOverlap.MINUTES_PER_WEEK) {
+            return Meetings.covers(circleWeek, start, minutes);
+        }
+        long[] bits = covered;
+        if (bits == null || coveredMinutes != minutes) {
+            int quarters = org.mentoring.time.WeeklyOverlap.MINUTES_PER_WEEK / Meetings.STEP;
+            bits = new long[(quarters + 63) / 64];
+            for (int q = 0; q < quarters; q++) {
+                if (Meetings.covers(circleWeek, q * Meetings.STEP, minutes)) {
+                    bits[q >> 6] |= 1L << (q & 63);
+                }
+            }
+            covered = bits;
+            coveredMinutes = minutes;
+        }
+        int q = start / Meetings.STEP;
+        return (bits[q >> 6] & (1L << (q & 63))) != 0;
+    }
+
+    /** Gives the seat the numbers of its domains, country and institution (see {@link #domainIds}). */
+    void setTraits(int[] domainIds, int countryId, int institutionId) {
+        this.domainIds = domainIds;
+        this.countryId = countryId;
+        this.institutionId = institutionId;
+    }
+
+    void setConflictMentors(Set<Integer> conflictMentors) {
+        this.conflictMentors = conflictMentors;
+    }
+
+    /**
+     * Whether this request excludes or is the mentor of a place (rule 4): for a circle, from the model's list of
+     * circle mentors when given (emails made canonical once), otherwise by the rule itself.
+     */
+    public boolean isConflict(Place place) {
+        if (conflictMentors != null && place instanceof CircleSlot) {
+            return conflictMentors.contains(place.getMentorIndex());
+        }
+        return org.mentoring.matching.solver.PairEvaluator.isConflict(request.request(), place.getMentor().mentor());
+    }
+
+    /** Whether two seats share a research domain, by their numbers; null when either has none given. */
+    Boolean sharesDomainById(Seat other) {
+        if (domainIds == null || other.domainIds == null) {
+            return null;
+        }
+        int[] a = domainIds;
+        int[] b = other.domainIds;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return Boolean.TRUE;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Boolean.FALSE;
+    }
+
+    /** 1 for another country, 1 more for another institution, by their numbers; -1 when either has none given. */
+    int crossingsById(Seat other) {
+        if (domainIds == null || other.domainIds == null) {
+            return -1;
+        }
+        return (countryId >= 0 && other.countryId >= 0 && countryId != other.countryId ? 1 : 0)
+                + (institutionId >= 0 && other.institutionId >= 0 && institutionId != other.institutionId ? 1 : 0);
     }
 
     @PlanningId

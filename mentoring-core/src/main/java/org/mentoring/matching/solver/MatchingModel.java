@@ -82,6 +82,17 @@ final class MatchingModel {
                 weights.loadBalance());
     }
 
+    /**
+     * A model straight from arrays, with no assignments or mentor facts behind it ({@link ExactPairs}): each
+     * request's pairs from {@code start}, each mentor's room, no settled mentorships.
+     */
+    static MatchingModel of(int requestCount, int[] room, int[] start, int[] pairMentor, long[] pairValue,
+            long loadWeight) {
+        return new MatchingModel(java.util.Collections.nCopies(requestCount, null),
+                java.util.Collections.nCopies(room.length, null), start, pairMentor, pairValue, room,
+                new int[room.length], loadWeight);
+    }
+
     int requestCount() {
         return requests.size();
     }

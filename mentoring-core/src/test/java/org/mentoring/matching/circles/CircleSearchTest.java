@@ -111,6 +111,106 @@ class CircleSearchTest {
                 .isEmpty();
     }
 
+    @Test
+    void theFlowOnTheModelsPairsIsThePairEnginesOptimum() {
+        CircleProblem problem = community(400, 80, 13);
+        CircleModel model = CircleModel.build(problem);
+        CircleEngine.assignExactPairs(problem, model, seat -> true);
+        long pairs = 0;
+        long value = 0;
+        Map<PairPlace, Integer> load = new HashMap<>();
+        List<MentorshipRequest> pairRequests = new ArrayList<>();
+        for (Seat seat : model.solution().getSeats()) {
+            if (seat.getFormat().acceptsPair()) {
+                pairRequests.add(seat.getRequest().request());
+            }
+            if (seat.isInPair()) {
+                pairs++;
+                value += seat.getValue();
+                load.merge((PairPlace) seat.getPlace(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<PairPlace, Integer> entry : load.entrySet()) {
+            assertThat(entry.getValue()).isLessThanOrEqualTo(entry.getKey().getCapacity());
+            value -= (long) entry.getKey().getLoadWeight() * entry.getValue() * entry.getValue();
+        }
+        org.mentoring.matching.solver.MatchingResult exact;
+        try (org.mentoring.matching.solver.MatchingEngine engine = new org.mentoring.matching.solver.MatchingEngine()) {
+            exact = engine.solve(org.mentoring.matching.solver.MatchingProblem.of(pairRequests,
+                    problem.mentors().stream().map(CircleMentor::mentor).toList(), problem.weights(),
+                    Duration.ofSeconds(20), 1));
+        }
+        HardMediumSoftLongScore exactScore = HardMediumSoftLongScore.parseScore(exact.score());
+        assertThat(exact.provenOptimal()).isTrue();
+        assertThat(pairs).isEqualTo(exact.matchedCount());
+        assertThat(value).isEqualTo(exactScore.softScore());
+    }
+
+    @Test
+    void theSeatsLookupsAgreeWithTheRulesTheyStandFor() {
+        CircleProblem problem = community(300, 60, 17);
+        CircleModel model = CircleModel.build(problem);
+        List<Seat> seats = model.solution().getSeats();
+        int minutes = problem.settings().meetingMinutes();
+        for (Seat seat : seats) {
+            for (int start = 0; start < org.mentoring.time.WeeklyOverlap.MINUTES_PER_WEEK; start += Meetings.STEP) {
+                assertThat(seat.covers(start, minutes)).as("%s at %d", seat, start)
+                        .isEqualTo(Meetings.covers(seat.getCircleWeek(), start, minutes));
+            }
+            for (Place place : model.solution().getSlots()) {
+                assertThat(seat.isConflict(place)).isEqualTo(org.mentoring.matching.solver.PairEvaluator
+                        .isConflict(seat.getRequest().request(), place.getMentor().mentor()));
+            }
+        }
+        // Domains, countries and institutions by number against the same rules on the text.
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            Seat a = seats.get(random.nextInt(seats.size()));
+            Seat b = seats.get(random.nextInt(seats.size()));
+            boolean shares = a.getRequest().domains().stream().anyMatch(b.getRequest().domains()::contains);
+            assertThat(CircleConstraintProvider.sharesDomain(a, b)).isEqualTo(shares);
+            int crossings = (differ(a.getRequest().country(), b.getRequest().country()) ? 1 : 0)
+                    + (differ(a.getRequest().institution(), b.getRequest().institution()) ? 1 : 0);
+            assertThat(CircleConstraintProvider.crossings(a, b)).isEqualTo(crossings);
+        }
+        // A clone has the same places and meetings, in new seats and circles.
+        CircleModel constructed = new CircleEngine().construct(problem);
+        CircleSolution original = constructed.solution();
+        CircleSolution clone = new CircleSolutionCloner().cloneSolution(original);
+        assertThat(clone.getScore()).isEqualTo(original.getScore());
+        for (int i = 0; i < original.getSeats().size(); i++) {
+            assertThat(clone.getSeats().get(i)).isNotSameAs(original.getSeats().get(i));
+            assertThat(clone.getSeats().get(i).getPlace()).isSameAs(original.getSeats().get(i).getPlace());
+        }
+        for (int i = 0; i < original.getCircles().size(); i++) {
+            assertThat(clone.getCircles().get(i)).isNotSameAs(original.getCircles().get(i));
+            assertThat(clone.getCircles().get(i).getMeeting()).isEqualTo(original.getCircles().get(i).getMeeting());
+        }
+        assertThat(CircleEngine.score(clone)).isEqualTo(original.getScore());
+    }
+
+    private static boolean differ(String a, String b) {
+        return a != null && b != null && !a.trim().toLowerCase(java.util.Locale.ROOT)
+                .equals(b.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void everyMoveOfTheSearchIsScoredAndUndoneRightUnderFullAssert() {
+        // FULL_ASSERT scores every move from scratch after doing it and after undoing it, and fails on any
+        // difference: the group moves (exchange of most gain among them), the change and swap moves, the cloner.
+        CircleProblem generated = community(120, 24, 21);
+        CircleProblem problem = new CircleProblem(generated.requests(), generated.mentors(), generated.settings(),
+                generated.weights(), generated.circleWeights(), Duration.ofSeconds(4), 21);
+        CircleEngine engine = new CircleEngine(org.optaplanner.core.config.solver.EnvironmentMode.FULL_ASSERT);
+        HardMediumSoftLongScore start = engine.constructBest(problem).solution().getScore();
+        CircleResult result = engine.solve(problem);
+        CircleChecker.Report report = CircleChecker.check(problem, result);
+        assertThat(report.broken()).isEmpty();
+        HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(result.score());
+        assertThat(score).isGreaterThanOrEqualTo(start);
+        assertThat(score.mediumScore()).isEqualTo(report.placed() - problem.requests().size());
+    }
+
     /** A generated community: 30 % of requests open to circles, a quarter of the mentors lead one. */
     static CircleProblem community(int requestCount, int mentorCount, long seed) {
         CommunityGenerator.Community community = new CommunityGenerator(seed).generate(requestCount, mentorCount);
