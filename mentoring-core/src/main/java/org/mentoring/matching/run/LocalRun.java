@@ -1,6 +1,7 @@
 package org.mentoring.matching.run;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,8 @@ final class LocalRun {
     private final CountDownLatch ended = new CountDownLatch(1);
     private Runnable stopSolver;
     private String cancelReason;
+    /** The saving of the inputs the run read, done alongside its solving; done at once until it starts. */
+    private volatile CompletableFuture<Void> inputsKept = CompletableFuture.completedFuture(null);
 
     LocalRun(String id) {
         this.id = id;
@@ -61,6 +64,15 @@ final class LocalRun {
     /** Why it was asked to stop, or null if it was not. */
     synchronized String cancelReason() {
         return cancelReason;
+    }
+
+    /** The saving of the run's inputs, which its result waits for ({@link RunEndings#inputsNotKept}). */
+    CompletableFuture<Void> inputsKept() {
+        return inputsKept;
+    }
+
+    void keepingInputs(CompletableFuture<Void> saving) {
+        this.inputsKept = saving;
     }
 
     void markEnded() {
