@@ -151,6 +151,11 @@ final class CircleRunStep {
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
             }
+
+            @Override
+            public void onSolvingStarted() {
+                next.onSolvingStarted();
+            }
         };
     }
 
@@ -335,6 +340,11 @@ final class CircleRunStep {
             @Override
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
+            }
+
+            @Override
+            public void onSolvingStarted() {
+                next.onSolvingStarted();
             }
         };
     }

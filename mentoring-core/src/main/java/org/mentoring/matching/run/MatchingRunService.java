@@ -300,30 +300,33 @@ public class MatchingRunService {
     }
 
     /**
-     * Saves the inputs the run read with it on the keeper's thread, while the run checks its pairs and solves: the
-     * run's end waits for them ({@link RunEndings#inputsNotKept}), so a run is COMPLETED or CANCELLED only with its
-     * inputs kept. If they cannot be saved, the run stops at once and ends FAILED with the reason, freeing the lock;
-     * a run cut short by a crash is FAILED at the next start whatever was saved ({@link RunRecovery}).
+     * Saves the inputs the run read with it on the keeper's thread once the pairs are checked and the flow solves
+     * (on one core: the keeper takes the other), or when the run ends, whichever comes first: the run's end waits for
+     * them ({@link RunEndings#inputsNotKept}), so a run is COMPLETED or CANCELLED only with its inputs kept. If they
+     * cannot be saved, the run stops at once and ends FAILED with the reason, freeing the lock; a run cut short by a
+     * crash is FAILED at the next start whatever was saved ({@link RunRecovery}).
      */
     private void keepInputs(LocalRun local, InputSnapshot snapshot) {
         String id = local.id();
-        CompletableFuture<Void> saving;
-        try {
-            saving = CompletableFuture.runAsync(() -> {
-                long saveStart = System.nanoTime();
-                inputStore.save(id, snapshot);
-                log.info("Matching run {}: inputs kept with the run in {} ms, while it solves", id,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
-            }, keeper);
-        } catch (RejectedExecutionException stopping) {
-            saving = CompletableFuture.failedFuture(new IllegalStateException(SHUTDOWN_REASON));
-        }
-        local.keepingInputs(saving);
-        saving.whenComplete((kept, error) -> {
-            if (error != null) {
-                // stops the solver, or keeps it from starting; the run's end then sees the error and fails it
-                local.requestCancel("the inputs the run read could not be saved");
+        local.inputsToKeep(() -> {
+            CompletableFuture<Void> saving;
+            try {
+                saving = CompletableFuture.runAsync(() -> {
+                    long saveStart = System.nanoTime();
+                    inputStore.save(id, snapshot);
+                    log.info("Matching run {}: inputs kept with the run in {} ms, while it solves", id,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
+                }, keeper);
+            } catch (RejectedExecutionException stopping) {
+                saving = CompletableFuture.failedFuture(new IllegalStateException(SHUTDOWN_REASON));
             }
+            saving.whenComplete((kept, error) -> {
+                if (error != null) {
+                    // stops the solver; the run's end then sees the error and fails the run
+                    local.requestCancel("the inputs the run read could not be saved");
+                }
+            });
+            return saving;
         });
     }
 
@@ -352,6 +355,11 @@ public class MatchingRunService {
         public void onFinished(MatchingResult result) {
             RunEndings.closeQuietly(recorder, local);
             endings.saveResult(local, result);
+        }
+
+        @Override
+        public void onSolvingStarted() {
+            local.keepInputs();
         }
 
         @Override

@@ -105,7 +105,7 @@ final class RunEndings {
      */
     String inputsNotKept(LocalRun local) {
         try {
-            local.inputsKept().join();
+            local.keepInputs().join();
             return null;
         } catch (CompletionException | CancellationException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
