@@ -23,7 +23,7 @@ final class RunInstance {
     private final Instant bootedAt = Instant.now();
     private final Map<String, LocalRun> localRuns = new ConcurrentHashMap<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemon("matching-run-prepare"));
-    /** Keeps the inputs a run read with the run while it solves ({@link LocalRun#inputsKept}). */
+    /** Keeps the inputs a run read with the run while it solves ({@link LocalRun#keepInputs}). */
     private final ExecutorService keeper = Executors.newSingleThreadExecutor(daemon("matching-run-keep"));
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(daemon("matching-run-progress"));
