@@ -31,7 +31,8 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * (at 50,000 x 10,000 OR-Tools would need every one of the 500 M pairs checked and ~90 M arcs: not in 2 GiB).
  *
  * <p>Arguments: sizes as {@code requestsxmentors} separated by commas (default {@code 2000x400,10000x2000,50000x10000}),
- * then K (default {@link MatchingProblem#DEFAULT_CANDIDATES_PER_REQUEST}). Run it with {@code -Xmx2g}.
+ * then K (default {@link MatchingProblem#DEFAULT_CANDIDATES_PER_REQUEST}), then the first size's seed (default 20; each
+ * further size takes the next; 4 is the community of {@code scripts/service-benchmark.sh}). Run it with {@code -Xmx2g}.
  */
 public final class ScaleBenchmark {
 
@@ -46,7 +47,7 @@ public final class ScaleBenchmark {
                 + " allowed pairs valued (+ candidates not valued) | kept + added | solves | certified | OR-Tools optimum (affinity) | OR-Tools s |"
                 + " heap peak / live MiB |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|";
         System.out.println(MatchingBenchmark.machine());
-        long seed = 20;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20;
         for (String size : sizes.split(",")) {
             String[] parts = size.trim().split("x");
             int requests = Integer.parseInt(parts[0]);

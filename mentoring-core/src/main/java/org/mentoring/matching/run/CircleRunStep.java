@@ -157,6 +157,11 @@ final class CircleRunStep {
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
             }
+
+            @Override
+            public void onSolvingStarted() {
+                next.onSolvingStarted();
+            }
         };
     }
 
@@ -341,6 +346,11 @@ final class CircleRunStep {
             @Override
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
+            }
+
+            @Override
+            public void onSolvingStarted() {
+                next.onSolvingStarted();
             }
         };
     }

@@ -584,6 +584,78 @@ class MatchingRunServiceTest {
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
+    /** A service of its own, on the same store, whose run inputs are saved by {@code inputStore}. */
+    private InstanceRuns serviceKeepingInputsIn(RunInputStore inputStore, MatchingEngine engine) {
+        return InstanceRuns.of(runs, results, inputStore, lock, inputs, engine, mapper, leases,
+                Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRunWhoseInputsCannotBeSavedStopsAndEndsFailedWithTheReasonAndFreesTheLock() {
+        RunInputStore broken = new RunInputStore(mongo) {
+            @Override
+            public void save(String runId, InputSnapshot snapshot) {
+                throw new IllegalStateException("the disk is full");
+            }
+        };
+        // a run that would search for 10 minutes: it stops as soon as its inputs cannot be kept
+        InstanceRuns failingService = serviceKeepingInputsIn(broken, new MatchingEngine(true));
+        try {
+            MatchingRun run = failingService.start(RunSettings.withTimeLimit(600));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !service.get(run.id()).status().isActive());
+            MatchingRun failed = service.get(run.id());
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.reason()).contains("the inputs the run read could not be saved", "the disk is full");
+            assertThat(failed.endedAt()).isNotNull();
+            assertThat(results.proposals(run.id())).as("no result without its inputs").isEmpty();
+            await().atMost(Duration.ofSeconds(5)).until(() -> lock.holder().isEmpty());
+        } finally {
+            failingService.shutDown();
+        }
+        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
+    }
+
+    @Test
+    void aRunSolvesWhileItsInputsAreSavedAndCompletesOnlyOnceTheyAreKept() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RunInputStore slow = new RunInputStore(mongo) {
+            @Override
+            public void save(String runId, InputSnapshot snapshot) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.save(runId, snapshot);
+            }
+        };
+        CommunitySnapshot before = CommunitySnapshot.of(inputs);
+        InstanceRuns keeping = serviceKeepingInputsIn(slow, new MatchingEngine());
+        try {
+            MatchingRun run = keeping.start(RunSettings.withTimeLimit(60));
+
+            MatchingRun solving = awaitStatus(run.id(), RunStatus.SOLVING);
+            assertThat(solving.requestCount()).isEqualTo(60);
+            // the solver finds and proves its optimum in moments; the run waits for its inputs
+            Thread.sleep(3000);
+            assertThat(service.get(run.id()).status()).isEqualTo(RunStatus.SOLVING);
+            assertThat(lock.holder()).get().extracting(MatchingRunLock.Holder::runId).isEqualTo(run.id());
+            release.countDown();
+
+            MatchingRun done = awaitStatus(run.id(), RunStatus.COMPLETED);
+            assertThat(done.provenOptimal()).isTrue();
+            InputSnapshot kept = service.inputs(run.id());
+            assertThat(kept.mentors()).isEqualTo(before.snapshot().mentors());
+            assertThat(kept.openRequests()).isEqualTo(before.snapshot().openRequests());
+            assertThat(lock.holder()).isEmpty();
+        } finally {
+            release.countDown();
+            keeping.shutDown();
+        }
+    }
+
     @Test
     void aRunWhoseProblemCannotBeBuiltFailsAtOnceWithTheReason() {
         InputSnapshot community = InputSnapshot.of(inputs);
