@@ -19,6 +19,8 @@ public final class CandidatePool {
     private final long keptPairs;
     private final long unvaluedPairs;
     private volatile boolean certified;
+    /** Whether the construction's flow ran on this problem (not when the time limit ended the run before it). */
+    private volatile boolean flowSolved;
     private volatile int rounds;
     private volatile long addedPairs;
     private volatile long certifyMillis;
@@ -32,6 +34,19 @@ public final class CandidatePool {
         this.pruned = pruned;
         this.allowedPairs = allowedPairs;
         this.keptPairs = keptPairs;
+    }
+
+    /** Records that the construction's min-cost flow solved this problem. */
+    void flowSolved() {
+        flowSolved = true;
+    }
+
+    /**
+     * Whether the construction's min-cost flow solved this problem: a run whose time limit ended it before its first
+     * phase has an empty answer, which is not the proven optimum.
+     */
+    public boolean hasFlowSolved() {
+        return flowSolved;
     }
 
     /** At most this many candidates per request were kept before certification. */

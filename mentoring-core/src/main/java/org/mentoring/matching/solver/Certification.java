@@ -51,6 +51,9 @@ final class Certification {
         MinCostMatching matching = new MinCostMatching(model);
         matching.solve();
         CandidatePool pool = solution.getCandidatePool();
+        if (pool != null) {
+            pool.flowSolved();
+        }
         MatchingWeights weights = solution.getConfiguration().weights();
         if (pool == null || !MatchingConstraintProvider.exactByFlow(weights)) {
             return new Solved(model, matching);

@@ -164,7 +164,10 @@ public class MatchingEngine implements AutoCloseable {
                 long resultStart = System.nanoTime();
                 long resultCpu = processCpuNanos();
                 boolean cancelled = job.cancelled.get();
-                MatchingResult result = result(best, job.elapsed(), cancelled, exact && !cancelled,
+                // the time limit can end a run before its first phase (a 1 s limit on a loaded machine): its empty
+                // answer is no optimum
+                boolean flowRan = best.getCandidatePool() == null || best.getCandidatePool().hasFlowSolved();
+                MatchingResult result = result(best, job.elapsed(), cancelled, exact && !cancelled && flowRan,
                         problem.pinned());
                 LOG.info("Run {}: solved in {} ms (process CPU {} ms){}, result explained in {} ms (process CPU {} ms)",
                         runId, TimeUnit.NANOSECONDS.toMillis(resultStart - job.solveStart),

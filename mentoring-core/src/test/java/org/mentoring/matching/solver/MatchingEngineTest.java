@@ -321,6 +321,32 @@ class MatchingEngineTest {
                 .isEqualTo(HardMediumSoftLongScore.parseScore(searched.score()));
     }
 
+    /** Stands for the construction phase never running: a 1 s limit spent before it on a loaded machine. */
+    public static class NoPhase implements CustomPhaseCommand<MatchingSolution> {
+        @Override
+        public void changeWorkingSolution(ScoreDirector<MatchingSolution> scoreDirector) {
+        }
+    }
+
+    @Test
+    void aRunWhoseTimeLimitEndsItBeforeTheFlowIsNotProvenOptimal() {
+        SolverConfig unsolved = SolverConfig.createFromXmlResource(MatchingEngine.SOLVER_CONFIG);
+        unsolved.setPhaseConfigList(List.of(new CustomPhaseConfig()
+                .withCustomPhaseCommandClassList(List.of(NoPhase.class))));
+        CommunityGenerator.Community community = new CommunityGenerator(12L).generate(60, 20);
+        MatchingProblem problem = MatchingProblem.of(community.requests(), community.mentors(),
+                MatchingWeights.defaults(), Duration.ofSeconds(10), 12L);
+        RecordingListener listener = new RecordingListener();
+
+        new MatchingEngine(unsolved).start(UUID.randomUUID(), problem, listener);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.result.get() != null);
+        MatchingResult result = listener.result.get();
+        assertThat(result.matchedCount()).isZero();
+        assertThat(result.provenOptimal()).as("an empty answer nobody solved is no proven optimum").isFalse();
+        assertThat(result.certified()).isFalse();
+    }
+
     /** Stands for a solver that runs out of memory: OptaPlanner hands no Error to its exception handler. */
     public static class OutOfMemoryPhase implements CustomPhaseCommand<MatchingSolution> {
         @Override
