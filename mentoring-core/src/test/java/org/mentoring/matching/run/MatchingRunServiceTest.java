@@ -285,7 +285,8 @@ class MatchingRunServiceTest {
         assertThat(cancelled.elapsedMillis()).isLessThan(120_000);
         assertThat(service.proposals(run.id()).proposals()).hasSize(cancelled.matchedCount());
         assertThat(lock.holder()).isEmpty();
-        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
+        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -369,7 +370,7 @@ class MatchingRunServiceTest {
                 List.of(), anHourAgo, anHourAgo, anHourAgo, null, null, null, null));
         lock.tryAcquire("ended", anHourAgo);
 
-        MatchingRun run = service.start(RunSettings.withTimeLimit(1));
+        MatchingRun run = service.start(RunSettings.withTimeLimit(30));
 
         assertThat(awaitStatus(run.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
@@ -420,7 +421,8 @@ class MatchingRunServiceTest {
         assertThat(failed.reason()).contains("instance dead-instance", "no heartbeat since " + longAgo);
         assertThat(failed.endedAt()).isNotNull();
         assertThat(lock.holder()).isEmpty();
-        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
+        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -546,7 +548,8 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
+        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -580,7 +583,8 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
+        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -613,7 +617,8 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        MatchingRun next = service.start(RunSettings.withTimeLimit(1));
+        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
+        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
