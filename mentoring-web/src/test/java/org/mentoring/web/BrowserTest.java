@@ -263,7 +263,11 @@ class BrowserTest extends BrowserSupport {
         waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("SOLVING"));
         waiting().until(d -> Double.parseDouble(d.findElement(By.id("run-progress")).getAttribute("value")) > 0);
         screenshot("run-live");
-        waiting().until(d -> d.findElement(By.id("cancel-run"))).click();
+        // the live part of the page is swapped every poll: a button found just before a swap is clicked again
+        waiting().until(d -> {
+            d.findElement(By.id("cancel-run")).click();
+            return true;
+        });
         waiting().until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         assertThat(text(By.id("run-state"))).isEqualTo("CANCELLED");
 
