@@ -161,6 +161,8 @@ class CircleLifeTest {
                         "You accepted your seat: you are a member of a mentoring circle.")))
                 .andExpect(content().string(containsString(
                         "Your seat is confirmed: you are a member of the circle Amara Okafor leads.")))
+                .andExpect(content().string(containsString(">Seat confirmed</span>")))
+                .andExpect(content().string(not(containsString("Both accepted"))))
                 .andExpect(content().string(not(containsString("Your mentorship with"))));
         requests.upsertAll(List.of(
                 CirclePagesTest.request("r-4", "Tomás Rivera", "UTC", TUESDAY_UTC, RequestFormat.EITHER, today),

@@ -1,21 +1,16 @@
 package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,22 +28,10 @@ import org.mentoring.people.persistence.MentorService;
 import org.mentoring.people.persistence.RequestService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A coordinator's whole job in a real browser (Debian's Chromium, headless), one step after another on the demo
@@ -62,28 +45,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mentoring.embedded-in-memory=true", Http.ADMIN_EMAIL_PROPERTY, Http.ADMIN_PASSWORD_PROPERTY})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CoordinatorJourneyBrowserTest {
+class CoordinatorJourneyBrowserTest extends BrowserSupport {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final int PHONE = 390;
     private static final String HEADER = "externalId,name,email,institution,country,timeZone,languages,domains,"
             + "topics,capacity,availableFrom,availableUntil,weeklyAvailability\n";
-
-    private static ChromeDriverService service;
-    private static ChromeDriver driver;
 
     /** What one step leaves for the next: the run, the request paired by hand, its mentor, the overridden one. */
     private static String runId;
     private static String pairedRequest;
     private static String pairedMentor;
 
-    @LocalServerPort
-    int port;
     @Autowired
     MentorService mentors;
     @Autowired
@@ -95,41 +67,12 @@ class CoordinatorJourneyBrowserTest {
     @Autowired
     LifecycleService lifecycle;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " are needed (Debian packages chromium and chromium-driver)");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-    }
-
     @Test
     @Order(1)
     void importsTheValidMentorsThenTheFixedRejectedRowInvitingThemAll() {
         signIn();
         driver.get(url("/admin/import"));
-        fitsPhone("journey-import");
+        fitsPhone(PHONE, "journey-import");
         Path file = csv("journey-mentors",
                 mentorRow("m-cj-1", "Dr Journey One", "cj1", "America/Vancouver")
                         + mentorRow("m-cj-2", "Dr Journey Two", "cj2", "Europe/Lisbon")
@@ -146,7 +89,7 @@ class CoordinatorJourneyBrowserTest {
         assertThat(mentors.find("m-cj-1")).isPresent();
         assertThat(mentors.find("m-cj-2")).isPresent();
         assertThat(mentors.find("m-cj-3")).isEmpty();
-        fitsPhone("journey-import-rejected");
+        fitsPhone(PHONE, "journey-import-rejected");
 
         // the rejected row comes back as a file with its reason; fixed in the spreadsheet and uploaded again
         WebElement link = driver.findElement(By.cssSelector("#rejected-downloads a"));
@@ -168,12 +111,12 @@ class CoordinatorJourneyBrowserTest {
         assertThat(driver.findElements(By.id("rejections"))).isEmpty();
         assertThat(mentors.find("m-cj-3")).get().satisfies(stored ->
                 assertThat(stored.mentor().timeZone().getId()).isEqualTo("America/Bogota"));
-        fitsPhone("journey-import-fixed");
+        fitsPhone(PHONE, "journey-import-fixed");
 
         // all three are invited: their pages say so
         driver.get(url("/admin/mentors/m-cj-3"));
         assertThat(text(By.id("invitation-status"))).isEqualTo("Invited, link waiting");
-        fitsPhone("journey-mentor-invited");
+        fitsPhone(PHONE, "journey-mentor-invited");
         assertNoScriptErrors();
     }
 
@@ -182,11 +125,10 @@ class CoordinatorJourneyBrowserTest {
     void startsARunAndReadsItsSummary() {
         signIn();
         driver.get(url("/admin/runs/new"));
-        fitsPhone("journey-run-new");
+        fitsPhone(PHONE, "journey-run-new");
         type(By.id("timeLimitSeconds"), "10");
         driver.findElement(By.id("start-run")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(90), POLL)
-                .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
+        waiting(Duration.ofSeconds(90)).until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
         runId = driver.getCurrentUrl().replaceAll(".*/admin/runs/([^/?#]+).*", "$1");
 
         assertThat(text(By.id("run-state"))).isEqualTo("Completed");
@@ -201,11 +143,11 @@ class CoordinatorJourneyBrowserTest {
         waitForChart("score");
         screenshot("journey-run");
         driver.manage().window().setSize(new Dimension(1280, 900));
-        fitsPhone("journey-run-phone");
+        fitsPhone(PHONE, "journey-run-phone");
 
         driver.findElement(By.id("tab-unmatched")).click();
         waiting().until(d -> !d.findElements(By.id("unmatched-section")).isEmpty());
-        fitsPhone("journey-run-unmatched");
+        fitsPhone(PHONE, "journey-run-unmatched");
         assertNoScriptErrors();
     }
 
@@ -221,21 +163,21 @@ class CoordinatorJourneyBrowserTest {
         WebElement row = driver.findElement(By.id("candidate-" + pairedMentor));
         assertThat(row.getText()).contains("Capacity");
         assertThat(row.findElements(By.cssSelector("form[action$='/pair']"))).isEmpty();
-        fitsPhone("journey-unmatched-request");
+        fitsPhone(PHONE, "journey-unmatched-request");
 
         driver.get(url("/admin/mentors/" + pairedMentor));
         int capacity = mentors.get(pairedMentor).mentor().capacity();
         type(By.id("capacity-only"), String.valueOf(capacity + 2));
         driver.findElement(By.id("change-capacity")).click();
         waiting().until(d -> mentors.get(pairedMentor).mentor().capacity() == capacity + 2);
-        fitsPhone("journey-mentor-capacity");
+        fitsPhone(PHONE, "journey-mentor-capacity");
 
         driver.get(url("/admin/runs/" + runId + "/requests/" + pairedRequest));
         driver.findElement(By.id("candidate-" + pairedMentor))
                 .findElement(By.cssSelector("form[action$='/pair'] button")).click();
         assertThat(text(By.id("action-done"))).startsWith("Paired with ");
         assertThat(text(By.id("match-current"))).contains("Proposed mentor:", "a draft, not published yet");
-        fitsPhone("journey-paired");
+        fitsPhone(PHONE, "journey-paired");
         assertThat(runs.proposals(runId).proposals()).anySatisfy(proposal -> {
             assertThat(proposal.requestExternalId()).isEqualTo(pairedRequest);
             assertThat(proposal.mentorExternalId()).isEqualTo(pairedMentor);
@@ -257,7 +199,7 @@ class CoordinatorJourneyBrowserTest {
         driver.findElement(By.id("candidate-" + pairedMentor))
                 .findElement(By.cssSelector("form[action$='/override'] button")).click();
         assertThat(text(By.id("action-done"))).startsWith("The proposal now pairs the researcher with ");
-        fitsPhone("journey-overridden");
+        fitsPhone(PHONE, "journey-overridden");
         assertThat(lifecycle.get(other.id()).mentorExternalId()).isEqualTo(pairedMentor);
         assertNoScriptErrors();
     }
@@ -271,11 +213,11 @@ class CoordinatorJourneyBrowserTest {
         waiting().until(d -> d.getCurrentUrl().endsWith("/publish"));
         assertThat(text(By.id("publish-count"))).contains("researchers", "mentors", "This cannot be undone");
         assertThat(text(By.id("preview-subject"))).isNotEmpty();
-        fitsPhone("journey-publish");
+        fitsPhone(PHONE, "journey-publish");
         driver.findElement(By.id("publish-confirm")).click();
         waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
         assertThat(driver.findElements(By.id("published-at"))).isNotEmpty();
-        fitsPhone("journey-published");
+        fitsPhone(PHONE, "journey-published");
 
         // the researcher and the mentor replied by email: the coordinator records both answers
         driver.get(url("/admin/runs/" + runId + "/requests/" + pairedRequest));
@@ -286,7 +228,7 @@ class CoordinatorJourneyBrowserTest {
         assertThat(text(By.id("action-done"))).isEqualTo("Recorded for the mentor: accepted. The offer is now "
                 + "accepted by both: the mentorship has started.");
         assertThat(driver.findElements(By.id("answer-for"))).isEmpty();
-        fitsPhone("journey-answered");
+        fitsPhone(PHONE, "journey-answered");
         Proposal paired = runs.proposals(runId).proposals().stream()
                 .filter(p -> p.requestExternalId().equals(pairedRequest)).findFirst().orElseThrow();
         assertThat(lifecycle.get(paired.id()).status()).isEqualTo(OfferStatus.ACCEPTED);
@@ -300,7 +242,7 @@ class CoordinatorJourneyBrowserTest {
         String email = requests.get(pairedRequest).request().email();
         String name = requests.get(pairedRequest).request().name();
         driver.get(url("/admin/requests"));
-        fitsPhone("journey-requests");
+        fitsPhone(PHONE, "journey-requests");
         type(By.id("q"), email.toUpperCase(java.util.Locale.ROOT));
         driver.findElement(By.id("search-submit")).click();
         waiting().until(d -> d.getCurrentUrl().contains("q="));
@@ -309,7 +251,7 @@ class CoordinatorJourneyBrowserTest {
         assertThat(text(By.id("found-count"))).isEqualTo(found.size() == 1 ? "1 found" : found.size() + " found");
         assertThat(found).isNotEmpty().allSatisfy(row ->
                 assertThat(row.findElement(By.cssSelector("td.email")).getText()).isEqualTo(email));
-        fitsPhone("journey-requests-found");
+        fitsPhone(PHONE, "journey-requests-found");
         driver.findElement(By.cssSelector("#requests tbody a[href$='/admin/requests/" + pairedRequest + "']")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/admin/requests/" + pairedRequest));
 
@@ -323,20 +265,20 @@ class CoordinatorJourneyBrowserTest {
         driver.findElement(By.cssSelector("#matched-actions a")).click();
         waiting().until(d -> d.getCurrentUrl().contains("/admin/mentorships?q="));
         assertThat(text(By.cssSelector("main table"))).contains(name);
-        fitsPhone("journey-mentorships-found");
+        fitsPhone(PHONE, "journey-mentorships-found");
         driver.navigate().back();
         waiting().until(d -> d.getCurrentUrl().endsWith("/admin/requests/" + pairedRequest));
         long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(3200, height + 160)));
         screenshot("journey-person");
         driver.manage().window().setSize(new Dimension(1280, 900));
-        fitsPhone("journey-person-phone");
+        fitsPhone(PHONE, "journey-person-phone");
 
         // the mentor's page tells the same story from their side
         driver.findElement(By.cssSelector("#history a[href$='/admin/mentors/" + pairedMentor + "']")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/admin/mentors/" + pairedMentor));
         assertThat(text(By.id("history"))).contains("Offered as mentor to " + name, "Mentorship began with " + name);
-        fitsPhone("journey-mentor-history");
+        fitsPhone(PHONE, "journey-mentor-history");
         assertNoScriptErrors();
     }
 
@@ -359,7 +301,7 @@ class CoordinatorJourneyBrowserTest {
         assertThat(funnel).containsEntry("Accepted", 1).containsKey("Proposed");
         assertThat(funnel.get("Proposed")).isEqualTo(result.proposals().size());
         assertThat(text(By.id("equity-heading"))).isEqualTo("Equity report");
-        fitsPhone("journey-analytics");
+        fitsPhone(PHONE, "journey-analytics");
         assertNoScriptErrors();
     }
 
@@ -386,30 +328,7 @@ class CoordinatorJourneyBrowserTest {
             return;
         }
         driver.manage().deleteAllCookies();
-        driver.get(url("/sign-in"));
-        type(By.id("email"), Http.ADMIN_EMAIL);
-        type(By.id("password"), Http.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
-    }
-
-    /**
-     * Lays the page as it stands out on a 390 px wide phone, saves it, and checks that nothing is wider than the
-     * screen; then back to the desktop window. The page is not loaded again (it may be a form's answer).
-     */
-    private void fitsPhone(String name) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", PHONE, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            JavascriptExecutor js = driver;
-            waiting().until(d -> ((Number) js.executeScript("return window.innerWidth")).longValue() == PHONE);
-            long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-            screenshot(name);
-            assertThat(width).as("page width of %s on a %d px phone", driver.getCurrentUrl(), PHONE)
-                    .isLessThanOrEqualTo(PHONE);
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
     }
 
     /** A file the browser downloads with the coordinator's session, as text. */
@@ -425,38 +344,6 @@ class CoordinatorJourneyBrowserTest {
         if (box.isSelected() != wanted) {
             box.click();
         }
-    }
-
-    private void waitForChart(String canvasId) {
-        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return typeof Chart !== 'undefined'"
-                        + " && Chart.getChart(document.querySelector('canvas[data-chart=' + arguments[0] + ']'))"
-                        + " !== undefined", canvasId)));
-    }
-
-    /** Script errors and Content-Security-Policy refusals that the browser logged. */
-    private void assertNoScriptErrors() {
-        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
-                .toList();
-        assertThat(problems).isEmpty();
-    }
-
-    /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
-    private static FluentWait<WebDriver> waiting() {
-        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
-    }
-
-    private void type(By by, String value) {
-        WebElement element = driver.findElement(by);
-        element.clear();
-        element.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return waiting().until(d -> d.findElement(by)).getText().trim();
     }
 
     private static String mentorRow(String id, String name, String mailbox, String zone) {
@@ -478,18 +365,5 @@ class CoordinatorJourneyBrowserTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private void screenshot(String name) {
-        try {
-            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

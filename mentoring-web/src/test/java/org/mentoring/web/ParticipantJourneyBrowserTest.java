@@ -2,7 +2,6 @@ package org.mentoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -10,16 +9,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -29,21 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,18 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
     "mentoring.embedded-in-memory=true", "mentoring.demo-data=false", Http.ADMIN_EMAIL_PROPERTY,
     Http.ADMIN_PASSWORD_PROPERTY, "spring.application.name=participant-journey", "spring.mail.host=localhost",
     "mentoring.mail.from=mentoring@journey.example.org"})
-class ParticipantJourneyBrowserTest {
+class ParticipantJourneyBrowserTest extends BrowserSupport {
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(false);
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final int PHONE_WIDTH = 390;
 
     private static final String RESEARCHER = "amani.otieno@journey.example.org";
@@ -87,45 +66,22 @@ class ParticipantJourneyBrowserTest {
     private static final List<String> CODES = List.of("m-grace", "m-arjun", "r-fr", "heat-health",
             "planetary-health", "grant-writing", "POSTDOC");
 
-    private static ChromeDriverService service;
-    private static ChromeDriver driver;
-
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
-    @LocalServerPort
-    int port;
-
+    /** The whole journey on the phone (the browser is set back to a desktop window for the next class). */
     @BeforeAll
-    static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " are needed (Debian packages chromium and chromium-driver)");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
+    static void onAPhone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void backToTheDesktop() {
         if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
@@ -421,55 +377,5 @@ class ParticipantJourneyBrowserTest {
         WebElement field = driver.findElement(by);
         field.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
         assertThat(field.getAttribute("value")).isEqualTo(date.toString());
-    }
-
-    private void signIn(String email, String password) {
-        driver.get(url("/sign-in"));
-        type(By.id("email"), email);
-        type(By.id("password"), password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
-    }
-
-    private void signOut() {
-        driver.findElement(By.cssSelector("button.sign-out")).click();
-        waiting().until(d -> d.getCurrentUrl().contains("/sign-in?signed-out"));
-    }
-
-    /** Script errors and Content-Security-Policy refusals that the browser logged. */
-    private void assertNoScriptErrors() {
-        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
-                .toList();
-        assertThat(problems).isEmpty();
-    }
-
-    private static FluentWait<org.openqa.selenium.WebDriver> waiting() {
-        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
-    }
-
-    private void type(By by, String value) {
-        WebElement element = driver.findElement(by);
-        element.clear();
-        element.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return waiting().until(d -> d.findElement(by)).getText().trim();
-    }
-
-    private void screenshot(String name) {
-        try {
-            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

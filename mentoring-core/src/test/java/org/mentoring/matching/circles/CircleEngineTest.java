@@ -190,12 +190,19 @@ class CircleEngineTest {
         int options = 1 + 2 * mentors;
         int[] choice = new int[n];
         Best best = new Best(-1, Long.MIN_VALUE);
+        // a circle's meeting depends only on its mentor and members: found once for each such set
+        Map<List<Object>, Integer> meetings = new HashMap<>();
         int total = (int) Math.pow(options, n);
         for (int code = 0; code < total; code++) {
             int c = code;
+            int placed = 0;
             for (int i = 0; i < n; i++) {
                 choice[i] = c % options;
                 c /= options;
+                placed += choice[i] == 0 ? 0 : 1;
+            }
+            if (placed < best.placed) {
+                continue; // the checker counts exactly these as placed: this answer cannot be the best
             }
             List<CircleResult.Pair> pairs = new ArrayList<>();
             Map<Integer, List<String>> members = new HashMap<>();
@@ -213,7 +220,8 @@ class CircleEngineTest {
             List<CircleResult.CircleOut> circles = new ArrayList<>();
             boolean meetable = true;
             for (Map.Entry<Integer, List<String>> entry : members.entrySet()) {
-                int start = meeting(problem, entry.getKey(), entry.getValue());
+                int start = meetings.computeIfAbsent(List.of(entry.getKey(), Set.copyOf(entry.getValue())),
+                        key -> meeting(problem, entry.getKey(), entry.getValue()));
                 if (start < 0) {
                     meetable = false;
                     break;

@@ -36,7 +36,7 @@ class OfferModel {
             return switch (status) {
                 case DRAFT -> "Not published";
                 case OFFERED -> circle != null ? "Waiting for your answer" : "Waiting for answers";
-                case ACCEPTED -> "Both accepted";
+                case ACCEPTED -> circle != null ? "Seat confirmed" : "Both accepted";
                 case DECLINED -> "Declined";
                 case WITHDRAWN -> "Withdrawn";
                 case EXPIRED -> "No answer in time";

@@ -1,0 +1,213 @@
+package org.mentoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the browser test classes share: Debian's Chromium, headless, driven through Debian's ChromeDriver (one browser
+ * for the whole test JVM, started by the first class that needs it and quit when the JVM ends; each class starts with
+ * no cookies, no emulated phone, an empty console log and a 1280 x 900 window), and the steps every journey takes:
+ * signing in and out, waits that look again every 100 ms, typing, screenshots under {@code target/screenshots},
+ * the console's script errors and axe-core's scan. A class is skipped, with a message, where Chromium or ChromeDriver
+ * is not installed.
+ */
+abstract class BrowserSupport {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** How often a wait looks again (WebDriverWait's own 500 ms adds up over the waits of a journey). */
+    static final Duration POLL = Duration.ofMillis(100);
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** The test JVM's browser; {@code null} until the first browser class starts it. */
+    private static ChromeDriver shared;
+
+    /** The browser of the class running now (the JVM's one browser). */
+    protected static ChromeDriver driver;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void useTheBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " are needed (Debian packages chromium and chromium-driver)");
+        driver = browser();
+        // what an earlier class left: its cookies (every app here is on localhost), an emulated phone, log lines
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.manage().logs().get(LogType.BROWSER);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static synchronized ChromeDriver browser() {
+        if (shared == null) {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900", "--lang=en-US");
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriver started = new ChromeDriver(service, options);
+            // surefire may hand a JVM its classes one at a time, each run on its own: the browser outlives them all
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.quit();
+                service.stop();
+            }, "quit-chromium"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the form and waits until the page after it. */
+    void signIn(String email, String password) {
+        driver.get(url("/sign-in"));
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    void signOut() {
+        driver.findElement(By.cssSelector("button.sign-out")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/sign-in?signed-out"));
+    }
+
+    /** A wait that reads through page loads: an element of the page that was left counts as not yet there. */
+    static FluentWait<WebDriver> waiting() {
+        return waiting(WAIT);
+    }
+
+    static FluentWait<WebDriver> waiting(Duration patience) {
+        return new WebDriverWait(driver, patience, POLL).ignoring(StaleElementReferenceException.class);
+    }
+
+    static void type(By by, String value) {
+        WebElement element = driver.findElement(by);
+        element.clear();
+        element.sendKeys(value);
+    }
+
+    /** The element's text once it is there, trimmed. */
+    static String text(By by) {
+        return waiting().until(d -> d.findElement(by)).getText().trim();
+    }
+
+    static void screenshot(String name) {
+        try {
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Lays the page as it stands out on a phone {@code width} px wide, saves it, and checks that nothing is wider
+     * than the screen; then back to the desktop window. The page is not loaded again (it may be a form's answer).
+     */
+    static void fitsPhone(int width, String name) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            JavascriptExecutor js = driver;
+            waiting().until(d -> ((Number) js.executeScript("return window.innerWidth")).longValue() == width);
+            long scrolled = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            screenshot(name);
+            assertThat(scrolled).as("page width of %s on a %d px phone", driver.getCurrentUrl(), width)
+                    .isLessThanOrEqualTo(width);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    static void waitForChart(String canvasId) {
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined'"
+                        + " && Chart.getChart(document.querySelector('canvas[data-chart=' + arguments[0] + ']'))"
+                        + " !== undefined", canvasId)));
+    }
+
+    /** Script errors and Content-Security-Policy refusals that the browser logged. */
+    static void assertNoScriptErrors() {
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught"))
+                .toList();
+        assertThat(problems).isEmpty();
+    }
+
+    /** Loads the page and answers axe-core's serious and critical WCAG 2.1 A and AA violations on it. */
+    List<String> axe(String path) {
+        driver.get(url(path));
+        return axeHere(path);
+    }
+
+    /**
+     * axe-core's serious and critical WCAG 2.1 A and AA violations on the page shown, one line each, named by
+     * {@code path}. axe runs in the page itself ("legacy mode": the pages have no frames, so the same rules on the
+     * same nodes as the mode that opens a blank window and injects axe-core a second time to assemble the results of
+     * frames), and sends back only the violations' nodes, not those of every rule passed.
+     */
+    static List<String> axeHere(String path) {
+        AxeRunOnlyOptions runOnly = new AxeRunOnlyOptions();
+        runOnly.setType("tag");
+        runOnly.setValues(WCAG_21_AA);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(runOnly);
+        options.setResultTypes(List.of("violations"));
+        Results results = new AxeBuilder().withOptions(options).setLegacyMode(true).analyze(driver);
+        assertThat(results.isErrored()).as("axe-core ran on %s: %s", path, results.getErrorMessage()).isFalse();
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> path + ": " + rule.getId() + " (" + rule.getImpact() + ", " + rule.getNodes().size()
+                        + "): " + rule.getHelp() + " at " + rule.getNodes().stream().limit(4)
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+}
