@@ -285,8 +285,9 @@ class MatchingRunServiceTest {
         assertThat(cancelled.elapsedMillis()).isLessThan(120_000);
         assertThat(service.proposals(run.id()).proposals()).hasSize(cancelled.matchedCount());
         assertThat(lock.holder()).isEmpty();
-        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
-        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
+        // the proof, so a longer limit costs its whole length)
+        MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -370,7 +371,7 @@ class MatchingRunServiceTest {
                 List.of(), anHourAgo, anHourAgo, anHourAgo, null, null, null, null));
         lock.tryAcquire("ended", anHourAgo);
 
-        MatchingRun run = service.start(RunSettings.withTimeLimit(30));
+        MatchingRun run = service.start(RunSettings.withTimeLimit(3));
 
         assertThat(awaitStatus(run.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
@@ -421,8 +422,9 @@ class MatchingRunServiceTest {
         assertThat(failed.reason()).contains("instance dead-instance", "no heartbeat since " + longAgo);
         assertThat(failed.endedAt()).isNotNull();
         assertThat(lock.holder()).isEmpty();
-        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
-        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
+        // the proof, so a longer limit costs its whole length)
+        MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -548,8 +550,9 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
-        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
+        // the proof, so a longer limit costs its whole length)
+        MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -583,8 +586,9 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
-        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
+        // the proof, so a longer limit costs its whole length)
+        MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
@@ -617,8 +621,9 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        // the run stops at its proven optimum; 30 s only so that a loaded machine still reaches the flow
-        MatchingRun next = service.start(RunSettings.withTimeLimit(30));
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
+        // the proof, so a longer limit costs its whole length)
+        MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
 
