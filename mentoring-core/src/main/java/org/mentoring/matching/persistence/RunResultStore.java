@@ -40,20 +40,11 @@ public class RunResultStore {
             unmatched.add(new UnmatchedDocument(RunChildIds.of(runId, unmatched.size() + 1), runId, u.requestExternalId(),
                     u.reasons()));
         }
-        // in parts of PART_SIZE, written side by side: each part is turned into documents and stored on its own
-        List<Runnable> parts = new ArrayList<>();
-        addParts(parts, proposals, ProposalDocument.class);
-        addParts(parts, unmatched, UnmatchedDocument.class);
-        (parts.size() > 1 ? parts.parallelStream() : parts.stream()).forEach(Runnable::run);
-    }
-
-    /** How many proposals or unmatched requests one bulk insert writes. */
-    static final int PART_SIZE = 1000;
-
-    private <T> void addParts(List<Runnable> parts, List<T> documents, Class<T> type) {
-        for (int from = 0; from < documents.size(); from += PART_SIZE) {
-            List<T> part = documents.subList(from, Math.min(documents.size(), from + PART_SIZE));
-            parts.add(() -> mongo.insert(part, type));
+        if (!proposals.isEmpty()) {
+            mongo.insert(proposals, ProposalDocument.class);
+        }
+        if (!unmatched.isEmpty()) {
+            mongo.insert(unmatched, UnmatchedDocument.class);
         }
     }
 

@@ -157,11 +157,6 @@ final class CircleRunStep {
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
             }
-
-            @Override
-            public void onSolvingStarted() {
-                next.onSolvingStarted();
-            }
         };
     }
 
@@ -346,11 +341,6 @@ final class CircleRunStep {
             @Override
             public void onCancelledBeforeStart() {
                 next.onCancelledBeforeStart();
-            }
-
-            @Override
-            public void onSolvingStarted() {
-                next.onSolvingStarted();
             }
         };
     }

@@ -1,10 +1,8 @@
 package org.mentoring.matching.run;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A run this application instance is preparing or solving: whether a cancel was asked for (and why), how to stop
@@ -16,10 +14,6 @@ final class LocalRun {
     private final CountDownLatch ended = new CountDownLatch(1);
     private Runnable stopSolver;
     private String cancelReason;
-    /** Starts saving the inputs the run read; null until they are read. */
-    private Supplier<CompletableFuture<Void>> keeping;
-    /** The saving of the inputs, once started. */
-    private CompletableFuture<Void> inputsKept;
 
     LocalRun(String id) {
         this.id = id;
@@ -82,22 +76,6 @@ final class LocalRun {
     /** Why it was asked to stop, or null if it was not. */
     synchronized String cancelReason() {
         return cancelReason;
-    }
-
-    /** How to save the inputs the run read, once solving begins ({@link #keepInputs}). */
-    synchronized void inputsToKeep(Supplier<CompletableFuture<Void>> start) {
-        this.keeping = start;
-    }
-
-    /**
-     * Starts saving the run's inputs unless started already, and answers with that saving, which the run's end waits
-     * for ({@link RunEndings#inputsNotKept}); done at once when the run has read none.
-     */
-    synchronized CompletableFuture<Void> keepInputs() {
-        if (inputsKept == null) {
-            inputsKept = keeping == null ? CompletableFuture.completedFuture(null) : keeping.get();
-        }
-        return inputsKept;
     }
 
     void markEnded() {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,7 +83,6 @@ public class MatchingRunService {
     private final ExecutorService preparer;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService stopper;
-    private final ExecutorService keeper;
     private PublicationOrder publications;
     private RunCycle runCycle;
     private PinService pins;
@@ -106,7 +104,6 @@ public class MatchingRunService {
         this.preparer = instance.preparer();
         this.scheduler = instance.scheduler();
         this.stopper = instance.stopper();
-        this.keeper = instance.keeper();
         this.instanceId = instance.id();
         this.endings = endings;
         this.reader = reader;
@@ -242,9 +239,11 @@ public class MatchingRunService {
         try {
             long readStart = System.nanoTime();
             InputSnapshot snapshot = InputSnapshot.of(inputs, cycle);
-            log.info("Matching run {}: inputs read in {} ms", id,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - readStart));
-            keepInputs(local, snapshot);
+            long saveStart = System.nanoTime();
+            inputStore.save(id, snapshot);
+            log.info("Matching run {}: inputs read in {} ms, kept with the run in {} ms", id,
+                    TimeUnit.NANOSECONDS.toMillis(saveStart - readStart),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
             if (!runs.recordInputCounts(id, snapshot.openRequests().size(), snapshot.mentors().size(),
                     snapshot.settled().size())) {
                 endings.endLocally(local);
@@ -316,37 +315,6 @@ public class MatchingRunService {
         }
     }
 
-    /**
-     * Saves the inputs the run read with it on the keeper's thread once the pairs are checked and the flow solves
-     * (on one core: the keeper takes the other), or when the run ends, whichever comes first: the run's end waits for
-     * them ({@link RunEndings#inputsNotKept}), so a run is COMPLETED or CANCELLED only with its inputs kept. If they
-     * cannot be saved, the run stops at once and ends FAILED with the reason, freeing the lock; a run cut short by a
-     * crash is FAILED at the next start whatever was saved ({@link RunRecovery}).
-     */
-    private void keepInputs(LocalRun local, InputSnapshot snapshot) {
-        String id = local.id();
-        local.inputsToKeep(() -> {
-            CompletableFuture<Void> saving;
-            try {
-                saving = CompletableFuture.runAsync(() -> {
-                    long saveStart = System.nanoTime();
-                    inputStore.save(id, snapshot);
-                    log.info("Matching run {}: inputs kept with the run in {} ms, while it solves", id,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saveStart));
-                }, keeper);
-            } catch (RejectedExecutionException stopping) {
-                saving = CompletableFuture.failedFuture(new IllegalStateException(SHUTDOWN_REASON));
-            }
-            saving.whenComplete((kept, error) -> {
-                if (error != null) {
-                    // stops the solver; the run's end then sees the error and fails the run
-                    local.requestCancel("the inputs the run read could not be saved");
-                }
-            });
-            return saving;
-        });
-    }
-
     /** Called on the solver's threads. */
     private final class RunListener implements MatchingEngine.Listener {
 
@@ -372,11 +340,6 @@ public class MatchingRunService {
         public void onFinished(MatchingResult result) {
             RunEndings.closeQuietly(recorder, local);
             endings.saveResult(local, result);
-        }
-
-        @Override
-        public void onSolvingStarted() {
-            local.keepInputs();
         }
 
         @Override

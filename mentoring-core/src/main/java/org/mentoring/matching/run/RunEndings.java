@@ -2,8 +2,6 @@ package org.mentoring.matching.run;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.mentoring.matching.model.RunStatus;
 import org.mentoring.matching.persistence.MatchingRunLock;
@@ -41,11 +39,6 @@ final class RunEndings {
         String id = local.id();
         long saveStart = System.nanoTime();
         try {
-            String notKept = inputsNotKept(local);
-            if (notKept != null) {
-                failQuietly(id, notKept);
-                return;
-            }
             results.save(id, result);
             RunStatus target = result.cancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
             Update update = new Update()
@@ -88,34 +81,12 @@ final class RunEndings {
         String reason = MatchingRunService.CANCELLED_REASON.equals(local.cancelReason())
                 ? adminWords : local.cancelReason();
         try {
-            String notKept = inputsNotKept(local);
-            if (notKept != null) {
-                failQuietly(local.id(), notKept);
-                return;
-            }
             runs.transition(local.id(), RunStatus.CANCELLED,
                     new Update().set("reason", reason).set("endedAt", Instant.now()));
             log.info("Matching run {} cancelled while {}", local.id(), from);
         } finally {
             releaseQuietly(local.id());
             endLocally(local);
-        }
-    }
-
-    /**
-     * Waits for the run's inputs to be kept with it (they are saved while it solves): a run ends COMPLETED or
-     * CANCELLED only with the inputs it read saved, since its pages and analytics read them.
-     *
-     * @return null when they are kept; otherwise why not, as the FAILED run's reason
-     */
-    String inputsNotKept(LocalRun local) {
-        try {
-            local.keepInputs().join();
-            return null;
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            log.error("Matching run {}: the inputs it read could not be kept with it", local.id(), cause);
-            return "the inputs the run read could not be saved: " + describe(cause);
         }
     }
 

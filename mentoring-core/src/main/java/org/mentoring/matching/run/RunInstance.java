@@ -23,8 +23,6 @@ final class RunInstance {
     private final Instant bootedAt = Instant.now();
     private final Map<String, LocalRun> localRuns = new ConcurrentHashMap<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemon("matching-run-prepare"));
-    /** Keeps the inputs a run read with the run while it solves ({@link LocalRun#keepInputs}). */
-    private final ExecutorService keeper = Executors.newSingleThreadExecutor(daemon("matching-run-keep"));
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(daemon("matching-run-progress"));
     /**
@@ -52,11 +50,6 @@ final class RunInstance {
         return preparer;
     }
 
-    /** Saves the inputs of runs while they solve. */
-    ExecutorService keeper() {
-        return keeper;
-    }
-
     /** Saves score histories, watches for lost runs and keeps the leases. */
     ScheduledExecutorService scheduler() {
         return scheduler;
@@ -79,7 +72,6 @@ final class RunInstance {
     /** Stops the threads, whatever they are doing. */
     void stopThreads() {
         preparer.shutdownNow();
-        keeper.shutdownNow();
         scheduler.shutdownNow();
         stopper.shutdownNow();
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.mentoring.matching.model.InputSnapshot;
 import org.mentoring.matching.model.MatchingInputs;
 import org.mentoring.matching.model.Mentorship;
@@ -95,42 +94,8 @@ public class StoreMatchingInputs implements MatchingInputs {
      */
     @Override
     public InputSnapshot snapshot() {
-        return snapshot(() -> requests.withStatus(RequestStatus.OPEN));
-    }
-
-    /**
-     * The open requests (the largest part) and the declined offers read on a thread of their own while this one
-     * reads the settled pairs and the mentors; the requests are then filtered by the pairs as before.
-     */
-    private InputSnapshot snapshot(java.util.function.Supplier<List<MentorshipRequest>> openRead) {
-        CompletableFuture<List<MentorshipRequest>> open = CompletableFuture.supplyAsync(openRead, READER);
-        CompletableFuture<Map<String, Set<String>>> declined = CompletableFuture.supplyAsync(this::declinedPairs,
-                READER);
         Map<String, String> pairs = activePairs();
-        List<Mentor> runMentors = mentors(pairs);
-        return withPins(runMentors, openRequests(pairs, joined(open), joined(declined)), pairs);
-    }
-
-    /** Runs each read on a new daemon thread: a run reads its inputs once, in a few parts. */
-    private static final java.util.concurrent.Executor READER = read -> {
-        Thread thread = new Thread(read, "matching-run-read");
-        thread.setDaemon(true);
-        thread.start();
-    };
-
-    /** The value of a read done on another thread, its failure (an out-of-memory error too) thrown as it was. */
-    private static <T> T joined(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return withPins(mentors(pairs), openRequests(pairs), pairs);
     }
 
     /** The snapshot with the coordinator's pins the run keeps, and those it drops with why. */
@@ -148,7 +113,8 @@ public class StoreMatchingInputs implements MatchingInputs {
         if (cycle == null) {
             return snapshot();
         }
-        return snapshot(() -> requests.withStatus(RequestStatus.OPEN, cycle));
+        Map<String, String> pairs = activePairs();
+        return withPins(mentors(pairs), openRequests(pairs, requests.withStatus(RequestStatus.OPEN, cycle)), pairs);
     }
 
     /**
@@ -165,12 +131,8 @@ public class StoreMatchingInputs implements MatchingInputs {
     }
 
     private List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open) {
-        return openRequests(pairs, open, declinedPairs());
-    }
-
-    private static List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open,
-            Map<String, Set<String>> declined) {
         Set<String> settled = pairs.keySet();
+        Map<String, Set<String>> declined = declinedPairs();
         return open.stream()
                 .filter(request -> !settled.contains(request.externalId()))
                 .map(request -> excluding(request, declined.getOrDefault(request.externalId(), Set.of())))

@@ -99,13 +99,6 @@ public class MatchingEngine implements AutoCloseable {
 
         /** The run was cancelled before its solver started; nothing is solved. */
         void onCancelledBeforeStart();
-
-        /**
-         * The pairs are checked and solving begins (on the solver's thread; must not block): from here the flow
-         * keeps one core busy, so work of the run's own can use the other.
-         */
-        default void onSolvingStarted() {
-        }
     }
 
     /**
@@ -193,11 +186,6 @@ public class MatchingEngine implements AutoCloseable {
             job.step = "solving";
             job.solveStart = System.nanoTime();
             job.solveCpu = processCpuNanos();
-            try {
-                listener.onSolvingStarted();
-            } catch (RuntimeException e) {
-                LOG.warn("Run {}: the start of solving could not be reported", runId, e);
-            }
             return built;
         }, onBest, onFinal,
                 (id, error) -> {
