@@ -296,17 +296,17 @@ public class CircleOffers {
                 .orElseThrow(() -> new NotFoundException("request", requestExternalId));
         String name = stored.request().name();
         if (stored.status() != RequestStatus.OPEN) {
-            throw new ConflictException("seat-unfit", name + " no longer fits: their request is not open any more.");
+            throw new ConflictException("seat-unfit", "requestExternalId", name + " no longer fits: their request is not open any more.");
         }
         if (seats.stream().anyMatch(s -> s.requestExternalId().equals(requestExternalId))) {
-            throw new ConflictException("seat-unfit", name + " was offered a seat in this circle before.");
+            throw new ConflictException("seat-unfit", "requestExternalId", name + " was offered a seat in this circle before.");
         }
         List<MentorshipRequest> holding = members(circleId).stream()
                 .map(m -> requests.find(m.requestExternalId()).map(StoredRequest::request).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
         String why = whyNot(circle, mentor, holding, stored.request());
         if (why != null) {
-            throw new ConflictException("seat-unfit", name + " no longer fits this circle: " + why + ".");
+            throw new ConflictException("seat-unfit", "requestExternalId", name + " no longer fits this circle: " + why + ".");
         }
         // the circle stays held by its mentor while any seat waits or is accepted; take it again if it was freed
         places.takeCircle(mentor.externalId(), mentor.name(), mentor.capacity(), mentor.circles(), circleId);
@@ -332,7 +332,7 @@ public class CircleOffers {
         if (requests.changeStatus(List.of(requestExternalId), RequestStatus.OPEN, RequestStatus.PROPOSED) != 1) {
             mongo.remove(seat);
             places.releaseFor(seat.id(), mentor.externalId());
-            throw new ConflictException("seat-unfit", name + " no longer fits: their request is not open any more.");
+            throw new ConflictException("seat-unfit", "requestExternalId", name + " no longer fits: their request is not open any more.");
         }
         notifications.sendOnce("seat-offered:" + seat.id(), stored.request().email(), CircleSeats.SEAT_SUBJECT,
                 CircleSeats.SEAT_TEXT + "\n\n" + String.join("\n", lines));

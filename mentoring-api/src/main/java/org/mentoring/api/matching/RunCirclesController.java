@@ -6,19 +6,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.List;
-import org.mentoring.api.problem.FieldProblem;
-import org.mentoring.api.problem.ProblemTypes;
 import org.mentoring.api.security.Viewer;
-import org.mentoring.common.ConflictException;
 import org.mentoring.common.InvalidInputException;
 import org.mentoring.lifecycle.CircleOffers;
 import org.mentoring.matching.persistence.ProposalDocument;
 import org.mentoring.matching.run.MatchingRunService;
 import org.mentoring.matching.run.RunCircle;
 import org.mentoring.matching.run.RunReader;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +55,7 @@ class RunCirclesController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "requestExternalId missing, blank or too long.",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> offerSeat(@PathVariable String id, @PathVariable String circleId,
+    ResponseEntity<SeatResponse> offerSeat(@PathVariable String id, @PathVariable String circleId,
             @RequestBody(required = false) OfferSeatRequest body, HttpServletRequest http) {
         String requestId = body == null || body.requestExternalId() == null ? "" : body.requestExternalId().strip();
         if (requestId.isEmpty()) {
@@ -73,20 +67,8 @@ class RunCirclesController {
                     + " characters");
         }
         runs.get(id);
-        ProposalDocument seat;
-        try {
-            seat = circleOffers.offerSeatInRun(id, circleId, requestId, Viewer.actorName(), http.getRemoteAddr());
-        } catch (ConflictException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            problem.setType(ProblemTypes.of(e.code()));
-            problem.setTitle("Conflict");
-            problem.setProperty("code", e.code());
-            if ("seat-unfit".equals(e.code())) {
-                problem.setProperty("errors", List.of(new FieldProblem("requestExternalId", e.getMessage())));
-            }
-            return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
+        ProposalDocument seat = circleOffers.offerSeatInRun(id, circleId, requestId, Viewer.actorName(),
+                http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/proposals/" + seat.id())).body(SeatResponse.of(seat));
     }
 

@@ -97,6 +97,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.of(e.code()), "Conflict", e.getMessage());
         problem.setProperty("code", e.code());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
         return problem;
     }
 
