@@ -268,7 +268,8 @@ public class MatchingRunService {
                 org.mentoring.matching.circles.CircleEngine circleEngine =
                         new org.mentoring.matching.circles.CircleEngine();
                 if (!local.stopWith(circleEngine::cancel)) {
-                    endings.cancelWithoutResult(local, RunStatus.SOLVING);
+                    // the run reads SOLVING, forming its circles, from here on: a cancel now is a cancel of that phase
+                    endings.cancelWithoutResult(local, RunStatus.SOLVING, CANCELLED_WHILE_CIRCLES_REASON);
                     return;
                 }
                 circleStep();
