@@ -46,6 +46,7 @@ public class MentorPlaces {
     private static final String CAPACITY = "capacity";
     private static final String VERSION = "version";
     private static final String HELD_CIRCLES = "heldCircles";
+    private static final String CIRCLES = "circles";
     /** The most ids one {@code $in} query names. */
     private static final int IN_PART = 1000;
 
@@ -89,7 +90,8 @@ public class MentorPlaces {
      * the circles they hold stay below {@code circles}, in one conditional update (two runs never give a mentor more
      * circles than they lead). Taking the same circle again takes nothing more.
      *
-     * @param circles how many circles the mentor leads at once, as stored
+     * @param circles how many circles the mentor leads at once, as the caller read it; a number the ledger holds
+     *     ({@link #changeCircles}) wins, so a profile lowered meanwhile is never overtaken
      * @throws ConflictException {@value #FULL} when they hold every circle they lead
      */
     public void takeCircle(String mentorExternalId, String name, int capacity, int circles, String circleId) {
@@ -101,16 +103,20 @@ public class MentorPlaces {
         }
         Document guard = new Document("_id", mentorExternalId).append(marker, new Document("$exists", false))
                 .append("$expr", new Document("$lt", List.of(
-                        new Document("$ifNull", List.of("$" + HELD_CIRCLES, 0)), circles)));
+                        new Document("$ifNull", List.of("$" + HELD_CIRCLES, 0)),
+                        new Document("$ifNull", List.of("$" + CIRCLES, circles)))));
         if (mongo.findAndModify(new BasicQuery(guard), new Update().inc(HELD_CIRCLES, 1).set(marker, true)
                 .inc(VERSION, 1), MentorPlacesDocument.class) == null) {
             if (mongo.exists(query(where("_id").is(mentorExternalId).and(marker).exists(true)),
                     MentorPlacesDocument.class)) {
                 return;
             }
-            int held = find(mentorExternalId).map(MentorPlacesDocument::circlesHeld).orElse(0);
+            Optional<MentorPlacesDocument> line = find(mentorExternalId);
+            int held = line.map(MentorPlacesDocument::circlesHeld).orElse(0);
+            Integer stored = line.map(MentorPlacesDocument::circles).orElse(null);
+            int leads = stored == null ? circles : stored;
             throw new ConflictException(FULL, name + " (" + mentorExternalId + ") leads no more circles: " + held
-                    + " of " + circles + " are held by circles of published runs");
+                    + " of " + leads + " are held by circles of published runs");
         }
     }
 
@@ -156,6 +162,14 @@ public class MentorPlaces {
     public Map<String, Integer> heldCircles(List<String> mentorExternalIds) {
         Map<String, Integer> held = new HashMap<>();
         mongo.find(query(where("_id").in(mentorExternalIds).and(HELD_CIRCLES).gt(0)), MentorPlacesDocument.class)
+                .forEach(doc -> held.put(doc.id(), doc.circlesHeld()));
+        return held;
+    }
+
+    /** The circles every mentor leading one holds now, by the ledger (one query, however many mentors there are). */
+    public Map<String, Integer> heldCirclesAll() {
+        Map<String, Integer> held = new HashMap<>();
+        mongo.find(query(where(HELD_CIRCLES).gt(0)), MentorPlacesDocument.class)
                 .forEach(doc -> held.put(doc.id(), doc.circlesHeld()));
         return held;
     }
@@ -217,6 +231,38 @@ public class MentorPlaces {
     }
 
     /**
+     * Sets how many circles a mentor may lead at once, refused when it is below the circles they lead now. The check
+     * and the change are one conditional update, so no circle can be taken between them ({@link #takeCircle} checks
+     * against this number).
+     *
+     * @throws InvalidInputException on {@code circles}, naming the mentor and the circles they lead
+     */
+    public void changeCircles(String mentorExternalId, String name, int capacity, int circles) {
+        ensure(mentorExternalId, capacity);
+        Document guard = new Document("_id", mentorExternalId).append("$expr", new Document("$lte", List.of(
+                new Document("$ifNull", List.of("$" + HELD_CIRCLES, 0)), circles)));
+        if (mongo.findAndModify(new BasicQuery(guard), new Update().set(CIRCLES, circles).inc(VERSION, 1),
+                MentorPlacesDocument.class) == null) {
+            int held = find(mentorExternalId).map(MentorPlacesDocument::circlesHeld).orElse(0);
+            throw new InvalidInputException(CIRCLES, circlesTooFew(name, held, circles));
+        }
+    }
+
+    /** What a refusal of {@code circles} below the circles held says. */
+    public static String circlesTooFew(String name, int held, int circles) {
+        return "circles: " + name + " leads " + held + (held == 1 ? " mentoring circle" : " mentoring circles")
+                + " now (members offered a seat or holding one), so " + circles + " is too few; give at least "
+                + held + ", or lower it once " + (held == 1 ? "that circle has" : "some of those circles have")
+                + " ended";
+    }
+
+    /** Copies a mentor's circles into the ledger whatever they lead: to undo a {@link #changeCircles}, or an import. */
+    public void setCircles(String mentorExternalId, int circles) {
+        mongo.updateFirst(query(where("_id").is(mentorExternalId)),
+                new Update().set(CIRCLES, circles).inc(VERSION, 1), MentorPlacesDocument.class);
+    }
+
+    /**
      * Copies a capacity into the ledger whatever the places held: after an import that checked it, or to undo a
      * {@link #changeCapacity} whose profile write failed. A capacity below the places held only stops new takes.
      */
@@ -227,16 +273,25 @@ public class MentorPlaces {
 
     /** {@link #setCapacity} for many mentors at once (an import); mentors without a ledger document are skipped. */
     public void setCapacities(Map<String, Integer> capacities) {
-        if (capacities.isEmpty()) {
+        setAll(CAPACITY, capacities);
+    }
+
+    /** {@link #setCircles} for many mentors at once (an import that checked them); mentors without a line are skipped. */
+    public void setCircles(Map<String, Integer> circles) {
+        setAll(CIRCLES, circles);
+    }
+
+    private void setAll(String field, Map<String, Integer> values) {
+        if (values.isEmpty()) {
             return;
         }
-        Set<String> kept = held(List.copyOf(capacities.keySet())).keySet();
+        Set<String> kept = held(List.copyOf(values.keySet())).keySet();
         if (kept.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MentorPlacesDocument.class);
         kept.forEach(id -> bulk.updateOne(query(where("_id").is(id)),
-                new Update().set(CAPACITY, capacities.get(id)).inc(VERSION, 1)));
+                new Update().set(field, values.get(id)).inc(VERSION, 1)));
         bulk.execute();
     }
 

@@ -17,10 +17,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param heldCircles mentoring circles the mentor leads now through published runs (null: none), apart from the
  *     places; never more than their {@code circles}
  * @param circleIds the circles counted in {@code heldCircles}, so that each is taken and given back once
+ * @param circles the circles the mentor may lead at once, copied here by every change of it so that one update can
+ *     check {@code heldCircles < circles} (null: never changed since the line was built; the profile's number holds)
  */
 @Document(MentorPlacesDocument.COLLECTION)
 public record MentorPlacesDocument(@Id String id, int held, int capacity, Map<String, Integer> drafts, long version,
-        Integer heldCircles, Map<String, Boolean> circleIds) {
+        @org.springframework.data.mongodb.core.index.Indexed(sparse = true) Integer heldCircles,
+        Map<String, Boolean> circleIds, Integer circles) {
 
     @org.springframework.data.annotation.PersistenceCreator
     public MentorPlacesDocument {
@@ -28,7 +31,7 @@ public record MentorPlacesDocument(@Id String id, int held, int capacity, Map<St
 
     /** A line without circles. */
     public MentorPlacesDocument(String id, int held, int capacity, Map<String, Integer> drafts, long version) {
-        this(id, held, capacity, drafts, version, null, null);
+        this(id, held, capacity, drafts, version, null, null, null);
     }
 
     /** The circles held now, 0 when none. */

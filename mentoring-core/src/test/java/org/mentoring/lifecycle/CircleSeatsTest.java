@@ -65,6 +65,8 @@ class CircleSeatsTest {
     @Autowired
     OverrideService overrides;
     @Autowired
+    org.mentoring.people.importing.PeopleImporter importer;
+    @Autowired
     org.mentoring.matching.model.MatchingInputs inputs;
 
     @BeforeEach
@@ -160,6 +162,87 @@ class CircleSeatsTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A circle taken for a publication (with the mentor's circles as read before) and the mentor's circles lowered to 0
+     * at the same moment, many times: exactly one of them wins, and the mentor never leads more circles than the
+     * profile says. Reading the ledger and then saving the profile let both through.
+     */
+    @Test
+    void aCircleTakenWhileTheMentorsCirclesAreLoweredNeverLeavesThemLeadingMoreThanTheyMay() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                store();
+                places.ensure("m-c", 1);
+                long version = mentors.get("m-c").version();
+                org.mentoring.people.input.MentorInput none = org.mentoring.people.input.MentorInput.withCircles(
+                        org.mentoring.people.PeopleFixtures.withCapacity(org.mentoring.people.PeopleFixtures.withName(
+                                org.mentoring.people.PeopleFixtures.withEmail(org.mentoring.people.PeopleFixtures
+                                        .mentor("m-c"), "m-c@example.org"), "Amara Okafor"), "1"), "0");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<Object> take = pool.submit(() -> outcome(together,
+                        () -> places.takeCircle("m-c", "Amara Okafor", 1, 1, CIRCLE)));
+                java.util.concurrent.Future<Object> lower = pool.submit(() -> outcome(together,
+                        () -> mentors.update("m-c", none, version)));
+                Object taken = take.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                Object lowered = lower.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                String what = "round " + round;
+                int circlesNow = mentors.get("m-c").mentor().circles();
+                assertThat(heldCircles()).as(what).isLessThanOrEqualTo(circlesNow);
+                if (taken == null) {
+                    assertThat(heldCircles()).as(what).isEqualTo(1);
+                    assertThat(lowered).as(what).isInstanceOfSatisfying(
+                            org.mentoring.common.InvalidInputException.class, e -> assertThat(e.errors())
+                                    .singleElement().satisfies(error -> {
+                                        assertThat(error.field()).isEqualTo("circles");
+                                        assertThat(error.message()).contains("Amara Okafor leads 1 mentoring circle");
+                                    }));
+                    assertThat(circlesNow).as(what).isEqualTo(1);
+                } else {
+                    assertThat(taken).as(what).isInstanceOf(ConflictException.class);
+                    assertThat(lowered).as(what).isNull();
+                    assertThat(circlesNow).as(what).isZero();
+                    assertThat(heldCircles()).as(what).isZero();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An import that would lower a mentor's circles below the circles they lead is refused naming the field. */
+    @Test
+    void anImportCannotLowerAMentorsCirclesBelowTheCirclesTheyLead() {
+        lifecycle.publish("run-c", ADMIN, "127.0.0.1");
+        org.mentoring.people.input.MentorInput none = org.mentoring.people.input.MentorInput.withCircles(
+                org.mentoring.people.PeopleFixtures.withName(org.mentoring.people.PeopleFixtures.withEmail(
+                        org.mentoring.people.PeopleFixtures.mentor("m-c"), "m-c@example.org"), "Amara Okafor"), "0");
+
+        assertThatThrownBy(() -> importer.importPeople(org.mentoring.people.importing.ImportBatch.ofJson(
+                List.of(none), List.of()), false, ADMIN, "JSON"))
+                .isInstanceOfSatisfying(org.mentoring.people.importing.ImportRejectedException.class,
+                        e -> assertThat(e.report().rejections()).singleElement().satisfies(rejection -> {
+                            assertThat(rejection.externalId()).isEqualTo("m-c");
+                            assertThat(rejection.field()).endsWith("circles");
+                            assertThat(rejection.reason()).contains("Amara Okafor (m-c) leads 1 mentoring circle",
+                                    "give at least 1");
+                        }));
+        assertThat(mentors.get("m-c").mentor().circles()).isEqualTo(1);
+        assertThat(heldCircles()).isEqualTo(1);
+    }
+
+    /** Runs the action once both threads are ready: null when it went through, else what it threw. */
+    private static Object outcome(java.util.concurrent.CyclicBarrier together, Runnable action) throws Exception {
+        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            action.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 

@@ -170,6 +170,7 @@ public class PeopleImporter {
         requests.rejectEmailsOwnedElsewhere(storedRequests);
         rejectUnknownMentors(requests, mentors.seenIds.keySet(), storedMentors, rejections);
         rejectCapacitiesBelowPlacesHeld(mentors, rejections);
+        rejectCirclesBelowCirclesLed(mentors, rejections);
 
         if (!rejections.isEmpty()) {
             ImportReport report = report(dryRun, UpsertCounts.NONE, UpsertCounts.NONE, rejections);
@@ -270,6 +271,20 @@ public class PeopleImporter {
                         valid.entry().field("capacity"), "capacity: " + mentor.capacity() + " is below the " + taken
                         + " places " + mentor.name() + " (" + mentor.externalId() + ") holds now (offers awaiting"
                         + " answers and active mentorships); give at least " + taken));
+            }
+        }
+    }
+
+    /** A mentor's circles may not go below the mentoring circles they lead now (by the ledger). */
+    private void rejectCirclesBelowCirclesLed(Checker<MentorInput, Mentor> mentors, List<Rejection> rejections) {
+        Map<String, Integer> led = mentorService.circlesHeld(mentors.ids());
+        for (Valid<MentorInput, Mentor> valid : mentors.valid) {
+            Mentor mentor = valid.value();
+            int leads = led.getOrDefault(mentor.externalId(), 0);
+            if (mentor.circles() < leads) {
+                rejections.add(new Rejection("mentor", mentor.externalId(), valid.entry().location(),
+                        valid.entry().field("circles"), org.mentoring.places.MentorPlaces.circlesTooFew(
+                                mentor.name() + " (" + mentor.externalId() + ")", leads, mentor.circles())));
             }
         }
     }

@@ -131,12 +131,24 @@ public class MentorService {
                 : input;
         Mentor mentor = validator.mentor(withExternalId(complete, externalId)).orThrow("mentor " + externalId);
         requireEmailFree(mentor);
-        requireCirclesHeld(externalId, mentor, document.getCircles());
         int capacityBefore = document.getCapacity();
+        int circlesBefore = document.getCircles();
+        // the ledger first, by one conditional update each: circles below the circles led now are refused, and no
+        // circle is taken between the check and the change
+        if (mentor.circles() != circlesBefore) {
+            places.changeCircles(externalId, mentor.name(), capacityBefore, mentor.circles());
+        }
         // the ledger first: lowering the capacity below the places held is refused, and no place is taken between
         // the check and the change
         if (mentor.capacity() != capacityBefore) {
-            places.changeCapacity(externalId, mentor.name(), mentor.capacity());
+            try {
+                places.changeCapacity(externalId, mentor.name(), mentor.capacity());
+            } catch (RuntimeException e) {
+                if (mentor.circles() != circlesBefore) {
+                    places.setCircles(externalId, circlesBefore);
+                }
+                throw e;
+            }
         }
         mapper.update(mentor, document);
         boolean saved = false;
@@ -151,27 +163,10 @@ public class MentorService {
         } finally {
             if (!saved) {
                 places.setCapacity(externalId, capacityBefore);
+                if (mentor.circles() != circlesBefore) {
+                    places.setCircles(externalId, circlesBefore);
+                }
             }
-        }
-    }
-
-    /**
-     * Refuses to lower a mentor's circles below the circles they lead now (by the ledger: circles of published runs
-     * with a seat waiting for an answer or accepted). Raising them, or a mentor leading none, needs no check.
-     *
-     * @throws org.mentoring.common.InvalidInputException on {@code circles}, saying how many they lead
-     */
-    private void requireCirclesHeld(String externalId, Mentor mentor, int circlesBefore) {
-        if (mentor.circles() >= circlesBefore) {
-            return;
-        }
-        int held = places.find(externalId).map(org.mentoring.places.MentorPlacesDocument::circlesHeld).orElse(0);
-        if (held > mentor.circles()) {
-            throw new org.mentoring.common.InvalidInputException("circles", "circles: " + mentor.name() + " leads "
-                    + held + (held == 1 ? " mentoring circle" : " mentoring circles") + " now (members offered a "
-                    + "seat or holding one), so " + mentor.circles() + " is too few; give at least " + held
-                    + ", or lower it once " + (held == 1 ? "that circle has" : "some of those circles have")
-                    + " ended");
         }
     }
 
@@ -291,8 +286,13 @@ public class MentorService {
                 mentors.stream().map(mapper::toDocument).toList(), MentorDocument::getExternalId, storedExternalIds,
                 Map.of());
         Map<String, Integer> capacities = new HashMap<>();
-        mentors.forEach(mentor -> capacities.put(mentor.externalId(), mentor.capacity()));
+        Map<String, Integer> circles = new HashMap<>();
+        mentors.forEach(mentor -> {
+            capacities.put(mentor.externalId(), mentor.capacity());
+            circles.put(mentor.externalId(), mentor.circles());
+        });
         places.setCapacities(capacities);
+        places.setCircles(circles);
         return counts;
     }
 
@@ -307,6 +307,13 @@ public class MentorService {
                 held.merge(id, counted, Math::max);
             }
         });
+        return held;
+    }
+
+    /** The mentoring circles each of these mentors leads now, by the ledger; mentors leading none are left out. */
+    public Map<String, Integer> circlesHeld(Collection<String> externalIds) {
+        Map<String, Integer> held = new HashMap<>(places.heldCirclesAll());
+        held.keySet().retainAll(externalIds instanceof Set<?> ? externalIds : new HashSet<>(externalIds));
         return held;
     }
 
