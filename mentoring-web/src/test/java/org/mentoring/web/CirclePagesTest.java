@@ -77,6 +77,11 @@ class CirclePagesTest {
         String runId = awaitEnd(admin, start(admin, "{\"timeLimitSeconds\": 2, \"circles\": {\"startDate\": \""
                 + today.plusDays(30) + "\"}}"));
         assertThat(admin.get("/api/v1/matching-runs/" + runId + "/circles").json().get("circles")).hasSize(1);
+        // the run's summary counts the circle's seats apart from the pairs, as its status line counts both as placed
+        String runPage = mvc.perform(get("/admin/runs/{id}", runId).with(user(PageUsers.COORDINATOR))).andReturn()
+                .getResponse().getContentAsString().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+        assertThat(runPage).contains("0 requests matched with a mentor, 3 given a seat in 1 mentoring circle, 0 unmatched")
+                .contains("3 of 3 open requests placed").contains("Circles (1)");
         Http.Answer published = admin.postJson("/api/v1/matching-runs/" + runId + "/publish", "{}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
 

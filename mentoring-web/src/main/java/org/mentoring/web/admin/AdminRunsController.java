@@ -267,7 +267,8 @@ class AdminRunsController {
 
     private void addProposals(Model model, MatchingRun run, String tab, int page, String q,
             UnmatchedCategory category) {
-        RunPage view = RunPage.of(runs.proposals(run.id()), runs.inputs(run.id()));
+        RunPage view = RunPage.of(runs.proposals(run.id()), runs.inputs(run.id()),
+                run.circles() == null ? List.of() : launcher.circles(run.id()));
         model.addAttribute("summary", view.summary);
         model.addAttribute("droppedPins", pins.list().stream().filter(pin -> run.id().equals(pin.droppedByRun()))
                 .toList());

@@ -55,7 +55,12 @@ final class RunPage {
 
     /** The summary at the top of a finished run's page. */
     record Summary(int matched, int unmatched, List<CategoryCount> categories, int priorityPlaced, int priorityTotal,
-            WorstOff worstOff) {
+            WorstOff worstOff, int seated, int circles) {
+
+        /** Whether the run formed mentoring circles, so that the summary counts its seats apart from its pairs. */
+        public boolean withCircles() {
+            return circles > 0;
+        }
     }
 
     final List<ProposalRow> proposals;
@@ -69,6 +74,11 @@ final class RunPage {
     }
 
     static RunPage of(RunProposals result, InputSnapshot inputs) {
+        return of(result, inputs, List.of());
+    }
+
+    /** @param circles the run's mentoring circles (none for a run of pairs only), whose members are placed too */
+    static RunPage of(RunProposals result, InputSnapshot inputs, List<org.mentoring.matching.run.RunCircle> circles) {
         Map<String, String> mentorNames = inputs.mentors().stream()
                 .collect(Collectors.toMap(Mentor::externalId, Mentor::name, (a, b) -> a));
         Map<String, MentorshipRequest> requests = inputs.openRequests().stream()
@@ -87,12 +97,13 @@ final class RunPage {
         UnmatchedCategory.count(result.unmatched()).forEach((category, count) ->
                 categories.add(new CategoryCount(category, category.label(), count)));
         int priorityTotal = (int) requests.values().stream().filter(MentorshipRequest::priority).count();
-        int priorityPlaced = (int) proposals.stream().map(p -> requests.get(p.requestId()))
-                .filter(r -> r != null && r.priority()).count();
+        List<String> seatedIds = circles.stream().flatMap(c -> c.members().stream()).toList();
+        int priorityPlaced = (int) java.util.stream.Stream.concat(proposals.stream().map(ProposalRow::requestId),
+                seatedIds.stream()).map(requests::get).filter(r -> r != null && r.priority()).count();
         WorstOff worst = proposals.stream().min(Comparator.comparingInt(ProposalRow::affinity))
                 .map(p -> new WorstOff(p.affinity(), p.researcher(), p.mentor())).orElse(null);
         return new RunPage(proposals, unmatched, new Summary(proposals.size(), unmatched.size(), categories,
-                priorityPlaced, priorityTotal, worst));
+                priorityPlaced, priorityTotal, worst, seatedIds.size(), circles.size()));
     }
 
     /** The score in words: "all hard rules kept, 56 unmatched, quality 15,476". */
