@@ -1,6 +1,8 @@
 package org.mentoring.benchmark;
 
 import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -65,6 +67,19 @@ import org.mentoring.matching.circles.Seat;
  * proof is at {@link #refine}); it starts at the LP's repaired dual, where it is never above the LP's bound, and
  * subgradient steps lower it. The least it can reach is the LP over all explicit circles (column generation's
  * bound), without listing the circles; stopping early leaves a valid, only looser, bound.
+ *
+ * <p><b>The pairs as one exact matching, and deflected steps.</b> Only the rows of requests who lie in some column
+ * (the only ones a circle can seat) are dualized; the pairs stay one b-matching (each request in one pair at most,
+ * each mentor within capacity), solved exactly by min-cost flow on the values {@code v(i,m) + w - u[i]} scaled by
+ * 1024 (integers). An answer's pairs are such a b-matching, so its pairs' reduced value is at most the flow's, and
+ * the rest of the proof at {@link #refine} is unchanged. For any multipliers of the requests in columns this value is
+ * never above the mentor-by-mentor one whatever multipliers the other requests get (weak duality of the b-matching:
+ * the mentor-by-mentor sum is that matching's Lagrangian), so the start is never looser; its limit is the same LP over
+ * explicit circles, reached with the column requests' multipliers only. The steps follow the subgradient deflected by
+ * the previous direction (Camerini, Fratta and Maffioli), which only changes which multipliers are tried. (The flow is
+ * an exact integer algorithm; the value used is its optimal cost, in integers.) At 2,000 x 400 the restricted master
+ * over the circles the pricing met ({@code -Dcircle.bound.master=true}, diagnostics) is within 2 points of this bound,
+ * so the multipliers are converged: a lower bound needs cuts, not a better multiplier method.
  */
 public final class CircleLpBound {
 
@@ -76,6 +91,13 @@ public final class CircleLpBound {
     private final List<Seat> seats;
     private final int minSize;
     private final int maxSize;
+    /**
+     * Whether the pairs are one exact b-matching in the Lagrangian (only the rows of requests in some column are
+     * dualized), or priced mentor by mentor (every request's row dualized).
+     */
+    private final boolean flowPairs;
+    /** Per seat: whether its "placed at most once" row is dualized (it lies in some column, or every seat). */
+    private final boolean[] dualized;
     /** Per seat, the mentors it may take one-to-one and their values. */
     private final List<int[]> pairMentors = new ArrayList<>();
     private final List<long[]> pairValues = new ArrayList<>();
@@ -89,7 +111,8 @@ public final class CircleLpBound {
     private final Map<Integer, long[]> mentorPairValues = new LinkedHashMap<>();
     private final Map<Integer, List<Column>> columnsOf = new LinkedHashMap<>();
 
-    private CircleLpBound(CircleProblem problem) {
+    private CircleLpBound(CircleProblem problem, boolean flowPairs) {
+        this.flowPairs = flowPairs;
         this.model = CircleModel.build(problem);
         this.seats = model.solution().getSeats();
         this.minSize = problem.settings().minSize();
@@ -126,6 +149,15 @@ public final class CircleLpBound {
         });
         for (Column column : columns) {
             columnsOf.computeIfAbsent(column.mentor(), m -> new ArrayList<>()).add(column);
+        }
+        this.dualized = new boolean[seats.size()];
+        for (int i = 0; i < seats.size(); i++) {
+            dualized[i] = !flowPairs;
+        }
+        for (Column column : columns) {
+            for (int i : column.members()) {
+                dualized[i] = true;
+            }
         }
     }
 
@@ -203,12 +235,13 @@ public final class CircleLpBound {
             int columns, int variables, double seconds) {
     }
 
-    /** Subgradient steps of each Lagrangian refinement, and the wall time each may take at most. */
-    static final int ITERATIONS = Integer.getInteger("circle.bound.iterations", 400);
-    static final double SECONDS = Double.parseDouble(System.getProperty("circle.bound.seconds", "45"));
+    /** Subgradient steps of each Lagrangian refinement, and the CPU time (this thread's) each may take at most. */
+    static final int ITERATIONS = Integer.getInteger("circle.bound.iterations", 1000);
+    static final double SECONDS = Double.parseDouble(System.getProperty("circle.bound.seconds", "120"));
     /** Branch-and-bound nodes a column's pricing may visit before it answers with its root bound (still a bound). */
     static final int PATIENCE = Integer.getInteger("circle.bound.patience", 10);
     static final double STEP = Double.parseDouble(System.getProperty("circle.bound.step", "0.01"));
+    static final double DEFLECT = Double.parseDouble(System.getProperty("circle.bound.deflect", "1.5"));
     static final boolean TRACE = Boolean.getBoolean("circle.bound.trace");
     static final long NODES = Long.getLong("circle.bound.nodes", 200_000);
 
@@ -220,13 +253,21 @@ public final class CircleLpBound {
      * and with it for a P that needed its own LP.
      */
     public static Result compute(CircleProblem problem, List<Integer> atLeast) {
+        return compute(problem, atLeast, true);
+    }
+
+    /** As {@link #compute(CircleProblem, List)}; {@code flowPairs} false prices the pairs mentor by mentor. */
+    static Result compute(CircleProblem problem, List<Integer> atLeast, boolean flowPairs) {
         long t0 = System.nanoTime();
         Loader.loadNativeLibraries();
-        CircleLpBound lp = new CircleLpBound(problem);
+        CircleLpBound lp = new CircleLpBound(problem, flowPairs);
         Lp placed = lp.solve(true, 0);
         long placedBound = (long) Math.floor(placed.bound + 1e-6);
         Lp free = lp.solve(false, 0);
         Refined freeRefined = lp.refine(free.u, 0, 0);
+        if (MASTER) {
+            lp.masterValue();
+        }
         Map<Integer, Long> soft = new LinkedHashMap<>();
         Map<Integer, Long> relaxed = new LinkedHashMap<>();
         for (int p : atLeast) {
@@ -277,12 +318,19 @@ public final class CircleLpBound {
      * computed exactly. At the LP's repaired dual, L is never above the LP's bound (a pair's reduced value is at most
      * its mentor's capacity dual; a circle's, by its bonus at most the sum of its members' relaxed bonuses, at most
      * its column's link and size duals), and the minimum of both is reported.
+     *
+     * <p>With {@code flowPairs}, only {@code u[i]} of the requests in some column are kept (the others are 0 and their
+     * rows are not dualized) and the pairs' term is the best b-matching's reduced value ({@link #pairsByFlow}) instead
+     * of the mentor-by-mentor sum: the answer's pairs, each request once and each mentor within capacity, are one
+     * such matching, and every circle member lies in a column, so the regrouping above holds as it is.
      */
     private Refined refine(double[] u0, double w0, int atLeast) {
-        long deadline = System.nanoTime() + (long) (SECONDS * 1e9);
+        // The time limit is this thread's CPU time, so that the bound's value does not depend on the machine's load.
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long deadline = cpu.getCurrentThreadCpuTime() + (long) (SECONDS * 1e9);
         double[] u = new double[u0.length];
         for (int i = 0; i < u.length; i++) {
-            u[i] = grid(u0[i]);
+            u[i] = dualized[i] ? grid(u0[i]) : 0;
         }
         double w = atLeast > 0 ? grid(w0) : 0;
         int[] used = new int[seats.size()];
@@ -291,33 +339,56 @@ public final class CircleLpBound {
         Refined best = new Refined(value, u.clone(), w);
         double theta = 1.0;
         int worse = 0;
-        for (int it = 0; it < ITERATIONS && System.nanoTime() < deadline; it++) {
-            double norm = 0;
+        // The direction: the subgradient deflected by the previous direction (Camerini, Fratta and Maffioli), so that
+        // the multipliers of requests two circles fight over stop zigzagging; only which u and w are tried changes.
+        double[] d = new double[u.length];
+        double dw = 0;
+        for (int it = 0; it < ITERATIONS && cpu.getCurrentThreadCpuTime() < deadline; it++) {
+            double[] g = new double[u.length];
             for (int i = 0; i < u.length; i++) {
-                double g = 1 - used[i];
-                if (u[i] > 0 || g < 0) {
-                    norm += g * g;
-                }
+                g[i] = dualized[i] && (u[i] > 0 || used[i] > 1) ? 1 - used[i] : 0;
             }
             double gw = atLeast > 0 ? placedOut[0] - atLeast : 0;
-            if (atLeast > 0 && (w > 0 || gw > 0)) {
-                norm += gw * gw;
+            if (atLeast == 0 || (w == 0 && gw > 0)) {
+                gw = 0;
             }
+            double dot = gw * dw;
+            double dd = dw * dw;
+            for (int i = 0; i < u.length; i++) {
+                dot += g[i] * d[i];
+                dd += d[i] * d[i];
+            }
+            double beta = dd > 0 ? Math.max(0, -DEFLECT * dot / dd) : 0;
+            double norm = 0;
+            for (int i = 0; i < u.length; i++) {
+                d[i] = g[i] + beta * d[i];
+                if (u[i] == 0 && d[i] > 0) {
+                    d[i] = 0;
+                }
+                norm += d[i] * d[i];
+            }
+            dw = gw + beta * dw;
+            if (w == 0 && dw > 0) {
+                dw = 0;
+            }
+            norm += dw * dw;
             if (norm == 0) {
                 break;
             }
             double step = theta * STEP * Math.max(1, Math.abs(best.bound())) / norm;
             for (int i = 0; i < u.length; i++) {
-                u[i] = grid(u[i] - step * (1 - used[i]));
+                if (dualized[i]) {
+                    u[i] = grid(u[i] - step * d[i]);
+                }
             }
             if (atLeast > 0) {
-                w = grid(w - step * gw);
+                w = grid(w - step * dw);
             }
             java.util.Arrays.fill(used, 0);
             value = lagrangian(u, w, atLeast, used, placedOut);
             if (TRACE) {
-                System.err.printf("refine P=%d it=%d L=%.1f best=%.1f theta=%.4f norm=%.0f placed=%d w=%.3f%n",
-                        atLeast, it, value, best.bound(), theta, norm, placedOut[0], w);
+                System.err.printf("refine P=%d it=%d L=%.1f best=%.1f theta=%.4f norm=%.0f placed=%d w=%.3f cut=%d%n",
+                        atLeast, it, value, best.bound(), theta, norm, placedOut[0], w, cutColumns);
             }
             if (value < best.bound()) {
                 best = new Refined(value, u.clone(), w);
@@ -327,6 +398,8 @@ public final class CircleLpBound {
                 worse = 0;
                 System.arraycopy(best.u(), 0, u, 0, u.length);
                 w = best.w();
+                java.util.Arrays.fill(d, 0);
+                dw = 0;
                 java.util.Arrays.fill(used, 0);
                 lagrangian(u, w, atLeast, used, placedOut);
             }
@@ -334,14 +407,69 @@ public final class CircleLpBound {
         return best;
     }
 
+    private int cutColumns;
+    /** Diagnostics only ({@code circle.bound.master}): the circles the pricing found, for {@link #masterValue}. */
+    static final boolean MASTER = Boolean.getBoolean("circle.bound.master");
+    private final Map<String, long[]> met = new LinkedHashMap<>();
+    private final Map<String, int[]> metMembers = new LinkedHashMap<>();
+
+    /**
+     * Diagnostics, not a bound: the LP over every pair and only the circles the pricing found (a restricted master),
+     * the soft score without the count row. It is at most the LP over all explicit circles, which the Lagrangian is at
+     * least: the two bracket that LP.
+     */
+    double masterValue() {
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        double inf = MPSolver.infinity();
+        MPObjective objective = solver.objective();
+        objective.setMaximization();
+        MPConstraint[] request = new MPConstraint[seats.size()];
+        for (int i = 0; i < seats.size(); i++) {
+            request[i] = solver.makeConstraint(-inf, 1);
+        }
+        Map<Integer, MPConstraint> cap = new HashMap<>();
+        capacity.forEach((m, c) -> cap.put(m, solver.makeConstraint(-inf, c)));
+        Map<Integer, MPConstraint> circleRow = new HashMap<>();
+        circles.forEach((m, k) -> circleRow.put(m, solver.makeConstraint(-inf, k)));
+        for (int i = 0; i < seats.size(); i++) {
+            int[] ms = pairMentors.get(i);
+            for (int k = 0; k < ms.length; k++) {
+                MPVariable v = solver.makeNumVar(0, inf, "");
+                objective.setCoefficient(v, pairValues.get(i)[k]);
+                request[i].setCoefficient(v, 1);
+                cap.get(ms[k]).setCoefficient(v, 1);
+            }
+        }
+        for (Map.Entry<String, long[]> entry : met.entrySet()) {
+            MPVariable z = solver.makeNumVar(0, inf, "");
+            objective.setCoefficient(z, entry.getValue()[1]);
+            circleRow.get((int) entry.getValue()[0]).setCoefficient(z, 1);
+            for (int i : metMembers.get(entry.getKey())) {
+                request[i].setCoefficient(z, 1);
+            }
+        }
+        MPSolver.ResultStatus status = solver.solve();
+        double value = status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+        System.err.printf("restricted master: %d circles, status %s, value %.1f%n", met.size(), status, value);
+        solver.delete();
+        return value;
+    }
+
     /** L(u, w) (see {@link #refine}); fills {@code used} with how often each request is placed and the total. */
     private double lagrangian(double[] u, double w, int atLeast, int[] used, long[] placedOut) {
+        cutColumns = 0;
         double value = -atLeast * w;
         for (double ui : u) {
             value += ui;
         }
         long placements = 0;
-        for (Map.Entry<Integer, int[]> entry : mentorPairSeats.entrySet()) {
+        if (flowPairs) {
+            long[] pairs = pairsByFlow(u, w, used);
+            value += pairs[0] / 1024.0;
+            placements += pairs[1];
+        }
+        for (Map.Entry<Integer, int[]> entry : flowPairs ? Map.<Integer, int[]>of().entrySet()
+                : mentorPairSeats.entrySet()) {
             int m = entry.getKey();
             int[] who = entry.getValue();
             long[] v = mentorPairValues.get(m);
@@ -371,12 +499,29 @@ public final class CircleLpBound {
                     a[k] = column.values()[k] + w - u[column.members()[k]];
                 }
                 CirclePricing.Price price = pricing.price(a, column.bonus(), column.top(), found);
+                if (!price.exact()) {
+                    cutColumns++;
+                }
                 q = Math.max(q, price.bound());
                 if (price.best() != null && price.bestValue() > found) {
                     found = price.bestValue();
                     members = new int[price.best().length];
                     for (int k = 0; k < members.length; k++) {
                         members[k] = column.members()[price.best()[k]];
+                    }
+                    if (MASTER) {
+                        long circleValue = 0;
+                        for (int x : price.best()) {
+                            circleValue += column.values()[x];
+                            for (int y : price.best()) {
+                                circleValue += x < y ? column.bonus()[x][y] : 0;
+                            }
+                        }
+                        int[] sorted = members.clone();
+                        java.util.Arrays.sort(sorted);
+                        met.putIfAbsent(entry.getKey() + ":" + java.util.Arrays.toString(sorted),
+                                new long[] {entry.getKey(), circleValue});
+                        metMembers.putIfAbsent(entry.getKey() + ":" + java.util.Arrays.toString(sorted), sorted);
                     }
                 }
             }
@@ -391,6 +536,66 @@ public final class CircleLpBound {
         }
         placedOut[0] = placements;
         return value;
+    }
+
+    /**
+     * The best pairs for values {@code v(i,m) + w - u[i]} (u only on dualized rows): the most total value of a set of
+     * pairs the pair rules allow, each request in one pair at most, each mentor within capacity, as 1024 times that
+     * value (an integer: u and w lie on the 1/1024 grid) and the number of pairs; fills {@code used}. An exact
+     * min-cost flow over the pairs of positive value: source to request (1), request to mentor (1, cost minus 1024 times
+     * the value), mentor to sink (capacity), and a source-to-sink bypass.
+     */
+    private long[] pairsByFlow(double[] u, double w, int[] used) {
+        int n = seats.size();
+        List<Integer> mentorIds = new ArrayList<>(capacity.keySet());
+        Map<Integer, Integer> node = new HashMap<>();
+        for (int k = 0; k < mentorIds.size(); k++) {
+            node.put(mentorIds.get(k), n + k);
+        }
+        int source = n + mentorIds.size();
+        int sink = source + 1;
+        int arcCount = 0;
+        for (int i = 0; i < n; i++) {
+            arcCount += pairMentors.get(i).length + 1;
+        }
+        MinCostFlow flow = new MinCostFlow(sink + 1, arcCount + mentorIds.size() + 1);
+        try {
+            List<int[]> arcs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int[] ms = pairMentors.get(i);
+                boolean any = false;
+                for (int k = 0; k < ms.length; k++) {
+                    long scaled = Math.round((pairValues.get(i)[k] + w - (dualized[i] ? u[i] : 0)) * 1024);
+                    if (scaled > 0) {
+                        if (!any) {
+                            flow.addArcWithCapacityAndUnitCost(source, i, 1, 0);
+                            any = true;
+                        }
+                        arcs.add(new int[] {flow.addArcWithCapacityAndUnitCost(i, node.get(ms[k]), 1, -scaled), i});
+                    }
+                }
+            }
+            for (int k = 0; k < mentorIds.size(); k++) {
+                flow.addArcWithCapacityAndUnitCost(n + k, sink, capacity.get(mentorIds.get(k)), 0);
+            }
+            flow.addArcWithCapacityAndUnitCost(source, sink, n, 0);
+            flow.setNodeSupply(source, n);
+            flow.setNodeSupply(sink, -n);
+            MinCostFlowBase.Status status = flow.solve();
+            if (status != MinCostFlowBase.Status.OPTIMAL) {
+                throw new IllegalStateException("min-cost flow ended " + status);
+            }
+            long pairs = 0;
+            for (int[] arc : arcs) {
+                if (flow.getFlow(arc[0]) > 0) {
+                    used[arc[1]]++;
+                    pairs++;
+                }
+            }
+            return new long[] {-flow.getOptimalCost(), pairs};
+        } finally {
+            flow.delete();
+        }
     }
 
     /** One relaxation: the count (every placement worth 1), or the soft score with at least {@code atLeast} placed. */

@@ -104,6 +104,34 @@ class CircleLpBoundTest {
     }
 
     /**
+     * The Lagrangian whose pairs are one exact b-matching (only the rows of requests open to a circle dualized) against
+     * the one that prices the pairs mentor by mentor (every request's row dualized), on the tiny and the crowded
+     * communities, every answer enumerated: both are never below the best answer placing P or more, for every P.
+     */
+    @Test
+    void theBoundWithThePairsAsOneExactMatchingIsNeverBelowTheBestAnswer() {
+        for (long seed = 1; seed <= 16; seed++) {
+            MatchingWeights weights = seed % 2 == 0 ? MatchingWeights.defaults() : MatchingWeights.affinityOnly();
+            for (CircleProblem problem : List.of(tiny(seed, weights), crowded(seed, weights))) {
+                long[] best = bruteForce(problem);
+                List<Integer> counts = IntStream.rangeClosed(0, problem.requests().size()).boxed().toList();
+                CircleLpBound.Result flow = CircleLpBound.compute(problem, counts, true);
+                CircleLpBound.Result byMentor = CircleLpBound.compute(problem, counts, false);
+                for (int p : counts) {
+                    long atLeast = Long.MIN_VALUE;
+                    for (int q = p; q < best.length; q++) {
+                        atLeast = Math.max(atLeast, best[q]);
+                    }
+                    assertThat(flow.softAtLeast().get(p)).as("seed %d, placing %d or more", seed, p)
+                            .isGreaterThanOrEqualTo(atLeast);
+                    assertThat(byMentor.softAtLeast().get(p)).as("seed %d, placing %d or more", seed, p)
+                            .isGreaterThanOrEqualTo(atLeast);
+                }
+            }
+        }
+    }
+
+    /**
      * 8 requests open to circles who all fit one meeting hour of one mentor (1 circle of 2 or 3, 0 or 1 mentee
      * one-to-one), of random domains, countries and institutions: one column of 8 candidates for circles of 3 at most.
      */
