@@ -37,14 +37,20 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * pair engine, {@link ExactPairs}, on the model's own pairs for the requests that accept a pair, then
  * {@link GreedyCircles} for the circle requests left) and improves it by local search with OptaPlanner: move a member, swap two members (between circles, or a
  * circle and a pair), move a circle's meeting time, and the group moves of {@link CircleMoveFactory} (open, close,
- * re-time a circle, backfill, exchange a member with an outsider); it starts from the better of pairs first and
- * circles first, and ends by re-solving the pairs exactly around the circles found.
+ * re-time a circle, backfill, exchange a member with an outsider, rebuild a circle by gain); it starts from the
+ * better of pairs first and circles first, searches in stages with the joint flow ({@link #jointFlow}: pairs and
+ * circle seats placed again by one exact flow around the circles' meetings) after each, and ends by re-solving the
+ * pairs exactly around the circles found.
  */
 public final class CircleEngine {
 
     private final EnvironmentMode environmentMode;
     /** How long the last exact pairs around fixed circles took (with scoring): what a re-solve is expected to cost. */
     private long lastPairsNanos;
+    /** How long the construction's joint flow took (with scoring): what each later one is expected to cost. */
+    private long lastJointNanos;
+    /** The local search's stages, with the joint flow after each. */
+    private static final int SEARCH_STAGES = 3;
 
     public CircleEngine() {
         this(EnvironmentMode.REPRODUCIBLE);
@@ -87,9 +93,22 @@ public final class CircleEngine {
         // fewer of them). The re-solve costs about what the construction's circles-first pairs did; twice that is
         // kept for it.
         long limit = System.nanoTime() + left.toNanos();
-        long searchEnd = limit - 2 * lastPairsNanos;
-        if (searchEnd - System.nanoTime() > 50_000_000L) {
-            best = search(problem, best, searchEnd);
+        long searchEnd = limit - lastJointNanos - lastPairsNanos;
+        // In stages: after each, the joint flow places everyone again around the circles' meetings (never worse).
+        int stages = SEARCH_STAGES;
+        for (int stage = 0; stage < stages && !cancelled; stage++) {
+            long now = System.nanoTime();
+            long stageEnd = now + (searchEnd - now) / (stages - stage);
+            if (stageEnd - now <= 50_000_000L) {
+                break;
+            }
+            best = search(problem, best, stageEnd);
+            if (stage < stages - 1 && !cancelled && searchEnd - System.nanoTime() > 2 * lastJointNanos) {
+                best = jointFlow(problem, best);
+            }
+        }
+        if (!cancelled && limit - System.nanoTime() > lastJointNanos) {
+            best = jointFlow(problem, best);
         }
         if (!cancelled && limit - System.nanoTime() > lastPairsNanos) {
             best = repairPairs(problem, best);
@@ -130,8 +149,9 @@ public final class CircleEngine {
 
     /**
      * The construction the search starts from: the better (placed first, then soft) of the baseline's (exact pairs
-     * first, then greedy circles) and circles first (greedy circles from every request open to one, then the exact
-     * pairs among the rest, then greedy circles again for slots still empty). Requests open to both formats that fit
+     * first, then greedy circles) and circles first (greedy circles from every request open to one, then the joint
+     * flow placing every request in a pair or in one of those circles at its meeting, then greedy circles again for
+     * slots still empty). Requests open to both formats that fit
      * a circle often leave a pair place to a request that only accepts pairs, so circles first usually places more.
      */
     CircleModel constructBest(CircleProblem problem) {
@@ -145,10 +165,12 @@ public final class CircleEngine {
         solution.getSeats().forEach(s -> s.setPlace(null));
         GreedyCircles.pack(model);
         long before = System.nanoTime();
-        assignExactPairs(problem, model, seat -> !seat.isInCircle());
+        // every request placed again by one flow over the pairs and the circles just opened, at their meetings
+        assignJointFlow(problem, model);
         GreedyCircles.pack(model);
         HardMediumSoftLongScore circlesFirst = score(solution);
         lastPairsNanos = System.nanoTime() - before;
+        lastJointNanos = lastPairsNanos;
         if (circlesFirst.compareTo(pairsFirst) >= 0) {
             solution.setScore(circlesFirst);
         } else {
@@ -182,6 +204,156 @@ public final class CircleEngine {
             solution.setScore(before);
         }
         return solution;
+    }
+
+    /**
+     * Every request placed again by one exact flow over the pairs and the open circles together, each circle at its
+     * meeting and in one language its mentor and members share: a circle is a column of maxSize places that the
+     * requests open to circles who fit its meeting and speak that language may take. The flow places the most
+     * requests, then the most value; a circle place is worth the pair value with its mentor plus half the coherence
+     * and mix the request has with the circle's members now (what it adds if the circle keeps them). A circle left
+     * with fewer than minSize members is closed and the flow solved again. Kept only if the whole score is no worse
+     * (the bonus is an estimate); nothing is tried on a solution that breaks a hard rule.
+     */
+    CircleSolution jointFlow(CircleProblem problem, CircleSolution solution) {
+        HardMediumSoftLongScore before = solution.getScore() == null ? score(solution) : solution.getScore();
+        if (before.hardScore() < 0) {
+            return solution;
+        }
+        List<Place> places = new ArrayList<>();
+        solution.getSeats().forEach(s -> places.add(s.getPlace()));
+        assignJointFlow(problem, CircleModel.of(problem, solution));
+        HardMediumSoftLongScore after = score(solution);
+        if (after.compareTo(before) < 0) {
+            for (int i = 0; i < places.size(); i++) {
+                solution.getSeats().get(i).setPlace(places.get(i));
+            }
+            solution.setScore(before);
+        } else {
+            solution.setScore(after);
+        }
+        return solution;
+    }
+
+    /** The flow of {@link #jointFlow}, applied to the model's solution (not scored). */
+    static void assignJointFlow(CircleProblem problem, CircleModel model) {
+        CircleSolution solution = model.solution();
+        List<PairPlace> pairPlaces = solution.getPairPlaces();
+        int mentors = pairPlaces.size();
+        Map<CircleSlot, List<Seat>> membersOf = new java.util.IdentityHashMap<>();
+        for (Seat seat : solution.getSeats()) {
+            if (seat.getPlace() instanceof CircleSlot slot) {
+                membersOf.computeIfAbsent(slot, x -> new ArrayList<>()).add(seat);
+            }
+        }
+        List<Circle> open = new ArrayList<>();
+        List<String> languageOf = new ArrayList<>();
+        for (Circle circle : solution.getCircles()) {
+            List<Seat> members = membersOf.get(circle.getSlot());
+            if (members == null) {
+                continue;
+            }
+            // Of the languages the circle shares, the one the most candidates who fit its meeting speak.
+            String language = null;
+            int most = -1;
+            for (String l : new java.util.TreeSet<>(CircleConstraintProvider.commonLanguages(circle.getSlot(),
+                    members))) {
+                int n = 0;
+                for (Seat seat : model.candidates(circle.getSlot())) {
+                    if (circle.fits(seat) && seat.getRequest().languages().contains(l)) {
+                        n++;
+                    }
+                }
+                if (n > most) {
+                    most = n;
+                    language = l;
+                }
+            }
+            if (language == null) {
+                return;
+            }
+            open.add(circle);
+            languageOf.add(language);
+        }
+        List<Seat> seats = solution.getSeats();
+        Map<Seat, Integer> row = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < seats.size(); i++) {
+            row.put(seats.get(i), i);
+        }
+        List<List<long[]>> arcs = new ArrayList<>();
+        for (Seat seat : seats) {
+            List<long[]> list = new ArrayList<>();
+            if (seat.getFormat().acceptsPair()) {
+                for (Place place : seat.getCandidates()) {
+                    if (place instanceof PairPlace pair && seat.isPairAllowed(pair.getMentorIndex())) {
+                        list.add(new long[] {pair.getMentorIndex(), seat.valueWith(pair.getMentorIndex())});
+                    }
+                }
+            }
+            arcs.add(list);
+        }
+        for (int k = 0; k < open.size(); k++) {
+            Circle circle = open.get(k);
+            CircleSlot slot = circle.getSlot();
+            List<Seat> members = membersOf.get(slot);
+            for (Seat seat : model.candidates(slot)) {
+                if (seat.getFormat().acceptsCircle() && circle.fits(seat) && !seat.isConflict(slot)
+                        && seat.getRequest().languages().contains(languageOf.get(k))) {
+                    long bonus = 0;
+                    for (Seat member : members) {
+                        if (member != seat) {
+                            bonus += (CircleConstraintProvider.sharesDomain(seat, member) ? slot.getCoherenceWeight()
+                                    : 0) + (long) slot.getMixWeight() * CircleConstraintProvider.crossings(seat, member);
+                        }
+                    }
+                    arcs.get(row.get(seat)).add(new long[] {mentors + k, seat.valueWith(slot.getMentorIndex())
+                            + bonus / 2});
+                }
+            }
+        }
+        int[] room = new int[mentors + open.size()];
+        for (PairPlace pair : pairPlaces) {
+            room[pair.getMentorIndex()] = Math.max(0, pair.getCapacity());
+        }
+        for (int k = 0; k < open.size(); k++) {
+            room[mentors + k] = open.get(k).getSlot().getMaxSize();
+        }
+        int[][] columnsOf = new int[seats.size()][];
+        long[][] valuesOf = new long[seats.size()][];
+        for (int i = 0; i < seats.size(); i++) {
+            List<long[]> list = arcs.get(i);
+            columnsOf[i] = new int[list.size()];
+            valuesOf[i] = new long[list.size()];
+            for (int a = 0; a < list.size(); a++) {
+                columnsOf[i][a] = (int) list.get(a)[0];
+                valuesOf[i][a] = list.get(a)[1];
+            }
+        }
+        int[] columnOf;
+        while (true) {
+            columnOf = ExactPairs.solve(room, problem.weights().loadBalance(), columnsOf, valuesOf);
+            int[] count = new int[room.length];
+            for (int c : columnOf) {
+                if (c >= 0) {
+                    count[c]++;
+                }
+            }
+            boolean small = false;
+            for (int k = 0; k < open.size(); k++) {
+                int n = count[mentors + k];
+                if (n > 0 && n < open.get(k).getSlot().getMinSize()) {
+                    room[mentors + k] = 0;
+                    small = true;
+                }
+            }
+            if (!small) {
+                break;
+            }
+        }
+        for (int i = 0; i < seats.size(); i++) {
+            int c = columnOf[i];
+            seats.get(i).setPlace(c < 0 ? null : c < mentors ? pairPlaces.get(c) : open.get(c - mentors).getSlot());
+        }
     }
 
     /**

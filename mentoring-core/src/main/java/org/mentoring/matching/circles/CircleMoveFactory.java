@@ -159,6 +159,81 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
                 java.util.Arrays.asList(outsider.getPlace(), slot));
     }
 
+    /**
+     * Ruins and recreates an open circle: at its meeting or (half the time) another start a random member fits, in a
+     * language of the mentor that member speaks, the circle is filled again from its members and the unplaced
+     * candidates who fit, one at a time by the most gain (the pair value with the mentor plus the coherence and mix
+     * with those already chosen), up to maxSize; members not chosen are left unplaced. Several members change at
+     * once, which single exchanges only reach through worse scores.
+     */
+    GroupMove rebuild(Circle circle, List<Seat> members, List<Seat> candidates, Random random) {
+        CircleSlot slot = circle.getSlot();
+        Seat pivot = members.get(random.nextInt(members.size()));
+        int start = circle.getMeeting();
+        if (random.nextBoolean()) {
+            List<Integer> starts = new ArrayList<>();
+            for (int s : slot.getStarts()) {
+                if (pivot.covers(s, slot.getMeetingMinutes())) {
+                    starts.add(s);
+                }
+            }
+            if (!starts.isEmpty()) {
+                start = starts.get(random.nextInt(starts.size()));
+            }
+        }
+        List<String> languages = new ArrayList<>();
+        for (String language : new java.util.TreeSet<>(slot.getLanguages())) {
+            if (pivot.getRequest().languages().contains(language)) {
+                languages.add(language);
+            }
+        }
+        if (languages.isEmpty()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        String language = languages.get(random.nextInt(languages.size()));
+        List<Seat> pool = new ArrayList<>();
+        for (Seat seat : candidates) {
+            if ((seat.getPlace() == slot || seat.getPlace() == null) && seat.covers(start, slot.getMeetingMinutes())
+                    && seat.getRequest().languages().contains(language)) {
+                pool.add(seat);
+            }
+        }
+        if (pool.size() < slot.getMinSize()) {
+            return new GroupMove(circle, circle.getMeeting(), List.of(), List.of());
+        }
+        int mentorIndex = slot.getMentorIndex();
+        List<Seat> chosen = new ArrayList<>();
+        // A random first member half the time (the pivot if it fits), so that the same circle is not always rebuilt
+        // the same way; then the most gain each time.
+        if (random.nextBoolean()) {
+            Seat first = pool.contains(pivot) ? pivot : pool.get(random.nextInt(pool.size()));
+            chosen.add(first);
+            pool.remove(first);
+        }
+        while (chosen.size() < slot.getMaxSize() && !pool.isEmpty()) {
+            Seat best = null;
+            long bestGain = Long.MIN_VALUE;
+            for (Seat seat : pool) {
+                long gain = seat.valueWith(mentorIndex) + bonus(slot, chosen, seat);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = seat;
+                }
+            }
+            chosen.add(best);
+            pool.remove(best);
+        }
+        List<Seat> seats = new ArrayList<>(chosen);
+        List<Place> places = new ArrayList<>(Collections.nCopies(chosen.size(), slot));
+        for (Seat member : members) {
+            if (!chosen.contains(member)) {
+                seats.add(member);
+                places.add(null);
+            }
+        }
+        return new GroupMove(circle, start, seats, places);
+    }
+
     /** The members of a circle slot now, from the cache or found (and cached). */
     private List<Seat> membersOf(CircleSlot slot, java.util.Map<CircleSlot, List<Seat>> cache) {
         List<Seat> members = cache.get(slot);
@@ -235,6 +310,9 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
         }
         if (!members.isEmpty() && random.nextInt(3) == 0) {
             return exchange(circle, members, candidates, random);
+        }
+        if (!members.isEmpty() && random.nextInt(3) == 0) {
+            return rebuild(circle, members, candidates, random);
         }
         if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
             return backfill(circle, members, candidates, random);

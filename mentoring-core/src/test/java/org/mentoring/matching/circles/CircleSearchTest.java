@@ -26,14 +26,16 @@ class CircleSearchTest {
     void anExchangeKeepsEveryHardRuleAndThePlacedCount() {
         CircleProblem problem = community(400, 80, 5);
         CircleEngine engine = new CircleEngine();
-        CircleModel model = engine.constructBest(problem);
+        // from the baseline's construction: the best start (its circles already full from the joint flow) leaves
+        // fewer exchanges and rebuilds to make
+        CircleModel model = engine.construct(problem);
         CircleSolution solution = model.solution();
         HardMediumSoftLongScore start = CircleEngine.score(solution);
         assertThat(start.hardScore()).isZero();
         CircleMoveFactory factory = new CircleMoveFactory(model);
         Random random = new Random(3);
         int applied = 0;
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 300; i++) {
             Circle circle = solution.getCircles().get(random.nextInt(solution.getCircles().size()));
             List<Seat> members = new ArrayList<>();
             for (Seat seat : model.candidates(circle.getSlot())) {
@@ -58,6 +60,92 @@ class CircleSearchTest {
             assertThat(score.mediumScore()).isEqualTo(start.mediumScore());
         }
         assertThat(applied).as("exchanges made").isGreaterThan(50);
+        CircleResult result = CircleEngine.result(problem, solution, System.nanoTime());
+        assertThat(CircleChecker.check(problem, result).broken()).isEmpty();
+    }
+
+    @Test
+    void theJointFlowPlacesMoreThanTheBaselineAndLeavesNoOneOutWhoCouldTakeAFreePlace() {
+        CircleProblem problem = community(400, 80, 9);
+        CircleEngine engine = new CircleEngine();
+        CircleModel model = engine.construct(problem);
+        CircleSolution solution = model.solution();
+        HardMediumSoftLongScore baseline = solution.getScore();
+        assertThat(baseline.hardScore()).isZero();
+
+        // Pairs and circles placed again by one flow, every open circle at its meeting.
+        CircleEngine.assignJointFlow(problem, model);
+        HardMediumSoftLongScore joint = CircleEngine.score(solution);
+        assertThat(joint.hardScore()).isZero();
+        assertThat(joint.mediumScore()).as("placed more than the baseline").isGreaterThan(baseline.mediumScore());
+        CircleResult result = CircleEngine.result(problem, solution, System.nanoTime());
+        assertThat(CircleChecker.check(problem, result).broken()).isEmpty();
+        // No one left out could simply sit down: no mentor with a free pair place they are allowed, no open circle
+        // below maxSize whose meeting they fit, in a language its members share.
+        Map<Place, List<Seat>> placed = new HashMap<>();
+        for (Seat seat : solution.getSeats()) {
+            if (seat.getPlace() != null) {
+                placed.computeIfAbsent(seat.getPlace(), p -> new ArrayList<>()).add(seat);
+            }
+        }
+        for (Seat seat : solution.getSeats()) {
+            if (seat.getPlace() != null) {
+                continue;
+            }
+            for (Place place : seat.getCandidates()) {
+                List<Seat> there = placed.getOrDefault(place, List.of());
+                if (place instanceof PairPlace pair && seat.isPairAllowed(pair.getMentorIndex())) {
+                    assertThat(there.size()).as("%s left out of a free pair place", seat).isEqualTo(pair.getCapacity());
+                } else if (place instanceof CircleSlot slot && !there.isEmpty()
+                        && model.circle(slot).fits(seat) && there.size() < slot.getMaxSize()) {
+                    List<Seat> with = new ArrayList<>(there);
+                    with.add(seat);
+                    assertThat(CircleConstraintProvider.sharesALanguage(slot, with))
+                            .as("%s left out of a circle with room", seat).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRebuiltCircleKeepsEveryHardRule() {
+        CircleProblem problem = community(400, 80, 5);
+        CircleEngine engine = new CircleEngine();
+        // from the baseline's construction: the best start (its circles already full from the joint flow) leaves
+        // fewer exchanges and rebuilds to make
+        CircleModel model = engine.construct(problem);
+        CircleSolution solution = model.solution();
+        HardMediumSoftLongScore start = CircleEngine.score(solution);
+        assertThat(start.hardScore()).isZero();
+        CircleMoveFactory factory = new CircleMoveFactory(model);
+        Random random = new Random(4);
+        int changed = 0;
+        for (int i = 0; i < 300; i++) {
+            Circle circle = solution.getCircles().get(random.nextInt(solution.getCircles().size()));
+            List<Seat> members = new ArrayList<>();
+            for (Seat seat : model.candidates(circle.getSlot())) {
+                if (seat.getPlace() == circle.getSlot()) {
+                    members.add(seat);
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            GroupMove move = factory.rebuild(circle, members, model.candidates(circle.getSlot()), random);
+            List<?> entities = new ArrayList<>(move.getPlanningEntities());
+            List<?> values = new ArrayList<>(move.getPlanningValues());
+            for (int k = 0; k < entities.size(); k++) {
+                if (entities.get(k) instanceof Seat seat && seat.getPlace() != values.get(k)) {
+                    seat.setPlace((Place) values.get(k));
+                    changed++;
+                } else if (entities.get(k) instanceof Circle c) {
+                    c.setMeeting((Integer) values.get(k));
+                }
+            }
+            HardMediumSoftLongScore score = CircleEngine.score(solution);
+            assertThat(score.hardScore()).as("after %s", move).isZero();
+        }
+        assertThat(changed).as("seats moved by rebuilds").isGreaterThan(30);
         CircleResult result = CircleEngine.result(problem, solution, System.nanoTime());
         assertThat(CircleChecker.check(problem, result).broken()).isEmpty();
     }
@@ -197,7 +285,8 @@ class CircleSearchTest {
     @Test
     void everyMoveOfTheSearchIsScoredAndUndoneRightUnderFullAssert() {
         // FULL_ASSERT scores every move from scratch after doing it and after undoing it, and fails on any
-        // difference: the group moves (exchange of most gain among them), the change and swap moves, the cloner.
+        // difference: the group moves (exchange of most gain and rebuild by gain among them), the change and swap
+        // moves, the cloner; the search runs in stages with the joint flow between them.
         CircleProblem generated = community(120, 24, 21);
         CircleProblem problem = new CircleProblem(generated.requests(), generated.mentors(), generated.settings(),
                 generated.weights(), generated.circleWeights(), Duration.ofSeconds(4), 21);
