@@ -29,7 +29,6 @@ import org.mentoring.taxonomy.TaxonomySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,7 @@ import org.springframework.stereotype.Component;
  * requests; mentors are available through the current cycle.
  */
 @Component
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements org.springframework.context.SmartLifecycle {
 
     /** MENTORING_DEMO_DATA: true, false, or unset (blank). */
     static final String PROPERTY = "mentoring.demo-data";
@@ -118,7 +117,34 @@ class DemoDataLoader implements ApplicationRunner {
         return EXTERNAL_STORE.stream().map(environment::getProperty).anyMatch(v -> v != null && !v.isBlank());
     }
 
+    private volatile boolean started;
+
+    /**
+     * Loads the demo before the web server starts (its phase is lower than the server's), so that the app answers
+     * only once the demo accounts can sign in; an ApplicationRunner ran after the first requests were answered.
+     */
     @Override
+    public void start() {
+        run(null);
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** After the first admin (phase 0), long before the web server. */
+    @Override
+    public int getPhase() {
+        return 1;
+    }
+
     public void run(ApplicationArguments args) {
         if (!wanted) {
             log.info(externalStore

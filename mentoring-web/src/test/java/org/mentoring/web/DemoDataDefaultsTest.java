@@ -28,8 +28,20 @@ class DemoDataDefaultsTest {
                 assertThat(anonymous.asAdmin().get("/api/v1/mentors").json().get("totalElements").asInt())
                         .as("no demo community").isZero();
             }
-            try (ConfigurableApplicationContext app = start(mongo.connectionString("explicit"),
-                    "--mentoring.demo-data=true")) {
+            // what the store holds at the moment the web server starts: the first request may come right then
+            java.util.concurrent.atomic.AtomicReference<String> atServerStart = new java.util.concurrent.atomic
+                    .AtomicReference<>();
+            org.springframework.context.ApplicationListener<
+                    org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent> serverStarts =
+                    event -> atServerStart.set("mentors " + event.getApplicationContext()
+                            .getBean(org.mentoring.people.persistence.MentorService.class).count() + ", admin "
+                            + event.getApplicationContext().getBean(org.mentoring.accounts.AccountService.class)
+                                    .hasAdmin());
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MentoringApplication.class)
+                    .listeners(serverStarts).run(args(mongo.connectionString("explicit"),
+                            "--mentoring.demo-data=true"))) {
+                assertThat(atServerStart.get()).as("the demo and the first admin are in before the server answers")
+                        .isEqualTo("mentors 48, admin true");
                 Http anonymous = http(app);
                 assertThat(anonymous.as(DEMO_ADMIN, DEMO_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
                 assertThat(anonymous.asAdmin().get("/api/v1/mentors").json().get("totalElements").asInt())
@@ -39,12 +51,16 @@ class DemoDataDefaultsTest {
     }
 
     private static ConfigurableApplicationContext start(String mongodbUri, String... more) {
+        return new SpringApplicationBuilder(MentoringApplication.class).run(args(mongodbUri, more));
+    }
+
+    private static String[] args(String mongodbUri, String... more) {
         String[] args = new String[] {"--server.port=0", "--mentoring.mongodb-uri=" + mongodbUri,
             "--spring.application.name=demo-data-defaults", "--" + Http.ADMIN_EMAIL_PROPERTY,
             "--" + Http.ADMIN_PASSWORD_PROPERTY};
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
-        return new SpringApplicationBuilder(MentoringApplication.class).run(all);
+        return all;
     }
 
     private static Http http(ConfigurableApplicationContext app) {

@@ -6,17 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin from {@code MENTORING_ADMIN_EMAIL} and {@code MENTORING_ADMIN_PASSWORD} when missing;
- * with neither set and no admin in the store, says in the log how to create one.
+ * with neither set and no admin in the store, says in the log how to create one. Runs before the web server starts.
  */
 @Component
-@Order(0)
-class FirstAdminInitializer implements ApplicationRunner {
+class FirstAdminInitializer implements org.springframework.context.SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdminInitializer.class);
 
@@ -31,8 +28,34 @@ class FirstAdminInitializer implements ApplicationRunner {
         this.password = password;
     }
 
+    private volatile boolean started;
+
+    /**
+     * Creates the admin before the web server starts (phase 0, before the demo data and long before the server), so
+     * that the first sign-in after the app answers works; an ApplicationRunner ran after requests were answered.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        run(null);
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    void run(ApplicationArguments args) {
         if (!email.isBlank() && !password.isBlank()) {
             try {
                 if (accounts.ensureAdmin(email, password)) {
