@@ -33,16 +33,19 @@ import org.springframework.stereotype.Component;
  * any run can be repeated exactly from its own inputs.
  *
  * <p>They are kept as one JSON document of the whole snapshot, deflated and cut into binary parts of at most
- * {@value #CHUNK_BYTES} bytes ({@link Kind#PACKED}: a few documents, each far below MongoDB's 16 MB limit even for
- * 50,000 requests and 10,000 mentors), written in one insert without mapping each record. Runs kept before that have
+ * {@value #CHUNK_BYTES} bytes ({@link Kind#PACKED}: a few documents, each far below MongoDB's 16 MB limit and a
+ * backup's longest line; about 20 for 50,000 requests and 10,000 mentors), written in one insert without mapping each record. Runs kept before that have
  * one document per {@value #PART_SIZE} records ({@link Kind#MENTORS} and the others); both are read.
  */
 @Component
 public class RunInputStore {
 
     static final int PART_SIZE = 500;
-    /** The largest binary part of a packed snapshot. */
-    static final int CHUNK_BYTES = 4 * 1024 * 1024;
+    /**
+     * The largest binary part of a packed snapshot: in a backup's extended JSON (base64, a third longer) its document
+     * stays under the longest line a restore reads (1 MiB, {@code backup.RestoreLimits}).
+     */
+    static final int CHUNK_BYTES = 640 * 1024;
     /** The first packed part's number in the run's child ids, after every per-record kind's (kind x 10,000 + part). */
     private static final int PACKED_FIRST = Kind.PACKED.ordinal() * 10_000 + 1;
     private static final int PACKED_FORMAT = 1;

@@ -94,6 +94,19 @@ class RunInputStoreTest {
     }
 
     @Test
+    void eachPartOfALargeSnapshotFitsOnOneLineOfABackup() {
+        InputSnapshot kept = snapshot(8_000, 1_600);
+        store.save(RUN, kept);
+
+        List<Document> parts = parts(RUN);
+        assertThat(parts).hasSizeGreaterThan(1);
+        // a restore reads lines of at most 1 MiB (backup.RestoreLimits.LINE_BYTES)
+        assertThat(parts).allSatisfy(part -> assertThat(part.toJson(org.bson.json.JsonWriterSettings.builder()
+                .outputMode(org.bson.json.JsonMode.EXTENDED).build()).length()).isLessThan(1024 * 1024));
+        assertSame(store.load(RUN), kept);
+    }
+
+    @Test
     void savingAgainLeavesOneCopyAndReplacesTheEarlierLayout() {
         InputSnapshot kept = snapshot(1_200, 200);
         store.saveAsRecords(RUN, snapshot(600, 100));
