@@ -6,8 +6,8 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Part of what a run read when it started: up to {@link RunInputStore#PART_SIZE} mentors, open requests or settled
- * pairs, each the full record as it was. Ids follow {@link RunChildIds}, numbered kind by kind.
+ * Part of what a run read when it started, as runs kept it before {@link Kind#PACKED}: up to
+ * {@link RunInputStore#PART_SIZE} mentors, open requests or settled pairs, each the full record as it was. Ids follow {@link RunChildIds}, numbered kind by kind.
  *
  * @param records each a mentor or request as JSON-like fields; a settled pair is {@code {request, mentorExternalId}}
  */
@@ -25,6 +25,11 @@ public record RunInputsDocument(
     public enum Kind {
         MENTORS, OPEN_REQUESTS, SETTLED,
         /** A coordinator's pin the run kept: {@code {requestExternalId, mentorExternalId}}. */
-        PINNED
+        PINNED,
+        /**
+         * A part of the whole snapshot as deflated JSON ({@link RunInputStore}): such a document has no records but
+         * {@code part}, {@code parts} (how many) and {@code data}.
+         */
+        PACKED
     }
 }

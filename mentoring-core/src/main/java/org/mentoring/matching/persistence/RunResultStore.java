@@ -3,6 +3,8 @@ package org.mentoring.matching.persistence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bson.Document;
+import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.solver.MatchingResult;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -27,24 +29,52 @@ public class RunResultStore {
         delete(runId);
         List<MatchingResult.Proposal> sortedProposals = new ArrayList<>(result.proposals());
         sortedProposals.sort(Comparator.comparing(MatchingResult.Proposal::requestExternalId));
-        List<ProposalDocument> proposals = new ArrayList<>(sortedProposals.size());
+        List<Document> proposals = new ArrayList<>(sortedProposals.size());
         for (MatchingResult.Proposal p : sortedProposals) {
-            proposals.add(ProposalDocument.draft(RunChildIds.of(runId, proposals.size() + 1), runId,
-                    p.requestExternalId(), p.mentorExternalId(), p.explanation(), p.affinity(), p.overlapMinutes(),
-                    p.valid(), p.pinned()));
+            proposals.add(draft(RunChildIds.of(runId, proposals.size() + 1), runId, p));
         }
         List<MatchingResult.Unmatched> sortedUnmatched = new ArrayList<>(result.unmatched());
         sortedUnmatched.sort(Comparator.comparing(MatchingResult.Unmatched::requestExternalId));
-        List<UnmatchedDocument> unmatched = new ArrayList<>(sortedUnmatched.size());
+        List<Document> unmatched = new ArrayList<>(sortedUnmatched.size());
         for (MatchingResult.Unmatched u : sortedUnmatched) {
-            unmatched.add(new UnmatchedDocument(RunChildIds.of(runId, unmatched.size() + 1), runId, u.requestExternalId(),
-                    u.reasons()));
+            Document document = new Document("_id", RunChildIds.of(runId, unmatched.size() + 1))
+                    .append("runId", runId);
+            appendUnlessNull(document, "requestExternalId", u.requestExternalId());
+            appendUnlessNull(document, "reasons", u.reasons());
+            unmatched.add(document.append(TYPE_KEY, UnmatchedDocument.class.getName()));
         }
+        // written as the documents Spring Data would map them to (RunResultStoreTest compares both), without mapping
+        // each: the proposals of a large run cost more to map than to send
         if (!proposals.isEmpty()) {
-            mongo.insert(proposals, ProposalDocument.class);
+            mongo.getCollection(ProposalDocument.COLLECTION).insertMany(proposals);
         }
         if (!unmatched.isEmpty()) {
-            mongo.insert(unmatched, UnmatchedDocument.class);
+            mongo.getCollection(UnmatchedDocument.COLLECTION).insertMany(unmatched);
+        }
+    }
+
+    /** Spring Data's key for the stored type, which its mapping writes into every document it inserts. */
+    private static final String TYPE_KEY = "_class";
+
+    /** The document of {@link ProposalDocument#draft}, as Spring Data writes it: no null fields, version 0. */
+    private static Document draft(String id, String runId, MatchingResult.Proposal p) {
+        Document document = new Document("_id", id).append("runId", runId);
+        appendUnlessNull(document, "requestExternalId", p.requestExternalId());
+        appendUnlessNull(document, "mentorExternalId", p.mentorExternalId());
+        appendUnlessNull(document, "explanation", p.explanation().researcher());
+        appendUnlessNull(document, "mentorExplanation", p.explanation().mentor());
+        appendUnlessNull(document, "adminExplanation", p.explanation().admin());
+        document.append("affinity", p.affinity()).append("overlapMinutes", p.overlapMinutes())
+                .append("valid", p.valid()).append("status", OfferStatus.DRAFT.name()).append("version", 0L);
+        if (p.pinned()) {
+            document.append("pinned", true);
+        }
+        return document.append(TYPE_KEY, ProposalDocument.class.getName());
+    }
+
+    private static void appendUnlessNull(Document document, String key, Object value) {
+        if (value != null) {
+            document.append(key, value);
         }
     }
 

@@ -238,8 +238,14 @@ public class MentorService {
                 ? new Criteria().orOperator(Criteria.where("capacity").gt(0), Criteria.where("circles").gt(0))
                 : new Criteria().orOperator(Criteria.where("capacity").gt(0), Criteria.where("circles").gt(0),
                         Criteria.where("externalId").in(alsoExternalIds));
-        Query query = Query.query(criteria).with(Sort.by("externalId"));
-        return mongo.find(query, MentorDocument.class).stream().map(mapper::toMentor).toList();
+        // a run reads every mentor: from the documents as they are, without Spring Data's mapping (RawPeople)
+        List<Mentor> found = new java.util.ArrayList<>();
+        for (org.bson.Document document : mongo.getCollection(MentorDocument.COLLECTION)
+                .find(criteria.getCriteriaObject())) {
+            found.add(RawPeople.mentor(document));
+        }
+        found.sort(java.util.Comparator.comparing(Mentor::externalId));
+        return found;
     }
 
     /** Mentors with these externalIds, by externalId. */

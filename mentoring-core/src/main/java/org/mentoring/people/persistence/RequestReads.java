@@ -114,14 +114,26 @@ public final class RequestReads {
 
     /** Requests with this status, by externalId. */
     public List<MentorshipRequest> withStatus(RequestStatus status) {
-        return repository.findByStatusOrderByExternalId(status).stream().map(mapper::toRequest).toList();
+        return raw(Criteria.where("status").is(status.name())).stream()
+                .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
+    }
+
+    /**
+     * The requests the criteria (already in stored values) find, read from their documents as they are, without
+     * Spring Data's mapping ({@link RawPeople}): a run reads every open request.
+     */
+    private List<MentorshipRequest> raw(Criteria criteria) {
+        List<MentorshipRequest> found = new java.util.ArrayList<>();
+        for (org.bson.Document document : mongo.getCollection(MentorshipRequestDocument.COLLECTION)
+                .find(criteria.getCriteriaObject())) {
+            found.add(RawPeople.request(document));
+        }
+        return found;
     }
 
     /** Requests of one cycle with this status, by externalId. */
     public List<MentorshipRequest> withStatus(RequestStatus status, String cycle) {
-        Query query = Query.query(inCycle(cycle).and("status").is(status));
-        return mongo.find(query, MentorshipRequestDocument.class).stream().map(mapper::toRequest)
-                .sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
+        return raw(inCycle(cycle).and("status").is(status.name())).stream().sorted(java.util.Comparator.comparing(MentorshipRequest::externalId)).toList();
     }
 
     /**
