@@ -34,14 +34,13 @@ import org.mentoring.people.input.RequestInput;
 import org.mentoring.store.StoreProperties;
 
 /**
- * The app as its own JVM, killed with {@code kill -9} (Process.destroyForcibly) while a run solves, an import writes
- * and a publication tells people of their offers, right after a series of acknowledged writes, then started again on
- * the same data folder: no run stays active (it is FAILED with the reason, and a new run can start), every
- * acknowledged write is there, every imported record is wholly there or wholly absent and the import is shown
- * INTERRUPTED (sending it again completes it), and the publication cut short is shown unfinished and finished by
- * publishing again, telling each side of each offer exactly once. A run then stopped by SIGTERM is CANCELLED with its
- * best solution kept. One data folder and three starts of the app: the kill, the restart after it (which checks
- * everything the kill left at once) and the start after the SIGTERM.
+ * The app as its own JVM, killed with {@code kill -9} (Process.destroyForcibly) during a run right after a series of
+ * acknowledged writes, stopped with SIGTERM during another run, then killed while an import and a publication write,
+ * each time started again on the same data folder: no run stays active (the killed one is FAILED with the reason, and
+ * a new run can start), every acknowledged write is there, the run stopped by SIGTERM is CANCELLED with its best
+ * solution kept, every imported record is wholly there or wholly absent and the import is shown INTERRUPTED (sending
+ * it again completes it), and the publication cut short is shown unfinished and finished by publishing again, telling
+ * each side of each offer exactly once. One data folder and four starts of the app (seven before).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,38 +48,48 @@ class CrashRecoveryTest {
 
     private static final Duration START_PATIENCE = AppProcess.START_PATIENCE;
     private static final int IMPORTED = 6000;
-    /** Requests saved one by one just before the kill. */
+    /** Requests saved one by one just before the first kill. */
     private static final int ACKNOWLEDGED = 30;
     /** Requests of the community whose publication is killed: enough for the publication to take a while. */
     private static final int PUBLISHED = 2000;
     private static final Pattern EMBEDDED_STORE = Pattern.compile("Embedded MongoDB on /([0-9.]+:[0-9]+)");
 
-    /** The data folder of the three starts: a {@code @TempDir} given to the {@code @BeforeAll} method. */
+    /** The data folder of the four starts: a {@code @TempDir} given to the {@code @BeforeAll} method. */
     private Path dataDir;
     private int port;
     private AppProcess app;
-    /** The app started again after the kill. */
+    /** The app started again after the last kill. */
     private Http restarted;
 
     /** The run solving when the app was killed. */
     private String killedRunId;
-    /** The completed run whose publication the kill cut short. */
+    /** The completed run whose publication the second kill cuts short. */
     private String publishedRunId;
     private final List<String> saved = new ArrayList<>();
     private final Map<String, String> sentNames = new HashMap<>();
     private String importBody;
     private int importStatusAtKill;
     private int publishStatusAtKill;
+    /** The run killed while solving, as the restart right after the kill shows it. */
+    private JsonNode killedRunAfterRestart;
+    /** The requests saved one by one, as the restart right after the kill lists them. */
+    private List<String> acknowledgedAfterRestart;
+    /** The run stopped by SIGTERM, whether the app stopped within a minute, and the run and its proposals after. */
+    private String stoppedRunId;
+    private boolean stoppedWithinAMinute;
+    private JsonNode stoppedRunAfterRestart;
+    private JsonNode stoppedRunProposals;
 
     /**
-     * The app, on an imported community of {@value #PUBLISHED} requests, completes a run and starts publishing it;
-     * once it is publishing, an import of {@value #IMPORTED} requests starts, and once that one is writing, a long
-     * run; once it solves, requests are saved one by one, and the app is killed right after the last one is
-     * acknowledged, the publication, the import and the run still at work. Then it is started again on the same data
-     * folder.
+     * The app, on an imported community of {@value #PUBLISHED} requests, completes a run (published later) and starts
+     * a long one; while it solves, requests are saved one by one, and the app is killed right after the last one is
+     * acknowledged. Started again, it shows the run and the requests, and another long run is stopped by SIGTERM;
+     * started again, it shows that run, then an import of {@value #IMPORTED} requests and the publication of the
+     * completed run start; the app is killed once both are writing, and started again. What each start shows is kept
+     * for the tests.
      */
     @BeforeAll
-    void killDuringARunAnImportAndAPublicationRightAfterAcknowledgedWrites(@TempDir Path dataDir) throws Exception {
+    void killDuringARunRightAfterAcknowledgedWritesStopAnotherRunThenKillDuringAnImportAndAPublication(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
         port = AppProcess.freePort();
         Http first = start();
@@ -94,36 +103,11 @@ class CrashRecoveryTest {
         publishedRunId = completing.json().get("id").asText();
         await().atMost(START_PATIENCE).until(() -> status(first, publishedRunId).equals("COMPLETED"));
 
-        // the publication first, the longest of the three; then the import; then the long run, last as it searches on
-        // only until 10 s without improvement: all three are still at work when the kill comes
-        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> {
-            try {
-                return first.post("/api/v1/matching-runs/" + publishedRunId + "/publish", "application/json",
-                        new byte[0]).status();
-            } catch (RuntimeException cutOff) {
-                return -1;
-            }
-        });
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> publishing.isDone()
-                || first.get("/api/v1/requests?status=PROPOSED&size=1").json().get("totalElements").asInt() > 0);
-
-        importBody = importOfNewRequests();
-        CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() -> {
-            try {
-                return first.postJson("/api/v1/import", importBody).status();
-            } catch (RuntimeException cutOff) {
-                return -1;
-            }
-        });
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> importing.isDone()
-                || first.get("/api/v1/requests?size=1").json().get("totalElements").asInt() > PUBLISHED);
-
         Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         killedRunId = started.json().get("id").asText();
         await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> status(first, killedRunId).equals("SOLVING"));
-
         for (int i = 0; i < ACKNOWLEDGED; i++) {
             String id = "r-ack" + i;
             Http.Answer created = first.postJson("/api/v1/requests", """
@@ -136,6 +120,48 @@ class CrashRecoveryTest {
             saved.add(id);
         }
         // the kill comes right after the last acknowledged write, the long run still solving
+        app.kill();
+
+        Http second = start();
+        // what the restart right after the kill shows; the tests check it
+        killedRunAfterRestart = second.get("/api/v1/matching-runs/" + killedRunId).json();
+        acknowledgedAfterRestart = allRequests(second).stream().map(request -> request.get("externalId").asText())
+                .filter(id -> id.startsWith("r-ack")).toList();
+
+        // a run stopped by SIGTERM, before the publication takes the mentors' places, so that it has pairs to keep
+        Http.Answer stopping = second.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
+        assertThat(stopping.status()).as(stopping.body()).isEqualTo(202);
+        stoppedRunId = stopping.json().get("id").asText();
+        await().atMost(START_PATIENCE).until(() -> status(second, stoppedRunId).equals("SOLVING")
+                && !second.get("/api/v1/matching-runs/" + stoppedRunId).json().get("history").isEmpty());
+        stoppedWithinAMinute = app.stop();
+        Http third = start();
+        stoppedRunAfterRestart = third.get("/api/v1/matching-runs/" + stoppedRunId).json();
+        stoppedRunProposals = third.get("/api/v1/matching-runs/" + stoppedRunId + "/proposals").json();
+
+        int requestsBefore = third.get("/api/v1/requests?size=1").json().get("totalElements").asInt();
+
+        // the import first, then the publication, whose first offer comes at once: both at work when the kill comes
+        importBody = importOfNewRequests();
+        CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return third.postJson("/api/v1/import", importBody).status();
+            } catch (RuntimeException cutOff) {
+                return -1;
+            }
+        });
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> importing.isDone()
+                || third.get("/api/v1/requests?size=1").json().get("totalElements").asInt() > requestsBefore);
+        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return third.post("/api/v1/matching-runs/" + publishedRunId + "/publish", "application/json",
+                        new byte[0]).status();
+            } catch (RuntimeException cutOff) {
+                return -1;
+            }
+        });
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> publishing.isDone()
+                || third.get("/api/v1/requests?status=PROPOSED&size=1").json().get("totalElements").asInt() > 0);
         app.kill();
         importStatusAtKill = importing.handle((status, error) -> status).get(60, TimeUnit.SECONDS);
         publishStatusAtKill = publishing.handle((status, error) -> status).get(60, TimeUnit.SECONDS);
@@ -150,9 +176,10 @@ class CrashRecoveryTest {
     }
 
     @Test
-    @Order(1)
+    @Order(3)
     void aRunCutShortByAKillIsFailedWithTheReasonAfterTheRestart() {
-        JsonNode run = restarted.get("/api/v1/matching-runs/" + killedRunId).json();
+        // after the publication's test, which finishes the publication that would refuse a new run
+        JsonNode run = killedRunAfterRestart;
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
         assertThat(run.get("reason").asText()).contains("the application stopped while this run was solving");
         assertThat(run.get("endedAt").isNull()).isFalse();
@@ -163,17 +190,15 @@ class CrashRecoveryTest {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void everyAcknowledgedWriteSurvivesAKillRightAfterIt() {
-        assertThat(allRequests(restarted))
-                .filteredOn(request -> request.get("externalId").asText().startsWith("r-ack"))
-                .extracting(request -> request.get("externalId").asText())
+        assertThat(acknowledgedAfterRestart)
                 .as("every request the app said it saved, up to the last one before the kill")
                 .containsExactlyInAnyOrderElementsOf(saved);
     }
 
     @Test
-    @Order(3)
+    @Order(1)
     void anImportCutShortByAKillLeavesEachRecordWhollyThereOrWhollyAbsent() {
         assertThat(importStatusAtKill).as("the kill came while the import was writing").isEqualTo(-1);
         JsonNode journalled = restarted.get("/api/v1/import/history").json().get(0);
@@ -203,7 +228,7 @@ class CrashRecoveryTest {
     }
 
     @Test
-    @Order(4)
+    @Order(2)
     void aPublicationCutShortByAKillIsShownAndPublishingAgainFinishesItTellingEveryoneOnce() throws Exception {
         assertThat(publishStatusAtKill).as("the kill came while publishing").isEqualTo(-1);
         JsonNode run = restarted.get("/api/v1/matching-runs/" + publishedRunId).json();
@@ -257,25 +282,14 @@ class CrashRecoveryTest {
 
     @Test
     @Order(5)
-    void aSigtermDuringARunSavesItsBestSolutionAsCancelled() throws Exception {
-        // the first test's short run, if it ran, has completed: this run takes the lock
-        Http first = restarted;
-        Http.Answer started = first.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 600}");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String runId = started.json().get("id").asText();
-        await().atMost(START_PATIENCE).until(() -> status(first, runId).equals("SOLVING")
-                && !first.get("/api/v1/matching-runs/" + runId).json().get("history").isEmpty());
-
-        assertThat(app.stop()).as("the app stops within a minute of SIGTERM").isTrue();
-        Http http = start();
-
-        JsonNode run = http.get("/api/v1/matching-runs/" + runId).json();
+    void aSigtermDuringARunSavesItsBestSolutionAsCancelled() {
+        assertThat(stoppedWithinAMinute).as("the app stops within a minute of SIGTERM").isTrue();
+        JsonNode run = stoppedRunAfterRestart;
         assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(run.get("reason").asText()).isEqualTo("the application shut down");
         int matched = run.get("matchedCount").asInt();
         assertThat(matched).isPositive();
-        assertThat(http.get("/api/v1/matching-runs/" + runId + "/proposals").json().get("proposals"))
-                .as("the best solution so far is kept").hasSize(matched);
+        assertThat(stoppedRunProposals.get("proposals")).as("the best solution so far is kept").hasSize(matched);
     }
 
     /** The import cut short: {@value #IMPORTED} new requests, their names kept in {@link #sentNames}. */
