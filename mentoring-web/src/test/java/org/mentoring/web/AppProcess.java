@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess implements AutoCloseable {
 
-    static final Duration START_PATIENCE = Duration.ofSeconds(120);
+    /** Far more than a start takes on a quiet machine (about 10 s): on a loaded one, it took over two minutes. */
+    static final Duration START_PATIENCE = Duration.ofSeconds(180);
 
     private final Process process;
     private final Path log;

@@ -35,7 +35,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentoring.backup.BackupService;
@@ -58,7 +64,13 @@ import org.springframework.web.context.WebApplicationContext;
  * A backup of one instance restored into another, each app on its own in-memory store: every collection and every
  * document comes back equal, ids, dates and numbers of the same BSON types. One restore writes at a time, and one cut
  * short by the end of its process is reported after the restart and replaced by the next.
+ *
+ * <p>One source instance serves the class: its backups are taken as its data grows (a small one, a large one, then
+ * the full one of the first test), each with a snapshot of the store at that moment. An empty instance refuses the
+ * broken archives, keeps nothing of them, and then takes the restore that another one waits behind.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRoundTripTest {
 
     /** The collection of the restore marker, which holds no data of the store. */
@@ -66,14 +78,46 @@ class BackupRoundTripTest {
     /** Where a restore writes the mentors before they replace the live ones. */
     private static final String STAGING_MENTORS = "restoreStaging.mentors";
 
+    /** The instance backed up: the sample import, then the CSV files, then (in the first test) a published run. */
+    private ConfigurableApplicationContext source;
+    /** A backup of the source holding the sample import only. */
+    private byte[] small;
+    /** The source's store when {@link #small} was taken. */
+    private Map<String, List<Document>> smallContent;
+    /** A backup of the source holding the sample import and the CSV files. */
+    private byte[] large;
+    /** An instance with nothing but its admin, until the second restore test fills it. */
+    private ConfigurableApplicationContext empty;
+
+    @BeforeAll
+    void backUpASourceAsItGrows() throws Exception {
+        source = start();
+        Http sourceHttp = http(source);
+        assertThat(sourceHttp.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
+        small = download(source, "/api/v1/admin/backup").body();
+        smallContent = snapshot(source);
+        assertThat(sourceHttp.postFiles("/api/v1/import",
+                Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
+                .isEqualTo(200);
+        large = download(source, "/api/v1/admin/backup").body();
+        empty = start();
+    }
+
+    @AfterAll
+    void stopTheInstances() {
+        for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {empty, source}) {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
     @Test
+    @Order(1)
     void aBackupRestoredIntoAnEmptyInstanceLosesNothing() throws Exception {
-        try (ConfigurableApplicationContext source = start(); ConfigurableApplicationContext target = start()) {
+        try (ConfigurableApplicationContext target = start()) {
+            // the source holds the sample import and the CSV files
             Http sourceHttp = http(source);
-            assertThat(sourceHttp.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
-            assertThat(sourceHttp.postFiles("/api/v1/import",
-                    Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
-                    .isEqualTo(200);
             String run = completeARun(sourceHttp);
             Http.Answer published = sourceHttp.postJson("/api/v1/matching-runs/" + run + "/publish", "");
             assertThat(published.status()).as(published.body()).isEqualTo(200);
@@ -120,91 +164,79 @@ class BackupRoundTripTest {
     }
 
     @Test
+    @Order(2)
     void aRestoreIntoAStoreWithDataIsRefusedAndABrokenArchiveWritesNothing() throws Exception {
-        try (ConfigurableApplicationContext app = start()) {
-            Http http = http(app);
-            Http.Answer notAnArchive = upload(http, "not a zip".getBytes(StandardCharsets.UTF_8));
-            assertThat(notAnArchive.status()).as(notAnArchive.body()).isEqualTo(422);
-            assertThat(notAnArchive.json().get("detail").asText()).contains("archive");
+        ConfigurableApplicationContext app = empty;
+        Http http = http(app);
+        Http.Answer notAnArchive = upload(http, "not a zip".getBytes(StandardCharsets.UTF_8));
+        assertThat(notAnArchive.status()).as(notAnArchive.body()).isEqualTo(422);
+        assertThat(notAnArchive.json().get("detail").asText()).contains("archive");
 
-            Http.Answer incomplete = upload(http, zip(Map.of("audit_events.jsonl", "{\"_id\": \"e-1\"}\n",
-                    "manifest.json", "{\"format\": \"mentoring-backup\", \"version\": 1, \"createdAt\": "
-                            + "\"2026-01-01T00:00:00Z\", \"collections\": {\"audit_events\": 2}}")));
-            assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
-            assertThat(incomplete.json().get("detail").asText()).contains("differ from its manifest");
-            assertThat(snapshot(app).getOrDefault("mentors", List.of())).isEmpty();
-            assertThat(app.getBean(MongoTemplate.class).collectionExists(RESTORE_LOCK))
-                    .as("not even the restore marker was written").isFalse();
-            assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
+        Http.Answer incomplete = upload(http, zip(Map.of("audit_events.jsonl", "{\"_id\": \"e-1\"}\n",
+                "manifest.json", "{\"format\": \"mentoring-backup\", \"version\": 1, \"createdAt\": "
+                        + "\"2026-01-01T00:00:00Z\", \"collections\": {\"audit_events\": 2}}")));
+        assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
+        assertThat(incomplete.json().get("detail").asText()).contains("differ from its manifest");
+        assertThat(snapshot(app).getOrDefault("mentors", List.of())).isEmpty();
+        assertThat(app.getBean(MongoTemplate.class).collectionExists(RESTORE_LOCK))
+                .as("not even the restore marker was written").isFalse();
+        assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
 
-            assertThat(http.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
-            HttpResponse<byte[]> backup = download(app, "/api/v1/admin/backup");
-            Map<String, List<Document>> before = snapshot(app);
+        // a store with data: the source's, its own backup sent back to it
+        HttpResponse<byte[]> backup = download(source, "/api/v1/admin/backup");
+        Map<String, List<Document>> before = snapshot(source);
 
-            Http.Answer refused = upload(http, backup.body());
+        Http.Answer refused = upload(http(source), backup.body());
 
-            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-            assertThat(refused.json().get("code").asText()).isEqualTo("store-not-empty");
-            assertThat(snapshot(app)).isEqualTo(before);
-        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("store-not-empty");
+        assertThat(snapshot(source)).isEqualTo(before);
     }
 
     @Test
+    @Order(3)
     void aSecondRestoreWhileOneWritesIsRefusedWithoutWritingAndTheFirstStillCompletes() throws Exception {
-        try (ConfigurableApplicationContext source = start(); ConfigurableApplicationContext target = start()) {
-            assertThat(http(source).postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
-            byte[] archive = download(source, "/api/v1/admin/backup").body();
-            Map<String, List<Document>> archived = snapshot(source);
-            StallingArchive stalling = new StallingArchive(archive, target.getBean(MongoTemplate.class));
-            ExecutorService restorer = Executors.newSingleThreadExecutor();
-            try {
-                Future<RestoreReport> first = restorer.submit(
-                        () -> target.getBean(BackupService.class).restore(stalling, "first@example.org"));
-                assertThat(stalling.stalled.await(60, TimeUnit.SECONDS)).as("the first restore is writing").isTrue();
-                Http http = http(target);
-                Http.Answer running = http.get("/api/v1/admin/restore/status");
-                assertThat(running.json().get("state").asText()).isEqualTo("RUNNING");
-                assertThat(running.json().get("startedBy").asText()).isEqualTo("first@example.org");
-                Map<String, List<Document>> whileWriting = snapshot(target);
-                assertThat(whileWriting.getOrDefault("mentors", List.of()))
-                        .as("the live collections wait until every staging collection is complete").isEmpty();
+        // the empty instance, which the broken archives left as it was
+        ConfigurableApplicationContext target = empty;
+        byte[] archive = small;
+        Map<String, List<Document>> archived = smallContent;
+        StallingArchive stalling = new StallingArchive(archive, target.getBean(MongoTemplate.class));
+        ExecutorService restorer = Executors.newSingleThreadExecutor();
+        try {
+            Future<RestoreReport> first = restorer.submit(
+                    () -> target.getBean(BackupService.class).restore(stalling, "first@example.org"));
+            assertThat(stalling.stalled.await(60, TimeUnit.SECONDS)).as("the first restore is writing").isTrue();
+            Http http = http(target);
+            Http.Answer running = http.get("/api/v1/admin/restore/status");
+            assertThat(running.json().get("state").asText()).isEqualTo("RUNNING");
+            assertThat(running.json().get("startedBy").asText()).isEqualTo("first@example.org");
+            Map<String, List<Document>> whileWriting = snapshot(target);
+            assertThat(whileWriting.getOrDefault("mentors", List.of()))
+                    .as("the live collections wait until every staging collection is complete").isEmpty();
 
-                Http.Answer second = upload(http, archive);
+            Http.Answer second = upload(http, archive);
 
-                assertThat(second.status()).as(second.body()).isEqualTo(409);
-                assertThat(second.json().get("code").asText()).isEqualTo("restore-in-progress");
-                assertThat(second.json().get("detail").asText()).contains("first@example.org");
-                assertThat(snapshot(target)).isEqualTo(whileWriting);
+            assertThat(second.status()).as(second.body()).isEqualTo(409);
+            assertThat(second.json().get("code").asText()).isEqualTo("restore-in-progress");
+            assertThat(second.json().get("detail").asText()).contains("first@example.org");
+            assertThat(snapshot(target)).isEqualTo(whileWriting);
 
-                stalling.release.countDown();
-                assertThat(first.get(60, TimeUnit.SECONDS).total())
-                        .isEqualTo(archived.values().stream().mapToLong(List::size).sum());
-                assertThat(snapshot(target)).isEqualTo(archived);
-                assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
-            } finally {
-                stalling.release.countDown();
-                restorer.shutdownNow();
-            }
+            stalling.release.countDown();
+            assertThat(first.get(60, TimeUnit.SECONDS).total())
+                    .isEqualTo(archived.values().stream().mapToLong(List::size).sum());
+            assertThat(snapshot(target)).isEqualTo(archived);
+            assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
+        } finally {
+            stalling.release.countDown();
+            restorer.shutdownNow();
         }
     }
 
     @Test
+    @Order(4)
     @ExtendWith(OutputCaptureExtension.class)
     void aRestoreCutShortIsReportedAfterTheRestartAndTheNextRestoreReplacesWhatItLeft(@TempDir Path dataDir,
             CapturedOutput output) throws Exception {
-        byte[] small;
-        byte[] large;
-        Map<String, List<Document>> smallContent;
-        try (ConfigurableApplicationContext source = start()) {
-            Http sourceHttp = http(source);
-            assertThat(sourceHttp.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
-            small = download(source, "/api/v1/admin/backup").body();
-            smallContent = snapshot(source);
-            assertThat(sourceHttp.postFiles("/api/v1/import",
-                    Map.of("mentors", Samples.MENTORS_CSV, "requests", Samples.REQUESTS_CSV)).status())
-                    .isEqualTo(200);
-            large = download(source, "/api/v1/admin/backup").body();
-        }
         StallingArchive stalling;
         ExecutorService restorer = Executors.newSingleThreadExecutor();
         try {
@@ -253,17 +285,18 @@ class BackupRoundTripTest {
     }
 
     @Test
+    @Order(5)
     void onlyAnAdminMayBackUpOrRestore() {
-        try (ConfigurableApplicationContext app = start()) {
-            Http anonymous = new Http(port(app));
-            assertThat(anonymous.get("/api/v1/admin/backup").status()).isEqualTo(401);
-            assertThat(anonymous.post("/api/v1/admin/restore", "multipart/form-data; boundary=x", new byte[0])
-                    .status()).isEqualTo(401);
-        }
+        Http anonymous = new Http(port(source));
+        assertThat(anonymous.get("/api/v1/admin/backup").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/v1/admin/restore", "multipart/form-data; boundary=x", new byte[0])
+                .status()).isEqualTo(401);
     }
 
     private static String completeARun(Http http) throws InterruptedException {
-        Http.Answer started = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 1, \"seed\": 3}");
+        // the run stops at its proven optimum: a longer limit costs nothing, while on a loaded machine a limit of 1 s
+        // can end it before its flow, with no one matched and nothing published
+        Http.Answer started = http.postJson("/api/v1/matching-runs", "{\"timeLimitSeconds\": 30, \"seed\": 3}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -20,7 +20,10 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * an archive without an enabled admin, with a duplicate id, a collection the application does not have, a role or a
  * capacity the application refuses, or one that inflates without end, is answered 422 naming the entry, line and
  * field, in a short answer, and the instance keeps its data and answers on every list as before.
+ *
+ * <p>Two instances for the class: the source of the backup, and one target that refuses the bad archives first and,
+ * having kept nothing of them, takes the good one last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreValidationTest {
 
     /** The lists a coordinator reads after a restore; each answered 500 after a restore of a bad document. */
@@ -40,6 +47,8 @@ class RestoreValidationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ConfigurableApplicationContext source;
     private static byte[] backup;
+    /** An instance with nothing but its admin: the bad archives change nothing in it, the good one fills it. */
+    private static ConfigurableApplicationContext target;
 
     @BeforeAll
     static void backUpACommunity() {
@@ -47,14 +56,17 @@ class RestoreValidationTest {
         Http http = http(source);
         assertThat(http.postJson("/api/v1/import", Samples.IMPORT).status()).isEqualTo(200);
         backup = download(source);
+        target = start();
     }
 
     @AfterAll
     static void stop() {
         source.close();
+        target.close();
     }
 
     @Test
+    @Order(1)
     void anArchiveTheApplicationCouldNotUseIsRefusedNamingEntryLineAndFieldAndChangesNothing() throws Exception {
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("no enabled ADMIN account", edit(backup, "accounts.jsonl",
@@ -71,27 +83,26 @@ class RestoreValidationTest {
                 edit(backup, "mentors.jsonl", lines -> lines.replaceFirst(
                         "\"capacity\": \\{\"\\$numberInt\": \"\\d+\"}", "\"capacity\": {\"\\$numberInt\": \"-4\"}")));
 
-        try (ConfigurableApplicationContext target = start()) {
-            Http http = http(target);
-            String accounts = http.get("/api/v1/accounts").body();
-            String people = http.peopleSnapshot();
-            for (Map.Entry<String, byte[]> archive : bad.entrySet()) {
-                Http.Answer refused = upload(http, archive.getValue());
+        Http http = http(target);
+        String accounts = http.get("/api/v1/accounts").body();
+        String people = http.peopleSnapshot();
+        for (Map.Entry<String, byte[]> archive : bad.entrySet()) {
+            Http.Answer refused = upload(http, archive.getValue());
 
-                assertThat(refused.status()).as(archive.getKey() + ": " + refused.body()).isEqualTo(422);
-                assertThat(refused.json().get("detail").asText()).contains(archive.getKey().split("\\|"));
-                assertThat(refused.body().length()).isLessThan(4_000);
-                assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
-                for (String list : LISTS) {
-                    assertThat(http.get(list).status()).as(list).isEqualTo(200);
-                }
-                assertThat(http.get("/api/v1/accounts").body()).as("the instance keeps its admin").isEqualTo(accounts);
-                assertThat(http.peopleSnapshot()).isEqualTo(people);
+            assertThat(refused.status()).as(archive.getKey() + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.json().get("detail").asText()).contains(archive.getKey().split("\\|"));
+            assertThat(refused.body().length()).isLessThan(4_000);
+            assertThat(http.get("/api/v1/admin/restore/status").json().get("state").asText()).isEqualTo("IDLE");
+            for (String list : LISTS) {
+                assertThat(http.get(list).status()).as(list).isEqualTo(200);
             }
+            assertThat(http.get("/api/v1/accounts").body()).as("the instance keeps its admin").isEqualTo(accounts);
+            assertThat(http.peopleSnapshot()).isEqualTo(people);
         }
     }
 
     @Test
+    @Order(2)
     void aZipBombIsRefusedQuicklyWithASmallAnswer() throws Exception {
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
@@ -104,31 +115,30 @@ class RestoreValidationTest {
             zip.closeEntry();
         }
         assertThat(bomb.size()).as("a small zip").isLessThan(200_000);
-        try (ConfigurableApplicationContext target = start()) {
-            long started = System.nanoTime();
+        String people = http(target).peopleSnapshot();
+        long started = System.nanoTime();
 
-            Http.Answer refused = upload(http(target), bomb.toByteArray());
+        Http.Answer refused = upload(http(target), bomb.toByteArray());
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-            assertThat(refused.status()).isEqualTo(422);
-            assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
-            assertThat(refused.json().get("detail").asText()).contains("accounts.jsonl line 1 is longer than");
-        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().length()).as(refused.body()).isLessThan(1_000);
+        assertThat(refused.json().get("detail").asText()).contains("accounts.jsonl line 1 is longer than");
+        assertThat(http(target).peopleSnapshot()).isEqualTo(people);
     }
 
     @Test
+    @Order(3)
     void aGoodArchiveIsRestoredAndEveryListAnswers() {
-        try (ConfigurableApplicationContext target = start()) {
-            Http http = http(target);
+        Http http = http(target);
 
-            Http.Answer restored = upload(http, backup);
+        Http.Answer restored = upload(http, backup);
 
-            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
-            for (String list : LISTS) {
-                assertThat(http.get(list).status()).as(list).isEqualTo(200);
-            }
-            assertThat(http.peopleSnapshot()).isEqualTo(http(source).peopleSnapshot());
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        for (String list : LISTS) {
+            assertThat(http.get(list).status()).as(list).isEqualTo(200);
         }
+        assertThat(http.peopleSnapshot()).isEqualTo(http(source).peopleSnapshot());
     }
 
     private static byte[] download(ConfigurableApplicationContext app) {

@@ -48,6 +48,7 @@ import org.mentoring.matching.persistence.RunResultStore;
 import org.mentoring.matching.persistence.UnmatchedDocument;
 import org.mentoring.matching.persistence.WeightsDocument;
 import org.mentoring.matching.solver.MatchingEngine;
+import org.mentoring.matching.solver.MatchingProblem;
 import org.mentoring.matching.solver.MatchingSolution;
 import org.mentoring.people.MentorshipRequest;
 import org.optaplanner.core.api.score.director.ScoreDirector;
@@ -64,13 +65,14 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-// runs search on after their proven optimum, as they all did before runs stopped at proof, so that the tests here
-// have runs to cancel, refuse a second start for and shut down mid-run; the tests of stopping at proof and of
+// runs stop at their proven optimum, as the application's do, so that a run that must complete costs well under a
+// second, not its whole time limit; a test that needs a run to cancel, to refuse a second start for or to shut down
+// mid-run asks for one that searches on after the proof (searchOnAfterProof); the tests of stopping at proof and of
 // failures build services of their own
-@DataMongoTest(properties = {"spring.data.mongodb.auto-index-creation=true", "mentoring.runs.search-after-proof=true"})
+@DataMongoTest(properties = "spring.data.mongodb.auto-index-creation=true")
 @Import({EmbeddedMongoTestConfiguration.class, MatchingRunServiceTest.Beans.class, MatchingRunService.class,
     RunStore.class, RunInstance.class, RunReader.class, RunEndings.class, RunRecovery.class, RunCancellation.class,
-    RunLeaseKeeper.class, RunShutdown.class, MatchingRunConfiguration.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
+    RunLeaseKeeper.class, RunShutdown.class, MatchingRunLock.class, RunLeases.class, RunResultStore.class, RunInputStore.class,
     MatchingPersistenceMapperImpl.class})
 class MatchingRunServiceTest {
 
@@ -81,10 +83,34 @@ class MatchingRunServiceTest {
             return new FakeMatchingInputs();
         }
 
+        /** The service's engine, as MatchingRunConfiguration makes it (closed by RunShutdown, not by the context). */
+        @Bean(destroyMethod = "")
+        SwitchableEngine matchingEngine() {
+            return new SwitchableEngine();
+        }
+
         @Bean
         InstanceRuns instanceRuns(MatchingRunService launcher, RunReader reader, RunCancellation cancellation,
                 RunRecovery recovery, RunLeaseKeeper leaseKeeper, RunShutdown shutdown) {
             return new InstanceRuns(launcher, reader, cancellation, recovery, leaseKeeper, shutdown);
+        }
+    }
+
+    /**
+     * An engine that stops at proof, as the application's does ({@code mentoring.runs.search-after-proof=false}), or
+     * searches on after it until the time limit, as with {@code mentoring.runs.search-after-proof=true}; the choice
+     * is made when a run starts.
+     */
+    static final class SwitchableEngine extends MatchingEngine {
+        private volatile boolean searchAfterProof;
+
+        void searchAfterProof(boolean searchAfterProof) {
+            this.searchAfterProof = searchAfterProof;
+        }
+
+        @Override
+        public boolean stopsAtProof(MatchingProblem problem) {
+            return !searchAfterProof && super.stopsAtProof(problem);
         }
     }
 
@@ -108,10 +134,13 @@ class MatchingRunServiceTest {
     private MongoTemplate mongo;
     @Autowired
     private RunLeases leases;
+    @Autowired
+    private SwitchableEngine engine;
 
     @BeforeEach
     void emptyStore() {
         inputs.use(60, 15);
+        engine.searchAfterProof(false);
         for (Class<?> type : List.of(MatchingRunDocument.class, ProposalDocument.class, UnmatchedDocument.class,
                 RunInputsDocument.class)) {
             mongo.remove(new Query(), type);
@@ -131,6 +160,16 @@ class MatchingRunServiceTest {
                 await().atMost(PATIENCE).until(() -> !service.get(run.id()).status().isActive());
             }
         }
+    }
+
+    /** The runs the service starts from now on search on after their proven optimum: they take their time limit. */
+    private void searchOnAfterProof() {
+        engine.searchAfterProof(true);
+    }
+
+    /** The runs the service starts from now on end at their proven optimum. */
+    private void stopAtProof() {
+        engine.searchAfterProof(false);
     }
 
     private MatchingRun awaitStatus(String id, RunStatus status) {
@@ -230,6 +269,7 @@ class MatchingRunServiceTest {
 
     @Test
     void aSecondStartWhileOneIsActiveIsRefusedNamingTheActiveRun() {
+        searchOnAfterProof();
         MatchingRun first = service.start(RunSettings.withTimeLimit(60));
 
         assertThatThrownBy(() -> service.start(RunSettings.withTimeLimit(60)))
@@ -246,6 +286,7 @@ class MatchingRunServiceTest {
 
     @Test
     void twoAdminsStartingAtOnceGetOneRun() throws Exception {
+        searchOnAfterProof();
         ExecutorService admins = Executors.newFixedThreadPool(4);
         try {
             List<Callable<String>> starts = new ArrayList<>();
@@ -274,6 +315,7 @@ class MatchingRunServiceTest {
 
     @Test
     void cancellingKeepsTheBestSolutionSoFar() {
+        searchOnAfterProof();
         MatchingRun run = service.start(RunSettings.withTimeLimit(120));
         awaitFirstScore(run.id());
 
@@ -285,8 +327,9 @@ class MatchingRunServiceTest {
         assertThat(cancelled.elapsedMillis()).isLessThan(120_000);
         assertThat(service.proposals(run.id()).proposals()).hasSize(cancelled.matchedCount());
         assertThat(lock.holder()).isEmpty();
-        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
-        // the proof, so a longer limit costs its whole length)
+        stopAtProof();
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (the run stops at its proof,
+        // so a longer limit costs nothing)
         MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
@@ -306,6 +349,7 @@ class MatchingRunServiceTest {
 
     @Test
     void proposalsOfARunStillSolvingAreAConflict() {
+        searchOnAfterProof();
         MatchingRun run = service.start(RunSettings.withTimeLimit(60));
 
         assertThatThrownBy(() -> service.proposals(run.id()))
@@ -355,6 +399,7 @@ class MatchingRunServiceTest {
 
     @Test
     void startupRecoveryLeavesRunsStartedSinceAlone() {
+        searchOnAfterProof();
         MatchingRun run = service.start(RunSettings.withTimeLimit(60));
 
         assertThat(service.recoverInterruptedRuns()).isZero();
@@ -422,8 +467,8 @@ class MatchingRunServiceTest {
         assertThat(failed.reason()).contains("instance dead-instance", "no heartbeat since " + longAgo);
         assertThat(failed.endedAt()).isNotNull();
         assertThat(lock.holder()).isEmpty();
-        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
-        // the proof, so a longer limit costs its whole length)
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (the run stops at its proof,
+        // so a longer limit costs nothing)
         MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
@@ -514,6 +559,7 @@ class MatchingRunServiceTest {
 
     @Test
     void aCancelledRunIsNotProvenOptimal() {
+        searchOnAfterProof();
         MatchingRun run = service.start(RunSettings.withTimeLimit(120));
         awaitFirstScore(run.id());
 
@@ -550,8 +596,8 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
-        // the proof, so a longer limit costs its whole length)
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (the run stops at its proof,
+        // so a longer limit costs nothing)
         MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
@@ -586,8 +632,8 @@ class MatchingRunServiceTest {
         } finally {
             failingService.shutDown();
         }
-        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (this class searches on after
-        // the proof, so a longer limit costs its whole length)
+        // 3 s, not 1 s: on a loaded machine a 1 s limit can end the run before its flow (the run stops at its proof,
+        // so a longer limit costs nothing)
         MatchingRun next = service.start(RunSettings.withTimeLimit(3));
         assertThat(awaitStatus(next.id(), RunStatus.COMPLETED).matchedCount()).isPositive();
     }
