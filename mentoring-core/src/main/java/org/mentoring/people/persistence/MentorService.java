@@ -241,10 +241,9 @@ public class MentorService {
         // a run reads every mentor: from the documents as they are, without Spring Data's mapping (RawPeople)
         List<Mentor> found = new java.util.ArrayList<>();
         for (org.bson.Document document : mongo.getCollection(MentorDocument.COLLECTION)
-                .find(criteria.getCriteriaObject())) {
+                .find(criteria.getCriteriaObject()).sort(new org.bson.Document("externalId", 1))) {
             found.add(RawPeople.mentor(document));
         }
-        found.sort(java.util.Comparator.comparing(Mentor::externalId));
         return found;
     }
 
