@@ -309,10 +309,10 @@ public class CircleMoveFactory implements MoveIteratorFactory<CircleSolution, Gr
             }
         }
         if (!members.isEmpty() && random.nextInt(3) == 0) {
-            return exchange(circle, members, candidates, random);
+            return rebuild(circle, members, candidates, random);
         }
         if (!members.isEmpty() && random.nextInt(3) == 0) {
-            return rebuild(circle, members, candidates, random);
+            return exchange(circle, members, candidates, random);
         }
         if (!members.isEmpty() && members.size() < slot.getMaxSize() && random.nextInt(3) == 0) {
             return backfill(circle, members, candidates, random);
