@@ -144,8 +144,9 @@ final class RunPage {
                         : "Finished at its " + run.timeLimitSeconds() + " s limit; its result is proven the best"
                                 + " possible.";
             }
-            return "Finished at its " + run.timeLimitSeconds() + " s limit: a longer limit may find a better"
-                    + " result.";
+            // a circle run's search may end a little before its limit (the time it keeps for placing the pairs)
+            return (early ? "Finished after " + seconds : "Finished at its " + run.timeLimitSeconds() + " s limit")
+                    + ": a longer limit may find a better result.";
         }
         return null;
     }
