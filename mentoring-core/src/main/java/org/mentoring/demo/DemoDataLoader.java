@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * requests; mentors are available through the current cycle.
  */
 @Component
-class DemoDataLoader implements org.springframework.context.SmartLifecycle {
+class DemoDataLoader implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     /** MENTORING_DEMO_DATA: true, false, or unset (blank). */
     static final String PROPERTY = "mentoring.demo-data";
@@ -117,32 +117,14 @@ class DemoDataLoader implements org.springframework.context.SmartLifecycle {
         return EXTERNAL_STORE.stream().map(environment::getProperty).anyMatch(v -> v != null && !v.isBlank());
     }
 
-    private volatile boolean started;
-
     /**
-     * Loads the demo before the web server starts (its phase is lower than the server's), so that the app answers
-     * only once the demo accounts can sign in; an ApplicationRunner ran after the first requests were answered.
+     * Loads the demo once every bean is made and before the web server starts (it starts with the context's
+     * lifecycle, after this), so that the app answers only once the demo accounts can sign in; an ApplicationRunner
+     * ran after the first requests were answered.
      */
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         run(null);
-        started = true;
-    }
-
-    @Override
-    public void stop() {
-        started = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
-    }
-
-    /** After the first admin (phase 0), long before the web server. */
-    @Override
-    public int getPhase() {
-        return 1;
     }
 
     public void run(ApplicationArguments args) {

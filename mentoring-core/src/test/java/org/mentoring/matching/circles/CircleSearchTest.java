@@ -37,12 +37,7 @@ class CircleSearchTest {
         int applied = 0;
         for (int i = 0; i < 300; i++) {
             Circle circle = solution.getCircles().get(random.nextInt(solution.getCircles().size()));
-            List<Seat> members = new ArrayList<>();
-            for (Seat seat : model.candidates(circle.getSlot())) {
-                if (seat.getPlace() == circle.getSlot()) {
-                    members.add(seat);
-                }
-            }
+            List<Seat> members = members(model, circle);
             if (members.isEmpty()) {
                 continue;
             }
@@ -122,12 +117,7 @@ class CircleSearchTest {
         int changed = 0;
         for (int i = 0; i < 300; i++) {
             Circle circle = solution.getCircles().get(random.nextInt(solution.getCircles().size()));
-            List<Seat> members = new ArrayList<>();
-            for (Seat seat : model.candidates(circle.getSlot())) {
-                if (seat.getPlace() == circle.getSlot()) {
-                    members.add(seat);
-                }
-            }
+            List<Seat> members = members(model, circle);
             if (members.isEmpty()) {
                 continue;
             }
@@ -322,5 +312,16 @@ class CircleSearchTest {
         return new CircleProblem(CircleInputs.requests(requests, formats),
                 CircleInputs.mentors(community.mentors(), circles), CircleSettings.defaults(START),
                 MatchingWeights.defaults(), CircleWeights.defaults(), Duration.ofSeconds(5), seed);
+    }
+
+    /** The seats placed in a circle now. */
+    private static List<Seat> members(CircleModel model, Circle circle) {
+        List<Seat> members = new ArrayList<>();
+        for (Seat seat : model.candidates(circle.getSlot())) {
+            if (seat.getPlace() == circle.getSlot()) {
+                members.add(seat);
+            }
+        }
+        return members;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * with neither set and no admin in the store, says in the log how to create one. Runs before the web server starts.
  */
 @Component
-class FirstAdminInitializer implements org.springframework.context.SmartLifecycle {
+class FirstAdminInitializer implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdminInitializer.class);
 
@@ -28,31 +28,14 @@ class FirstAdminInitializer implements org.springframework.context.SmartLifecycl
         this.password = password;
     }
 
-    private volatile boolean started;
-
     /**
-     * Creates the admin before the web server starts (phase 0, before the demo data and long before the server), so
-     * that the first sign-in after the app answers works; an ApplicationRunner ran after requests were answered.
+     * Creates the admin once every bean is made and before the web server starts (it starts with the context's
+     * lifecycle, after this), so that the first sign-in after the app answers works; an ApplicationRunner ran after
+     * requests were answered.
      */
     @Override
-    public void start() {
+    public void afterSingletonsInstantiated() {
         run(null);
-        started = true;
-    }
-
-    @Override
-    public void stop() {
-        started = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 
     void run(ApplicationArguments args) {
