@@ -135,6 +135,9 @@ class RunPagesTest {
         // states and weights in words: the codes stay only in attributes for scripts and tests
         assertThat(list).contains("data-state=\"COMPLETED\">Completed</span>").doesNotContain(">COMPLETED<");
         assertThat(page).contains("id=\"run-state\" data-state=\"COMPLETED\">Completed</span>");
+        // the score in words; the solver's own code only in the words' tooltip
+        assertThat(page).contains("id=\"run-score-words\"", "title=\"The solver&#39;s score: 0hard/")
+                .doesNotContain(">0hard/", "· score");
         assertThat(html("/admin/runs/new")).contains("<span>Research domains</span>:", "<span>Balanced load</span>:")
                 .doesNotContain("<span>domainAffinity</span>", "<span>loadBalance</span>");
 
