@@ -365,7 +365,7 @@ final class PairIndex {
             if (group.length == 0) {
                 continue;
             }
-            DateIndex index = new DateIndex(entry.getKey());
+            DateIndex index = new DateIndex(entry.getKey(), true);
             ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(words, mentors.size()));
             IntStream stream = IntStream.of(group);
             (group.length > 64 ? stream.parallel() : stream).forEach(r -> {
@@ -535,11 +535,24 @@ final class PairIndex {
         }
     }
 
+    /** Buckets of the UTC week an interval list fills entirely. */
+    private static void fill(int[] week, long[] buckets) {
+        for (int i = 0; i < week.length; i += 2) {
+            int first = (week[i] + BUCKET_MINUTES - 1) / BUCKET_MINUTES;
+            int end = week[i + 1] / BUCKET_MINUTES;
+            for (int b = first; b < end; b++) {
+                buckets[b >>> 6] |= 1L << b;
+            }
+        }
+    }
+
     private static final class Scratch {
         final long[] candidates;
         final long[] ones;
         final long[] twos;
         final long[] threes;
+        /** The candidates surely allowed by their time together, for {@link #diagnose}. */
+        final long[] sure;
         final long[] requestBuckets = new long[(BUCKETS + 63) >>> 6];
         final int[] mentors;
         final long[] values;
@@ -553,6 +566,7 @@ final class PairIndex {
             ones = new long[words];
             twos = new long[words];
             threes = new long[words];
+            sure = new long[words];
             mentors = new int[mentorCount];
             values = new long[mentorCount];
             overlaps = new int[mentorCount];
@@ -564,8 +578,18 @@ final class PairIndex {
         final long[] available = new long[words];
         final int[][] week = new int[mentors.size()][];
         final long[][] bucketMentors = new long[BUCKETS][];
+        /**
+         * For each bucket the mentors free in all of it, or null when not needed: those who share {@code n} such
+         * buckets with a request have at least {@code 30 n} minutes together, without computing it.
+         */
+        final long[][] fullBucketMentors;
 
         DateIndex(LocalDate date) {
+            this(date, false);
+        }
+
+        DateIndex(LocalDate date, boolean fullBuckets) {
+            fullBucketMentors = fullBuckets ? new long[BUCKETS][] : null;
             int day = (int) date.toEpochDay();
             ZoneOffset[] offsets = new ZoneOffset[zones.length];
             for (int z = 0; z < zones.length; z++) {
@@ -601,7 +625,65 @@ final class PairIndex {
                         set[j >>> 6] |= 1L << j;
                     }
                 }
+                if (fullBuckets) {
+                    Arrays.fill(buckets, 0);
+                    fill(utc, buckets);
+                    for (int w = 0; w < buckets.length; w++) {
+                        long bits = buckets[w];
+                        while (bits != 0) {
+                            int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                            bits &= bits - 1;
+                            long[] set = fullBucketMentors[b];
+                            if (set == null) {
+                                set = new long[words];
+                                fullBucketMentors[b] = set;
+                            }
+                            set[j >>> 6] |= 1L << j;
+                        }
+                    }
+                }
             }
+        }
+
+        /**
+         * The mentors whose time together with the request surely reaches its minimum (they share enough buckets that
+         * both fill), into {@code s.sure}; false when the minimum needs more than three such buckets (then none is
+         * sure).
+         */
+        boolean sure(int[] requestWeek, int minOverlap, Scratch s) {
+            int needed = minOverlap <= 0 ? 0 : (minOverlap + BUCKET_MINUTES - 1) / BUCKET_MINUTES;
+            if (needed > 3) {
+                return false;
+            }
+            long[] sure = s.sure;
+            if (needed == 0) {
+                Arrays.fill(sure, -1L);
+                return true;
+            }
+            Arrays.fill(s.ones, 0);
+            Arrays.fill(s.twos, 0);
+            Arrays.fill(s.threes, 0);
+            Arrays.fill(s.requestBuckets, 0);
+            fill(requestWeek, s.requestBuckets);
+            for (int w = 0; w < s.requestBuckets.length; w++) {
+                long bits = s.requestBuckets[w];
+                while (bits != 0) {
+                    int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long[] set = fullBucketMentors[b];
+                    if (set == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < words; i++) {
+                        long x = set[i];
+                        s.threes[i] |= s.twos[i] & x;
+                        s.twos[i] |= s.ones[i] & x;
+                        s.ones[i] |= x;
+                    }
+                }
+            }
+            System.arraycopy(needed == 1 ? s.ones : needed == 2 ? s.twos : s.threes, 0, sure, 0, words);
+            return true;
         }
 
         /**
@@ -662,11 +744,21 @@ final class PairIndex {
             if (keep > 0) {
                 return bestAllowed(r, s, requestWeek, minOverlap, keep);
             }
+            // only whether each is allowed: those surely allowed by their buckets need no time together computed
+            boolean sure = !valued && filter == null && fullBucketMentors != null && sure(requestWeek, minOverlap, s);
             for (int w = 0; w < words; w++) {
                 long bits = candidates[w];
+                long sureBits = sure ? s.sure[w] : 0;
                 while (bits != 0) {
                     int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    long bit = bits & -bits;
                     bits &= bits - 1;
+                    if ((sureBits & bit) != 0) {
+                        s.mentors[count] = j;
+                        s.overlaps[count] = -1;
+                        s.values[count++] = 0;
+                        continue;
+                    }
                     if (filter != null && !filter.test(r, j)) {
                         continue;
                     }
