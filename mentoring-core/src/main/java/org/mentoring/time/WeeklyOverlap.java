@@ -138,7 +138,11 @@ public final class WeeklyOverlap {
     }
 
     private static String time(int minuteOfDay) {
-        return String.format("%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+        // as String.format("%02d:%02d", ...) (0 to 24 hours), without parsing a format each time
+        int hours = minuteOfDay / 60;
+        int minutes = minuteOfDay % 60;
+        return new String(new char[] {(char) ('0' + hours / 10), (char) ('0' + hours % 10), ':',
+            (char) ('0' + minutes / 10), (char) ('0' + minutes % 10)});
     }
 
     /** Total minutes covered by a packed interval list. */

@@ -20,8 +20,16 @@ public record Explanation(List<String> researcher, List<String> mentor, List<Str
 
     /** The lines of these sentences, for each reader. */
     public static Explanation of(Collection<Wording> sentences) {
-        return new Explanation(sentences.stream().map(Wording::researcher).toList(),
-                sentences.stream().map(Wording::mentor).toList(), sentences.stream().map(Wording::admin).toList());
+        String[] researcher = new String[sentences.size()];
+        String[] mentor = new String[researcher.length];
+        String[] admin = new String[researcher.length];
+        int i = 0;
+        for (Wording sentence : sentences) {
+            researcher[i] = sentence.researcher();
+            mentor[i] = sentence.mentor();
+            admin[i++] = sentence.admin();
+        }
+        return new Explanation(List.of(researcher), List.of(mentor), List.of(admin));
     }
 
     /** Lines that read the same to everyone. */

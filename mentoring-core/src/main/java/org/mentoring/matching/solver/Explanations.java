@@ -2,7 +2,6 @@ package org.mentoring.matching.solver;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.mentoring.matching.domain.HardRule;
@@ -148,46 +147,104 @@ public final class Explanations {
                 WeeklyOverlap.toUtcWeek(request.weeklyAvailability(), requestOffset),
                 WeeklyOverlap.toUtcWeek(mentor.weeklyAvailability(), mentorOffset));
         String together = duration(overlapMinutes) + " a week together: ";
+        Windows windows = new Windows(common, requestOffset, mentorOffset);
+        int[] researcherOrder = windows.inLocalOrder(requestOffset);
+        int[] mentorOrder = windows.inLocalOrder(mentorOffset);
         return new Wording(
-                together + windows(common, requestOffset, mentorOffset, " your time (", " in " + mentor.timeZone()),
-                together + windows(common, mentorOffset, requestOffset, " your time (",
-                        " theirs, in " + request.timeZone()),
-                together + windows(common, requestOffset, mentorOffset, " researcher's time (", " mentor's time")
+                together + windows.describe(researcherOrder, true, " your time (", " in " + mentor.timeZone()),
+                together + windows.describe(mentorOrder, false, " your time (", " theirs, in " + request.timeZone()),
+                together + windows.describe(researcherOrder, true, " researcher's time (", " mentor's time")
                         + "; researcher in " + request.timeZone() + ", mentor in " + mentor.timeZone());
     }
 
     /**
-     * At most four windows in the reader's week, each in the reader's time then, in brackets, in the other's, for
-     * example "Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)".
-     */
-    private static String windows(int[] common, ZoneOffset reader, ZoneOffset other, String readerLabel,
-            String otherLabel) {
-        List<int[]> spans = windowsInLocalOrder(common, reader);
-        List<String> windows = new ArrayList<>();
-        for (int i = 0; i < spans.size() && windows.size() < 4; i++) {
-            int[] span = spans.get(i);
-            windows.add(WeeklyOverlap.describe(span[0], span[1], reader) + readerLabel
-                    + WeeklyOverlap.describe(span[0], span[1], other) + otherLabel + ")");
-        }
-        return String.join(", ", windows) + (spans.size() > windows.size() ? " and more" : "");
-    }
-
-    /**
      * The windows of a packed UTC week as {@code [start, end]} pairs, a window across the end of the UTC week joined
-     * into one (starting before minute 0), in the order of the local week at {@code offset}.
+     * into one (starting before minute 0), each written once in the researcher's and once in the mentor's local time
+     * (only the first four in either's order are ever written).
      */
-    private static List<int[]> windowsInLocalOrder(int[] common, ZoneOffset offset) {
-        List<int[]> spans = new ArrayList<>();
-        for (int i = 0; i < common.length; i += 2) {
-            spans.add(new int[] {common[i], common[i + 1]});
+    private static final class Windows {
+        final int[] starts;
+        final int[] ends;
+        final String[] inResearchers;
+        final String[] inMentors;
+        final ZoneOffset researcher;
+        final ZoneOffset mentor;
+
+        Windows(int[] common, ZoneOffset researcher, ZoneOffset mentor) {
+            this.researcher = researcher;
+            this.mentor = mentor;
+            int n = common.length / 2;
+            int[] s = new int[n];
+            int[] e = new int[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = common[2 * i];
+                e[i] = common[2 * i + 1];
+            }
+            int last = n - 1;
+            if (last > 0 && s[0] == 0 && e[last] == WeeklyOverlap.MINUTES_PER_WEEK) {
+                s[0] = s[last] - WeeklyOverlap.MINUTES_PER_WEEK;
+                n--;
+            }
+            starts = java.util.Arrays.copyOf(s, n);
+            ends = java.util.Arrays.copyOf(e, n);
+            inResearchers = new String[n];
+            inMentors = new String[n];
         }
-        int last = spans.size() - 1;
-        if (last > 0 && spans.get(0)[0] == 0 && spans.get(last)[1] == WeeklyOverlap.MINUTES_PER_WEEK) {
-            spans.get(0)[0] = spans.remove(last)[0] - WeeklyOverlap.MINUTES_PER_WEEK;
+
+        /** The windows' positions in the order of the local week at {@code offset} (ties: UTC order). */
+        int[] inLocalOrder(ZoneOffset offset) {
+            int n = starts.length;
+            int shift = offset.getTotalSeconds() / 60;
+            int[] order = new int[n];
+            int[] keys = new int[n];
+            for (int i = 0; i < n; i++) {
+                int key = Math.floorMod(starts[i] + shift, WeeklyOverlap.MINUTES_PER_WEEK);
+                int k = i - 1;
+                while (k >= 0 && keys[k] > key) {
+                    keys[k + 1] = keys[k];
+                    order[k + 1] = order[k];
+                    k--;
+                }
+                keys[k + 1] = key;
+                order[k + 1] = i;
+            }
+            return order;
         }
-        int shift = offset.getTotalSeconds() / 60;
-        spans.sort(Comparator.comparingInt(span -> Math.floorMod(span[0] + shift, WeeklyOverlap.MINUTES_PER_WEEK)));
-        return spans;
+
+        private String inResearchers(int i) {
+            if (inResearchers[i] == null) {
+                inResearchers[i] = WeeklyOverlap.describe(starts[i], ends[i], researcher);
+            }
+            return inResearchers[i];
+        }
+
+        private String inMentors(int i) {
+            if (inMentors[i] == null) {
+                inMentors[i] = WeeklyOverlap.describe(starts[i], ends[i], mentor);
+            }
+            return inMentors[i];
+        }
+
+        /**
+         * At most four windows in the reader's week, each in the reader's time then, in brackets, in the other's, for
+         * example "Tue 07:00-09:00 your time (Tue 18:00-20:00 in Africa/Nairobi)".
+         */
+        String describe(int[] order, boolean researcherReads, String readerLabel, String otherLabel) {
+            StringBuilder text = new StringBuilder(64 * Math.min(4, order.length) + 16);
+            int written = Math.min(4, order.length);
+            for (int k = 0; k < written; k++) {
+                int i = order[k];
+                if (k > 0) {
+                    text.append(", ");
+                }
+                text.append(researcherReads ? inResearchers(i) : inMentors(i)).append(readerLabel)
+                        .append(researcherReads ? inMentors(i) : inResearchers(i)).append(otherLabel).append(')');
+            }
+            if (order.length > written) {
+                text.append(" and more");
+            }
+            return text.toString();
+        }
     }
 
     static Wording crossing(RequestAssignment a, Naming names) {

@@ -471,7 +471,8 @@ public class MatchingEngine implements AutoCloseable {
                 return;
             }
             PairFit fit = a.getFit();
-            Set<Wording> lines = new LinkedHashSet<>();
+            // the lines in order, each once (a list: a handful of lines, compared rather than hashed)
+            Lines lines = new Lines();
             if (pinnedByCoordinator) {
                 lines.add(PINNED);
             }
@@ -513,6 +514,29 @@ public class MatchingEngine implements AutoCloseable {
         return new MatchingResult(score == null ? null : score.toString(),
                 score != null && score.isFeasible(), requestCount, mentors.size(),
                 proposals.size(), settled, proposals, unmatched, solvingTime, cancelled, certified, certified);
+    }
+
+    /** A proposal's lines in order, without repeats: as a {@code LinkedHashSet} of them, for a handful of lines. */
+    private static final class Lines extends java.util.AbstractCollection<Wording> {
+        private final List<Wording> lines = new ArrayList<>(8);
+
+        @Override
+        public boolean add(Wording line) {
+            if (lines.contains(line)) {
+                return false;
+            }
+            return lines.add(line);
+        }
+
+        @Override
+        public java.util.Iterator<Wording> iterator() {
+            return lines.iterator();
+        }
+
+        @Override
+        public int size() {
+            return lines.size();
+        }
     }
 
     private static final class Job {

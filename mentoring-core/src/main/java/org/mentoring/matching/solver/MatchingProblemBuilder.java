@@ -62,7 +62,7 @@ public final class MatchingProblemBuilder {
         int[] skippedOf = new int[requests.size()];
         // only the pairs that may still enter a request's best K are checked and valued: the others are left out
         // like the pairs beyond the best K, and the certificate looks at them after the flow
-        index.scanBest(Math.max(1, perRequest), (i, candidates, values, count) -> {
+        index.scanBestWithTime(Math.max(1, perRequest), (i, candidates, values, overlaps, count) -> {
             int keep = Math.min(perRequest, count);
             int[] best = best(candidates, values, count, keep);
             allowed.addAndGet(count);
@@ -72,12 +72,14 @@ public final class MatchingProblemBuilder {
             MentorFact settledMentor = i < settledCount ? settledMentors[i] : null;
             long[] bestValues = new long[keep];
             int[] bestMentors = new int[keep];
+            PairFit[] bestFits = new PairFit[keep];
             for (int k = 0; k < keep; k++) {
                 bestMentors[k] = candidates[best[k]];
                 bestValues[k] = values[best[k]];
+                bestFits[k] = index.fit(i, bestMentors[k], overlaps[best[k]]);
             }
             RequestAssignment assignment = assignment(i, requests.get(i), mentors, bestMentors, bestValues,
-                    settledMentor, evaluators.get(), weights);
+                    bestFits, settledMentor, evaluators.get(), weights);
             if (settledMentor != null) {
                 assignment.setMentor(settledMentor);
                 assignment.setPinned(true);
@@ -103,6 +105,18 @@ public final class MatchingProblemBuilder {
     static RequestAssignment assignment(int i, MentorshipRequest request, List<MentorFact> mentors,
             int[] bestMentors, long[] bestValues, MentorFact settledMentor, PairEvaluator evaluator,
             MatchingWeights weights) {
+        return assignment(i, request, mentors, bestMentors, bestValues, null, settledMentor, evaluator, weights);
+    }
+
+    /**
+     * The same, with the candidates' fits already made by the {@link PairIndex} ({@link PairIndex#fit}, the same as
+     * the evaluator's: a test compares them on random communities), or null to have the evaluator make them; the
+     * settled mentor's fit, when it is not among them, always comes from the evaluator (it may break rules). Each
+     * fit must still give its candidate's value, or the build fails.
+     */
+    static RequestAssignment assignment(int i, MentorshipRequest request, List<MentorFact> mentors,
+            int[] bestMentors, long[] bestValues, PairFit[] bestFits, MentorFact settledMentor,
+            PairEvaluator evaluator, MatchingWeights weights) {
         int keep = bestMentors.length;
         int[] fitIndexes = new int[keep + (settledMentor == null ? 0 : 1)];
         System.arraycopy(bestMentors, 0, fitIndexes, 0, keep);
@@ -113,8 +127,15 @@ public final class MatchingProblemBuilder {
         fitIndexes = Arrays.copyOf(fitIndexes, fitCount);
         Arrays.sort(fitIndexes);
         PairFit[] fits = new PairFit[fitCount];
+        if (bestFits != null) {
+            for (int k = 0; k < keep; k++) {
+                fits[Arrays.binarySearch(fitIndexes, bestMentors[k])] = bestFits[k];
+            }
+        }
         for (int k = 0; k < fitCount; k++) {
-            fits[k] = evaluator.fit(request, mentors.get(fitIndexes[k]).getMentor());
+            if (fits[k] == null) {
+                fits[k] = evaluator.fit(request, mentors.get(fitIndexes[k]).getMentor());
+            }
         }
         MentorFact[] feasible = new MentorFact[keep];
         for (int k = 0; k < keep; k++) {
@@ -134,17 +155,13 @@ public final class MatchingProblemBuilder {
      * lower mentor index.
      */
     static int[] best(int[] mentors, long[] values, int count, int keep) {
-        Integer[] order = new Integer[count];
         if (keep == count || count <= 4 * keep) {
+            int[] order = new int[count];
             for (int k = 0; k < count; k++) {
                 order[k] = k;
             }
-            Arrays.sort(order, (a, b) -> better(mentors, values, a, b));
-            int[] out = new int[keep];
-            for (int k = 0; k < keep; k++) {
-                out[k] = order[k];
-            }
-            return out;
+            sort(order, mentors, values);
+            return keep == count ? order : Arrays.copyOf(order, keep);
         }
         // a heap of the best so far with the worst of them on top
         int[] heap = new int[keep];
@@ -183,16 +200,51 @@ public final class MatchingProblemBuilder {
                 }
             }
         }
-        Integer[] top = new Integer[keep];
-        for (int k = 0; k < keep; k++) {
-            top[k] = heap[k];
+        sort(heap, mentors, values);
+        return heap;
+    }
+
+    /**
+     * Sorts positions best first ({@link #better}: a total order, as the mentors differ), without boxing them: a
+     * merge sort, by insertion for short runs.
+     */
+    private static void sort(int[] order, int[] mentors, long[] values) {
+        int n = order.length;
+        for (int from = 0; from < n; from += 16) {
+            int to = Math.min(n, from + 16);
+            for (int i = from + 1; i < to; i++) {
+                int x = order[i];
+                int k = i - 1;
+                while (k >= from && better(mentors, values, order[k], x) > 0) {
+                    order[k + 1] = order[k];
+                    k--;
+                }
+                order[k + 1] = x;
+            }
         }
-        Arrays.sort(top, (a, b) -> better(mentors, values, a, b));
-        int[] out = new int[keep];
-        for (int k = 0; k < keep; k++) {
-            out[k] = top[k];
+        if (n <= 16) {
+            return;
         }
-        return out;
+        int[] from = order;
+        int[] to = new int[n];
+        for (int width = 16; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width);
+                int hi = Math.min(n, lo + 2 * width);
+                int a = lo;
+                int b = mid;
+                for (int k = lo; k < hi; k++) {
+                    to[k] = b >= hi || (a < mid && better(mentors, values, from[a], from[b]) <= 0) ? from[a++]
+                            : from[b++];
+                }
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != order) {
+            System.arraycopy(from, 0, order, 0, n);
+        }
     }
 
     /** Negative when the pair at {@code a} comes before the one at {@code b}. */

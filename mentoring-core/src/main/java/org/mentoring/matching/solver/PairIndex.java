@@ -14,6 +14,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.mentoring.common.EmailAddress;
 import org.mentoring.matching.domain.MatchingWeights;
+import org.mentoring.matching.domain.PairFit;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.taxonomy.Taxonomy;
@@ -44,6 +45,13 @@ final class PairIndex {
         void request(int request, int[] mentors, long[] values, int count);
     }
 
+    /** The same, with each allowed pair's weekly minutes together. */
+    @FunctionalInterface
+    interface TimedPairScan {
+        /** As {@link PairScan#request}, with the pairs' weekly minutes together in {@code overlaps}. */
+        void request(int request, int[] mentors, long[] values, int[] overlaps, int count);
+    }
+
     private final List<MentorshipRequest> requests;
     private final List<Mentor> mentors;
     private final int words;
@@ -53,6 +61,8 @@ final class PairIndex {
     private final int[] mentorUntil;
     private final int[][] mentorDomains;
     private final int[][] mentorTopics;
+    /** Each mentor's topics among the requests' goals as bits, when there are at most 64 goals; else null. */
+    private final long[] mentorTopicBits;
     private final int[] mentorInstitution;
     private final int[] mentorCountry;
     private final int[] mentorZone;
@@ -62,15 +72,23 @@ final class PairIndex {
     private final int[][] requestLanguages;
     private final int[][] requestDomains;
     private final int[][] requestGoals;
+    /** Each request's goals as bits, or -1 when they cannot be counted as bits (more than 64 goals, or repeats). */
+    private final long[] requestGoalBits;
     private final int[][] conflicts;
     private final int[][] preferred;
     private final int[] requestInstitution;
     private final int[] requestCountry;
     private final int[] requestDay;
+    private final boolean[] requestPriority;
     /** Requests by start date, each list ascending. */
     private final TreeMap<LocalDate, int[]> byDate = new TreeMap<>();
     // domains
     private final int[][] levels;
+    /**
+     * For each domain a request ranks (by domain number; null for the others), each mentor's best match level with
+     * it, as {@link PairEvaluator#bestLevel}: the affinity of a pair is then one look-up per ranked domain.
+     */
+    private final byte[][] mentorLevels;
     private final List<String> domainCodes;
     private final Map<String, Integer> domainIds;
     // weights
@@ -151,6 +169,7 @@ final class PairIndex {
         requestInstitution = new int[n];
         requestCountry = new int[n];
         requestDay = new int[n];
+        requestPriority = new boolean[n];
         Map<LocalDate, List<Integer>> dates = new HashMap<>();
         for (int r = 0; r < n; r++) {
             MentorshipRequest request = requests.get(r);
@@ -185,6 +204,7 @@ final class PairIndex {
             requestInstitution[r] = placeId(placeIds, request.institution());
             requestCountry[r] = placeId(placeIds, request.country());
             requestDay[r] = (int) request.startDate().toEpochDay();
+            requestPriority[r] = request.priority();
             dates.computeIfAbsent(request.startDate(), d -> new ArrayList<>()).add(r);
         }
         dates.forEach((date, list) -> byDate.put(date, list.stream().mapToInt(Integer::intValue).toArray()));
@@ -193,6 +213,43 @@ final class PairIndex {
             for (int b = 0; b < levels.length; b++) {
                 levels[a][b] = Taxonomy.matchLevel(domainCodes.get(a), domainCodes.get(b));
             }
+        }
+        mentorLevels = new byte[domainCodes.size()][];
+        for (int r = 0; r < n; r++) {
+            for (int requested : requestDomains[r]) {
+                if (mentorLevels[requested] == null) {
+                    byte[] row = new byte[m];
+                    int[] match = levels[requested];
+                    for (int j = 0; j < m; j++) {
+                        int best = 0;
+                        for (int code : mentorDomains[j]) {
+                            best = Math.max(best, match[code]);
+                            if (best == Taxonomy.EXACT) {
+                                break;
+                            }
+                        }
+                        row[j] = (byte) best;
+                    }
+                    mentorLevels[requested] = row;
+                }
+            }
+        }
+        boolean bits = topicIds.size() <= 64;
+        mentorTopicBits = bits ? new long[m] : null;
+        requestGoalBits = new long[n];
+        for (int j = 0; bits && j < m; j++) {
+            for (int topic : mentorTopics[j]) {
+                mentorTopicBits[j] |= 1L << topic;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            long goals = 0;
+            boolean repeats = false;
+            for (int goal : requestGoals[r]) {
+                repeats |= (goals & (1L << goal)) != 0;
+                goals |= 1L << goal;
+            }
+            requestGoalBits[r] = bits && !repeats ? goals : -1;
         }
     }
 
@@ -243,6 +300,11 @@ final class PairIndex {
      * (they may or may not be allowed).
      */
     void scanBest(int keep, PairScan visitor, java.util.function.IntBinaryOperator skipped) {
+        scanBestWithTime(keep, (r, ms, vs, overlaps, count) -> visitor.request(r, ms, vs, count), skipped);
+    }
+
+    /** As {@link #scanBest}, with each valued pair's weekly minutes together, for its {@link #fit}. */
+    void scanBestWithTime(int keep, TimedPairScan visitor, java.util.function.IntBinaryOperator skipped) {
         // keeping as many as there are mentors skips nothing
         int best = keep >= mentors.size() ? 0 : keep;
         for (Map.Entry<LocalDate, int[]> entry : byDate.entrySet()) {
@@ -257,7 +319,7 @@ final class PairIndex {
                 Scratch s = scratch.get();
                 int count = index.allowed(r, s, null, true, best);
                 skipped.applyAsInt(r, s.skipped);
-                visitor.request(r, s.mentors, s.values, count);
+                visitor.request(r, s.mentors, s.values, s.overlaps, count);
             });
         }
     }
@@ -303,7 +365,7 @@ final class PairIndex {
             if (group.length == 0) {
                 continue;
             }
-            DateIndex index = new DateIndex(entry.getKey());
+            DateIndex index = new DateIndex(entry.getKey(), true);
             ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(words, mentors.size()));
             IntStream stream = IntStream.of(group);
             (group.length > 64 ? stream.parallel() : stream).forEach(r -> {
@@ -317,12 +379,10 @@ final class PairIndex {
 
     private long[] exactDomainMentors(int requested) {
         long[] set = new long[words];
+        byte[] row = mentorLevels[requested];
         for (int j = 0; j < mentors.size(); j++) {
-            for (int offered : mentorDomains[j]) {
-                if (levels[requested][offered] == Taxonomy.EXACT) {
-                    set[j >>> 6] |= 1L << j;
-                    break;
-                }
+            if (row[j] == Taxonomy.EXACT) {
+                set[j >>> 6] |= 1L << j;
             }
         }
         return set;
@@ -390,42 +450,71 @@ final class PairIndex {
 
     /** Every preference's weighted points but the extra time together. */
     private long valueBeyondTime(int r, int j) {
-        int affinity = 0;
+        long value = 0;
         if (wAffinity != 0) {
-            int[] requested = requestDomains[r];
-            int[] offered = mentorDomains[j];
-            for (int rank = 0; rank < requested.length; rank++) {
-                int best = 0;
-                int[] row = levels[requested[rank]];
-                for (int code : offered) {
-                    best = Math.max(best, row[code]);
-                    if (best == Taxonomy.EXACT) {
-                        break;
-                    }
-                }
-                affinity += Taxonomy.rankWeight(rank) * best;
-            }
+            value += wAffinity * affinity(r, j);
         }
-        int goals = 0;
         if (wGoals != 0) {
-            for (int goal : requestGoals[r]) {
-                if (Arrays.binarySearch(mentorTopics[j], goal) >= 0) {
-                    goals++;
-                }
-            }
+            value += wGoals * goals(r, j);
         }
-        int preference = 0;
         int[] pref = preferred[r];
-        for (int k = 0; k < pref.length; k += 2) {
-            if (pref[k] == j) {
-                preference = Math.max(1, 3 - pref[k + 1]);
-                break;
+        if (pref.length > 0) {
+            for (int k = 0; k < pref.length; k += 2) {
+                if (pref[k] == j) {
+                    value += wPreferred * Math.max(1, 3 - pref[k + 1]);
+                    break;
+                }
             }
         }
         int crossing = (crosses(requestInstitution[r], mentorInstitution[j]) ? 1 : 0)
                 + (crosses(requestCountry[r], mentorCountry[j]) ? 1 : 0);
-        return wAffinity * affinity + wGoals * goals + wPreferred * preference
-                + wPriority * (requests.get(r).priority() ? 1 : 0) + wCross * crossing;
+        return value + wPriority * (requestPriority[r] ? 1 : 0) + wCross * crossing;
+    }
+
+    /** The pair's domain affinity, as {@link PairEvaluator#affinity}. */
+    private int affinity(int r, int j) {
+        int[] requested = requestDomains[r];
+        int affinity = 0;
+        for (int rank = 0; rank < requested.length; rank++) {
+            affinity += Taxonomy.rankWeight(rank) * mentorLevels[requested[rank]][j];
+        }
+        return affinity;
+    }
+
+    /** How many of the request's goals are the mentor's topics, as {@link PairEvaluator#goalsMet}. */
+    private int goals(int r, int j) {
+        long goalBits = requestGoalBits[r];
+        if (goalBits != -1) {
+            return Long.bitCount(goalBits & mentorTopicBits[j]);
+        }
+        int goals = 0;
+        for (int goal : requestGoals[r]) {
+            if (Arrays.binarySearch(mentorTopics[j], goal) >= 0) {
+                goals++;
+            }
+        }
+        return goals;
+    }
+
+    /** The mentor's first place among the request's preferred mentors, or -1: {@code List.indexOf} of its id. */
+    private int preferenceRank(int r, int j) {
+        int[] pref = preferred[r];
+        for (int k = 0; k < pref.length; k += 2) {
+            if (pref[k] == j) {
+                return pref[k + 1];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The fit of an allowed pair whose weekly time together is {@code overlap}, exactly as {@link PairEvaluator#fit}
+     * gives it (no rule broken), without looking at the people again.
+     */
+    PairFit fit(int r, int j, int overlap) {
+        return new PairFit(overlap, affinity(r, j), goals(r, j), preferenceRank(r, j),
+                crosses(requestInstitution[r], mentorInstitution[j]), crosses(requestCountry[r], mentorCountry[j]),
+                java.util.Set.of());
     }
 
     private static boolean crosses(int a, int b) {
@@ -446,14 +535,28 @@ final class PairIndex {
         }
     }
 
+    /** Buckets of the UTC week an interval list fills entirely. */
+    private static void fill(int[] week, long[] buckets) {
+        for (int i = 0; i < week.length; i += 2) {
+            int first = (week[i] + BUCKET_MINUTES - 1) / BUCKET_MINUTES;
+            int end = week[i + 1] / BUCKET_MINUTES;
+            for (int b = first; b < end; b++) {
+                buckets[b >>> 6] |= 1L << b;
+            }
+        }
+    }
+
     private static final class Scratch {
         final long[] candidates;
         final long[] ones;
         final long[] twos;
         final long[] threes;
+        /** The candidates surely allowed by their time together, for {@link #diagnose}. */
+        final long[] sure;
         final long[] requestBuckets = new long[(BUCKETS + 63) >>> 6];
         final int[] mentors;
         final long[] values;
+        final int[] overlaps;
         /** A min-heap of the best values so far, for {@link #scanBest}. */
         long[] best = new long[0];
         int skipped;
@@ -463,8 +566,10 @@ final class PairIndex {
             ones = new long[words];
             twos = new long[words];
             threes = new long[words];
+            sure = new long[words];
             mentors = new int[mentorCount];
             values = new long[mentorCount];
+            overlaps = new int[mentorCount];
         }
     }
 
@@ -473,8 +578,18 @@ final class PairIndex {
         final long[] available = new long[words];
         final int[][] week = new int[mentors.size()][];
         final long[][] bucketMentors = new long[BUCKETS][];
+        /**
+         * For each bucket the mentors free in all of it, or null when not needed: those who share {@code n} such
+         * buckets with a request have at least {@code 30 n} minutes together, without computing it.
+         */
+        final long[][] fullBucketMentors;
 
         DateIndex(LocalDate date) {
+            this(date, false);
+        }
+
+        DateIndex(LocalDate date, boolean fullBuckets) {
+            fullBucketMentors = fullBuckets ? new long[BUCKETS][] : null;
             int day = (int) date.toEpochDay();
             ZoneOffset[] offsets = new ZoneOffset[zones.length];
             for (int z = 0; z < zones.length; z++) {
@@ -510,7 +625,65 @@ final class PairIndex {
                         set[j >>> 6] |= 1L << j;
                     }
                 }
+                if (fullBuckets) {
+                    Arrays.fill(buckets, 0);
+                    fill(utc, buckets);
+                    for (int w = 0; w < buckets.length; w++) {
+                        long bits = buckets[w];
+                        while (bits != 0) {
+                            int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                            bits &= bits - 1;
+                            long[] set = fullBucketMentors[b];
+                            if (set == null) {
+                                set = new long[words];
+                                fullBucketMentors[b] = set;
+                            }
+                            set[j >>> 6] |= 1L << j;
+                        }
+                    }
+                }
             }
+        }
+
+        /**
+         * The mentors whose time together with the request surely reaches its minimum (they share enough buckets that
+         * both fill), into {@code s.sure}; false when the minimum needs more than three such buckets (then none is
+         * sure).
+         */
+        boolean sure(int[] requestWeek, int minOverlap, Scratch s) {
+            int needed = minOverlap <= 0 ? 0 : (minOverlap + BUCKET_MINUTES - 1) / BUCKET_MINUTES;
+            if (needed > 3) {
+                return false;
+            }
+            long[] sure = s.sure;
+            if (needed == 0) {
+                Arrays.fill(sure, -1L);
+                return true;
+            }
+            Arrays.fill(s.ones, 0);
+            Arrays.fill(s.twos, 0);
+            Arrays.fill(s.threes, 0);
+            Arrays.fill(s.requestBuckets, 0);
+            fill(requestWeek, s.requestBuckets);
+            for (int w = 0; w < s.requestBuckets.length; w++) {
+                long bits = s.requestBuckets[w];
+                while (bits != 0) {
+                    int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long[] set = fullBucketMentors[b];
+                    if (set == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < words; i++) {
+                        long x = set[i];
+                        s.threes[i] |= s.twos[i] & x;
+                        s.twos[i] |= s.ones[i] & x;
+                        s.ones[i] |= x;
+                    }
+                }
+            }
+            System.arraycopy(needed == 1 ? s.ones : needed == 2 ? s.twos : s.threes, 0, sure, 0, words);
+            return true;
         }
 
         /**
@@ -571,17 +744,28 @@ final class PairIndex {
             if (keep > 0) {
                 return bestAllowed(r, s, requestWeek, minOverlap, keep);
             }
+            // only whether each is allowed: those surely allowed by their buckets need no time together computed
+            boolean sure = !valued && filter == null && fullBucketMentors != null && sure(requestWeek, minOverlap, s);
             for (int w = 0; w < words; w++) {
                 long bits = candidates[w];
+                long sureBits = sure ? s.sure[w] : 0;
                 while (bits != 0) {
                     int j = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    long bit = bits & -bits;
                     bits &= bits - 1;
+                    if ((sureBits & bit) != 0) {
+                        s.mentors[count] = j;
+                        s.overlaps[count] = -1;
+                        s.values[count++] = 0;
+                        continue;
+                    }
                     if (filter != null && !filter.test(r, j)) {
                         continue;
                     }
                     int overlap = WeeklyOverlap.intersection(requestWeek, week[j]);
                     if (overlap >= minOverlap) {
                         s.mentors[count] = j;
+                        s.overlaps[count] = overlap;
                         s.values[count++] = valued ? value(r, j, overlap) : 0;
                     }
                 }
@@ -615,6 +799,7 @@ final class PairIndex {
                     int extra = overlap - minOverlap;
                     long value = beyond + wOverlap * (extra <= 0 ? 0 : Math.min(4, extra / 30));
                     s.mentors[count] = j;
+                    s.overlaps[count] = overlap;
                     s.values[count++] = value;
                     if (size < keep) {
                         int i = size++;
