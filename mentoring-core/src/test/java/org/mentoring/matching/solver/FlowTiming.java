@@ -10,7 +10,8 @@ import org.mentoring.matching.domain.MatchingWeights;
  * The exact flow and its certificate alone, timed (not a test: run its main with the test class path). Builds the
  * community of {@code scripts/service-benchmark.sh} (seed 4) at the given size with the default weights, then per
  * repeat builds the problem afresh and times, the second solve from nothing and warm-started in turn, {@link Certification#solve} in wall and process CPU time.
- * Arguments: requests (10000), mentors (2000), seed (4), repeats (5).
+ * Arguments: requests (10000), mentors (2000), seed (4), repeats (5). With {@code -Dflow.only}, times the first
+ * solve alone instead, on one built problem, in the thread's CPU time.
  */
 final class FlowTiming {
 
@@ -27,6 +28,24 @@ final class FlowTiming {
                 MatchingWeights.defaults(), Duration.ofSeconds(300), 1L);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        if (System.getProperty("flow.only") != null) {
+            // the first solve alone, on one built problem, in this thread's CPU time
+            MatchingModel model = MatchingModel.of(MatchingProblemBuilder.build(problem));
+            java.lang.management.ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+            long[] cpu = new long[repeats];
+            for (int i = 0; i < repeats; i++) {
+                long t0 = thread.getCurrentThreadCpuTime();
+                MinCostMatching matching = new MinCostMatching(model);
+                matching.solve();
+                cpu[i] = (thread.getCurrentThreadCpuTime() - t0) / 1_000_000;
+                System.out.printf(Locale.ROOT, "repeat %d: flow CPU %d ms, value %d, load %.2f%n", i, cpu[i],
+                        matching.objectiveValue(), os.getSystemLoadAverage());
+            }
+            java.util.Arrays.sort(cpu);
+            System.out.printf(Locale.ROOT, "repeat summary: flow CPU min %d ms, median %d ms%n", cpu[0],
+                    cpu[repeats / 2]);
+            return;
+        }
         for (int i = 0; i < repeats; i++) {
             MatchingSolution solution = MatchingProblemBuilder.build(problem);
             System.gc();
