@@ -9,7 +9,8 @@ import org.mentoring.matching.domain.MatchingWeights;
 /**
  * The exact flow and its certificate alone, timed (not a test: run its main with the test class path). Builds the
  * community of {@code scripts/service-benchmark.sh} (seed 4) at the given size with the default weights, then per
- * repeat builds the problem afresh and times, the second solve from nothing and warm-started in turn, {@link Certification#solve} in wall and process CPU time.
+ * repeat builds the problem afresh and times, the second solve from nothing and warm-started in turn (only
+ * warm-started with {@code -Dflow.warm}, only from nothing with {@code -Dflow.cold}), {@link Certification#solve} in wall and process CPU time.
  * Arguments: requests (10000), mentors (2000), seed (4), repeats (5). With {@code -Dflow.only}, times the first
  * solve alone instead, on one built problem, in the thread's CPU time.
  */
@@ -51,7 +52,8 @@ final class FlowTiming {
             System.gc();
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
-            boolean warm = i % 2 == 1;
+            boolean warm = System.getProperty("flow.cold") == null
+                    && (System.getProperty("flow.warm") != null || i % 2 == 1);
             Certification.Solved solved = Certification.solve(solution, true, warm);
             long wall1 = System.nanoTime();
             long cpu1 = os.getProcessCpuTime();
