@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * also adds, per request, up to {@link #NEAR_PER_REQUEST} whose reduced value is only just below zero (within
  * {@link #margin}), those most likely to turn positive once the flow has moved: so a second pass rarely finds more,
  * and the flow solves twice instead of three or four times. The certificate itself is unchanged: only a pass that
- * finds no left-out pair with a positive reduced value certifies.
+ * finds no left-out pair with a positive reduced value certifies. A solve after pairs were added starts from the last
+ * answer and the dual prices the pass just computed ({@link MinCostMatching#warmStart}: the few requests the new pairs
+ * improve move, then shortest paths settle the places they freed and took), not from nothing: the same optimum in a
+ * tenth of the time.
  */
 final class Certification {
 
@@ -47,9 +50,20 @@ final class Certification {
      *     the last pass, the one that certifies, as cheap as before.
      */
     static Solved solve(MatchingSolution solution, boolean nearToo) {
+        return solve(solution, nearToo, true);
+    }
+
+    /**
+     * @param warmStart whether a solve after pairs were added starts from the last answer and its dual prices
+     *     ({@link MinCostMatching#warmStart}); without, it solves from nothing (slower, the same optimum)
+     */
+    static Solved solve(MatchingSolution solution, boolean nearToo, boolean warmStart) {
+        long firstStart = System.nanoTime();
         MatchingModel model = MatchingModel.of(solution);
         MinCostMatching matching = new MinCostMatching(model);
         matching.solve();
+        LOG.info("Certificate, solve 1: {} open requests, {} pairs, solved in {} ms", model.requestCount(),
+                model.start[model.requestCount()], (System.nanoTime() - firstStart) / 1_000_000);
         CandidatePool pool = solution.getCandidatePool();
         if (pool != null) {
             pool.flowSolved();
@@ -87,9 +101,22 @@ final class Certification {
             add(solution, model, found.additions(), weights);
             added += count;
             rounds++;
-            model = MatchingModel.of(solution);
-            matching = new MinCostMatching(model);
-            matching.solve();
+            long solveStart = System.nanoTime();
+            boolean[] changed = new boolean[model.requestCount()];
+            for (int r = 0; r < changed.length; r++) {
+                changed[r] = found.additions()[r] != null;
+            }
+            MatchingModel next = model.withRangesOf(changed, weights);
+            MinCostMatching warm = warmStart ? MinCostMatching.warmStart(next, matching, distances) : null;
+            model = next;
+            if (warm == null) {
+                matching = new MinCostMatching(model);
+                matching.solve();
+            } else {
+                matching = warm;
+            }
+            LOG.info("Certificate, solve {}: {} in {} ms", rounds, warm == null ? "solved from nothing"
+                    : "warm-started from the last answer", (System.nanoTime() - solveStart) / 1_000_000);
         }
         pool.record(certified, rounds, added, certifyNanos / 1_000_000);
         LOG.info("Certificate: {} after {} solve(s); {} pairs kept of {} allowed pairs valued ({} candidates not"

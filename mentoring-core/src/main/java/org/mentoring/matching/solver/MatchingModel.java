@@ -83,6 +83,46 @@ final class MatchingModel {
     }
 
     /**
+     * This model with the pairs of the given requests read again from their value ranges (after the certificate
+     * added candidates to them), the same as {@link #of(MatchingSolution)} would build, without valuing every other
+     * pair again: their ranges are copied.
+     *
+     * @param changed per open request (model order), whether its value range changed
+     */
+    MatchingModel withRangesOf(boolean[] changed, MatchingWeights weights) {
+        int n = requestCount();
+        long pairs = 0;
+        for (int r = 0; r < n; r++) {
+            pairs += changed[r] ? requests.get(r).getFeasibleMentorCount() : candidateCount(r);
+        }
+        if (pairs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many allowed pairs: " + pairs);
+        }
+        int[] newStart = new int[n + 1];
+        int[] newMentor = new int[(int) pairs];
+        long[] newValue = new long[(int) pairs];
+        int p = 0;
+        for (int r = 0; r < n; r++) {
+            newStart[r] = p;
+            if (changed[r]) {
+                RequestAssignment a = requests.get(r);
+                for (MentorFact mentor : a.getFeasibleMentors()) {
+                    newMentor[p] = mentor.getIndex();
+                    newValue[p] = PairPreference.value(a.getRequest(), a.fitWith(mentor), weights);
+                    p++;
+                }
+            } else {
+                int count = candidateCount(r);
+                System.arraycopy(pairMentor, start[r], newMentor, p, count);
+                System.arraycopy(pairValue, start[r], newValue, p, count);
+                p += count;
+            }
+        }
+        newStart[n] = p;
+        return new MatchingModel(requests, mentors, newStart, newMentor, newValue, room, settledLoad, loadWeight);
+    }
+
+    /**
      * A model straight from arrays, with no assignments or mentor facts behind it ({@link ExactPairs}): each
      * request's pairs from {@code start}, each mentor's room, no settled mentorships.
      */

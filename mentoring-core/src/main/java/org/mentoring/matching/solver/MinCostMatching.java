@@ -31,6 +31,8 @@ final class MinCostMatching {
     private long[] potential;
     private boolean[] dead;
     private boolean[] onPath;
+    /** During a {@link #warmStart}: the places each mentor passes on to the sink; null otherwise (its mentee count). */
+    private int[] slotFlow;
 
     /**
      * @throws IllegalArgumentException if the load-balance weight is negative: the load cost would not be convex, and
@@ -60,7 +62,7 @@ final class MinCostMatching {
     }
 
     private boolean hasRoom(int mentor) {
-        return menteeCount[mentor] < mentees[mentor].length;
+        return menteeCount[mentor] < model.room[mentor];
     }
 
     /** The objective without the matched count: pair values less the load-balance cost. */
@@ -94,6 +96,18 @@ final class MinCostMatching {
         matched--;
     }
 
+    /** Gives a request the pair at {@code pair} even past its mentor's room (a warm start's excess, for a while). */
+    private void attach(int request, int pair) {
+        unassign(request);
+        int mentor = model.pairMentor[pair];
+        if (menteeCount[mentor] == mentees[mentor].length) {
+            mentees[mentor] = Arrays.copyOf(mentees[mentor], Math.max(4, 2 * mentees[mentor].length));
+        }
+        mentees[mentor][menteeCount[mentor]++] = request;
+        pairOf[request] = pair;
+        matched++;
+    }
+
     /** Gives a request the pair at {@code pair}; its mentor must have room once the request left its own. */
     private void assign(int request, int pair) {
         unassign(request);
@@ -113,17 +127,7 @@ final class MinCostMatching {
         int source = n + m;
         int sink = source + 1;
         int nodes = sink + 1;
-        long big = 1;
-        for (int r = 0; r < n; r++) {
-            long best = 0;
-            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
-                best = Math.max(best, Math.abs(model.pairValue[p]));
-            }
-            big += best;
-        }
-        for (int j = 0; j < m; j++) {
-            big += model.loadWeight * PairPreference.loadPoints((long) model.settledLoad[j] + model.room[j]);
-        }
+        long big = bigOf(model);
         this.big = big;
         potential = new long[nodes];
         // The first potentials: shortest distances on the graph without flow, which is acyclic.
@@ -178,6 +182,22 @@ final class MinCostMatching {
                 augmentAlong(source, sink, parent, parentPair, n);
             }
         }
+    }
+
+    /** One more than the largest value spread any assignment of the model can have: the cost of one match. */
+    private static long bigOf(MatchingModel model) {
+        long big = 1;
+        for (int r = 0; r < model.requestCount(); r++) {
+            long best = 0;
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                best = Math.max(best, Math.abs(model.pairValue[p]));
+            }
+            big += best;
+        }
+        for (int j = 0; j < model.mentorCount(); j++) {
+            big += model.loadWeight * PairPreference.loadPoints((long) model.settledLoad[j] + model.room[j]);
+        }
+        return big;
     }
 
     /** The cost that makes one more match worth more than any values: every pair's arc costs minus (it + value). */
@@ -309,6 +329,267 @@ final class MinCostMatching {
             }
         }
         return d;
+    }
+
+    /**
+     * The optimum of {@code model}, which is the model of {@code previous} with pairs added (the certificate's next
+     * solve), reached from {@code previous}'s answer instead of from nothing; null when that does not apply, and the
+     * caller solves from nothing.
+     *
+     * <p>Why it is exact. Take the flow network completed as in {@link #distancesToSink}: each open request holds one
+     * unit and sends it either to a mentor (cost {@code -(big + value)}) or straight to the sink (cost 0, the request
+     * left unmatched); each mentor passes its units to the sink through its places, at their convex load costs. Its
+     * feasible flows are the assignments, and its cheapest flow is the optimum (most matches, then most value, as
+     * {@code big} exceeds any value spread). {@code distances} (D, to the sink, checked by {@link #distancesToSink})
+     * prove {@code previous}'s answer cheapest on the old pairs: {@code D(u) <= cost(u, v) + D(v)} on every residual
+     * arc. The new pairs only add arcs out of requests (and a larger {@code big}, if a new pair needs one, changes only
+     * arcs between requests and mentors), so D stays valid on the arcs between mentors and the sink, and a request's
+     * own D can be chosen again: D(r) = the cheapest of {@code cost + D(head)} over its unused arcs (old and new, and the arc to
+     * the sink when it is matched). When that is no lower than what its current arc gives, every arc at r is valid
+     * (its mentor's arc back to it too, as D(r) did not fall below its current arc's). When a new pair gives less, the
+     * request moves to that pair: r is then valid, but its old mentor (or the sink) has one unit less coming in than
+     * going out (a deficit) and its new mentor one more (an excess). That is a pseudoflow with valid potentials, and
+     * successive shortest paths from the excesses to the deficits (Dijkstra on the reduced costs, potentials raised by
+     * the distances, one augmentation along each shortest path) keep the potentials valid while they remove the
+     * imbalances one unit at a time: the flow they end with is balanced, a feasible assignment, and cheapest (no
+     * residual arc has a negative reduced cost), the same optimum a solve from nothing reaches (the same objective;
+     * among equal answers it may choose another). Any arc found with a negative reduced cost on the way (it cannot
+     * happen when D is right) gives up the warm start rather than an answer that is not proven.
+     *
+     * <p>The certificate's second solve typically moves a few dozen requests this way instead of solving thousands
+     * again: a few dozen searches instead of a hundred phases.
+     */
+    static MinCostMatching warmStart(MatchingModel model, MinCostMatching previous, long[] distances) {
+        MatchingModel old = previous.model;
+        int n = model.requestCount();
+        int m = model.mentorCount();
+        if (distances == null || previous.potential == null || old.requestCount() != n || old.mentorCount() != m
+                || model.loadWeight < 0) {
+            return null;
+        }
+        // a larger value among the new pairs may need a larger cost of a match: it changes only arcs out of requests
+        long big = Math.max(previous.big, bigOf(model));
+        MinCostMatching warm = new MinCostMatching(model);
+        warm.big = big;
+        for (int r = 0; r < n; r++) {
+            int j = previous.mentorOf(r);
+            if (j < 0) {
+                continue;
+            }
+            int at = -1;
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                if (model.pairMentor[p] == j) {
+                    at = p;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return null;
+            }
+            warm.attach(r, at);
+        }
+        // D; a mentor that cannot reach the sink (no place, no mentee: no arc out) is put beyond every request's reach
+        long maxDistance = 0;
+        for (long d : distances) {
+            if (d != Long.MAX_VALUE) {
+                maxDistance = Math.max(maxDistance, Math.abs(d));
+            }
+        }
+        long maxValue = 0;
+        for (long v : model.pairValue) {
+            maxValue = Math.max(maxValue, Math.abs(v));
+        }
+        long far = maxDistance + big + maxValue + 1;
+        int sink = n + m + 1;
+        long[] d = new long[sink + 1];
+        for (int j = 0; j < m; j++) {
+            d[n + j] = distances[n + j] == Long.MAX_VALUE ? far : distances[n + j];
+        }
+        warm.slotFlow = Arrays.copyOf(warm.menteeCount, m);
+        long sinkDeficit = 0;
+        for (int r = 0; r < n; r++) {
+            int current = warm.pairOf[r];
+            long now = current < 0 ? 0 : -(big + model.pairValue[current]) + d[n + model.pairMentor[current]];
+            long cheapest = current < 0 ? Long.MAX_VALUE : 0;
+            int cheapestPair = -1;
+            for (int p = model.start[r]; p < model.start[r + 1]; p++) {
+                if (p != current) {
+                    long via = -(big + model.pairValue[p]) + d[n + model.pairMentor[p]];
+                    if (via < cheapest) {
+                        cheapest = via;
+                        cheapestPair = p;
+                    }
+                }
+            }
+            if (cheapest < now) {
+                if (cheapestPair < 0) {
+                    return null;
+                }
+                if (current < 0) {
+                    sinkDeficit++;
+                }
+                warm.attach(r, cheapestPair);
+                d[r] = cheapest;
+            } else {
+                d[r] = cheapest == Long.MAX_VALUE ? now : cheapest;
+            }
+        }
+        warm.potential = new long[sink + 1];
+        for (int v = 0; v < sink; v++) {
+            warm.potential[v] = -d[v];
+        }
+        if (!warm.balance(sinkDeficit)) {
+            return null;
+        }
+        warm.slotFlow = null;
+        return warm;
+    }
+
+    /**
+     * Successive shortest paths from the mentors holding more requests than their places carry to the nodes short of
+     * units (see {@link #warmStart}); false when an arc has a negative reduced cost or an excess has no way out.
+     */
+    private boolean balance(long sinkDeficit) {
+        int n = model.requestCount();
+        int m = model.mentorCount();
+        int sink = n + m + 1;
+        int nodes = sink + 1;
+        long[] dist = new long[nodes];
+        int[] parent = new int[nodes];
+        int[] parentPair = new int[nodes];
+        int[] path = new int[nodes];
+        NodeHeap heap = new NodeHeap(nodes);
+        long deficit = sinkDeficit;
+        while (true) {
+            Arrays.fill(dist, Long.MAX_VALUE);
+            heap.clear();
+            for (int j = 0; j < m; j++) {
+                if (menteeCount[j] > slotFlow[j]) {
+                    dist[n + j] = 0;
+                    parent[n + j] = -1;
+                    heap.update(n + j, 0);
+                }
+            }
+            if (heap.isEmpty()) {
+                for (int j = 0; j < m; j++) {
+                    if (menteeCount[j] != slotFlow[j]) {
+                        return false;
+                    }
+                }
+                return deficit == 0;
+            }
+            int end = -1;
+            while (!heap.isEmpty()) {
+                int u = heap.poll();
+                long du = dist[u];
+                if (u == sink ? deficit > 0 : u >= n && menteeCount[u - n] < slotFlow[u - n]) {
+                    end = u;
+                    break;
+                }
+                if (u < n) {
+                    int current = pairOf[u];
+                    for (int p = model.start[u]; p < model.start[u + 1]; p++) {
+                        if (p != current) {
+                            long arc = forwardReduced(u, p);
+                            if (arc < 0) {
+                                return false;
+                            }
+                            relax(heap, dist, parent, parentPair, u, n + model.pairMentor[p], p, du + arc);
+                        }
+                    }
+                    if (current >= 0) {
+                        long arc = potential[u] - potential[sink];
+                        if (arc < 0) {
+                            return false;
+                        }
+                        relax(heap, dist, parent, parentPair, u, sink, -1, du + arc);
+                    }
+                } else if (u == sink) {
+                    for (int j = 0; j < m; j++) {
+                        if (slotFlow[j] > 0) {
+                            long arc = -slotCost(j, slotFlow[j] - 1) + potential[sink] - potential[n + j];
+                            if (arc < 0) {
+                                return false;
+                            }
+                            relax(heap, dist, parent, parentPair, u, n + j, -1, du + arc);
+                        }
+                    }
+                    for (int r = 0; r < n; r++) {
+                        if (pairOf[r] < 0 && model.candidateCount(r) > 0) {
+                            long arc = potential[sink] - potential[r];
+                            if (arc < 0) {
+                                return false;
+                            }
+                            relax(heap, dist, parent, parentPair, u, r, -1, du + arc);
+                        }
+                    }
+                } else {
+                    int j = u - n;
+                    for (int i = 0; i < menteeCount[j]; i++) {
+                        int r = mentees[j][i];
+                        long arc = backwardReduced(j, r);
+                        if (arc < 0) {
+                            return false;
+                        }
+                        relax(heap, dist, parent, parentPair, u, r, -1, du + arc);
+                    }
+                    if (slotFlow[j] < model.room[j]) {
+                        long arc = slotCost(j, slotFlow[j]) + potential[u] - potential[sink];
+                        if (arc < 0) {
+                            return false;
+                        }
+                        relax(heap, dist, parent, parentPair, u, sink, -1, du + arc);
+                    }
+                }
+            }
+            if (end < 0) {
+                return false;
+            }
+            long reach = dist[end];
+            for (int v = 0; v < nodes; v++) {
+                potential[v] += Math.min(dist[v], reach);
+            }
+            int length = 0;
+            for (int v = end; v >= 0; v = parent[v]) {
+                path[length++] = v;
+            }
+            for (int k = length - 1; k > 0; k--) {
+                int u = path[k];
+                int v = path[k - 1];
+                if (u < n) {
+                    // out of a request: to a mentor (it joins), or to the sink (it stays unmatched)
+                    if (v != sink) {
+                        attach(u, parentPair[v]);
+                    }
+                } else if (u == sink) {
+                    if (v >= n) {
+                        slotFlow[v - n]--;
+                    }
+                } else if (v == sink) {
+                    slotFlow[u - n]++;
+                } else {
+                    unassign(v);
+                }
+            }
+            if (end == sink) {
+                deficit--;
+            }
+        }
+    }
+
+    private static void relax(NodeHeap heap, long[] dist, int[] parent, int[] parentPair, int from, int to, int pair,
+            long d) {
+        if (d < dist[to]) {
+            dist[to] = d;
+            parent[to] = from;
+            parentPair[to] = pair;
+            heap.update(to, d);
+        }
+    }
+
+    /** The load-balance cost of a mentor's place after {@code used} taken ones. */
+    private long slotCost(int mentor, int used) {
+        return model.loadWeight * PairPreference.nextMenteeLoadPoints((long) model.settledLoad[mentor] + used);
     }
 
     /** The load-balance cost of a mentor's next place. */
