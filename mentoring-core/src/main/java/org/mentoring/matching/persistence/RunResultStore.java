@@ -23,7 +23,13 @@ public class RunResultStore {
 
     /**
      * Replaces the result of a run with {@code result}: proposals and unmatched ordered by request, inserted in
-     * bulk. Running it again for the same run leaves one copy.
+     * bulk. Running it again for the same run leaves one copy. Returns only once every document is stored, or throws
+     * once every write it started has ended (none goes on after it returns or throws).
+     *
+     * <p>The documents are written in parts of at most {@value #PART_SIZE}, two at a time: on the embedded store
+     * each insert is one thread's work, most of it the unique id index's checks, and a collection takes one insert
+     * at a time, so the proposals and the unmatched requests go side by side (the parts of one collection, one
+     * after the other, overlap only the sending). On a real MongoDB the same concurrent ordered inserts.
      */
     public void save(String runId, MatchingResult result) {
         delete(runId);
@@ -45,11 +51,80 @@ public class RunResultStore {
         }
         // written as the documents Spring Data would map them to (RunResultStoreTest compares both), without mapping
         // each: the proposals of a large run cost more to map than to send
-        if (!proposals.isEmpty()) {
-            mongo.getCollection(ProposalDocument.COLLECTION).insertMany(proposals);
+        insertSideBySide(parts(proposals, ProposalDocument.COLLECTION, unmatched, UnmatchedDocument.COLLECTION));
+    }
+
+    /** How many documents one insert writes at most. */
+    static final int PART_SIZE = 2_500;
+
+    private record Part(String collection, List<Document> documents) {
+    }
+
+    /** The parts of both collections, taking turns, so that two writers start on different collections. */
+    private static java.util.Queue<Part> parts(List<Document> first, String firstCollection, List<Document> second,
+            String secondCollection) {
+        java.util.Queue<Part> parts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int from = 0; from < Math.max(first.size(), second.size()); from += PART_SIZE) {
+            if (from < first.size()) {
+                parts.add(new Part(firstCollection, first.subList(from, Math.min(first.size(), from + PART_SIZE))));
+            }
+            if (from < second.size()) {
+                parts.add(new Part(secondCollection,
+                        second.subList(from, Math.min(second.size(), from + PART_SIZE))));
+            }
         }
-        if (!unmatched.isEmpty()) {
-            mongo.getCollection(UnmatchedDocument.COLLECTION).insertMany(unmatched);
+        return parts;
+    }
+
+    /**
+     * Inserts the parts with two writers, this thread and one of its own, each taking the next part until none is
+     * left or one has failed; then throws the first failure (an {@link Error} as it is), the others suppressed.
+     */
+    private void insertSideBySide(java.util.Queue<Part> parts) {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable writer = () -> {
+            Part part;
+            while (failures.isEmpty() && (part = parts.poll()) != null) {
+                try {
+                    mongo.getCollection(part.collection()).insertMany(part.documents());
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
+                }
+            }
+        };
+        Thread other = null;
+        if (parts.size() > 1) {
+            other = new Thread(writer, "matching-run-save");
+            other.setDaemon(true);
+            other.start();
+        }
+        writer.run();
+        if (other != null) {
+            joinUninterruptibly(other);
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            if (first instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) first;
+        }
+    }
+
+    /** Waits for the other writer to end, even if interrupted meanwhile (the interrupt is kept). */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -94,8 +94,43 @@ public class StoreMatchingInputs implements MatchingInputs {
      */
     @Override
     public InputSnapshot snapshot() {
-        Map<String, String> pairs = activePairs();
-        return withPins(mentors(pairs), openRequests(pairs), pairs);
+        return snapshot(() -> requests.withStatus(RequestStatus.OPEN));
+    }
+
+    /**
+     * The open requests (the largest part) read on a thread of their own while this one reads the offers, the
+     * active mentorships and the mentors: on the embedded store each read is one thread's work, and reads of
+     * different collections go side by side. The requests are then filtered by the pairs as before.
+     */
+    private InputSnapshot snapshot(java.util.function.Supplier<List<MentorshipRequest>> openRead) {
+        java.util.concurrent.CompletableFuture<List<MentorshipRequest>> open =
+                java.util.concurrent.CompletableFuture.supplyAsync(openRead, READER);
+        Offers offers = offers();
+        Map<String, String> pairs = activePairs(offers);
+        List<Mentor> runMentors = mentors(pairs);
+        return withPins(runMentors, openRequests(pairs, joined(open), offers.declined()), pairs);
+    }
+
+    /** Runs a read on a new daemon thread: a run reads its inputs once. */
+    private static final java.util.concurrent.Executor READER = read -> {
+        Thread thread = new Thread(read, "matching-run-read");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    /** The value of a read done on another thread; its failure (an out-of-memory error too) thrown as it was. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The snapshot with the coordinator's pins the run keeps, and those it drops with why. */
@@ -113,8 +148,7 @@ public class StoreMatchingInputs implements MatchingInputs {
         if (cycle == null) {
             return snapshot();
         }
-        Map<String, String> pairs = activePairs();
-        return withPins(mentors(pairs), openRequests(pairs, requests.withStatus(RequestStatus.OPEN, cycle)), pairs);
+        return snapshot(() -> requests.withStatus(RequestStatus.OPEN, cycle));
     }
 
     /**
@@ -131,32 +165,46 @@ public class StoreMatchingInputs implements MatchingInputs {
     }
 
     private List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open) {
+        return openRequests(pairs, open, offers().declined());
+    }
+
+    private static List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open,
+            Map<String, Set<String>> declined) {
         Set<String> settled = pairs.keySet();
-        Map<String, Set<String>> declined = declinedPairs();
         return open.stream()
                 .filter(request -> !settled.contains(request.externalId()))
                 .map(request -> excluding(request, declined.getOrDefault(request.externalId(), Set.of())))
                 .toList();
     }
 
-    /** Request externalId to the mentors of the offers it declined. */
-    private Map<String, Set<String>> declinedPairs() {
-        Map<String, Set<String>> declined = new HashMap<>();
-        for (org.bson.Document offer : pairsOfOffers(OfferStatus.DECLINED)) {
-            declined.computeIfAbsent(offer.getString("requestExternalId"), id -> new HashSet<>())
-                    .add(offer.getString("mentorExternalId"));
-        }
-        return declined;
+    /**
+     * The open offers (OFFERED) and, by request externalId, the mentors of the offers each request declined.
+     *
+     * @param open each open offer's request, mentor and circle
+     */
+    private record Offers(List<org.bson.Document> open, Map<String, Set<String>> declined) {
     }
 
     /**
-     * The request and mentor of every offer with this status, and nothing else: a published run's offers carry their
-     * explanations, which a run need not read (nor turn into objects) again.
+     * The request and mentor of every open or declined offer, and nothing else, in one read of the offers (every
+     * run's proposals, which the embedded store reads whole): a published run's offers carry their explanations,
+     * which a run need not read (nor turn into objects) again.
      */
-    private List<org.bson.Document> pairsOfOffers(OfferStatus status) {
-        Query query = Query.query(Criteria.where("status").is(status.name()));
-        query.fields().include("requestExternalId", "mentorExternalId", "circleId").exclude("_id");
-        return mongo.find(query, org.bson.Document.class, ProposalDocument.COLLECTION);
+    private Offers offers() {
+        Query query = Query.query(Criteria.where("status").in(OfferStatus.OFFERED.name(),
+                OfferStatus.DECLINED.name()));
+        query.fields().include("requestExternalId", "mentorExternalId", "circleId", "status").exclude("_id");
+        List<org.bson.Document> open = new ArrayList<>();
+        Map<String, Set<String>> declined = new HashMap<>();
+        for (org.bson.Document offer : mongo.find(query, org.bson.Document.class, ProposalDocument.COLLECTION)) {
+            if (OfferStatus.OFFERED.name().equals(offer.getString("status"))) {
+                open.add(offer);
+            } else {
+                declined.computeIfAbsent(offer.getString("requestExternalId"), id -> new HashSet<>())
+                        .add(offer.getString("mentorExternalId"));
+            }
+        }
+        return new Offers(open, declined);
     }
 
     private static MentorshipRequest excluding(MentorshipRequest r, Set<String> mentors) {
@@ -190,6 +238,10 @@ public class StoreMatchingInputs implements MatchingInputs {
 
     /** Request externalId to mentor externalId of every active mentorship and open offer. */
     private Map<String, String> activePairs() {
+        return activePairs(offers());
+    }
+
+    private Map<String, String> activePairs(Offers offers) {
         Map<String, String> pairs = new HashMap<>();
         for (Mentorship mentorship : mentorships.list(null, null, MentorshipStatus.ACTIVE, Pageable.unpaged())) {
             // a member of a circle holds a seat, not one of the mentor's one-to-one places
@@ -197,7 +249,7 @@ public class StoreMatchingInputs implements MatchingInputs {
                 pairs.put(mentorship.requestExternalId(), mentorship.mentorExternalId());
             }
         }
-        for (org.bson.Document offer : pairsOfOffers(OfferStatus.OFFERED)) {
+        for (org.bson.Document offer : offers.open()) {
             // a member's seat in a circle holds no one-to-one place
             if (offer.getString("circleId") == null) {
                 pairs.putIfAbsent(offer.getString("requestExternalId"), offer.getString("mentorExternalId"));

@@ -55,11 +55,52 @@ class ProposalsAtScaleTest {
             }
         }
 
+        @Bean
+        InsertTimes insertTimes() {
+            return new InsertTimes();
+        }
+
         @Bean(destroyMethod = "close")
-        MongoClient mongoClient(MongoServer server) {
-            return MongoClients.create(server.getConnectionString());
+        MongoClient mongoClient(MongoServer server, InsertTimes insertTimes) {
+            return MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString(server.getConnectionString()))
+                    .addCommandListener(insertTimes).build());
         }
     }
+
+    /** When each insert command began and ended (nanoTime), by collection. */
+    static final class InsertTimes implements com.mongodb.event.CommandListener {
+        record Insert(String collection, long start, long end) {
+        }
+
+        private final java.util.Map<Long, Insert> running = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<Insert> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+            if (event.getCommandName().equals("insert")) {
+                running.put(event.getOperationId() * 1_000_003L + event.getRequestId(),
+                        new Insert(event.getCommand().getString("insert").getValue(), System.nanoTime(), 0));
+            }
+        }
+
+        @Override
+        public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
+            Insert insert = running.remove(event.getOperationId() * 1_000_003L + event.getRequestId());
+            if (insert != null) {
+                ended.add(new Insert(insert.collection(), insert.start(), System.nanoTime()));
+            }
+        }
+
+        List<Insert> of(String collection) {
+            synchronized (ended) {
+                return ended.stream().filter(i -> i.collection().equals(collection)).toList();
+            }
+        }
+    }
+
+    @Autowired
+    private InsertTimes insertTimes;
 
     @Autowired
     private RunResultStore results;
@@ -113,6 +154,25 @@ class ProposalsAtScaleTest {
         assertThat(proposals.get(0).id()).isEqualTo(runId + "-000001");
         assertThat(proposals.get(0).explanation()).hasSize(6);
         assertThat(unmatched).extracting(UnmatchedDocument::requestExternalId).isSorted();
+    }
+
+    @Test
+    void theProposalsAndTheUnmatchedRequestsAreWrittenSideBySide() {
+        String runId = UUID.randomUUID().toString();
+        insertTimes.ended.clear();
+
+        results.save(runId, result(REQUESTS, 5_000));
+
+        List<InsertTimes.Insert> proposals = insertTimes.of(ProposalDocument.COLLECTION);
+        List<InsertTimes.Insert> unmatched = insertTimes.of(UnmatchedDocument.COLLECTION);
+        assertThat(proposals).isNotEmpty();
+        assertThat(unmatched).isNotEmpty();
+        long proposalsStart = proposals.stream().mapToLong(InsertTimes.Insert::start).min().orElseThrow();
+        long proposalsEnd = proposals.stream().mapToLong(InsertTimes.Insert::end).max().orElseThrow();
+        assertThat(unmatched).as("an unmatched request is written while the proposals are")
+                .anySatisfy(u -> assertThat(u.start() < proposalsEnd && proposalsStart < u.end()).isTrue());
+        assertThat(results.proposals(runId)).hasSize(5_000).extracting(ProposalDocument::id).doesNotHaveDuplicates();
+        assertThat(results.unmatched(runId)).hasSize(REQUESTS - 5_000);
     }
 
     @Test

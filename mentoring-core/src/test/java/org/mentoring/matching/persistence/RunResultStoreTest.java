@@ -117,4 +117,65 @@ class RunResultStoreTest {
         assertThat(results.unmatched(RUN)).extracting(UnmatchedDocument::requestExternalId)
                 .containsExactly("r-4", "r-5");
     }
+
+    /** A result of {@code proposals} proposals and {@code unmatched} unmatched requests, r-00001 on. */
+    private static MatchingResult large(int proposals, int unmatched) {
+        List<MatchingResult.Proposal> pairs = new ArrayList<>();
+        List<MatchingResult.Unmatched> left = new ArrayList<>();
+        for (int i = proposals + unmatched; i >= 1; i--) {
+            String request = String.format("r-%05d", i);
+            if (i % 3 != 0 && pairs.size() < proposals || left.size() == unmatched) {
+                pairs.add(new MatchingResult.Proposal(request, "m-" + i % 7, Explanation.same(List.of("line " + i)),
+                        i % 10, 60, true, i % 11 == 0));
+            } else {
+                left.add(new MatchingResult.Unmatched(request, List.of("reason " + i)));
+            }
+        }
+        return new MatchingResult("0hard/0medium/1soft", true, proposals + unmatched, 7, proposals, 0, pairs, left,
+                Duration.ofSeconds(1), false);
+    }
+
+    @Test
+    void aResultOfSeveralPartsIsStoredWholeEachDocumentOnceAsSpringDataWouldWriteIt() {
+        MatchingResult result = large(2 * RunResultStore.PART_SIZE + 7, RunResultStore.PART_SIZE + 3);
+
+        results.save(RUN, result);
+        insertMapped(MAPPED_RUN, result);
+
+        List<Document> proposals = stored(ProposalDocument.COLLECTION, RUN);
+        assertThat(proposals).hasSize(2 * RunResultStore.PART_SIZE + 7)
+                .isEqualTo(stored(ProposalDocument.COLLECTION, MAPPED_RUN));
+        assertThat(proposals).extracting(d -> d.getString("_id"))
+                .as("numbered 1 to n in request order, none twice, none missing")
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, proposals.size())
+                        .mapToObj(n -> String.format("-%06d", n)).toList());
+        List<Document> unmatched = stored(UnmatchedDocument.COLLECTION, RUN);
+        assertThat(unmatched).hasSize(RunResultStore.PART_SIZE + 3)
+                .isEqualTo(stored(UnmatchedDocument.COLLECTION, MAPPED_RUN));
+        assertThat(unmatched).extracting(d -> d.getString("requestExternalId")).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailedPartFailsTheSaveAndSavingAgainLeavesExactlyTheResult() {
+        MatchingResult result = large(RunResultStore.PART_SIZE + 5, 40);
+        // another run's unmatched request holds a key this result's unmatched requests need: their part fails
+        var index = mongo.getCollection(UnmatchedDocument.COLLECTION).createIndex(new Document("requestExternalId", 1),
+                new com.mongodb.client.model.IndexOptions().unique(true));
+        try {
+            String taken = result.unmatched().get(0).requestExternalId();
+            mongo.getCollection(UnmatchedDocument.COLLECTION).insertOne(new Document("_id", "another-run-000001")
+                    .append("runId", "another-run").append("requestExternalId", taken));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> results.save(RUN, result))
+                    .isInstanceOf(RuntimeException.class).hasMessageContaining("duplicate key");
+        } finally {
+            mongo.getCollection(UnmatchedDocument.COLLECTION).dropIndex(index);
+        }
+        mongo.remove(new Query(), UnmatchedDocument.class);
+
+        results.save(RUN, result);
+        assertThat(results.proposals(RUN)).hasSize(RunResultStore.PART_SIZE + 5)
+                .extracting(ProposalDocument::id).doesNotHaveDuplicates();
+        assertThat(results.unmatched(RUN)).hasSize(40);
+    }
 }

@@ -409,6 +409,26 @@ class MatchingRunServiceTest {
     }
 
     @Test
+    void aRunWhoseResultIsStoredOnlyInPartIsFailedNeverCompleted() {
+        // one proposal per run at most: the second proposal of the run's result cannot be stored, while its
+        // unmatched requests can (they are written at the same time)
+        String index = mongo.getCollection(ProposalDocument.COLLECTION).createIndex(new org.bson.Document("runId", 1),
+                new com.mongodb.client.model.IndexOptions().unique(true).name("oneProposalPerRunForThisTest"));
+        try {
+            MatchingRun run = service.start(RunSettings.withTimeLimit(2));
+
+            await().atMost(PATIENCE).until(() -> !service.get(run.id()).status().isActive());
+            MatchingRun ended = service.get(run.id());
+            assertThat(ended.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(ended.reason()).startsWith("the result could not be saved: ").contains("duplicate key");
+            assertThat(ended.endedAt()).isNotNull();
+            assertThat(lock.holder()).isEmpty();
+        } finally {
+            mongo.getCollection(ProposalDocument.COLLECTION).dropIndex(index);
+        }
+    }
+
+    @Test
     void aLockLeftByARunThatEndedIsFreedByTheNextStart() {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         runs.insert(new MatchingRunDocument("ended", RunStatus.COMPLETED, 30,
