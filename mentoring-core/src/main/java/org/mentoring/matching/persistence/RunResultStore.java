@@ -1,12 +1,20 @@
 package org.mentoring.matching.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bson.Document;
 import org.mentoring.matching.model.OfferStatus;
 import org.mentoring.matching.solver.MatchingResult;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,9 +69,9 @@ public class RunResultStore {
     }
 
     /** The parts of both collections, taking turns, so that two writers start on different collections. */
-    private static java.util.Queue<Part> parts(List<Document> first, String firstCollection, List<Document> second,
+    private static Queue<Part> parts(List<Document> first, String firstCollection, List<Document> second,
             String secondCollection) {
-        java.util.Queue<Part> parts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<Part> parts = new ConcurrentLinkedQueue<>();
         for (int from = 0; from < Math.max(first.size(), second.size()); from += PART_SIZE) {
             if (from < first.size()) {
                 parts.add(new Part(firstCollection, first.subList(from, Math.min(first.size(), from + PART_SIZE))));
@@ -80,8 +88,8 @@ public class RunResultStore {
      * Inserts the parts with two writers, this thread and one of its own, each taking the next part until none is
      * left or one has failed; then throws the first failure (an {@link Error} as it is), the others suppressed.
      */
-    private void insertSideBySide(java.util.Queue<Part> parts) {
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private void insertSideBySide(Queue<Part> parts) {
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         Runnable writer = () -> {
             Part part;
             while (failures.isEmpty() && (part = parts.poll()) != null) {
@@ -164,28 +172,28 @@ public class RunResultStore {
     }
 
     /** Why the most recently published run left a request without a mentor. */
-    public record PublishedUnmatched(String runId, java.time.Instant publishedAt, List<String> reasons) {
+    public record PublishedUnmatched(String runId, Instant publishedAt, List<String> reasons) {
     }
 
     /**
      * The reasons the most recently published run gave for leaving this request unmatched; empty when that run
      * placed it, did not include it, or no run is published.
      */
-    public java.util.Optional<PublishedUnmatched> latestPublishedUnmatched(String requestExternalId) {
-        org.springframework.data.mongodb.core.query.Query latest = org.springframework.data.mongodb.core.query.Query
-                .query(org.springframework.data.mongodb.core.query.Criteria.where("publishedAt").ne(null))
-                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+    public Optional<PublishedUnmatched> latestPublishedUnmatched(String requestExternalId) {
+        Query latest = Query
+                .query(Criteria.where("publishedAt").ne(null))
+                .with(Sort.by(Sort.Direction.DESC,
                         "publishedAt"))
                 .limit(1);
         MatchingRunDocument run = mongo.findOne(latest, MatchingRunDocument.class);
         if (run == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        org.springframework.data.mongodb.core.query.Query mine = RunChildIds.ofRun(run.id());
-        mine.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("requestExternalId")
+        Query mine = RunChildIds.ofRun(run.id());
+        mine.addCriteria(Criteria.where("requestExternalId")
                 .is(requestExternalId));
         UnmatchedDocument unmatched = mongo.findOne(mine, UnmatchedDocument.class);
-        return java.util.Optional.ofNullable(unmatched)
+        return Optional.ofNullable(unmatched)
                 .map(u -> new PublishedUnmatched(run.id(), run.publishedAt(), u.reasons()));
     }
 
