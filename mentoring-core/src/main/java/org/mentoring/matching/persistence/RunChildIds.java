@@ -21,12 +21,9 @@ final class RunChildIds {
 
     /** The n-th (from 1) child of a run, numbered so that ids sort in order up to a million. */
     static String of(String runId, int n) {
+        // as String.format("%06d", n) for n >= 1, without parsing a format for each of a run's thousands of documents
         String digits = Integer.toString(n);
-        // String.format("%06d", n) without parsing a format for each of a run's thousands of documents
-        if (n < 0) {
-            return runId + "-" + String.format("%06d", n);
-        }
-        return runId + "-" + (digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits);
+        return runId + "-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 
     /** The documents whose id starts with {@code runId-}, in id order, fetched in a few large batches. */

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.mentoring.matching.model.InputSnapshot;
 import org.mentoring.matching.model.MatchingInputs;
 import org.mentoring.matching.model.Mentorship;
@@ -102,9 +106,9 @@ public class StoreMatchingInputs implements MatchingInputs {
      * active mentorships and the mentors: on the embedded store each read is one thread's work, and reads of
      * different collections go side by side. The requests are then filtered by the pairs as before.
      */
-    private InputSnapshot snapshot(java.util.function.Supplier<List<MentorshipRequest>> openRead) {
-        java.util.concurrent.CompletableFuture<List<MentorshipRequest>> open =
-                java.util.concurrent.CompletableFuture.supplyAsync(openRead, READER);
+    private InputSnapshot snapshot(Supplier<List<MentorshipRequest>> openRead) {
+        CompletableFuture<List<MentorshipRequest>> open =
+                CompletableFuture.supplyAsync(openRead, READER);
         Offers offers = offers();
         Map<String, String> pairs = activePairs(offers);
         List<Mentor> runMentors = mentors(pairs);
@@ -112,17 +116,17 @@ public class StoreMatchingInputs implements MatchingInputs {
     }
 
     /** Runs a read on a new daemon thread: a run reads its inputs once. */
-    private static final java.util.concurrent.Executor READER = read -> {
+    private static final Executor READER = read -> {
         Thread thread = new Thread(read, "matching-run-read");
         thread.setDaemon(true);
         thread.start();
     };
 
     /** The value of a read done on another thread; its failure (an out-of-memory error too) thrown as it was. */
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> read) {
+    private static <T> T joined(CompletableFuture<T> read) {
         try {
             return read.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -157,15 +161,8 @@ public class StoreMatchingInputs implements MatchingInputs {
      */
     @Override
     public List<MentorshipRequest> openRequests() {
-        return openRequests(activePairs());
-    }
-
-    private List<MentorshipRequest> openRequests(Map<String, String> pairs) {
-        return openRequests(pairs, requests.withStatus(RequestStatus.OPEN));
-    }
-
-    private List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open) {
-        return openRequests(pairs, open, offers().declined());
+        Offers offers = offers();
+        return openRequests(activePairs(offers), requests.withStatus(RequestStatus.OPEN), offers.declined());
     }
 
     private static List<MentorshipRequest> openRequests(Map<String, String> pairs, List<MentorshipRequest> open,

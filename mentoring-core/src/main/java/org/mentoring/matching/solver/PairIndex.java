@@ -660,17 +660,26 @@ final class PairIndex {
                 Arrays.fill(sure, -1L);
                 return true;
             }
+            Arrays.fill(s.requestBuckets, 0);
+            fill(requestWeek, s.requestBuckets);
+            System.arraycopy(inAtLeast(needed, fullBucketMentors, s), 0, sure, 0, words);
+            return true;
+        }
+
+        /**
+         * The mentors found in at least {@code needed} (1 to 3) of the sets of the request's buckets
+         * ({@code s.requestBuckets}): one of {@code s.ones}, {@code s.twos} or {@code s.threes}.
+         */
+        private long[] inAtLeast(int needed, long[][] mentorsOfBucket, Scratch s) {
             Arrays.fill(s.ones, 0);
             Arrays.fill(s.twos, 0);
             Arrays.fill(s.threes, 0);
-            Arrays.fill(s.requestBuckets, 0);
-            fill(requestWeek, s.requestBuckets);
             for (int w = 0; w < s.requestBuckets.length; w++) {
                 long bits = s.requestBuckets[w];
                 while (bits != 0) {
                     int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    long[] set = fullBucketMentors[b];
+                    long[] set = mentorsOfBucket[b];
                     if (set == null) {
                         continue;
                     }
@@ -682,8 +691,7 @@ final class PairIndex {
                     }
                 }
             }
-            System.arraycopy(needed == 1 ? s.ones : needed == 2 ? s.twos : s.threes, 0, sure, 0, words);
-            return true;
+            return needed == 1 ? s.ones : needed == 2 ? s.twos : s.threes;
         }
 
         /**
@@ -706,29 +714,9 @@ final class PairIndex {
             int minOverlap = request.minOverlapMinutes();
             int needed = minOverlap <= 0 ? 0 : Math.min(3, (minOverlap + BUCKET_MINUTES - 1) / BUCKET_MINUTES);
             if (needed > 0) {
-                Arrays.fill(s.ones, 0);
-                Arrays.fill(s.twos, 0);
-                Arrays.fill(s.threes, 0);
                 Arrays.fill(s.requestBuckets, 0);
                 touch(requestWeek, s.requestBuckets);
-                for (int w = 0; w < s.requestBuckets.length; w++) {
-                    long bits = s.requestBuckets[w];
-                    while (bits != 0) {
-                        int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-                        bits &= bits - 1;
-                        long[] set = bucketMentors[b];
-                        if (set == null) {
-                            continue;
-                        }
-                        for (int i = 0; i < words; i++) {
-                            long x = set[i];
-                            s.threes[i] |= s.twos[i] & x;
-                            s.twos[i] |= s.ones[i] & x;
-                            s.ones[i] |= x;
-                        }
-                    }
-                }
-                long[] enough = needed == 1 ? s.ones : needed == 2 ? s.twos : s.threes;
+                long[] enough = inAtLeast(needed, bucketMentors, s);
                 for (int w = 0; w < words; w++) {
                     candidates[w] &= enough[w];
                 }

@@ -153,10 +153,6 @@ class BuiltFitsTest {
 
     @Provide
     Arbitrary<MatchingWeights> weights() {
-        Arbitrary<Integer> weight = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(0, MatchingWeights.MAX_WEIGHT)));
-        return weight.list().ofSize(7).map(w -> new MatchingWeights(w.get(0), w.get(1), w.get(2), w.get(3),
-                w.get(4), w.get(5), w.get(6)));
+        return PairIndexTest.randomWeights();
     }
 }

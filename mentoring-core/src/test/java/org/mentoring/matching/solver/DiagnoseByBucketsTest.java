@@ -1,21 +1,15 @@
 package org.mentoring.matching.solver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.mentoring.demo.CommunityGenerator;
-import org.mentoring.matching.domain.MatchingWeights;
-import org.mentoring.matching.domain.MentorFact;
 import org.mentoring.people.Mentor;
 import org.mentoring.people.MentorshipRequest;
 import org.mentoring.people.WeeklySlot;
@@ -49,25 +43,7 @@ class DiagnoseByBucketsTest {
                     r.goals(), r.startDate(), r.durationMonths(), MINIMUMS[random.nextInt(MINIMUMS.length)],
                     slots(random), r.preferredMentorIds(), r.excludedMentorIds(), r.priority(), r.format()));
         }
-        List<MentorFact> facts = new ArrayList<>();
-        Map<MentorFact, Integer> load = new HashMap<>();
-        long[] full = new long[(mentors.size() + 63) >>> 6];
-        for (int j = 0; j < mentors.size(); j++) {
-            MentorFact fact = new MentorFact(j, mentors.get(j));
-            facts.add(fact);
-            load.put(fact, random.nextInt(mentors.get(j).capacity() + 1));
-            if (load.get(fact) >= mentors.get(j).capacity()) {
-                full[j >>> 6] |= 1L << j;
-            }
-        }
-        UnmatchedDiagnosis.Counts[] counts = new PairIndex(requests, mentors, MatchingWeights.defaults())
-                .diagnose(r -> true, full);
-        PairEvaluator evaluator = new PairEvaluator();
-        for (int r = 0; r < requests.size(); r++) {
-            assertThat(UnmatchedDiagnosis.reasons(requests.get(r), counts[r]))
-                    .as("request %s", requests.get(r).externalId())
-                    .isEqualTo(UnmatchedDiagnosis.reasons(requests.get(r), facts, load, evaluator));
-        }
+        PairIndexTest.assertTheIndexGivesTheEvaluatorsReasons(requests, mentors, random);
     }
 
     private static List<WeeklySlot> slots(Random random) {
