@@ -1,16 +1,51 @@
 package org.mentoring.accounts;
 
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The password hash: BCrypt behind Spring Security's delegating encoder, so that it can be upgraded later. */
+/**
+ * The password hash: BCrypt behind Spring Security's delegating encoder (hashes stored as {@code {bcrypt}...}), so
+ * that it can be upgraded later. Only BCrypt hashes are accepted; a hash of another kind matches no password.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AccountsConfiguration {
 
+    /** BCrypt's cost (log2 of its rounds) when {@code mentoring.security.password-hash-cost} is not set. */
+    public static final int DEFAULT_COST = 10;
+    /** The lowest cost accepted: BCrypt's own floor, for test runs only (each step halves the work). */
+    public static final int LOWEST_COST = 4;
+
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @Value("${mentoring.security.password-hash-cost:" + DEFAULT_COST + "}") int cost) {
+        return encoder(cost);
+    }
+
+    /** The encoder for new hashes of this cost; a stored hash is checked at the cost written in it. */
+    public static PasswordEncoder encoder(int cost) {
+        if (cost < LOWEST_COST || cost > 31) {
+            throw new IllegalArgumentException("mentoring.security.password-hash-cost must be from " + LOWEST_COST
+                    + " to 31 (BCrypt's log2 rounds; " + DEFAULT_COST + " by default), not " + cost);
+        }
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
+        // a stored hash of another kind (from a hand-edited backup, say) never matches, rather than failing the sign-in
+        encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                throw new UnsupportedOperationException("only BCrypt hashes are written");
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return false;
+            }
+        });
+        return encoder;
     }
 }

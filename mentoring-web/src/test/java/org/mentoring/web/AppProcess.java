@@ -41,7 +41,11 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m",
                 // a short-lived JVM: C1 only and the serial collector start it sooner (the tests time no solving)
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, MentoringApplication.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                // the build's password hash cost (the root pom's surefire settings), 10 where it is not set
+                "-Dmentoring.security.password-hash-cost=" + System.getProperty("mentoring.security.password-hash-cost",
+                        "10"),
+                "-cp", classpath, MentoringApplication.class.getName(),
                 "--server.port=" + port, "--" + Http.ADMIN_EMAIL_PROPERTY, "--" + Http.ADMIN_PASSWORD_PROPERTY));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
