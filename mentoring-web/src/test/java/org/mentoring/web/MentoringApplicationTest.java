@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -50,6 +55,28 @@ class MentoringApplicationTest {
         assertThat(zones.stream().map(zone -> zone.substring(0, zone.indexOf('/'))))
                 .contains("America", "Africa", "Asia", "Europe");
         assertThat(languages).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void pagesLinkStylesAndScriptsByAUrlOfTheirContentThatABrowserKeepsAYear() throws Exception {
+        String page = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Matcher links = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"").matcher(page);
+        List<String> assets = new ArrayList<>();
+        while (links.find()) {
+            assets.add(links.group(1));
+        }
+        // Pico, the app's style sheet, htmx and the app's script, each by a URL that names a hash of its content
+        assertThat(assets).hasSize(4).allSatisfy(url -> assertThat(url).matches(".*-[0-9a-f]{32}\\.(css|js)"));
+        for (String url : assets) {
+            byte[] kept = mvc.perform(get(url)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "max-age=31536000")).andReturn().getResponse()
+                    .getContentAsByteArray();
+            assertThat(kept).isNotEmpty();
+            // another content's hash names no file
+            mvc.perform(get(url.replaceAll("-[0-9a-f]{32}\\.", "-" + "0".repeat(32) + ".")))
+                    .andExpect(status().isNotFound());
+        }
     }
 
     @Test
