@@ -42,6 +42,25 @@ class ErrorPagesTest {
     }
 
     @Test
+    void theStylesAndScriptsAreKeptByTheBrowserAndOnlyCheckedAgainWhileThePagesAreNotStored() {
+        Browser browser = Browser.on(port);
+        for (String asset : java.util.List.of("/css/app.css", "/js/app.js", "/webjars/picocss__pico/css/pico.min.css",
+                "/webjars/htmx.org/dist/htmx.min.js", "/webjars/chart.js/dist/chart.umd.js")) {
+            Browser.Answer first = browser.get(asset);
+            assertThat(first.status()).as(asset).isEqualTo(200);
+            // kept, but asked again each time: a new version is seen at once, an unchanged one is not sent again
+            assertThat(first.header("Cache-Control")).as(asset).contains("no-cache").doesNotContain("no-store");
+            assertThat(first.header("Last-Modified")).as(asset).isNotNull();
+            Browser.Answer again = Browser.on(port).with("If-Modified-Since", first.header("Last-Modified"))
+                    .get(asset);
+            assertThat(again.status()).as(asset).isEqualTo(304);
+            assertThat(again.body()).as(asset).isEmpty();
+        }
+        // a page (it may show someone's data) is still never stored
+        assertThat(browser.get("/sign-in").header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void anUnknownPageGetsTheNotFoundPageInTheLayout() {
         Browser admin = Browser.on(port).with("Accept", HTML);
         assertThat(admin.signIn(SecurityTests.ADMIN_EMAIL, SecurityTests.ADMIN_PASSWORD).status()).isEqualTo(302);
