@@ -299,6 +299,10 @@
     if (typeof Chart === 'undefined') {
       return;
     }
+    // someone who asked their system for less motion gets the chart drawn at once, not grown over a second
+    if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      config.options.animation = false;
+    }
     // the canvas has no id: htmx would copy its old style attribute onto the new one, which the CSP refuses
     var key = canvas.dataset.chart;
     if (charts[key]) {

@@ -192,6 +192,9 @@ class BrowserTest extends BrowserSupport {
         assertThat(Integer.parseInt(text(By.id("stat-open")))).isGreaterThan(100);
         assertThat(Integer.parseInt(text(By.id("stat-mentors")))).isGreaterThan(40);
         waitForChart("demand");
+        // the browser asks for less motion (BrowserSupport): the chart is drawn at once, not grown over a second
+        assertThat(driver.executeScript("return Chart.getChart(document.querySelector('canvas[data-chart=demand]'))"
+                + ".options.animation")).isEqualTo(false);
         screenshot("dashboard");
 
         // a file with a wrong row is rejected whole, with the row named

@@ -59,8 +59,10 @@ class MentoringApplicationTest {
 
     @Test
     void pagesLinkStylesAndScriptsByAUrlOfTheirContentThatABrowserKeepsAYear() throws Exception {
-        String page = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        String page = mvc.perform(get("/sign-in")).andExpect(status().isOk())
+                // a page (it may show someone's data) is never stored
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsString();
         Matcher links = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"").matcher(page);
         List<String> assets = new ArrayList<>();
         while (links.find()) {
