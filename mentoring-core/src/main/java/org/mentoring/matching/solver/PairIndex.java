@@ -546,6 +546,23 @@ final class PairIndex {
         }
     }
 
+    /** Adds mentor {@code j} to the mentor set of each bucket set in {@code buckets} (sets of {@code words} longs). */
+    private static void addMentor(int j, long[] buckets, long[][] bucketMentors, int words) {
+        for (int w = 0; w < buckets.length; w++) {
+            long bits = buckets[w];
+            while (bits != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                long[] set = bucketMentors[b];
+                if (set == null) {
+                    set = new long[words];
+                    bucketMentors[b] = set;
+                }
+                set[j >>> 6] |= 1L << j;
+            }
+        }
+    }
+
     private static final class Scratch {
         final long[] candidates;
         final long[] ones;
@@ -612,35 +629,11 @@ final class PairIndex {
                 week[j] = utc;
                 Arrays.fill(buckets, 0);
                 touch(utc, buckets);
-                for (int w = 0; w < buckets.length; w++) {
-                    long bits = buckets[w];
-                    while (bits != 0) {
-                        int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-                        bits &= bits - 1;
-                        long[] set = bucketMentors[b];
-                        if (set == null) {
-                            set = new long[words];
-                            bucketMentors[b] = set;
-                        }
-                        set[j >>> 6] |= 1L << j;
-                    }
-                }
+                addMentor(j, buckets, bucketMentors, words);
                 if (fullBuckets) {
                     Arrays.fill(buckets, 0);
                     fill(utc, buckets);
-                    for (int w = 0; w < buckets.length; w++) {
-                        long bits = buckets[w];
-                        while (bits != 0) {
-                            int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-                            bits &= bits - 1;
-                            long[] set = fullBucketMentors[b];
-                            if (set == null) {
-                                set = new long[words];
-                                fullBucketMentors[b] = set;
-                            }
-                            set[j >>> 6] |= 1L << j;
-                        }
-                    }
+                    addMentor(j, buckets, fullBucketMentors, words);
                 }
             }
         }
