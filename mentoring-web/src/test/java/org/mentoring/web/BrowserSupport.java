@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -159,9 +160,23 @@ abstract class BrowserSupport {
         element.sendKeys(value);
     }
 
-    /** The element's text once it is there, trimmed. */
+    /**
+     * The element's text once it is there, trimmed. Found and read in one try of the wait, so a page that is replaced
+     * between the two (a form's answer still loading) is read again rather than failing as a stale element.
+     */
     static String text(By by) {
-        return waiting().until(d -> d.findElement(by)).getText().trim();
+        return waiting().until(d -> d.findElement(by).getText()).trim();
+    }
+
+    /**
+     * Clicks what sends a form or follows a link and waits until the browser shows the next page: until the page it
+     * was on is gone. What is read next is then the answer, never the page before it (which may hold an element of
+     * the same id, such as the last action's notice).
+     */
+    static void clickToNextPage(WebElement control) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        control.click();
+        waiting().until(ExpectedConditions.stalenessOf(page));
     }
 
     /**

@@ -155,7 +155,7 @@ class BrowserTest extends BrowserSupport {
         screenshot("request-invalid");
 
         new Select(driver.findElement(By.id("country"))).selectByVisibleText("Kenya");
-        driver.findElement(By.id("submit-request")).click();
+        clickToNextPage(driver.findElement(By.id("submit-request")));
 
         assertThat(text(By.cssSelector("[role=status]"))).contains("saved");
         assertThat(text(By.id("request-status"))).isEqualTo("Waiting for a mentor");
@@ -294,7 +294,7 @@ class BrowserTest extends BrowserSupport {
             }
         }
         type(By.id("capacity"), "4");
-        driver.findElement(By.id("save-profile")).click();
+        clickToNextPage(driver.findElement(By.id("save-profile")));
         assertThat(text(By.id("saved-notice"))).contains("saved");
         screenshot("mentor");
         Mentor saved = mentors.get(demo.mentor().externalId()).mentor();
@@ -308,7 +308,7 @@ class BrowserTest extends BrowserSupport {
                 saved.domains(), saved.topics(), 5, saved.availableFrom(), saved.availableUntil(),
                 saved.weeklyAvailability())), current.version());
         type(By.id("capacity"), "1");
-        driver.findElement(By.id("save-profile")).click();
+        clickToNextPage(driver.findElement(By.id("save-profile")));
         assertThat(text(By.id("form-error"))).contains("changed elsewhere");
         assertThat(mentors.get(saved.externalId()).mentor().capacity()).isEqualTo(5);
         assertNoScriptErrors();

@@ -168,13 +168,13 @@ class CoordinatorJourneyBrowserTest extends BrowserSupport {
         driver.get(url("/admin/mentors/" + pairedMentor));
         int capacity = mentors.get(pairedMentor).mentor().capacity();
         type(By.id("capacity-only"), String.valueOf(capacity + 2));
-        driver.findElement(By.id("change-capacity")).click();
+        clickToNextPage(driver.findElement(By.id("change-capacity")));
         waiting().until(d -> mentors.get(pairedMentor).mentor().capacity() == capacity + 2);
         fitsPhone(PHONE, "journey-mentor-capacity");
 
         driver.get(url("/admin/runs/" + runId + "/requests/" + pairedRequest));
-        driver.findElement(By.id("candidate-" + pairedMentor))
-                .findElement(By.cssSelector("form[action$='/pair'] button")).click();
+        clickToNextPage(driver.findElement(By.id("candidate-" + pairedMentor))
+                .findElement(By.cssSelector("form[action$='/pair'] button")));
         assertThat(text(By.id("action-done"))).startsWith("Paired with ");
         assertThat(text(By.id("match-current"))).contains("Proposed mentor:", "a draft, not published yet");
         fitsPhone(PHONE, "journey-paired");
@@ -196,8 +196,8 @@ class CoordinatorJourneyBrowserTest extends BrowserSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no proposal could take " + pairedMentor));
         driver.get(url("/admin/runs/" + runId + "/requests/" + other.requestExternalId()));
         assertThat(text(By.id("match-current"))).contains("Proposed mentor:");
-        driver.findElement(By.id("candidate-" + pairedMentor))
-                .findElement(By.cssSelector("form[action$='/override'] button")).click();
+        clickToNextPage(driver.findElement(By.id("candidate-" + pairedMentor))
+                .findElement(By.cssSelector("form[action$='/override'] button")));
         assertThat(text(By.id("action-done"))).startsWith("The proposal now pairs the researcher with ");
         fitsPhone(PHONE, "journey-overridden");
         assertThat(lifecycle.get(other.id()).mentorExternalId()).isEqualTo(pairedMentor);
@@ -222,9 +222,9 @@ class CoordinatorJourneyBrowserTest extends BrowserSupport {
         // the researcher and the mentor replied by email: the coordinator records both answers
         driver.get(url("/admin/runs/" + runId + "/requests/" + pairedRequest));
         assertThat(text(By.id("offer-status"))).isEqualTo("offered, waiting for answers");
-        driver.findElement(By.cssSelector("#answer-RESEARCHER-ACCEPTED button")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("#answer-RESEARCHER-ACCEPTED button")));
         assertThat(text(By.id("action-done"))).startsWith("Recorded for the researcher: accepted.");
-        driver.findElement(By.cssSelector("#answer-MENTOR-ACCEPTED button")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("#answer-MENTOR-ACCEPTED button")));
         assertThat(text(By.id("action-done"))).isEqualTo("Recorded for the mentor: accepted. The offer is now "
                 + "accepted by both: the mentorship has started.");
         assertThat(driver.findElements(By.id("answer-for"))).isEmpty();
