@@ -1,6 +1,8 @@
 package org.mentoring.cycles;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,7 +49,18 @@ public record Cycle(String code, String name, LocalDate requestsOpen, LocalDate 
         return !requestsOpen.isAfter(other.requestsClose) && !other.requestsOpen.isAfter(requestsClose);
     }
 
-    /** "Spring 2027 (2027-spring)". */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /**
+     * What a person picks the cycle by, without its code: "Spring 2027, requests 1 Mar 2027 to 31 Mar 2027". Two
+     * cycles may share a name but never a day of their request windows, so the window tells them apart.
+     */
+    public String choiceLabel() {
+        return isDefault() ? "Default cycle (always open for requests)"
+                : name + ", requests " + DAY.format(requestsOpen) + " to " + DAY.format(requestsClose);
+    }
+
+    /** "Spring 2027 (2027-spring)": for messages that an API client may act on by the code. */
     public String label() {
         return isDefault() ? "the default cycle" : name + " (" + code + ")";
     }

@@ -373,12 +373,12 @@ class BrowserTest extends BrowserSupport {
         String runId = completedRun();
         signIn(Http.ADMIN_EMAIL, Http.ADMIN_PASSWORD);
         driver.get(url("/admin/runs/" + runId));
-        driver.findElement(By.id("publish")).click();
+        clickToNextPage(driver.findElement(By.id("publish")));
         // the confirmation step: how many people are told and the message one of them gets
         assertThat(text(By.id("publish-count"))).contains("researchers", "mentors");
         assertThat(text(By.id("preview-subject"))).isNotEmpty();
         screenshot("run-publish");
-        driver.findElement(By.id("publish-confirm")).click();
+        clickToNextPage(driver.findElement(By.id("publish-confirm")));
         waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
         assertThat(driver.findElements(By.id("published-at"))).isNotEmpty();
         driver.get(url("/admin/runs/" + runId + "/analytics"));

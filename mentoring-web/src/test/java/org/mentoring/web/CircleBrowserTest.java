@@ -79,7 +79,7 @@ class CircleBrowserTest extends BrowserSupport {
         waiting(Duration.ofSeconds(90)).until(d -> !d.findElements(By.id("tab-circles")).isEmpty()
                         && "Completed".equals(d.findElement(By.id("run-state")).getText().trim()));
         String runId = driver.getCurrentUrl().replaceAll(".*/admin/runs/([^/?#]+).*", "$1");
-        driver.findElement(By.id("tab-circles")).click();
+        clickToNextPage(driver.findElement(By.id("tab-circles")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/circles"));
         assertThat(text(By.id("circle-heading-1"))).isEqualTo("Circle 1: led by Amara Okafor");
         assertThat(text(By.cssSelector("#circle-1 .members")))
@@ -90,9 +90,9 @@ class CircleBrowserTest extends BrowserSupport {
 
         // publishes after the confirmation
         driver.get(url("/admin/runs/" + runId));
-        driver.findElement(By.id("publish")).click();
+        clickToNextPage(driver.findElement(By.id("publish")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/publish"));
-        driver.findElement(By.id("publish-confirm")).click();
+        clickToNextPage(driver.findElement(By.id("publish-confirm")));
         waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
 
         // the member signs in and reads her seat offer, the meeting in her own zone
@@ -108,7 +108,7 @@ class CircleBrowserTest extends BrowserSupport {
                 .doesNotContain("Africa/Nairobi");
         screenshot("circle-seat-offer");
         violations.addAll(axe("/my-request"));
-        driver.findElement(By.cssSelector("#offer-" + seat + " form[action$='/accept'] button")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("#offer-" + seat + " form[action$='/accept'] button")));
         waiting().until(d -> d.findElement(By.cssSelector("#offer-" + seat + " .badge")).getText()
                 .equals("Seat confirmed"));
         assertThat(lifecycle.get(seat).status()).isEqualTo(OfferStatus.ACCEPTED);

@@ -209,12 +209,12 @@ class CoordinatorJourneyBrowserTest extends BrowserSupport {
     void publishesAfterTheConfirmationAndAnswersForBothSides() {
         signIn();
         driver.get(url("/admin/runs/" + runId));
-        driver.findElement(By.id("publish")).click();
+        clickToNextPage(driver.findElement(By.id("publish")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/publish"));
         assertThat(text(By.id("publish-count"))).contains("researchers", "mentors", "This cannot be undone");
         assertThat(text(By.id("preview-subject"))).isNotEmpty();
         fitsPhone(PHONE, "journey-publish");
-        driver.findElement(By.id("publish-confirm")).click();
+        clickToNextPage(driver.findElement(By.id("publish-confirm")));
         waiting().until(d -> d.findElement(By.id("publish-notice")).getText().startsWith("Published"));
         assertThat(driver.findElements(By.id("published-at"))).isNotEmpty();
         fitsPhone(PHONE, "journey-published");
