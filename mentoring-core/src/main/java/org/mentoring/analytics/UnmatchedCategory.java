@@ -29,6 +29,11 @@ public enum UnmatchedCategory {
     EXCLUDED("Excluded or declined"),
     /** Nobody works in the request's first-choice domain. */
     DOMAIN("No mentor in the first-choice domain"),
+    /**
+     * The request asked for a mentoring circle and none could take it: the run formed no circles, no mentor leads one
+     * on the circles' start date, or those that fit were full or found too few members.
+     */
+    CIRCLE("No circle could take them"),
     /** Any other reason. */
     OTHER("Other reasons");
 
@@ -47,6 +52,9 @@ public enum UnmatchedCategory {
     public static Set<UnmatchedCategory> of(String reason) {
         Set<UnmatchedCategory> found = EnumSet.noneOf(UnmatchedCategory.class);
         String text = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (text.contains("circle")) {
+            return EnumSet.of(circleCategory(text));
+        }
         if (text.contains("language")) {
             found.add(LANGUAGE);
         }
@@ -72,6 +80,20 @@ public enum UnmatchedCategory {
             found.add(OTHER);
         }
         return found;
+    }
+
+    /** A reason the circle step gives (each names circles) in words of its own. */
+    private static UnmatchedCategory circleCategory(String text) {
+        if (text.contains("shares your language")) {
+            return LANGUAGE;
+        }
+        if (text.contains("meeting time fits")) {
+            return TIME;
+        }
+        if (text.contains("excluded")) {
+            return EXCLUDED;
+        }
+        return CIRCLE;
     }
 
     /**

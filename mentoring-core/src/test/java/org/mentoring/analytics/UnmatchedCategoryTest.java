@@ -37,6 +37,20 @@ class UnmatchedCategoryTest {
         assertThat(UnmatchedCategory.primary(excluded.reasons())).isEqualTo(UnmatchedCategory.EXCLUDED);
         assertThat(UnmatchedCategory.primary(cutShort.reasons())).isEqualTo(UnmatchedCategory.TIME_LIMIT);
         assertThat(UnmatchedCategory.primary(List.of("no mentor placed"))).isEqualTo(UnmatchedCategory.OTHER);
+        // asked for a circle: no circle formed, none led on the start date, or the fitting ones full
+        assertThat(List.of("you asked for a mentoring circle, and this run formed no circles",
+                "no mentor leads a circle starting on 2027-01-15",
+                "the circles that fit your week and language were full, or too few others could join one"))
+                .allSatisfy(reason -> assertThat(UnmatchedCategory.primary(List.of(reason)))
+                        .isEqualTo(UnmatchedCategory.CIRCLE));
+        // a circle reason that names the rule it missed counts under that rule
+        assertThat(UnmatchedCategory.primary(List.of("you excluded every mentor who leads a circle in your language")))
+                .isEqualTo(UnmatchedCategory.EXCLUDED);
+        assertThat(UnmatchedCategory.primary(List.of("no circle shares your language")))
+                .isEqualTo(UnmatchedCategory.LANGUAGE);
+        assertThat(UnmatchedCategory.primary(List.of("no circle meeting time fits your week")))
+                .isEqualTo(UnmatchedCategory.TIME);
+        assertThat(UnmatchedCategory.CIRCLE.label()).isEqualTo("No circle could take them");
 
         Map<UnmatchedCategory, Long> counts = UnmatchedCategory.count(List.of(full, noLanguage, noTime,
                 new UnmatchedRequest("r-7", List.of("No mentor shares a language with the researcher (who speaks"

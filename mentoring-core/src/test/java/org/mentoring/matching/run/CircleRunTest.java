@@ -231,6 +231,9 @@ class CircleRunTest {
         assertThat(proposals.unmatched()).singleElement().satisfies(u -> {
             assertThat(u.requestExternalId()).isEqualTo("r-circle");
             assertThat(u.reasons()).containsExactly(CircleRunStep.NO_CIRCLES);
+            // the run's summary counts it under circles, not "other reasons"
+            assertThat(org.mentoring.analytics.UnmatchedCategory.primary(u.reasons()))
+                    .isEqualTo(org.mentoring.analytics.UnmatchedCategory.CIRCLE);
         });
     }
 
