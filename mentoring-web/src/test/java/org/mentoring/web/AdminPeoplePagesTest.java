@@ -157,6 +157,23 @@ class AdminPeoplePagesTest {
     }
 
     @Test
+    void theEditFormsOfferCountriesAndZonesToPickByNameAndDatesFromACalendar() throws Exception {
+        page("/admin/requests/r-p01").andExpect(content().string(allOf(
+                containsString("<dd>Sao Paulo (America/Sao_Paulo, UTC-3)</dd>"),
+                containsString("<select id=\"country\" name=\"country\""),
+                containsString("<option value=\"BR\" selected=\"selected\">Brazil</option>"),
+                containsString("<select id=\"timeZone\" name=\"timeZone\""),
+                containsString("<option value=\"America/Sao_Paulo\" selected=\"selected\">Sao Paulo"),
+                containsString("<input type=\"date\" id=\"startDate\" name=\"startDate\" value=\"2026-03-01\""),
+                not(containsString("two-letter code")))));
+        page("/admin/mentors/m-2").andExpect(content().string(allOf(
+                containsString("<option value=\"BR\" selected=\"selected\">Brazil</option>"),
+                containsString("<option value=\"America/Sao_Paulo\" selected=\"selected\">Sao Paulo"),
+                containsString("<input type=\"date\" id=\"availableFrom\" name=\"availableFrom\" value=\"2026-01-01\""),
+                containsString("<input type=\"date\" id=\"availableUntil\" name=\"availableUntil\" value=\"\""))));
+    }
+
+    @Test
     void withdrawEditAndCapacityGoThroughTheServicesAndIntoTheAuditTrail() throws Exception {
         mvc.perform(post("/admin/requests/r-kenya/withdraw").with(user(ADMIN)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/requests/r-kenya"))

@@ -43,9 +43,12 @@ class AdminMentorsController {
     private final AccountSearch accounts;
     private final PersonHistory history;
     private final AuditService audit;
+    private final org.mentoring.web.page.Names pageNames;
 
     AdminMentorsController(PeopleSearch search, MentorService mentors, MentorPlaces places, AccountSearch accounts,
-            PersonHistory history, AuditService audit) {
+            PersonHistory history, AuditService audit,
+            org.mentoring.web.page.Names pageNames) {
+        this.pageNames = pageNames;
         this.search = search;
         this.mentors = mentors;
         this.places = places;
@@ -144,6 +147,9 @@ class AdminMentorsController {
         model.addAttribute("stored", stored);
         model.addAttribute("m", mentor);
         model.addAttribute("form", form);
+        // the country and the zone are picked by name from the lists the participants' own forms offer
+        model.addAttribute("countries", pageNames.countries());
+        model.addAttribute("zones", pageNames.zonesWith(form.timeZone()));
         model.addAttribute("circlesWords", org.mentoring.web.page.CircleWords.circles(stored.mentor().circles()));
         model.addAttribute("errors", errors);
         model.addAttribute("held", places.find(mentor.externalId()).map(MentorPlacesDocument::held).orElse(0));

@@ -40,9 +40,12 @@ class AdminRequestsController {
     private final AccountSearch accounts;
     private final PersonHistory history;
     private final AuditService audit;
+    private final org.mentoring.web.page.Names pageNames;
 
     AdminRequestsController(PeopleSearch search, RequestService requests, AccountSearch accounts,
-            PersonHistory history, AuditService audit) {
+            PersonHistory history, AuditService audit,
+            org.mentoring.web.page.Names pageNames) {
+        this.pageNames = pageNames;
         this.search = search;
         this.requests = requests;
         this.accounts = accounts;
@@ -149,6 +152,9 @@ class AdminRequestsController {
         model.addAttribute("stored", stored);
         model.addAttribute("r", request);
         model.addAttribute("form", form);
+        // the country and the zone are picked by name from the lists the participants' own forms offer
+        model.addAttribute("countries", pageNames.countries());
+        model.addAttribute("zones", pageNames.zonesWith(form.timeZone()));
         model.addAttribute("formats", org.mentoring.web.page.CircleWords.formats());
         model.addAttribute("formatWords", org.mentoring.web.page.CircleWords.formatShort(request.format()));
         model.addAttribute("errors", errors);
