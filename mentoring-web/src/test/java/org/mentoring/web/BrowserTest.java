@@ -85,7 +85,7 @@ class BrowserTest extends BrowserSupport {
         type(By.id("name"), "Amina Wanjiru");
         type(By.id("email"), "amina@browser.example.org");
         type(By.id("password"), "Long-enough-pass-2026");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(driver.getCurrentUrl()).contains("/verify-email?sent");
         // signed in at once; until the emailed link is used, every page says to check the email
         assertThat(text(By.id("link-sent"))).contains("you are signed in");
@@ -94,7 +94,7 @@ class BrowserTest extends BrowserSupport {
         assertThat(driver.getCurrentUrl()).endsWith("/verify-email");
         driver.get(url("/verify-email?token="
                 + Outbox.newestToken(mongo, "amina@browser.example.org", "/verify-email")));
-        driver.findElement(By.id("confirm-email")).click();
+        clickToNextPage(driver.findElement(By.id("confirm-email")));
         assertThat(text(By.id("email-confirmed"))).contains("amina@browser.example.org");
         driver.findElement(By.linkText("Continue")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/my-request"));
@@ -220,7 +220,7 @@ class BrowserTest extends BrowserSupport {
         driver.get(url("/admin/runs/new"));
         assertThat(driver.findElements(By.cssSelector("input.weight-slider"))).hasSize(7);
         type(By.id("timeLimitSeconds"), "3");
-        driver.findElement(By.id("start-run")).click();
+        clickToNextPage(driver.findElement(By.id("start-run")));
         assertThat(driver.getCurrentUrl()).contains("/admin/runs/");
         new WebDriverWait(driver, Duration.ofSeconds(60), POLL)
                 .until(d -> !d.findElements(By.id("proposals-section")).isEmpty());
@@ -251,7 +251,7 @@ class BrowserTest extends BrowserSupport {
         assertThat(shown).isNotEmpty().hasSizeLessThan(rows.size());
         assertThat(shown).allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
         // the search goes to the server: every proposal of that mentor, on every page
-        driver.findElement(By.id("proposal-search-submit")).click();
+        clickToNextPage(driver.findElement(By.id("proposal-search-submit")));
         waiting().until(d -> d.getCurrentUrl().contains("q="));
         assertThat(driver.findElements(By.cssSelector("#proposals tbody tr")))
                 .isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains(mentorId));
@@ -262,7 +262,7 @@ class BrowserTest extends BrowserSupport {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.get(url("/admin/runs/new"));
         type(By.id("timeLimitSeconds"), "600");
-        driver.findElement(By.id("start-run")).click();
+        clickToNextPage(driver.findElement(By.id("start-run")));
         waiting().until(d -> d.findElement(By.id("run-state")).getText().equals("Solving"));
         waiting().until(d -> Double.parseDouble(d.findElement(By.id("run-progress")).getAttribute("value")) > 0);
         screenshot("run-live");
@@ -407,7 +407,7 @@ class BrowserTest extends BrowserSupport {
         driver.get(url("/sign-in"));
         driver.findElement(By.linkText("Forgot your password?")).click();
         type(By.id("email"), email);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/forgot-password?sent"));
         assertThat(text(By.cssSelector("main p[role=status]")))
                 .startsWith("If an account has this address, we emailed it a link");
@@ -415,7 +415,7 @@ class BrowserTest extends BrowserSupport {
 
         driver.get(url("/set-password?token=" + Outbox.newestToken(mongo, email, "/set-password")));
         type(By.id("password"), "Freshly-chosen-pass-2027");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickToNextPage(driver.findElement(By.cssSelector("form button[type=submit]")));
         waiting().until(d -> d.getCurrentUrl().contains("/sign-in?password-set"));
         signIn(email, "Freshly-chosen-pass-2027");
         assertThat(driver.getCurrentUrl()).endsWith("/my-request");

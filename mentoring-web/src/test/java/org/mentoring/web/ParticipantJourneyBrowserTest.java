@@ -112,7 +112,7 @@ class ParticipantJourneyBrowserTest extends BrowserSupport {
         fits("journey-verify-sent");
         assertThat(text(By.id("check-email"))).contains("We emailed a link to " + RESEARCHER);
         visit(emailedLink(RESEARCHER, "/verify-email"), "journey-verify-link");
-        driver.findElement(By.id("confirm-email")).click();
+        clickToNextPage(driver.findElement(By.id("confirm-email")));
         assertThat(text(By.id("email-confirmed"))).contains(RESEARCHER);
         fits("journey-verified");
         driver.findElement(By.linkText("Continue")).click();
@@ -144,7 +144,7 @@ class ParticipantJourneyBrowserTest extends BrowserSupport {
         }
         assertThat(rankedMentors()).containsExactly(GRACE_NAME, ARJUN_NAME);
         fits("journey-request-filled");
-        driver.findElement(By.id("submit-request")).click();
+        clickToNextPage(driver.findElement(By.id("submit-request")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/my-request?saved"));
         assertThat(text(By.id("request-status"))).isEqualTo("Waiting for a mentor");
         fits("journey-request-saved");
@@ -181,7 +181,7 @@ class ParticipantJourneyBrowserTest extends BrowserSupport {
         fits("journey-mentor");
         LocalDate until = LocalDate.now().plusDays(30);
         setDate(By.id("pausedUntil"), until);
-        driver.findElement(By.id("pause-save")).click();
+        clickToNextPage(driver.findElement(By.id("pause-save")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/mentor?paused"));
         assertThat(text(By.id("paused-until"))).contains("You are paused")
                 .contains(until.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
@@ -207,7 +207,7 @@ class ParticipantJourneyBrowserTest extends BrowserSupport {
 
         // Grace takes new mentees again; the next round proposes her, and both accept
         signIn(GRACE, GRACE_PASSWORD);
-        driver.findElement(By.id("pause-end")).click();
+        clickToNextPage(driver.findElement(By.id("pause-end")));
         waiting().until(d -> d.getCurrentUrl().endsWith("/mentor?paused"));
         assertThat(driver.findElements(By.id("paused-until"))).isEmpty();
         fits("journey-mentor-resumed");
