@@ -78,9 +78,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
+        List<String> messages = e.errors().stream().map(InvalidInputException.FieldError::message).toList();
+        // one field's problem is often the whole message: said once, not "message: message"
+        String detail = messages.equals(List.of(e.getMessage())) ? e.getMessage()
+                : e.getMessage() + ": " + String.join("; ", messages);
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.INVALID_INPUT, "Invalid input",
-                e.getMessage() + ": " + String.join("; ", e.errors().stream()
-                        .map(InvalidInputException.FieldError::message).toList()));
+                detail);
         problem.setProperty("errors", fieldProblems(e.errors()));
         return problem;
     }
