@@ -60,6 +60,11 @@ public class Names {
         return code == null || code.isBlank() ? "" : names.country(code);
     }
 
+    /** A time zone by its city and today's offset: "Nairobi (Africa/Nairobi, UTC+3)". */
+    public String zone(java.time.ZoneId zone) {
+        return zone == null ? "" : org.mentoring.web.page.Names.zoneLabel(zone.getId());
+    }
+
     /** An enum constant in words: {@code EARLY_CAREER_FACULTY} is "Early career faculty". */
     public String words(Object constant) {
         if (constant == null) {
