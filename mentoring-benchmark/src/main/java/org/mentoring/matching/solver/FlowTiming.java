@@ -8,11 +8,12 @@ import org.mentoring.matching.domain.MatchingWeights;
 
 /**
  * The exact flow and its certificate alone, timed: a benchmark, in the benchmark module but in the package it times
- * (for the package-private {@link Certification}); run its main with that module's class path. Builds the community of {@code scripts/service-benchmark.sh} (seed 4) at the given size with the default weights, then per
- * repeat builds the problem afresh and times, the second solve from nothing and warm-started in turn (only
- * warm-started with {@code -Dflow.warm}, only from nothing with {@code -Dflow.cold}), {@link Certification#solve} in wall and process CPU time.
- * Arguments: requests (10000), mentors (2000), seed (4), repeats (5). With {@code -Dflow.only}, times the first
- * solve alone instead, on one built problem, in the thread's CPU time.
+ * (for the package-private {@link Certification}); run its main with that module's class path. Builds the community of
+ * {@code scripts/service-benchmark.sh} (seed 4) at the given size with the default weights, then per repeat builds the
+ * problem afresh and times, the second solve from nothing and warm-started in turn (only warm-started with {@code
+ * -Dflow.warm}, only from nothing with {@code -Dflow.cold}), {@link Certification#solve} in wall and process CPU time.
+ * Arguments: requests (10000), mentors (2000), seed (4), repeats (5). With {@code -Dflow.only}, times the first solve
+ * alone instead, on one built problem, in the thread's CPU time.
  */
 final class FlowTiming {
 
