@@ -65,7 +65,7 @@ public class Names {
             return ZONES;
         }
         List<Choice> all = new java.util.ArrayList<>();
-        all.add(new Choice(saved, saved));
+        all.add(new Choice(saved, validZone(saved) ? zoneLabel(saved) : saved));
         all.addAll(ZONES);
         return all;
     }
@@ -132,7 +132,10 @@ public class Names {
         return String.join(", ", codes.stream().map(this::domain).toList());
     }
 
-    /** For example "Nairobi (Africa/Nairobi, UTC+3)"; the offset is today's. */
+    /**
+     * For example "Nairobi (Africa/Nairobi, UTC+3)"; the offset is today's. A zone with no city says its offset
+     * alone: "UTC", "GMT+3 (Etc/GMT+3, UTC-3)" keeps its code, as its sign is the reverse of the offset's.
+     */
     public static String zoneLabel(String zone) {
         ZoneId id = ZoneId.of(zone);
         String city = zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
@@ -140,6 +143,18 @@ public class Names {
         int minutes = offset.getTotalSeconds() / 60;
         String utc = minutes == 0 ? "UTC" : "UTC" + (minutes < 0 ? "-" : "+") + Math.abs(minutes) / 60
                 + (Math.abs(minutes) % 60 == 0 ? "" : String.format(":%02d", Math.abs(minutes) % 60));
+        if (!zone.contains("/")) {
+            return zone.equals(utc) ? utc : zone + " (" + utc + ")";
+        }
         return city + " (" + zone + ", " + utc + ")";
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 }
