@@ -10,7 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The password hash: BCrypt behind Spring Security's delegating encoder (hashes stored as {@code {bcrypt}...}), so
- * that it can be upgraded later. Only BCrypt hashes are accepted; a hash of another kind matches no password.
+ * that it can be upgraded later. Only BCrypt hashes are accepted (with or without that mark); a hash of another kind
+ * matches no password.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountsConfiguration {
@@ -32,20 +33,11 @@ public class AccountsConfiguration {
             throw new IllegalArgumentException("mentoring.security.password-hash-cost must be from " + LOWEST_COST
                     + " to 31 (BCrypt's log2 rounds; " + DEFAULT_COST + " by default), not " + cost);
         }
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
-        // a stored hash of another kind (from a hand-edited backup, say) never matches, rather than failing the sign-in
-        encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence rawPassword) {
-                throw new UnsupportedOperationException("only BCrypt hashes are written");
-            }
-
-            @Override
-            public boolean matches(CharSequence rawPassword, String encodedPassword) {
-                return false;
-            }
-        });
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(cost);
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        // a stored hash without the {bcrypt} mark goes to BCrypt too: a bare BCrypt hash is checked as one, and a hash
+        // of another kind ({noop} in a hand-edited backup, say) matches no password, rather than failing the sign-in
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -44,6 +45,11 @@ class PasswordHashCostTest {
         PasswordEncoder encoder = AccountsConfiguration.encoder(AccountsConfiguration.DEFAULT_COST);
         assertThat(encoder.matches("plain", "{noop}plain")).isFalse();
         assertThat(encoder.matches("plain", "plain")).isFalse();
+        assertThat(encoder.matches("plain", "{sha256}plain")).isFalse();
+        // a BCrypt hash stored without its {bcrypt} mark is still BCrypt: checked as one
+        String bare = new BCryptPasswordEncoder(4).encode("plain");
+        assertThat(encoder.matches("plain", bare)).isTrue();
+        assertThat(encoder.matches("other", bare)).isFalse();
     }
 
     @Test
